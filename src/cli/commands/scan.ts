@@ -1,0 +1,101 @@
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { resolveRunConfig } from '../../config/run-config.js';
+import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
+import { loadSnapshot } from '../../inventory/snapshot-file.js';
+import type { Snapshot } from '../../inventory/snapshot-schema.js';
+import { writeFilesAtomic } from '../../io/atomic-write.js';
+import { InputError } from '../../io/input-error.js';
+import { enrichReport } from '../../report/enrich.js';
+import { buildReportModel } from '../../report/report-model.js';
+import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
+import { evaluate } from '../../rules/engine.js';
+import { TOOL_VERSION } from '../../version.js';
+import { exitCodeFor } from '../exit-codes.js';
+import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
+import { parseChoiceList, parseFailOn, parseList, parseNow } from '../parse-flags.js';
+
+interface ScanFlags extends LiveCollectionFlags {
+  demo?: boolean;
+  snapshot?: string;
+  out: string;
+  format: string;
+  now?: string;
+  failOn: string;
+  failOnNew?: boolean;
+  baseline?: string;
+  waivers?: string;
+  category?: string;
+  config?: string;
+  rule?: string;
+  skipRule?: string;
+}
+
+export function registerScan(program: Command, io: CliIo): void {
+  const command = program
+    .command('scan')
+    .description('collect (or load) an inventory, evaluate the rules and write reports')
+    .option('--demo', 'scan the bundled demo organization (no AWS needed)')
+    .option('--snapshot <file>', 'scan a snapshot written by `keysweep collect` instead of AWS')
+    .option('--out <dir>', 'directory for the reports', './keysweep-report')
+    .option('--format <list>', `report formats: ${REPORT_FORMATS.join(',')}`, 'sarif,json,md')
+    .option('--now <iso>', 'evaluation clock (ISO-8601); default: now')
+    .option(
+      '--fail-on <severity>',
+      'exit 1 when a finding is at or above: critical|high|medium|low|info|none',
+      'high',
+    )
+    .option('--fail-on-new', 'with --baseline: fail only on findings that are new since the baseline')
+    .option('--baseline <report.json>', 'previous JSON report: mark findings new, unchanged or absent')
+    .option('--waivers <file>', 'waivers file (YAML or JSON)')
+    .option('--category <id>', 'SARIF automationDetails.id (default: per organization)')
+    .option('--config <file>', 'keysweep config (default: keysweep.config.yaml or .json if present)')
+    .option('--rule <ids>', 'run only these rules (comma-separated)')
+    .option('--skip-rule <ids>', 'do not run these rules (comma-separated)')
+    .option('--quiet', 'print nothing but errors');
+  addLiveCollectionOptions(command).action(async (flags: ScanFlags) => {
+    io.setExitCode(await runScan(flags, io));
+  });
+}
+
+export interface CliIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  setExitCode: (code: number) => void;
+  cwd: string;
+}
+
+async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
+  if (flags.demo && flags.snapshot) throw new InputError('--demo and --snapshot cannot be used together');
+  const now = parseNow(flags.now);
+  const failOn = parseFailOn(flags.failOn);
+  const formats = parseChoiceList('--format', flags.format, REPORT_FORMATS);
+  if (flags.failOnNew && !flags.baseline)
+    throw new InputError('--fail-on-new needs --baseline <report.json>');
+  const config = await resolveRunConfig({
+    configPath: flags.config,
+    cwd: io.cwd,
+    only: parseList(flags.rule),
+    skip: parseList(flags.skipRule),
+  });
+
+  const snapshot: Snapshot = flags.demo
+    ? await loadDemoSnapshot()
+    : flags.snapshot
+      ? await loadSnapshot(flags.snapshot)
+      : await collectLive(flags, now);
+
+  const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
+  const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
+  const model = await enrichReport(base, { waiversPath: flags.waivers, baselinePath: flags.baseline, now });
+  const outDir = resolve(io.cwd, flags.out);
+  const rendered = renderReports(model, formats, { category: flags.category });
+  await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
+
+  const code = exitCodeFor(model, failOn, flags.failOnNew === true);
+  if (!flags.quiet) {
+    io.stdout(renderConsoleSummary(model));
+    for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
+  }
+  return code;
+}

@@ -1,0 +1,23 @@
+import type { ReportModel } from '../report/report-model.js';
+import { isAtLeast, type Severity } from '../rules/severity.js';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, incomplete: 3 } as const;
+
+export type FailOn = Severity | 'none';
+
+/**
+ * 3 wins over 1: an incomplete scan cannot vouch for what it did not see, so CI must notice it even when
+ * findings also exist. Waived findings and (with failOnNew) findings already in the baseline never fail.
+ */
+export function exitCodeFor(model: ReportModel, failOn: FailOn, failOnNew: boolean): number {
+  if (!model.scan.complete) return EXIT.incomplete;
+  if (failOn === 'none') return EXIT.ok;
+  const failing = model.findings.some(
+    (f) =>
+      !f.waiver &&
+      f.baselineState !== 'absent' &&
+      (!failOnNew || f.baselineState === 'new') &&
+      isAtLeast(f.severity, failOn),
+  );
+  return failing ? EXIT.findings : EXIT.ok;
+}

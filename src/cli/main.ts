@@ -1,0 +1,61 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../io/input-error.js';
+import { TOOL_VERSION } from '../version.js';
+import { registerCollect } from './commands/collect.js';
+import { registerPolicy } from './commands/policy.js';
+import { registerRules } from './commands/rules.js';
+import { type CliIo, registerScan } from './commands/scan.js';
+import { EXIT } from './exit-codes.js';
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('keysweep')
+    .description('Audit an AWS Organization for IAM users, access keys, root use and Identity Center drift')
+    .version(TOOL_VERSION, '-V, --version')
+    .showHelpAfterError('(run keysweep --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s.replace(/\n$/, '')),
+      writeErr: (s) => io.stderr(s.replace(/\n$/, '')),
+    });
+  registerScan(program, io);
+  registerCollect(program, io);
+  registerRules(program, io);
+  registerPolicy(program, io);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws for user errors. */
+export async function runCli(argv: string[], io: Omit<CliIo, 'setExitCode'>): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram({
+    ...io,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`keysweep: ${error.message}`);
+      return EXIT.usage;
+    }
+    io.stderr(
+      `keysweep: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return 70;
+  }
+}
+
+export async function main(): Promise<void> {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,43 @@
+import { InputError } from '../io/input-error.js';
+import { isSeverity } from '../rules/severity.js';
+import type { FailOn } from './exit-codes.js';
+
+export function parseNow(value: string | undefined): Date {
+  if (value === undefined) return new Date();
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    throw new InputError(`--now: "${value}" is not an ISO-8601 date-time (e.g. 2026-12-01T00:00:00Z)`);
+  }
+  return date;
+}
+
+export function parseFailOn(value: string): FailOn {
+  if (value === 'none' || isSeverity(value)) return value;
+  throw new InputError(`--fail-on: "${value}" must be one of critical, high, medium, low, info, none`);
+}
+
+export function parseList(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+export function parseChoiceList<T extends string>(flag: string, value: string, allowed: readonly T[]): T[] {
+  const items = parseList(value);
+  if (items.length === 0) throw new InputError(`${flag}: give at least one of ${allowed.join(', ')}`);
+  for (const item of items) {
+    if (!(allowed as readonly string[]).includes(item)) {
+      throw new InputError(`${flag}: "${item}" is not one of ${allowed.join(', ')}`);
+    }
+  }
+  return [...new Set(items)] as T[];
+}
+
+export function parsePositiveInt(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InputError(`${flag}: "${value}" must be a positive whole number`);
+  return n;
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * How a slice of the inventory was obtained. A slice that failed is never read as "nothing there":
+ * the rule engine reports rules that need it as not evaluated.
+ */
+export const collectionErrorSchema = z.object({
+  code: z.string().min(1),
+  message: z.string(),
+});
+export type CollectionError = z.infer<typeof collectionErrorSchema>;
+
+/** Wraps a piece of data with the outcome of collecting it. */
+export function slice<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('status', [
+    z.object({ status: z.literal('ok'), data }),
+    z.object({ status: z.literal('failed'), error: collectionErrorSchema }),
+    z.object({ status: z.literal('not_collected'), reason: z.string() }),
+  ]);
+}
+
+export type Slice<T> =
+  | { status: 'ok'; data: T }
+  | { status: 'failed'; error: CollectionError }
+  | { status: 'not_collected'; reason: string };
+
+export function ok<T>(data: T): Slice<T> {
+  return { status: 'ok', data };
+}
+export function failed<T>(code: string, message: string): Slice<T> {
+  return { status: 'failed', error: { code, message } };
+}
+export function notCollected<T>(reason: string): Slice<T> {
+  return { status: 'not_collected', reason };
+}

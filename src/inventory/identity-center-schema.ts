@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { slice } from './collection.js';
+import { policyDocumentSchema } from './policy-document.js';
+
+const isoDate = z.iso.datetime({ offset: true });
+
+export const identityCenterInstanceSchema = z.object({
+  instanceArn: z.string(),
+  identityStoreId: z.string(),
+  homeRegion: z.string(),
+  ownerAccountId: z.string().nullable(),
+  status: z.string().nullable(),
+});
+export type IdentityCenterInstance = z.infer<typeof identityCenterInstanceSchema>;
+
+export const permissionSetSchema = z.object({
+  arn: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  /** ISO-8601 duration as Identity Center stores it, e.g. PT8H. */
+  sessionDuration: z.string(),
+  createdDate: isoDate.nullable(),
+  managedPolicies: z.array(z.object({ arn: z.string(), name: z.string() })),
+  customerManagedPolicies: z.array(z.object({ name: z.string(), path: z.string() })),
+  inlinePolicy: policyDocumentSchema.nullable(),
+  permissionsBoundary: z
+    .object({
+      managedPolicyArn: z.string().nullable(),
+      customerManagedPolicy: z.object({ name: z.string(), path: z.string() }).nullable(),
+    })
+    .nullable(),
+});
+export type PermissionSet = z.infer<typeof permissionSetSchema>;
+
+export const accountAssignmentSchema = z.object({
+  accountId: z.string(),
+  permissionSetArn: z.string(),
+  principalType: z.enum(['USER', 'GROUP']),
+  principalId: z.string(),
+});
+export type AccountAssignment = z.infer<typeof accountAssignmentSchema>;
+
+export const provisioningSchema = z.object({
+  permissionSetArn: z.string(),
+  accountId: z.string(),
+  status: z.enum(['current', 'outdated']),
+});
+export type Provisioning = z.infer<typeof provisioningSchema>;
+
+export const identityStoreSchema = z.object({
+  users: z.array(
+    z.object({
+      userId: z.string(),
+      userName: z.string(),
+      displayName: z.string().nullable(),
+      emails: z.array(z.string()),
+    }),
+  ),
+  groups: z.array(
+    z.object({ groupId: z.string(), displayName: z.string(), description: z.string().nullable() }),
+  ),
+  memberships: z.array(z.object({ groupId: z.string(), userId: z.string() })),
+});
+export type IdentityStore = z.infer<typeof identityStoreSchema>;
+
+export const identityCenterSliceSchema = z.object({
+  /** data null: no Identity Center instance exists (a fact, not an error). */
+  instance: slice(identityCenterInstanceSchema.nullable()),
+  permissionSets: slice(z.array(permissionSetSchema)),
+  assignments: slice(z.array(accountAssignmentSchema)),
+  provisioning: slice(z.array(provisioningSchema)),
+  identityStore: slice(identityStoreSchema),
+});
+export type IdentityCenterSlice = z.infer<typeof identityCenterSliceSchema>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { collectionErrorSchema, slice } from './collection.js';
+import { iamSliceSchema } from './iam-schema.js';
+import { identityCenterSliceSchema } from './identity-center-schema.js';
+
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+export const organizationalUnitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+});
+
+export const accountSchema = z.object({
+  id: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+  name: z.string(),
+  email: z.string(),
+  status: z.enum(['ACTIVE', 'SUSPENDED', 'PENDING_CLOSURE', 'UNKNOWN']),
+  /** OU names from the root down, e.g. ["Workloads", "Prod"]. */
+  ouPath: z.array(z.string()),
+  /** Whether keysweep got into the account at all (AssumeRole). */
+  access: z.discriminatedUnion('status', [
+    z.object({ status: z.literal('ok'), via: z.enum(['caller', 'assume-role', 'fixture']) }),
+    z.object({ status: z.literal('failed'), error: collectionErrorSchema }),
+    z.object({ status: z.literal('skipped'), reason: z.string() }),
+  ]),
+  iam: iamSliceSchema,
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const centralizedRootAccessSchema = z.object({
+  rootCredentialsManagement: z.boolean(),
+  rootSessions: z.boolean(),
+});
+
+export const snapshotSchema = z.object({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  collectedAt: z.iso.datetime({ offset: true }),
+  source: z.object({ kind: z.enum(['demo', 'live', 'fixture']), tool: z.string(), toolVersion: z.string() }),
+  organization: z.object({
+    /** null for a standalone account that is not in an organization. */
+    id: z.string().nullable(),
+    managementAccountId: z.string().nullable(),
+    featureSet: z.enum(['ALL', 'CONSOLIDATED_BILLING', 'NONE']),
+    organizationalUnits: z.array(organizationalUnitSchema),
+    centralizedRootAccess: slice(centralizedRootAccessSchema),
+  }),
+  accounts: z.array(accountSchema),
+  identityCenter: identityCenterSliceSchema,
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineRule } from '../define-rule.js';
+
+export default defineRule({
+  id: 'iam-console-user-without-mfa',
+  title: 'IAM user with a console password has no MFA',
+  severity: 'high',
+  scope: 'account',
+  resourceType: 'AWS::IAM::User',
+  requires: ['iam.users'],
+  options: z.object({}),
+  rationale:
+    'A console password without a second factor is one phishing page or reused password away from a ' +
+    'console session with every permission the user has.',
+  remediation: {
+    console: ['IAM console → Users → the user → Security credentials → Assign MFA device'],
+    cli: [
+      'aws iam create-virtual-mfa-device --virtual-mfa-device-name <user> --outfile <user>.png --bootstrap-method QRCodePNG',
+      'aws iam enable-mfa-device --user-name <user> --serial-number <mfa-arn> --authentication-code1 <code1> --authentication-code2 <code2>',
+    ],
+  },
+  migration:
+    'Move the person to IAM Identity Center, where MFA is enforced centrally, then delete the console password.',
+  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html'],
+  compliance: { 'CIS-AWS-3.0': ['1.10'], 'CIS-AWS-5.0': ['1.9'], 'AWS-FSBP': ['IAM.5'] },
+  evaluate({ slice, fail }) {
+    for (const user of slice('iam.users')) {
+      if (!user.passwordEnabled || user.mfaDevices.length > 0) continue;
+      fail(user.arn, {
+        message: `IAM user ${user.userName} can sign in to the console with a password and has no MFA device.`,
+        details: { passwordLastUsed: user.passwordLastUsed },
+      });
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineRule } from '../define-rule.js';
+
+export default defineRule({
+  id: 'root-access-keys-exist',
+  title: 'Root user has access keys',
+  severity: 'critical',
+  scope: 'account',
+  resourceType: 'AWS::IAM::Root',
+  requires: ['iam.root'],
+  options: z.object({}),
+  rationale:
+    'A root access key can do anything in the account, including closing it, and no policy or SCP restricts it ' +
+    'in a standalone account. There is no task that needs one.',
+  remediation: {
+    console: ['Sign in as root → Security credentials → Access keys → Deactivate, then Delete each key'],
+    cli: [
+      '# With centralized root access: aws sts assume-root --target-principal <account-id> --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
+      'aws iam delete-access-key --access-key-id <root-key-id>   # run with the root session credentials',
+    ],
+  },
+  migration:
+    'Enable centralized root access for the organization and delete member-account root credentials; ' +
+    'privileged root tasks are then done with short root sessions from the management account.',
+  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_add-key.html'],
+  compliance: { 'CIS-AWS-3.0': ['1.4'], 'CIS-AWS-5.0': ['1.3'], 'AWS-FSBP': ['IAM.4'] },
+  evaluate({ slice, fail, account }) {
+    const root = slice('iam.root');
+    const keys = root.accessKeys;
+    if (keys.length === 0) return;
+    const active = keys.filter((key) => key.active).length;
+    fail(root.arn, {
+      message: `The root user of account ${account?.id} has ${keys.length} access key(s), ${active} active.`,
+      severity: active > 0 ? 'critical' : 'high',
+      details: { keys: keys.length, activeKeys: active },
+    });
+  },
+});
