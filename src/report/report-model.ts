@@ -1,8 +1,10 @@
+import type { BaselineSummary } from '../baseline/baseline-summary.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { complianceRefs, type Rule } from '../rules/define-rule.js';
 import type { EvaluationResult, NotEvaluated } from '../rules/engine.js';
 import type { ComplianceRef, Finding, FixSteps } from '../rules/finding.js';
 import { SEVERITIES, type Severity } from '../rules/severity.js';
+import type { WaiverReport } from '../waivers/waiver-report.js';
 import { buildInventoryStats, type InventoryStats } from './inventory-stats.js';
 import { type ScanSummary, summarizeScan } from './scan-status.js';
 
@@ -38,6 +40,10 @@ export interface ReportModel {
   findings: ReportFinding[];
   notEvaluated: NotEvaluated[];
   inventory: InventoryStats;
+  /** Set by --waivers: what each waiver did (active, expired, unused). */
+  waivers?: WaiverReport;
+  /** Set by --baseline: counts of new, unchanged and absent findings. */
+  baseline?: BaselineSummary;
   summary: {
     total: number;
     bySeverity: Record<Severity, number>;

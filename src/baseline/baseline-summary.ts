@@ -1,0 +1,10 @@
+/** How a scan compares with the previous report given as --baseline. */
+export interface BaselineSummary {
+  file: string;
+  /** The `scan.now` of the baseline report. */
+  baselineNow: string | null;
+  new: number;
+  unchanged: number;
+  /** In the baseline, gone now (fixed, or the resource was deleted). */
+  absent: number;
+}
