@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
+import { describeAwsError } from '../collectors/aws-error.js';
+import { type AwsClientFactory, createAwsClientFactory } from '../collectors/client-factory.js';
+import { collectSnapshot } from '../collectors/collect-snapshot.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
+import { parseList, parsePositiveInt } from './parse-flags.js';
+import { createProgress, type ProgressStream } from './progress/progress-reporter.js';
 
 export interface LiveCollectionFlags {
   profile?: string;
@@ -31,7 +36,40 @@ export function addLiveCollectionOptions(command: Command): Command {
     .option('--concurrency <n>', 'accounts collected at once', '8');
 }
 
-/** Crawls the organization with the real AWS SDK. */
-export async function collectLive(_flags: LiveCollectionFlags, _now: Date): Promise<Snapshot> {
-  throw new InputError('live collection is not built yet: use --demo or --snapshot FILE');
+export interface LiveCollectionDeps {
+  /** Tests hand in a factory of mocked clients; the CLI builds real ones from the flags. */
+  factory?: AwsClientFactory;
+  progressStream?: ProgressStream;
+}
+
+/**
+ * Crawls the organization with the real AWS SDK. Only a failure to start (no credentials, the
+ * organization unreadable, a filter naming nothing) ends the run with one line; everything after that
+ * is recorded in the snapshot.
+ */
+export async function collectLive(
+  flags: LiveCollectionFlags,
+  now: Date,
+  deps: LiveCollectionDeps = {},
+): Promise<Snapshot> {
+  const concurrency = parsePositiveInt('--concurrency', flags.concurrency);
+  const factory = deps.factory ?? createAwsClientFactory({ profile: flags.profile, region: flags.region });
+  const progress = createProgress({ stream: deps.progressStream ?? process.stderr, quiet: flags.quiet });
+  try {
+    return await collectSnapshot(factory, {
+      roleName: flags.roleName,
+      externalId: flags.externalId,
+      concurrency,
+      ssoRegion: flags.ssoRegion,
+      now,
+      progress,
+      onlyAccounts: parseList(flags.accounts),
+      excludeAccounts: parseList(flags.excludeAccounts),
+      onlyOus: parseList(flags.ou),
+    });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const { code, message } = describeAwsError(error);
+    throw new InputError(`cannot start the live scan: ${code}: ${message}`);
+  }
 }

@@ -1,5 +1,27 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { saveSnapshot } from '../../inventory/snapshot-file.js';
+import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
+import { parseNow } from '../parse-flags.js';
 import type { CliIo } from './scan.js';
 
-// Owned by the live-collection work (issue 5): `keysweep collect --out snapshot.json`.
-export function registerCollect(_program: Command, _io: CliIo): void {}
+interface CollectFlags extends LiveCollectionFlags {
+  out: string;
+  now?: string;
+}
+
+/** `keysweep collect --out snapshot.json`: the live crawl only, written atomically for later `scan --snapshot`. */
+export function registerCollect(program: Command, io: CliIo): void {
+  const command = program
+    .command('collect')
+    .description('crawl the AWS Organization and write an inventory snapshot (no rules, no reports)')
+    .option('--out <file>', 'snapshot file to write', 'keysweep-snapshot.json')
+    .option('--now <iso>', 'timestamp recorded as collectedAt (ISO-8601); default: now')
+    .option('--quiet', 'no progress on stderr');
+  addLiveCollectionOptions(command).action(async (flags: CollectFlags) => {
+    const snapshot = await collectLive(flags, parseNow(flags.now));
+    const file = resolve(io.cwd, flags.out);
+    await saveSnapshot(file, snapshot);
+    if (!flags.quiet) io.stdout(`wrote ${file}`);
+  });
+}

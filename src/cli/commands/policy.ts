@@ -1,5 +1,14 @@
 import type { Command } from 'commander';
+import { buildScanPolicy } from '../../collectors/required-actions.js';
 import type { CliIo } from './scan.js';
 
-// Owned by the live-collection work (issue 5): `keysweep policy` prints the scan role's policy.
-export function registerPolicy(_program: Command, _io: CliIo): void {}
+/** `keysweep policy`: the read-only policy the scan needs, generated from what the collectors call. */
+export function registerPolicy(program: Command, io: CliIo): void {
+  program
+    .command('policy')
+    .description('print the read-only IAM policy keysweep needs (attach it to the scan role in each account)')
+    .option('--role-name <name>', 'role keysweep assumes in member accounts', 'OrganizationAccountAccessRole')
+    .action((flags: { roleName: string }) => {
+      io.stdout(JSON.stringify(buildScanPolicy({ roleName: flags.roleName }), null, 2));
+    });
+}

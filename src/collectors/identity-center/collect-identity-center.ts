@@ -1,0 +1,96 @@
+import type { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { ListInstancesCommand, type SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { failed, notCollected, ok, type Slice } from '../../inventory/collection.js';
+import type { IdentityCenterInstance, IdentityCenterSlice } from '../../inventory/identity-center-schema.js';
+import { collectSlice, describeAwsError } from '../aws-error.js';
+import { collectIdentityStore } from './identity-store.js';
+import { collectPermissionSets, listPermissionSetArns } from './permission-sets.js';
+import { collectAssignments, collectProvisioning } from './provisioning.js';
+
+export interface IdentityCenterInput {
+  sso: SSOAdminClient;
+  identityStore: IdentitystoreClient;
+  region: string;
+  /** Accounts in the scan: provisioning and assignments elsewhere are left out. */
+  inScope: (accountId: string) => boolean;
+  onNote?: (message: string) => void;
+}
+
+function allSlices(make: () => Slice<never>): Omit<IdentityCenterSlice, 'instance'> {
+  return {
+    permissionSets: make(),
+    assignments: make(),
+    provisioning: make(),
+    identityStore: make(),
+  };
+}
+
+/** Finds the Identity Center instance in one region and reads it; each part fails on its own. */
+export async function collectIdentityCenter(input: IdentityCenterInput): Promise<IdentityCenterSlice> {
+  const onNote = input.onNote ?? (() => {});
+  let instance: IdentityCenterInstance | null;
+  try {
+    const { Instances: instances = [] } = await input.sso.send(new ListInstancesCommand({}));
+    const found = instances.find((i) => i.InstanceArn && i.IdentityStoreId);
+    instance = found
+      ? {
+          instanceArn: found.InstanceArn ?? '',
+          identityStoreId: found.IdentityStoreId ?? '',
+          homeRegion: input.region,
+          ownerAccountId: found.OwnerAccountId ?? null,
+          status: found.Status ?? null,
+        }
+      : null;
+  } catch (error) {
+    const { code, message } = describeAwsError(error);
+    const reason = `ListInstances in ${input.region}: ${message}`;
+    return { instance: failed(code, reason), ...allSlices(() => failed(code, reason)) };
+  }
+  if (!instance) {
+    const reason = `no IAM Identity Center instance in ${input.region} (use --sso-region for another region)`;
+    return { instance: ok(null), ...allSlices(() => notCollected(reason)) };
+  }
+
+  const { instanceArn } = instance;
+  const setArns = await collectSlice(() => listPermissionSetArns(input.sso, instanceArn));
+  if (setArns.status !== 'ok') {
+    // Without the list of sets nothing about them can be read; the identity store still can.
+    return {
+      instance: ok(instance),
+      permissionSets: setArns,
+      assignments: setArns,
+      provisioning: setArns,
+      identityStore: await collectSlice(() =>
+        collectIdentityStore(input.identityStore, instance.identityStoreId),
+      ),
+    };
+  }
+
+  const [permissionSets, provisioningResult, identityStore] = await Promise.all([
+    collectSlice(() => collectPermissionSets(input.sso, instanceArn, setArns.data, onNote)),
+    collectSlice(() => collectProvisioning(input.sso, instanceArn, setArns.data, input.inScope)),
+    collectSlice(() => collectIdentityStore(input.identityStore, instance.identityStoreId)),
+  ]);
+
+  let provisioning: IdentityCenterSlice['provisioning'];
+  let assignments: IdentityCenterSlice['assignments'];
+  if (provisioningResult.status === 'ok') {
+    const { provisioned, statuses } = provisioningResult.data;
+    provisioning = statuses
+      ? ok(statuses)
+      : failed(
+          'ProvisioningStatusFilterIgnored',
+          'ListAccountsForProvisionedPermissionSet returned the same account for LATEST_PERMISSION_SET_PROVISIONED and LATEST_PERMISSION_SET_NOT_PROVISIONED, so which accounts are outdated is unknown',
+        );
+    assignments = await collectSlice(() => collectAssignments(input.sso, instanceArn, provisioned));
+  } else {
+    provisioning = provisioningResult;
+    const reason =
+      provisioningResult.status === 'failed' ? provisioningResult.error : { code: 'Error', message: '' };
+    assignments = failed(
+      reason.code,
+      `assignments are listed per provisioned account, which could not be read: ${reason.message}`,
+    );
+  }
+  return { instance: ok(instance), permissionSets, assignments, provisioning, identityStore };
+}

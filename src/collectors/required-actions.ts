@@ -1,0 +1,64 @@
+import { IAM_REQUIRED_ACTIONS } from './iam/required-actions.js';
+import { IDENTITY_CENTER_REQUIRED_ACTIONS } from './identity-center/required-actions.js';
+import { ORGANIZATIONS_REQUIRED_ACTIONS } from './organizations/required-actions.js';
+import { STS_REQUIRED_ACTIONS } from './sts/required-actions.js';
+
+/** Every action any collector calls, sorted: the single source for `keysweep policy` and the least-privilege test. */
+export const ALL_REQUIRED_ACTIONS: readonly string[] = [
+  ...new Set<string>([
+    ...ORGANIZATIONS_REQUIRED_ACTIONS,
+    ...STS_REQUIRED_ACTIONS,
+    ...IAM_REQUIRED_ACTIONS,
+    ...IDENTITY_CENTER_REQUIRED_ACTIONS,
+  ]),
+].sort();
+
+// The only actions outside List*/Get*/Describe* that keysweep may call, each with why it is harmless.
+const READ_ONLY_EXCEPTIONS = new Set([
+  'iam:GenerateCredentialReport', // builds the report GetCredentialReport reads; changes no identity
+  'sts:AssumeRole', // how keysweep gets into a member account
+]);
+
+export function isReadOnlyAction(action: string): boolean {
+  return /^[a-z-]+:(List|Get|Describe)[A-Za-z]+$/.test(action) || READ_ONLY_EXCEPTIONS.has(action);
+}
+
+/** SDK client service id → IAM action prefix (sso-admin actions are sso:*). */
+export const ACTION_PREFIX_BY_CLIENT: Record<string, string> = {
+  IAMClient: 'iam',
+  STSClient: 'sts',
+  OrganizationsClient: 'organizations',
+  SSOAdminClient: 'sso',
+  IdentitystoreClient: 'identitystore',
+};
+
+/** The IAM action an SDK command needs, e.g. ListAccessKeysCommand on IAMClient → iam:ListAccessKeys. */
+export function actionForCommand(clientName: string, commandName: string): string {
+  const prefix = ACTION_PREFIX_BY_CLIENT[clientName] ?? clientName;
+  return `${prefix}:${commandName.replace(/Command$/, '')}`;
+}
+
+export interface ScanPolicyOptions {
+  /** The role assumed in member accounts: the caller needs sts:AssumeRole on it only. */
+  roleName: string;
+}
+
+/**
+ * The IAM policy for whoever runs keysweep (and, minus sts:AssumeRole, for the role in each member
+ * account). Read-only by construction: the test suite fails if any listed action is not.
+ */
+export function buildScanPolicy(options: ScanPolicyOptions) {
+  const readActions = ALL_REQUIRED_ACTIONS.filter((a) => a !== 'sts:AssumeRole');
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'KeysweepReadInventory', Effect: 'Allow', Action: readActions, Resource: '*' },
+      {
+        Sid: 'KeysweepAssumeScanRole',
+        Effect: 'Allow',
+        Action: ['sts:AssumeRole'],
+        Resource: `arn:aws:iam::*:role/${options.roleName}`,
+      },
+    ],
+  };
+}
