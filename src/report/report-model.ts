@@ -5,6 +5,7 @@ import type { EvaluationResult, NotEvaluated } from '../rules/engine.js';
 import type { ComplianceRef, Finding, FixSteps } from '../rules/finding.js';
 import { SEVERITIES, type Severity } from '../rules/severity.js';
 import type { WaiverReport } from '../waivers/waiver-report.js';
+import { buildComplianceSummary, type ComplianceControlStatus } from './compliance-summary.js';
 import { buildInventoryStats, type InventoryStats } from './inventory-stats.js';
 import { type ScanSummary, summarizeScan } from './scan-status.js';
 
@@ -40,6 +41,8 @@ export interface ReportModel {
   findings: ReportFinding[];
   notEvaluated: NotEvaluated[];
   inventory: InventoryStats;
+  /** Per framework control: passed, failed or not evaluated (see compliance-summary.ts). */
+  compliance: ComplianceControlStatus[];
   /** Set by --waivers: what each waiver did (active, expired, unused). */
   waivers?: WaiverReport;
   /** Set by --baseline: counts of new, unchanged and absent findings. */
@@ -86,6 +89,7 @@ export function buildReportModel(
     findings,
     notEvaluated: evaluation.notEvaluated,
     inventory: buildInventoryStats(snapshot, options.now),
+    compliance: buildComplianceSummary(evaluation),
     summary: summarize(findings),
   };
 }

@@ -1,0 +1,45 @@
+import type { Framework } from '../rules/define-rule.js';
+import type { EvaluationResult } from '../rules/engine.js';
+import { FRAMEWORKS } from '../rules/frameworks/index.js';
+
+/** How one framework control fared in a scan, so a report can be grouped by control. */
+export interface ComplianceControlStatus {
+  framework: Framework;
+  control: string;
+  title: string;
+  ruleIds: string[];
+  /** failed: a rule of the control found something; not_evaluated: a rule of it did not run somewhere. */
+  status: 'passed' | 'failed' | 'not_evaluated';
+  findings: number;
+}
+
+/**
+ * One entry per control (of every framework) that keysweep has a rule for. A control whose rule was
+ * skipped or could not read its inventory is never reported as passed: a failed collection is not a pass.
+ */
+export function buildComplianceSummary(evaluation: EvaluationResult): ComplianceControlStatus[] {
+  const ran = new Set(evaluation.rules.map((rule) => rule.id));
+  const incomplete = new Set(evaluation.notEvaluated.map((entry) => entry.ruleId));
+  const findingsByRule = new Map<string, number>();
+  for (const finding of evaluation.findings) {
+    findingsByRule.set(finding.ruleId, (findingsByRule.get(finding.ruleId) ?? 0) + 1);
+  }
+
+  const statuses: ComplianceControlStatus[] = [];
+  for (const mapping of FRAMEWORKS) {
+    for (const control of mapping.controls) {
+      if (control.ruleIds.length === 0) continue;
+      const findings = control.ruleIds.reduce((sum, id) => sum + (findingsByRule.get(id) ?? 0), 0);
+      const notEvaluated = control.ruleIds.some((id) => !ran.has(id) || incomplete.has(id));
+      statuses.push({
+        framework: mapping.framework,
+        control: control.control,
+        title: control.title,
+        ruleIds: [...control.ruleIds],
+        status: findings > 0 ? 'failed' : notEvaluated ? 'not_evaluated' : 'passed',
+        findings,
+      });
+    }
+  }
+  return statuses;
+}
