@@ -1,0 +1,3 @@
+export function renderHtml(_m: unknown): string {
+  throw new Error('html: in progress');
+}

@@ -1,0 +1,207 @@
+import type { ReportFinding, ReportModel } from '../../report/report-model.js';
+import { SEVERITIES } from '../../rules/severity.js';
+import {
+  accountNames,
+  baselineCounts,
+  complianceControls,
+  countBySeverity,
+  notCoveredAccounts,
+  openFindings,
+  organizationLabel,
+  presentFindings,
+} from '../report-view.js';
+import { code, SEVERITY_BADGE, table } from './markdown-text.js';
+
+/**
+ * Sized for $GITHUB_STEP_SUMMARY and pull-request comments (GitHub caps a comment at 65,536
+ * characters): lists are cut to the worst entries, and report.json/report.html carry everything.
+ */
+const TOP_FINDINGS = 25;
+const MAX_CHANGES = 20;
+
+export function renderMarkdown(model: ReportModel): string {
+  const open = openFindings(model);
+  const names = accountNames(model);
+  const lines: string[] = [`# keysweep identity audit — ${organizationLabel(model)}`, ''];
+  lines.push(headline(model, open.length), '');
+
+  lines.push('## Findings by severity', '');
+  const present = countBySeverity(presentFindings(model));
+  const openCounts = countBySeverity(open);
+  lines.push(
+    ...table(
+      ['Severity', 'Open', 'Waived'],
+      SEVERITIES.map((s) => [SEVERITY_BADGE[s] ?? s, openCounts[s], present[s] - openCounts[s]]),
+    ),
+    '',
+  );
+
+  lines.push(...baselineSection(model), ...notCoveredSection(model));
+
+  lines.push(`## Top findings`, '');
+  if (open.length === 0) lines.push('No open findings. 🎉', '');
+  else {
+    lines.push(...findingsTable(open.slice(0, TOP_FINDINGS), names), '');
+    if (open.length > TOP_FINDINGS)
+      lines.push(`…and ${open.length - TOP_FINDINGS} more in \`report.json\` / \`report.html\`.`, '');
+  }
+
+  lines.push('## Findings by rule', '');
+  const rows = model.rules
+    .map(
+      (rule) =>
+        [
+          code(rule.id),
+          rule.title,
+          SEVERITY_BADGE[rule.severity] ?? rule.severity,
+          model.summary.byRule[rule.id] ?? 0,
+        ] as Array<string | number>,
+    )
+    .sort((a, b) => Number(b[3]) - Number(a[3]));
+  lines.push(...table(['Rule', 'Title', 'Severity', 'Findings'], rows), '');
+
+  lines.push(...waiverSection(model), ...complianceSection(model));
+  lines.push(
+    `<sub>keysweep ${model.tool.version} · evaluated at ${model.scan.now} · snapshot collected ${model.scan.collectedAt}</sub>`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+function headline(model: ReportModel, openCount: number): string {
+  const covered = model.scan.accounts.filter((a) => a.status === 'complete').length;
+  const status = model.scan.complete
+    ? ''
+    : ' ⚠️ **The scan is incomplete**: some accounts or rules could not be covered (see below).';
+  return (
+    `**${openCount} open finding(s)** across ${model.scan.accounts.length} account(s) ` +
+    `(${covered} fully scanned)${model.summary.waived > 0 ? `, ${model.summary.waived} waived` : ''}.${status}`
+  );
+}
+
+function findingsTable(findings: ReportFinding[], names: Map<string, string>): string[] {
+  return table(
+    ['Severity', 'Rule', 'Account', 'Resource', 'Finding', 'What to do'],
+    findings.map((f) => [
+      SEVERITY_BADGE[f.severity] ?? f.severity,
+      code(f.ruleId),
+      `${names.get(f.accountId) ?? ''} ${code(f.accountId)}`.trim(),
+      code(f.resourceArn),
+      f.message,
+      f.advice.migration?.summary ?? f.advice.summary,
+    ]),
+  );
+}
+
+function baselineSection(model: ReportModel): string[] {
+  const counts = baselineCounts(model);
+  if (!counts) return [];
+  const lines = ['## Changes since the baseline', ''];
+  if (model.baseline)
+    lines.push(
+      `Compared with \`${model.baseline.file}\` (evaluated at ${model.baseline.baselineNow ?? 'unknown'}).`,
+      '',
+    );
+  lines.push(
+    ...table(['New', 'Unchanged', 'Fixed or gone'], [[counts.new, counts.unchanged, counts.absent]]),
+    '',
+  );
+  const names = accountNames(model);
+  const added = model.findings.filter((f) => f.baselineState === 'new');
+  if (added.length > 0) {
+    lines.push('### New findings', '', ...findingsTable(added.slice(0, MAX_CHANGES), names), '');
+    if (added.length > MAX_CHANGES) lines.push(`…and ${added.length - MAX_CHANGES} more.`, '');
+  }
+  const gone = model.findings.filter((f) => f.baselineState === 'absent');
+  if (gone.length > 0) {
+    lines.push('### Fixed since the baseline', '');
+    for (const f of gone.slice(0, MAX_CHANGES))
+      lines.push(`- ${code(f.ruleId)} ${code(f.resourceArn)} ${f.subject ? code(f.subject) : ''}`.trimEnd());
+    if (gone.length > MAX_CHANGES) lines.push(`- …and ${gone.length - MAX_CHANGES} more.`);
+    lines.push('');
+  }
+  return lines;
+}
+
+function notCoveredSection(model: ReportModel): string[] {
+  const accounts = notCoveredAccounts(model);
+  const gaps = model.scan.organizationGaps;
+  if (accounts.length === 0 && gaps.length === 0 && model.notEvaluated.length === 0) return [];
+  const lines = ['## Not covered', '', 'A gap is never a pass: these were not (fully) checked.', ''];
+  if (accounts.length > 0) {
+    lines.push(
+      ...table(
+        ['Account', 'Name', 'Status', 'Why'],
+        accounts.map((a) => [code(a.id), a.name, a.status, a.error ?? '']),
+      ),
+      '',
+    );
+  }
+  for (const gap of gaps) lines.push(`- Organization: ${gap}`);
+  const notEvaluated = model.notEvaluated.slice(0, MAX_CHANGES);
+  for (const item of notEvaluated)
+    lines.push(
+      `- Rule ${code(item.ruleId)} not evaluated${item.accountId ? ` in ${code(item.accountId)}` : ''}: ${item.reason}`,
+    );
+  if (model.notEvaluated.length > MAX_CHANGES)
+    lines.push(`- …and ${model.notEvaluated.length - MAX_CHANGES} more rule/account pairs.`);
+  lines.push('');
+  return lines;
+}
+
+function waiverSection(model: ReportModel): string[] {
+  if (!model.waivers) return [];
+  const attention = model.waivers.entries.filter((w) => w.status !== 'active');
+  const lines = [
+    '## Waivers',
+    '',
+    `${model.waivers.entries.length} waiver(s) in \`${model.waivers.file}\`; ${model.summary.waived} finding(s) waived.`,
+    '',
+  ];
+  if (attention.length > 0) {
+    lines.push(
+      ...table(
+        ['Status', 'Rule', 'Resource', 'Owner', 'Expires', 'Reason'],
+        attention.map((w) => [
+          w.status === 'expired' ? '⏰ expired' : '💤 matched nothing',
+          code(w.rule),
+          code(w.resource),
+          w.owner ?? '',
+          w.expires ?? '',
+          w.reason,
+        ]),
+      ),
+      '',
+    );
+  }
+  return lines;
+}
+
+function complianceSection(model: ReportModel): string[] {
+  const controls = complianceControls(model);
+  if (controls.length === 0) return [];
+  const lines = ['## Compliance controls', ''];
+  const icon = { passed: '✅ passed', failed: '❌ failed', not_evaluated: '❔ not evaluated' } as const;
+  for (const framework of [...new Set(controls.map((c) => c.framework))]) {
+    const mine = controls.filter((c) => c.framework === framework);
+    const passed = mine.filter((c) => c.status === 'passed').length;
+    lines.push(
+      `<details><summary><b>${framework}</b>: ${passed}/${mine.length} controls passed</summary>`,
+      '',
+    );
+    lines.push(
+      ...table(
+        ['Control', 'Title', 'Status', 'Findings', 'Rules'],
+        mine.map((c) => [
+          c.control,
+          c.title ?? '',
+          icon[c.status] ?? c.status,
+          c.findings,
+          c.ruleIds.map(code).join(' '),
+        ]),
+      ),
+    );
+    lines.push('', '</details>', '');
+  }
+  return lines;
+}

@@ -1,0 +1,60 @@
+import type { ReportFinding, ReportModel } from '../report/report-model.js';
+import { SEVERITIES, type Severity } from '../rules/severity.js';
+
+/**
+ * Read-only views over a ReportModel that several reporters share (Markdown, HTML, console), so they
+ * agree on what "open", "not covered" and "top" mean.
+ */
+export interface ComplianceControlView {
+  framework: string;
+  control: string;
+  title?: string;
+  ruleIds: string[];
+  status: 'passed' | 'failed' | 'not_evaluated';
+  findings: number;
+}
+
+/** The rule-catalogue work adds `compliance` to the model; older models simply lack it. */
+export function complianceControls(model: ReportModel): ComplianceControlView[] {
+  const value = (model as { compliance?: unknown }).compliance;
+  return Array.isArray(value) ? (value as ComplianceControlView[]) : [];
+}
+
+/** Present now and not waived: what CI and people should act on. */
+export function openFindings(model: ReportModel): ReportFinding[] {
+  return model.findings.filter((f) => !f.waiver && f.baselineState !== 'absent');
+}
+
+export function presentFindings(model: ReportModel): ReportFinding[] {
+  return model.findings.filter((f) => f.baselineState !== 'absent');
+}
+
+export function notCoveredAccounts(model: ReportModel): ReportModel['scan']['accounts'] {
+  return model.scan.accounts.filter((a) => a.status === 'failed' || a.status === 'partial');
+}
+
+export function accountNames(model: ReportModel): Map<string, string> {
+  return new Map(model.scan.accounts.map((a) => [a.id, a.name]));
+}
+
+export function countBySeverity(findings: readonly ReportFinding[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+export function baselineCounts(
+  model: ReportModel,
+): { new: number; unchanged: number; absent: number } | null {
+  if (!model.baseline && !model.findings.some((f) => f.baselineState)) return null;
+  const counts = { new: 0, unchanged: 0, absent: 0 };
+  for (const f of model.findings) if (f.baselineState) counts[f.baselineState] += 1;
+  return counts;
+}
+
+export function organizationLabel(model: ReportModel): string {
+  return (
+    model.scan.organizationId ??
+    (model.scan.managementAccountId ? `account ${model.scan.managementAccountId}` : 'standalone account')
+  );
+}

@@ -1,0 +1,146 @@
+import type { ReportModel, RuleSummary } from '../../report/report-model.js';
+import { aggregateResults, GITHUB_LIMITS, gzippedSize, type SarifLimits } from './sarif-limits.js';
+import type { SarifLog, SarifNotification, SarifResult, SarifRun } from './sarif-log.js';
+import { SARIF_SCHEMA_URI } from './sarif-log.js';
+import { findingResult } from './sarif-results.js';
+import { placeholderRule, ruleDescriptor } from './sarif-rules.js';
+
+export interface SarifOptions {
+  /** automationDetails.id category; default `keysweep/<organization id>`. */
+  category?: string;
+  /** For tests: smaller limits than GitHub's to exercise aggregation cheaply. */
+  limits?: SarifLimits;
+}
+
+const INFORMATION_URI = 'https://github.com/keysweep/keysweep';
+const MAX_NOTIFICATIONS = 200;
+
+/**
+ * GitHub keys alerts on tool name + automationDetails category; the codeql-action treats the part before
+ * the final `/` as the category, so the id always ends with `/` (a category with an empty run id).
+ */
+export function automationId(model: ReportModel, category: string | undefined): string {
+  const base =
+    category?.trim() ||
+    `keysweep/${model.scan.organizationId ?? model.scan.managementAccountId ?? 'standalone'}`;
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+export function renderSarif(model: ReportModel, options: SarifOptions = {}): string {
+  const limits = options.limits ?? GITHUB_LIMITS;
+  const rules = rulesWithPlaceholders(model);
+  const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
+  const ruleIndex = (id: string) => indexById.get(id) ?? 0;
+
+  const perFinding = model.findings.map((finding) => findingResult(finding, ruleIndex(finding.ruleId)));
+  let run = buildRun(model, rules, perFinding, options.category, null);
+  let text = serialize(run);
+  const tooMany = perFinding.length > limits.maxResultsPerRun;
+  if (tooMany || gzippedSize(text) > limits.maxGzippedBytes) {
+    let aggregated = aggregateResults(model.findings, ruleIndex);
+    const truncated = aggregated.length > limits.maxResultsPerRun;
+    // Findings are sorted worst first, and so are the groups built from them: keep the worst.
+    if (truncated) aggregated = aggregated.slice(0, limits.maxResultsPerRun);
+    run = buildRun(model, rules, aggregated, options.category, {
+      mode: 'per-rule-and-account',
+      reason: tooMany
+        ? `${perFinding.length} results exceed the limit of ${limits.maxResultsPerRun} a run`
+        : `the log exceeds ${limits.maxGzippedBytes} bytes gzipped`,
+      findingCount: model.findings.length,
+      resultCount: aggregated.length,
+      truncated,
+    });
+    text = serialize(run);
+  }
+  return text;
+}
+
+interface Aggregation {
+  mode: 'per-rule-and-account';
+  reason: string;
+  findingCount: number;
+  resultCount: number;
+  truncated: boolean;
+}
+
+function rulesWithPlaceholders(model: ReportModel): RuleSummary[] {
+  const rules = [...model.rules];
+  const known = new Set(rules.map((r) => r.id));
+  for (const finding of model.findings) {
+    if (known.has(finding.ruleId)) continue;
+    known.add(finding.ruleId);
+    rules.push(placeholderRule(finding.ruleId, finding.severity));
+  }
+  return rules;
+}
+
+function buildRun(
+  model: ReportModel,
+  rules: RuleSummary[],
+  results: SarifResult[],
+  category: string | undefined,
+  aggregation: Aggregation | null,
+): SarifRun {
+  const notCovered = model.scan.accounts.filter((a) => a.status === 'failed' || a.status === 'partial');
+  return {
+    tool: {
+      driver: {
+        name: 'keysweep',
+        version: model.tool.version,
+        semanticVersion: model.tool.version,
+        informationUri: INFORMATION_URI,
+        rules: rules.map(ruleDescriptor),
+      },
+    },
+    automationDetails: {
+      id: automationId(model, category),
+      description: {
+        text: `keysweep identity audit of ${model.scan.organizationId ?? 'a standalone account'}`,
+      },
+    },
+    invocations: [
+      { executionSuccessful: model.scan.complete, toolExecutionNotifications: notifications(model) },
+    ],
+    results,
+    properties: {
+      scanNow: model.scan.now,
+      collectedAt: model.scan.collectedAt,
+      organizationId: model.scan.organizationId,
+      complete: model.scan.complete,
+      accountsScanned: model.scan.accounts.length,
+      accountsNotCovered: notCovered.map((a) => ({ id: a.id, name: a.name, status: a.status })),
+      aggregated: aggregation !== null,
+      ...(aggregation ? { aggregation } : {}),
+    },
+  };
+}
+
+/** Accounts and rules the scan could not cover, so a dashboard never reads a gap as "clean". */
+function notifications(model: ReportModel): SarifNotification[] {
+  const list: SarifNotification[] = [];
+  for (const account of model.scan.accounts) {
+    if (account.status !== 'failed' && account.status !== 'partial') continue;
+    list.push({
+      level: account.status === 'failed' ? 'error' : 'warning',
+      message: {
+        text: `Account ${account.id} (${account.name}) ${account.status}: ${account.error ?? ''}`.trim(),
+      },
+    });
+  }
+  for (const gap of model.scan.organizationGaps)
+    list.push({ level: 'warning', message: { text: `Organization: ${gap}` } });
+  for (const item of model.notEvaluated) {
+    list.push({
+      level: 'warning',
+      message: {
+        text: `Rule ${item.ruleId} not evaluated${item.accountId ? ` in ${item.accountId}` : ''}: ${item.reason}`,
+      },
+    });
+  }
+  return list.slice(0, MAX_NOTIFICATIONS);
+}
+
+function serialize(run: SarifRun): string {
+  const log: SarifLog = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { renderJson } from '../../src/reporters/json/render-json.js';
+import { demoModel } from './support/demo-model.js';
+
+/** A parsed report.json, loosely typed so a test can break it on purpose. */
+// biome-ignore lint/suspicious/noExplicitAny: tests corrupt arbitrary fields
+type LooseReport = Record<string, any>;
+
+const schemaPath = new URL('../../schemas/report.schema.json', import.meta.url);
+
+async function reportValidator() {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  return ajv.compile(JSON.parse(await readFile(schemaPath, 'utf8')));
+}
+
+describe('report.json', () => {
+  it('validates against the published schemas/report.schema.json', async () => {
+    const validate = await reportValidator();
+    const report = JSON.parse(renderJson(await demoModel()));
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('validates with waivers, baseline and compliance sections present', async () => {
+    const validate = await reportValidator();
+    const model = await demoModel();
+    const [first, second] = model.findings;
+    if (!first || !second) throw new Error('demo too small');
+    first.waiver = { reason: 'vaulted', owner: 'secops', expires: '2027-01-01' };
+    second.baselineState = 'absent';
+    model.waivers = {
+      file: 'waivers.yaml',
+      entries: [
+        {
+          index: 0,
+          rule: first.ruleId,
+          resource: first.resourceArn,
+          account: null,
+          reason: 'vaulted',
+          owner: 'secops',
+          expires: '2027-01-01',
+          status: 'active',
+          matched: 1,
+        },
+      ],
+    };
+    model.baseline = {
+      file: 'old.json',
+      baselineNow: '2026-11-01T00:00:00.000Z',
+      new: 0,
+      unchanged: 45,
+      absent: 1,
+    };
+    Object.assign(model, {
+      compliance: [
+        {
+          framework: 'CIS-AWS-5.0',
+          control: '1.13',
+          title: 'Keys rotated',
+          ruleIds: ['iam-access-key-max-age'],
+          status: 'failed',
+          findings: 38,
+        },
+      ],
+    });
+    const report = JSON.parse(renderJson(model));
+    expect(validate(report) ? [] : validate.errors).toEqual([]);
+  });
+
+  it.each([
+    ['a finding without advice', (r: LooseReport) => delete r.findings[0].advice],
+    ['an unknown severity', (r: LooseReport) => (r.findings[0].severity = 'severe')],
+    ['an account status outside the contract', (r: LooseReport) => (r.scan.accounts[0].status = 'ok')],
+    ['no summary', (r: LooseReport) => delete r.summary],
+    ['a malformed account id', (r: LooseReport) => (r.findings[0].accountId = '42')],
+  ])('the schema rejects %s', async (_name, breakIt) => {
+    const validate = await reportValidator();
+    const report = JSON.parse(renderJson(await demoModel()));
+    breakIt(report);
+    expect(validate(report)).toBe(false);
+  });
+
+  it('carries the fields DESIGN.md promises', async () => {
+    const report = JSON.parse(renderJson(await demoModel()));
+    expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'keysweep' }, scan: { complete: true } });
+    for (const key of [
+      'id',
+      'ruleId',
+      'severity',
+      'accountId',
+      'resourceArn',
+      'resourceType',
+      'message',
+      'advice',
+    ]) {
+      expect(report.findings[0]).toHaveProperty(key);
+    }
+  });
+});

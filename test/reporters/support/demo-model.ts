@@ -1,0 +1,13 @@
+import { loadDemoSnapshot } from '../../../src/demo/demo-snapshot.js';
+import { buildReportModel, type ReportModel } from '../../../src/report/report-model.js';
+import { ALL_RULES } from '../../../src/rules/catalog/index.js';
+import { evaluate } from '../../../src/rules/engine.js';
+
+export const DEMO_NOW = new Date('2026-12-01T00:00:00Z');
+
+/** The demo organization evaluated with every rule, as `scan --demo` does before enrichment. */
+export async function demoModel(now: Date = DEMO_NOW): Promise<ReportModel> {
+  const snapshot = await loadDemoSnapshot();
+  const evaluation = evaluate(snapshot, { rules: ALL_RULES, now });
+  return buildReportModel(snapshot, evaluation, { now, toolVersion: '0.0.0-test' });
+}
