@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../io/input-error.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerCollect } from './commands/collect.js';
+import { registerMerge } from './commands/merge.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerRules } from './commands/rules.js';
 import { type CliIo, registerScan } from './commands/scan.js';
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIo): Command {
   registerCollect(program, io);
   registerRules(program, io);
   registerPolicy(program, io);
+  registerMerge(program, io);
   return program;
 }
 

@@ -1,0 +1,79 @@
+import { InputError } from '../io/input-error.js';
+import type { Slice } from './collection.js';
+import type { Account, Snapshot } from './snapshot-schema.js';
+
+export interface NamedSnapshot {
+  file: string;
+  snapshot: Snapshot;
+}
+
+/**
+ * Merges snapshots of shards of one organization (e.g. `collect --accounts` run in parallel jobs) into one.
+ * An account seen in several shards keeps the best-collected copy (ok beats failed beats skipped, then the
+ * newer one); organization-level slices keep the first shard's collected copy. collectedAt is the oldest
+ * shard's, so age rules never see data as fresher than it is.
+ */
+export function mergeSnapshots(parts: readonly NamedSnapshot[]): Snapshot {
+  const [first, ...rest] = parts;
+  if (!first) throw new InputError('merge: give at least one snapshot file');
+  for (const part of rest) {
+    if (part.snapshot.organization.id !== first.snapshot.organization.id) {
+      throw new InputError(
+        `${part.file}: organization.id: ${part.snapshot.organization.id} differs from ${first.file} (${first.snapshot.organization.id})`,
+      );
+    }
+  }
+  const accounts = new Map<string, { account: Account; collectedAt: string }>();
+  for (const { snapshot } of parts) {
+    for (const account of snapshot.accounts) {
+      const seen = accounts.get(account.id);
+      if (!seen || isBetter(account, snapshot.collectedAt, seen.account, seen.collectedAt)) {
+        accounts.set(account.id, { account, collectedAt: snapshot.collectedAt });
+      }
+    }
+  }
+  const snapshots = parts.map((p) => p.snapshot);
+  return {
+    ...first.snapshot,
+    collectedAt: snapshots.map((s) => s.collectedAt).sort()[0]!,
+    organization: {
+      ...first.snapshot.organization,
+      centralizedRootAccess: bestSlice(snapshots.map((s) => s.organization.centralizedRootAccess)),
+    },
+    accounts: [...accounts.values()].map((v) => v.account).sort((a, b) => a.id.localeCompare(b.id)),
+    identityCenter: {
+      instance: bestSlice(snapshots.map((s) => s.identityCenter.instance)),
+      permissionSets: bestSlice(snapshots.map((s) => s.identityCenter.permissionSets)),
+      assignments: mergeListSlices(
+        snapshots.map((s) => s.identityCenter.assignments),
+        (a) => [a.accountId, a.permissionSetArn, a.principalType, a.principalId].join('|'),
+      ),
+      provisioning: mergeListSlices(
+        snapshots.map((s) => s.identityCenter.provisioning),
+        (p) => [p.accountId, p.permissionSetArn].join('|'),
+      ),
+      identityStore: bestSlice(snapshots.map((s) => s.identityCenter.identityStore)),
+    },
+  };
+}
+
+const ACCESS_RANK = { ok: 2, failed: 1, skipped: 0 } as const;
+
+function isBetter(candidate: Account, candidateAt: string, current: Account, currentAt: string): boolean {
+  const diff = ACCESS_RANK[candidate.access.status] - ACCESS_RANK[current.access.status];
+  if (diff !== 0) return diff > 0;
+  return candidateAt > currentAt;
+}
+
+function bestSlice<T>(slices: Slice<T>[]): Slice<T> {
+  return slices.find((s) => s.status === 'ok') ?? slices.find((s) => s.status === 'failed') ?? slices[0]!;
+}
+
+/** Shards may each list assignments for their own accounts: union the collected ones. */
+function mergeListSlices<T>(slices: Slice<T[]>[], key: (item: T) => string): Slice<T[]> {
+  const collected = slices.filter((s): s is { status: 'ok'; data: T[] } => s.status === 'ok');
+  if (collected.length === 0) return bestSlice(slices);
+  const byKey = new Map<string, T>();
+  for (const slice of collected) for (const item of slice.data) byKey.set(key(item), item);
+  return { status: 'ok', data: [...byKey.values()] };
+}
