@@ -53,6 +53,7 @@ describe('report.json', () => {
       new: 0,
       unchanged: 45,
       absent: 1,
+      notRechecked: 0,
     };
     Object.assign(model, {
       compliance: [

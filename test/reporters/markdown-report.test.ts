@@ -29,6 +29,7 @@ describe('report.md', () => {
       new: 1,
       unchanged: 44,
       absent: 1,
+      notRechecked: 0,
     };
     model.waivers = {
       file: 'waivers.yaml',

@@ -106,6 +106,12 @@ function baselineSection(model: ReportModel): string[] {
     ...table(['New', 'Unchanged', 'Fixed or gone'], [[counts.new, counts.unchanged, counts.absent]]),
     '',
   );
+  if (model.baseline && model.baseline.notRechecked > 0) {
+    lines.push(
+      `${model.baseline.notRechecked} baseline finding(s) could not be checked again (account or rule not covered this time).`,
+      '',
+    );
+  }
   const names = accountNames(model);
   const added = model.findings.filter((f) => f.baselineState === 'new');
   if (added.length > 0) {

@@ -1,0 +1,109 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareWithBaseline } from '../../src/baseline/compare-baseline.js';
+import { loadBaseline } from '../../src/baseline/load-baseline.js';
+import { InputError } from '../../src/io/input-error.js';
+import { renderJson } from '../../src/reporters/json/render-json.js';
+import { demoModel } from '../reporters/support/demo-model.js';
+
+const EARLY = new Date('2026-10-01T00:00:00Z');
+const LATE = new Date('2026-12-01T00:00:00Z');
+
+async function baselineFile(content: string): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'ks-baseline-')), 'previous.json');
+  await writeFile(path, content);
+  return path;
+}
+
+describe('compareWithBaseline', () => {
+  it('marks findings new or unchanged, and adds findings gone since as absent', async () => {
+    const early = await demoModel(EARLY);
+    const late = await demoModel(LATE);
+    const fixed = early.findings[0];
+    if (!fixed) throw new Error('demo too small');
+    // Pretend the worst finding was fixed between the two scans.
+    late.findings = late.findings.filter((f) => f.id !== fixed.id);
+    const baseline = await loadBaseline(await baselineFile(renderJson(early)));
+    const { findings, counts } = compareWithBaseline(late.findings, baseline, late);
+
+    const earlyIds = new Set(early.findings.map((f) => f.id));
+    expect(counts.unchanged).toBe(late.findings.filter((f) => earlyIds.has(f.id)).length);
+    expect(counts.new).toBe(late.findings.length - counts.unchanged);
+    expect(counts.new).toBeGreaterThan(0); // keys that crossed 90 days since October
+    expect(counts.absent).toBe(1);
+    expect(findings.filter((f) => f.baselineState === 'absent').map((f) => f.id)).toEqual([fixed.id]);
+    expect(findings).toHaveLength(late.findings.length + 1);
+  });
+
+  it('matches through a rule alias after a rename', async () => {
+    const early = await demoModel(EARLY);
+    for (const f of early.findings)
+      if (f.ruleId === 'root-access-keys-exist') f.ruleId = 'root-keys-old-name';
+    const late = await demoModel(EARLY);
+    const rule = late.rules.find((r) => r.id === 'root-access-keys-exist');
+    if (!rule) throw new Error('rule missing');
+    rule.aliases = ['root-keys-old-name'];
+    const baseline = await loadBaseline(await baselineFile(renderJson(early)));
+    const { counts } = compareWithBaseline(late.findings, baseline, late);
+    expect(counts).toEqual({ new: 0, unchanged: late.findings.length, absent: 0, notRechecked: 0 });
+  });
+
+  it('does not call a finding absent when its account was not reached this time', async () => {
+    const early = await demoModel(EARLY);
+    const late = await demoModel(EARLY);
+    const victim = early.findings[0];
+    if (!victim) throw new Error('demo too small');
+    const account = late.scan.accounts.find((a) => a.id === victim.accountId);
+    if (!account) throw new Error('account missing');
+    account.status = 'failed';
+    late.findings = late.findings.filter((f) => f.accountId !== victim.accountId);
+    const baseline = await loadBaseline(await baselineFile(renderJson(early)));
+    const { counts, findings } = compareWithBaseline(late.findings, baseline, late);
+    expect(counts.absent).toBe(0);
+    expect(counts.notRechecked).toBe(early.findings.filter((f) => f.accountId === victim.accountId).length);
+    expect(findings.some((f) => f.baselineState === 'absent')).toBe(false);
+  });
+
+  it('ignores findings that were already absent in the baseline', async () => {
+    const early = await demoModel(EARLY);
+    const [first] = early.findings;
+    if (!first) throw new Error('demo too small');
+    first.baselineState = 'absent';
+    const baseline = await loadBaseline(await baselineFile(renderJson(early)));
+    expect(baseline.findings).toHaveLength(early.findings.length - 1);
+  });
+
+  it.each([
+    ['not JSON', '{', /previous\.json: not valid JSON/],
+    [
+      'another schema version',
+      JSON.stringify({ schemaVersion: 2, scan: { now: 'x' }, findings: [] }),
+      /previous\.json: schemaVersion: must be 1/,
+    ],
+    [
+      'a finding without an ARN',
+      JSON.stringify({
+        schemaVersion: 1,
+        scan: { now: 'x' },
+        findings: [
+          {
+            id: 'a',
+            ruleId: 'r',
+            severity: 'high',
+            accountId: '1',
+            resourceType: 't',
+            message: 'm',
+            advice: { summary: 's', fixNow: { console: [], cli: [] } },
+          },
+        ],
+      }),
+      /previous\.json: findings\.0\.resourceArn: /,
+    ],
+  ])('rejects a baseline with %s in one line', async (_name, content, message) => {
+    const error = await loadBaseline(await baselineFile(content)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(message);
+  });
+});
