@@ -1,0 +1,270 @@
+import {
+  GenerateCredentialReportCommand,
+  GetAccountAuthorizationDetailsCommand,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetCredentialReportCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  ListOrganizationsFeaturesCommand,
+  ListVirtualMFADevicesCommand,
+} from '@aws-sdk/client-iam';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collectSnapshot, type LiveScanOptions } from '../../src/collectors/collect-snapshot.js';
+import type { AccountProgress } from '../../src/collectors/collection-progress.js';
+import {
+  ALL_REQUIRED_ACTIONS,
+  actionForCommand,
+  isReadOnlyAction,
+} from '../../src/collectors/required-actions.js';
+import { snapshotSchema } from '../../src/inventory/snapshot-schema.js';
+import {
+  awsError,
+  CALLER_SECRET,
+  credentialReportCsv,
+  instantPolling,
+  testClientFactory,
+} from './support/aws-test-doubles.js';
+import { mockIdentityCenter } from './support/identity-center-mocks.js';
+import { mockOrganization } from './support/organization-mocks.js';
+
+const mocks = {
+  IAMClient: mockClient(IAMClient),
+  STSClient: mockClient(STSClient),
+  OrganizationsClient: mockClient(OrganizationsClient),
+  SSOAdminClient: mockClient(SSOAdminClient),
+  IdentitystoreClient: mockClient(IdentitystoreClient),
+};
+const SESSION_SECRET = 'assumed-secret-must-never-be-printed';
+const SESSION_TOKEN = 'assumed-session-token-must-never-be-printed';
+const MANAGEMENT = '000000000000';
+
+/** Which account an IAM request is for, from the credentials the client was built with. */
+async function accountOf(getClient: () => unknown): Promise<string> {
+  const client = getClient() as IAMClient;
+  const credentials = await client.config.credentials();
+  return credentials.accessKeyId.startsWith('ASIA') ? credentials.accessKeyId.slice(4) : MANAGEMENT;
+}
+
+const callsPerAccount = new Map<string, number>();
+function iamFake<T>(answer: (accountId: string, input: Record<string, unknown>) => T) {
+  return async (input: Record<string, unknown>, getClient: () => unknown) => {
+    const accountId = await accountOf(getClient);
+    callsPerAccount.set(accountId, (callsPerAccount.get(accountId) ?? 0) + 1);
+    return answer(accountId, input);
+  };
+}
+
+function mockWorld() {
+  const iam = mocks.IAMClient;
+  mockOrganization(mocks.OrganizationsClient);
+  mockIdentityCenter(mocks.SSOAdminClient, mocks.IdentitystoreClient);
+  mocks.STSClient.on(GetCallerIdentityCommand).resolves({
+    Account: MANAGEMENT,
+    Arn: `arn:aws:iam::${MANAGEMENT}:user/auditor`,
+  });
+  mocks.STSClient.on(AssumeRoleCommand).callsFake((input: { RoleArn: string }) => {
+    const accountId = input.RoleArn.split(':')[4] ?? '';
+    callsPerAccount.set(accountId, (callsPerAccount.get(accountId) ?? 0) + 1);
+    if (accountId === '333333333333')
+      throw awsError('AccessDenied', `not authorized to perform sts:AssumeRole on ${input.RoleArn}`, 403);
+    return {
+      Credentials: {
+        AccessKeyId: `ASIA${accountId}`,
+        SecretAccessKey: SESSION_SECRET,
+        SessionToken: SESSION_TOKEN,
+        Expiration: new Date(),
+      },
+    };
+  });
+  iam
+    .on(ListOrganizationsFeaturesCommand)
+    .resolves({ EnabledFeatures: ['RootCredentialsManagement', 'RootSessions'] });
+  iam.on(GenerateCredentialReportCommand).callsFake(iamFake(() => ({ State: 'COMPLETE' })));
+  iam.on(GetCredentialReportCommand).callsFake(
+    iamFake((accountId) => ({
+      ReportFormat: 'text/csv',
+      Content: credentialReportCsv([
+        { user: '<root_account>', arn: `arn:aws:iam::${accountId}:root`, password_enabled: 'not_supported' },
+        { user: `human-${accountId}`, password_enabled: 'true' },
+        {
+          user: `bot-${accountId}`,
+          access_key_1_active: 'true',
+          access_key_1_last_rotated: '2024-01-01T00:00:00+00:00',
+        },
+      ]),
+    })),
+  );
+  iam.on(GetAccountSummaryCommand).callsFake(iamFake(() => ({ SummaryMap: { Users: 2 } })));
+  iam.on(GetAccountAuthorizationDetailsCommand).callsFake(
+    iamFake((accountId) => ({
+      UserDetailList: ['human', 'bot'].map((kind) => ({
+        UserName: `${kind}-${accountId}`,
+        UserId: `AIDA${kind}`,
+        Arn: `arn:aws:iam::${accountId}:user/${kind}-${accountId}`,
+        Path: '/',
+        CreateDate: new Date('2024-01-01T00:00:00Z'),
+      })),
+    })),
+  );
+  iam.on(ListVirtualMFADevicesCommand).callsFake(iamFake(() => ({ VirtualMFADevices: [] })));
+  iam.on(GetAccountPasswordPolicyCommand).callsFake(
+    iamFake(() => {
+      throw awsError('NoSuchEntity', 'no policy', 404);
+    }),
+  );
+  iam.on(ListAccessKeysCommand).callsFake(
+    iamFake((_, input) => ({
+      AccessKeyMetadata: [
+        {
+          AccessKeyId: `AKIA${String(input.UserName)}`,
+          Status: 'Active',
+          CreateDate: new Date('2024-01-01T00:00:00Z'),
+        },
+      ],
+    })),
+  );
+}
+
+const progressEvents: AccountProgress[] = [];
+const options = (overrides: Partial<LiveScanOptions> = {}): LiveScanOptions => ({
+  roleName: 'OrganizationAccountAccessRole',
+  concurrency: 2,
+  now: new Date('2026-12-01T00:00:00Z'),
+  onlyAccounts: [],
+  excludeAccounts: [],
+  onlyOus: [],
+  polling: instantPolling(),
+  progress: { begin() {}, accountDone: (e) => progressEvents.push(e), note() {}, end() {} },
+  ...overrides,
+});
+
+beforeEach(() => {
+  for (const mock of Object.values(mocks)) mock.reset();
+  callsPerAccount.clear();
+  progressEvents.length = 0;
+});
+afterEach(() => {
+  for (const mock of Object.values(mocks)) mock.reset();
+});
+
+describe('collectSnapshot', () => {
+  it('crawls every ACTIVE account, records a denied AssumeRole as data and goes on', async () => {
+    mockWorld();
+    const snapshot = snapshotSchema.parse(await collectSnapshot(testClientFactory(), options()));
+    expect(snapshot.source.kind).toBe('live');
+    expect(snapshot.collectedAt).toBe('2026-12-01T00:00:00.000Z');
+    expect(
+      snapshot.accounts.map((a) => [a.id, a.access.status, a.access.status === 'ok' ? a.access.via : '']),
+    ).toEqual([
+      [MANAGEMENT, 'ok', 'caller'],
+      ['111111111111', 'ok', 'assume-role'],
+      ['222222222222', 'skipped', ''],
+      ['333333333333', 'failed', ''],
+    ]);
+    const denied = snapshot.accounts[3];
+    expect(denied?.access).toMatchObject({
+      status: 'failed',
+      error: { code: 'AccessDenied', message: expect.stringContaining('OrganizationAccountAccessRole') },
+    });
+    expect(denied?.iam.users).toMatchObject({ status: 'not_collected' });
+    const prod = snapshot.accounts[1];
+    expect(
+      prod?.iam.users.status === 'ok' && prod.iam.users.data.map((u) => [u.userName, u.accessKeys.length]),
+    ).toEqual([
+      ['human-111111111111', 0],
+      ['bot-111111111111', 1],
+    ]);
+    expect(snapshot.organization.centralizedRootAccess).toEqual({
+      status: 'ok',
+      data: { rootCredentialsManagement: true, rootSessions: true },
+    });
+    expect(snapshot.identityCenter.permissionSets.status).toBe('ok');
+    // Identity Center pairs for the skipped (SUSPENDED) account are left out.
+    expect(
+      snapshot.identityCenter.provisioning.status === 'ok' &&
+        snapshot.identityCenter.provisioning.data.map((p) => p.accountId),
+    ).toEqual(['111111111111', '111111111111']);
+    expect(progressEvents.map((e) => [e.accountId, e.outcome])).toContainEqual(['333333333333', 'failed']);
+  });
+
+  it('spends at most 8 IAM/STS calls per account plus one per user with keys', async () => {
+    mockWorld();
+    await collectSnapshot(testClientFactory(), options());
+    const usersWithKeys = 1; // bot-<account> in each account
+    expect(callsPerAccount.get('111111111111')).toBe(7 + usersWithKeys); // AssumeRole + 6 IAM + ListAccessKeys
+    expect(callsPerAccount.get(MANAGEMENT)).toBe(6 + usersWithKeys); // its own credentials: no AssumeRole
+    for (const calls of callsPerAccount.values()) expect(calls).toBeLessThanOrEqual(8 + usersWithKeys);
+  });
+
+  it('sends only commands whose actions are declared, and every declared action is read-only', async () => {
+    mockWorld();
+    await collectSnapshot(testClientFactory(), options());
+    const sent = new Set<string>();
+    for (const [clientName, mock] of Object.entries(mocks)) {
+      for (const call of mock.calls()) sent.add(actionForCommand(clientName, call.args[0].constructor.name));
+    }
+    expect(sent.size).toBeGreaterThan(20);
+    for (const action of sent)
+      expect(ALL_REQUIRED_ACTIONS, `${action} was sent but is not declared`).toContain(action);
+    for (const action of ALL_REQUIRED_ACTIONS)
+      expect(isReadOnlyAction(action), `${action} is not read-only`).toBe(true);
+    // Every declared action is actually needed by some path (the list does not grow stale).
+    for (const action of ALL_REQUIRED_ACTIONS)
+      expect(sent, `${action} is declared but never sent`).toContain(action);
+  });
+
+  it('never writes credentials into the snapshot', async () => {
+    mockWorld();
+    const text = JSON.stringify(await collectSnapshot(testClientFactory(), options()));
+    for (const secret of [SESSION_SECRET, SESSION_TOKEN, CALLER_SECRET]) expect(text).not.toContain(secret);
+  });
+
+  it('uses the external id and role name for AssumeRole', async () => {
+    mockWorld();
+    await collectSnapshot(
+      testClientFactory(),
+      options({ roleName: 'KeysweepAudit', externalId: 'ext-123', onlyAccounts: ['111111111111'] }),
+    );
+    expect(mocks.STSClient.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        RoleArn: 'arn:aws:iam::111111111111:role/KeysweepAudit',
+        RoleSessionName: 'keysweep',
+        ExternalId: 'ext-123',
+      },
+    ]);
+  });
+
+  it('scans just the caller account when there is no organization', async () => {
+    mockWorld();
+    mocks.OrganizationsClient.on(DescribeOrganizationCommand).rejects(
+      awsError('AWSOrganizationsNotInUseException', 'not in an organization'),
+    );
+    const snapshot = await collectSnapshot(testClientFactory(), options());
+    expect(snapshot.organization).toMatchObject({
+      id: null,
+      featureSet: 'NONE',
+      centralizedRootAccess: { status: 'not_collected' },
+    });
+    expect(snapshot.accounts.map((a) => [a.id, a.access])).toEqual([
+      [MANAGEMENT, { status: 'ok', via: 'caller' }],
+    ]);
+    expect(mocks.STSClient.commandCalls(AssumeRoleCommand)).toHaveLength(0);
+  });
+
+  it('records a failed centralized root access read without stopping', async () => {
+    mockWorld();
+    mocks.IAMClient.on(ListOrganizationsFeaturesCommand).rejects(awsError('AccessDenied', 'denied', 403));
+    const snapshot = await collectSnapshot(testClientFactory(), options());
+    expect(snapshot.organization.centralizedRootAccess).toMatchObject({
+      status: 'failed',
+      error: { code: 'AccessDenied' },
+    });
+    expect(snapshot.accounts[0]?.iam.users.status).toBe('ok');
+  });
+});

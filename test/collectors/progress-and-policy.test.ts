@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createProgress, formatDuration } from '../../src/cli/progress/progress-reporter.js';
+import { ALL_REQUIRED_ACTIONS, isReadOnlyAction } from '../../src/collectors/required-actions.js';
+import { runKeysweep } from '../cli/run-cli.js';
+
+function recorder(isTTY: boolean) {
+  const chunks: string[] = [];
+  return { chunks, stream: { isTTY, columns: 100, write: (t: string) => chunks.push(t) } };
+}
+
+function runThrough(progress: ReturnType<typeof createProgress>, clock: { now: number }) {
+  progress.begin(3);
+  clock.now += 2_000;
+  progress.accountDone({ accountId: '111111111111', name: 'prod', outcome: 'complete', calls: 7 });
+  progress.accountDone({
+    accountId: '222222222222',
+    name: 'old',
+    outcome: 'skipped',
+    calls: 0,
+    detail: 'account status is SUSPENDED',
+  });
+  clock.now += 2_000;
+  progress.accountDone({
+    accountId: '333333333333',
+    name: 'dev',
+    outcome: 'failed',
+    calls: 1,
+    detail: 'AssumeRole: AccessDenied',
+  });
+  progress.note('an emulator gap');
+  progress.end();
+}
+
+describe('progress', () => {
+  it('writes plain lines when stderr is not a terminal', () => {
+    const { chunks, stream } = recorder(false);
+    const clock = { now: 0 };
+    runThrough(createProgress({ stream, clock: () => clock.now }), clock);
+    expect(chunks.join('')).toBe(
+      [
+        'keysweep: collecting 3 account(s)',
+        'keysweep: [1/3] 111111111111 (prod) complete — 7 IAM/STS calls',
+        'keysweep: [skipped] 222222222222 (old) skipped: account status is SUSPENDED',
+        'keysweep: [2/3] 333333333333 (dev) failed — 1 IAM/STS calls: AssumeRole: AccessDenied',
+        'keysweep: note: an emulator gap',
+        'keysweep: collected 2 account(s) in 4.0 s, 1 incomplete',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('draws a bar with done/total, failures and ETA on a terminal', () => {
+    const { chunks, stream } = recorder(true);
+    const clock = { now: 0 };
+    runThrough(createProgress({ stream, clock: () => clock.now }), clock);
+    const text = chunks.join('');
+    expect(text).toContain('1/3 accounts · 0 failed · ETA 0:04');
+    expect(text).toContain('2/3 accounts · 1 failed · ETA 0:02');
+    expect(text).toContain('keysweep: 333333333333 (dev) failed');
+    expect(text).toContain('\r\x1b[2K');
+  });
+
+  it('prints nothing with --quiet', () => {
+    const { chunks, stream } = recorder(true);
+    const clock = { now: 0 };
+    runThrough(createProgress({ stream, quiet: true, clock: () => clock.now }), clock);
+    expect(chunks).toEqual([]);
+  });
+
+  it('formats durations as m:ss', () => {
+    expect(formatDuration(75.4)).toBe('1:15');
+  });
+});
+
+describe('keysweep policy', () => {
+  it('prints a read-only policy built from the collectors, with AssumeRole scoped to the role', async () => {
+    const run = await runKeysweep(['policy', '--role-name', 'KeysweepAudit']);
+    expect(run.code).toBe(0);
+    const policy = JSON.parse(run.stdout.join('\n'));
+    const [read, assume] = policy.Statement;
+    expect(read.Action).toEqual(ALL_REQUIRED_ACTIONS.filter((a) => a !== 'sts:AssumeRole'));
+    expect(read.Action).toContain('iam:GetAccountAuthorizationDetails');
+    expect(assume).toEqual({
+      Sid: 'KeysweepAssumeScanRole',
+      Effect: 'Allow',
+      Action: ['sts:AssumeRole'],
+      Resource: 'arn:aws:iam::*:role/KeysweepAudit',
+    });
+    for (const action of [...read.Action, ...assume.Action]) expect(isReadOnlyAction(action)).toBe(true);
+  });
+
+  it('would reject a write action', () => {
+    expect(isReadOnlyAction('iam:CreateAccessKey')).toBe(false);
+    expect(isReadOnlyAction('iam:DeleteUser')).toBe(false);
+    expect(isReadOnlyAction('sso:ProvisionPermissionSet')).toBe(false);
+  });
+});
