@@ -6,23 +6,37 @@ export interface UserClassification {
   evidence: string[];
 }
 
-const WORKLOAD_NAME =
-  /(^|[-_.])(ci|cd|svc|service|bot|deploy|deployer|jenkins|github|gitlab|terraform|automation|app|backup|sync|etl|robot)([-_.]|$)/i;
+/** Names automation is usually given; checked before the person-name pattern ("deploy-bot" is not a person). */
+export const WORKLOAD_NAME =
+  /(^|[-_.])(ci|cd|svc|service|bot|deploy|deployer|jenkins|github|gitlab|circleci|bitbucket|buildkite|terraform|automation|app|api|backup|sync|etl|robot|pipeline|lambda|ec2|ecs|batch|cron|job|worker|agent|integration|exporter|uploader|onprem|nas)([-_.\d]|$)/i;
+
+/** first.last, first_last or an e-mail address: how organisations name IAM users for people. */
+const PERSON_NAME = /^[a-z]+[._][a-z]+(\d*)$|^[^@\s]+@[^@\s]+\.[a-z]+$/i;
+
+/** Tags people put on IAM users that belong to a person. */
+const PERSON_TAGS = ['email', 'Email', 'owner-email', 'employee-id', 'EmployeeId'];
 
 /**
- * A user with a console password is treated as a person; a user without one whose name or key use
- * looks like automation is a workload. Console access wins: a person may also own keys.
+ * A console password makes a user a person (console access wins: a person may also own keys). Without one,
+ * MFA, a person-like name or a person tag make it a person unless the name looks like automation.
  */
 export function classifyUser(user: IamUser): UserClassification {
   const evidence: string[] = [];
   if (user.passwordEnabled) evidence.push('has a console password');
   if (user.mfaDevices.length > 0) evidence.push('has an MFA device');
   const nameLooksLikeWorkload = WORKLOAD_NAME.test(user.userName);
+  const nameLooksLikePerson = !nameLooksLikeWorkload && PERSON_NAME.test(user.userName);
   if (nameLooksLikeWorkload) evidence.push(`name "${user.userName}" looks like automation`);
+  if (nameLooksLikePerson) evidence.push(`name "${user.userName}" looks like a person`);
+  const personTag = PERSON_TAGS.find((tag) => user.tags[tag] !== undefined);
+  if (personTag) evidence.push(`tagged ${personTag}`);
   const services = [
     ...new Set(user.accessKeys.map((key) => key.lastUsedService).filter((s): s is string => !!s)),
   ];
   if (services.length > 0) evidence.push(`access keys used for ${services.join(', ')}`);
-  const human = user.passwordEnabled || (user.mfaDevices.length > 0 && !nameLooksLikeWorkload);
+  const human =
+    user.passwordEnabled ||
+    (!nameLooksLikeWorkload &&
+      (user.mfaDevices.length > 0 || nameLooksLikePerson || personTag !== undefined));
   return { kind: human ? 'human' : 'workload', evidence };
 }

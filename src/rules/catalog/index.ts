@@ -1,11 +1,63 @@
 import type { Rule } from '../define-rule.js';
 import iamAccessKeyMaxAge from './iam-access-key-max-age.js';
+import iamAccessKeyNeverUsed from './iam-access-key-never-used.js';
+import iamCloudshellFullAccess from './iam-cloudshell-full-access.js';
 import iamConsoleUserWithoutMfa from './iam-console-user-without-mfa.js';
+import iamCredentialsUnused from './iam-credentials-unused.js';
+import iamFullAdminPrivileges from './iam-full-admin-privileges.js';
+import iamHumanUserNotFederated from './iam-human-user-not-federated.js';
+import iamMultipleActiveAccessKeys from './iam-multiple-active-access-keys.js';
+import iamPasswordPolicyComplexity from './iam-password-policy-complexity.js';
+import iamPasswordPolicyExpiry from './iam-password-policy-expiry.js';
+import iamPasswordPolicyMinLength from './iam-password-policy-min-length.js';
+import iamPasswordPolicyReuse from './iam-password-policy-reuse.js';
+import iamPolicyServiceWildcard from './iam-policy-service-wildcard.js';
+import iamUserDirectPolicies from './iam-user-direct-policies.js';
+import iamUserWithoutMfa from './iam-user-without-mfa.js';
+import iamWorkloadUserStaticKeys from './iam-workload-user-static-keys.js';
 import rootAccessKeysExist from './root-access-keys-exist.js';
+import rootHardwareMfaMissing from './root-hardware-mfa-missing.js';
+import rootMemberCredentialsPresent from './root-member-credentials-present.js';
+import rootMfaDisabled from './root-mfa-disabled.js';
+import rootUsedRecently from './root-used-recently.js';
+import ssoAccountWithoutAssignments from './sso-account-without-assignments.js';
+import ssoAdminPermissionSetAssignedToUser from './sso-admin-permission-set-assigned-to-user.js';
+import ssoAssignmentOrphanedPrincipal from './sso-assignment-orphaned-principal.js';
+import ssoInlinePolicyAdmin from './sso-inline-policy-admin.js';
+import ssoInstanceMissing from './sso-instance-missing.js';
+import ssoPermissionSetOutdated from './sso-permission-set-outdated.js';
+import ssoPermissionSetUnused from './sso-permission-set-unused.js';
+import ssoSessionDurationTooLong from './sso-session-duration-too-long.js';
 
 /** The catalogue: an explicit list, as ESLint keeps one. A repo-wide test checks each has a test and docs. */
 export const ALL_RULES: readonly Rule[] = [
   iamAccessKeyMaxAge,
+  iamAccessKeyNeverUsed,
+  iamCloudshellFullAccess,
   iamConsoleUserWithoutMfa,
+  iamCredentialsUnused,
+  iamFullAdminPrivileges,
+  iamHumanUserNotFederated,
+  iamMultipleActiveAccessKeys,
+  iamPasswordPolicyComplexity,
+  iamPasswordPolicyExpiry,
+  iamPasswordPolicyMinLength,
+  iamPasswordPolicyReuse,
+  iamPolicyServiceWildcard,
+  iamUserDirectPolicies,
+  iamUserWithoutMfa,
+  iamWorkloadUserStaticKeys,
   rootAccessKeysExist,
+  rootHardwareMfaMissing,
+  rootMemberCredentialsPresent,
+  rootMfaDisabled,
+  rootUsedRecently,
+  ssoAccountWithoutAssignments,
+  ssoAdminPermissionSetAssignedToUser,
+  ssoAssignmentOrphanedPrincipal,
+  ssoInlinePolicyAdmin,
+  ssoInstanceMissing,
+  ssoPermissionSetOutdated,
+  ssoPermissionSetUnused,
+  ssoSessionDurationTooLong,
 ] as Rule[];

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { defineRule } from '../define-rule.js';
+import { daysSince } from '../time.js';
+
+const MINUTE_MS = 60_000;
+
+export default defineRule({
+  id: 'iam-access-key-never-used',
+  title: 'Active access key never used since it was created',
+  severity: 'low',
+  scope: 'account',
+  resourceType: 'AWS::IAM::User',
+  requires: ['iam.users'],
+  options: z.object({
+    /** A key created minutes ago is not "never used" yet. */
+    graceDays: z.number().int().nonnegative().default(7),
+    /** A key created within this many minutes of the user was set up with it (the CIS 1.11 pattern). */
+    createdWithUserMinutes: z.number().int().nonnegative().default(10),
+  }),
+  rationale:
+    'Keys handed out when a user is created "just in case" are never used by their owner but work for anyone ' +
+    'who finds them. CIS asks not to create keys during initial user setup.',
+  remediation: {
+    console: [
+      'IAM console → Users → the user → Security credentials → Access keys: Deactivate, then Delete the unused key',
+    ],
+    cli: ['aws iam delete-access-key --user-name <user> --access-key-id <key-id>'],
+  },
+  migration:
+    'People who need the CLI use `aws configure sso` with IAM Identity Center instead of an access key; ' +
+    'workloads use a role, OIDC federation or IAM Roles Anywhere.',
+  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
+  compliance: { 'CIS-AWS-3.0': ['1.11'], 'CIS-AWS-5.0': ['1.10'] },
+  evaluate({ slice, now, options, fail, shared }) {
+    for (const user of slice('iam.users')) {
+      for (const key of user.accessKeys) {
+        if (key.status !== 'Active' || key.lastUsedDate !== null) continue;
+        const ageDays = daysSince(key.createDate, now);
+        if (ageDays <= options.graceDays) continue;
+        const gapMs = Math.abs(Date.parse(key.createDate) - Date.parse(user.createDate));
+        const createdWithUser = gapMs <= options.createdWithUserMinutes * MINUTE_MS;
+        fail(user.arn, {
+          subject: key.accessKeyId,
+          message:
+            `Access key ${key.accessKeyId} of IAM user ${user.userName} has never been used in ${ageDays} days` +
+            (createdWithUser ? ' and was created together with the user.' : '.'),
+          // The CIS case — keys handed to a console user at setup — is the one to fix first.
+          severity: createdWithUser && user.passwordEnabled ? 'medium' : 'low',
+          advice: { migration: userMigrationAdvice(shared, user) },
+          details: { accessKeyId: key.accessKeyId, ageDays, createdWithUser, createDate: key.createDate },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { defineRule } from '../define-rule.js';
+import { daysSince } from '../time.js';
+
+export default defineRule({
+  id: 'iam-credentials-unused',
+  title: 'IAM user credential (password or access key) unused for too long',
+  severity: 'medium',
+  scope: 'account',
+  resourceType: 'AWS::IAM::User',
+  requires: ['iam.users'],
+  options: z.object({ maxUnusedDays: z.number().int().positive().default(45) }),
+  rationale:
+    'A password or access key nobody uses still works for whoever holds a copy. Unused credentials belong to ' +
+    'people who left or workloads that moved, and nobody notices when they are used again by someone else.',
+  remediation: {
+    console: [
+      'IAM console → Users → the user → Security credentials',
+      'Console sign-in: Manage console access → Disable; Access keys: Actions → Deactivate, then Delete',
+    ],
+    cli: [
+      'aws iam delete-login-profile --user-name <user>',
+      'aws iam update-access-key --user-name <user> --access-key-id <key-id> --status Inactive',
+      'aws iam delete-access-key --user-name <user> --access-key-id <key-id>',
+    ],
+  },
+  migration:
+    'An unused credential is the cheapest one to remove: delete it now, and if the person still needs access ' +
+    'give it through an IAM Identity Center group instead of re-enabling the IAM user.',
+  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html'],
+  compliance: { 'CIS-AWS-3.0': ['1.12'], 'CIS-AWS-5.0': ['1.11'], 'AWS-FSBP': ['IAM.22'] },
+  evaluate({ slice, now, options, fail, shared }) {
+    for (const user of slice('iam.users')) {
+      // A credential that was never used counts from when it was created (or the password last set).
+      const unused: Array<{ subject: string; label: string; days: number; lastUsed: string | null }> = [];
+      if (user.passwordEnabled) {
+        const since = user.passwordLastUsed ?? user.passwordLastChanged ?? user.createDate;
+        unused.push({
+          subject: 'password',
+          label: 'console password',
+          days: daysSince(since, now),
+          lastUsed: user.passwordLastUsed,
+        });
+      }
+      for (const key of user.accessKeys) {
+        if (key.status !== 'Active') continue;
+        const since = key.lastUsedDate ?? key.createDate;
+        unused.push({
+          subject: key.accessKeyId,
+          label: `access key ${key.accessKeyId}`,
+          days: daysSince(since, now),
+          lastUsed: key.lastUsedDate,
+        });
+      }
+      for (const credential of unused) {
+        if (credential.days <= options.maxUnusedDays) continue;
+        const when = credential.lastUsed
+          ? `last used ${credential.days} days ago`
+          : `never used in ${credential.days} days`;
+        fail(user.arn, {
+          subject: credential.subject,
+          message: `The ${credential.label} of IAM user ${user.userName} was ${when} (maximum ${options.maxUnusedDays}).`,
+          advice: { migration: userMigrationAdvice(shared, user) },
+          details: {
+            credential: credential.subject,
+            unusedDays: credential.days,
+            lastUsed: credential.lastUsed,
+          },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import type { IamUser } from '../../inventory/iam-schema.js';
+import { defineRule } from '../define-rule.js';
+import { grantsFullAdmin } from './support/policy-wildcards.js';
+
+export default defineRule({
+  id: 'iam-full-admin-privileges',
+  title: 'Policy grants full "*:*" administrative privileges',
+  severity: 'high',
+  scope: 'account',
+  resourceType: 'AWS::IAM::Policy',
+  requires: ['iam.users', 'iam.groups', 'iam.policies'],
+  options: z.object({}),
+  rationale:
+    'A policy allowing every action on every resource makes its holder an administrator of the account, able ' +
+    'to remove logging and grant itself anything. Such power belongs in a few, short-lived, audited sessions.',
+  remediation: {
+    console: [
+      'IAM console → Policies → the policy → Policy usage: detach it from users and groups',
+      'Replace it with policies scoped to the actions and resources the job needs (IAM Access Analyzer can generate one from CloudTrail)',
+    ],
+    cli: [
+      'aws iam detach-user-policy --user-name <user> --policy-arn <policy-arn>',
+      'aws iam detach-group-policy --group-name <group> --policy-arn <policy-arn>',
+      'aws iam delete-user-policy --user-name <user> --policy-name <inline-policy-name>',
+    ],
+  },
+  migration:
+    'Administrators should reach accounts through an IAM Identity Center administrator permission set with a ' +
+    'short session, assigned to a small group — not through an IAM user or group holding "*:*".',
+  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
+  compliance: { 'CIS-AWS-3.0': ['1.16'], 'CIS-AWS-5.0': ['1.15'], 'AWS-FSBP': ['IAM.1'] },
+  evaluate({ slice, fail, shared }) {
+    const policies = slice('iam.policies');
+    const isAdmin = (arn: string) => grantsFullAdmin(policies.find((p) => p.arn === arn)?.document ?? null);
+
+    // Customer managed policies are reported once, on the policy, wherever they are attached.
+    for (const policy of policies) {
+      if (policy.awsManaged || policy.attachmentCount === 0 || !grantsFullAdmin(policy.document)) continue;
+      fail(policy.arn, {
+        message: `Customer managed policy ${policy.policyName} allows "*" on "*" and is attached to ${policy.attachmentCount} identities.`,
+        details: { attachmentCount: policy.attachmentCount },
+      });
+    }
+
+    const principals: Array<{
+      arn: string;
+      kind: string;
+      name: string;
+      user?: IamUser;
+      attached: Array<{ policyName: string; policyArn: string }>;
+      inline: Array<{ policyName: string; document: Parameters<typeof grantsFullAdmin>[0] }>;
+    }> = [
+      ...slice('iam.users').map((user) => ({
+        arn: user.arn,
+        kind: 'IAM user',
+        name: user.userName,
+        user,
+        attached: user.attachedPolicies,
+        inline: user.inlinePolicies,
+      })),
+      ...slice('iam.groups').map((group) => ({
+        arn: group.arn,
+        kind: 'IAM group',
+        name: group.groupName,
+        attached: group.attachedPolicies,
+        inline: group.inlinePolicies,
+      })),
+    ];
+    for (const principal of principals) {
+      const adminPolicies = [
+        ...principal.attached
+          .filter((p) => p.policyArn.startsWith('arn:aws:iam::aws:') && isAdmin(p.policyArn))
+          .map((p) => ({ name: p.policyName, how: 'AWS managed' })),
+        ...principal.inline
+          .filter((p) => grantsFullAdmin(p.document))
+          .map((p) => ({ name: p.policyName, how: 'inline' })),
+      ];
+      for (const policy of adminPolicies) {
+        fail(principal.arn, {
+          subject: policy.name,
+          resourceType: principal.user ? 'AWS::IAM::User' : 'AWS::IAM::Group',
+          message: `${principal.kind} ${principal.name} has full "*:*" administrative privileges through ${policy.how} policy ${policy.name}.`,
+          ...(principal.user ? { advice: { migration: userMigrationAdvice(shared, principal.user) } } : {}),
+          details: { policy: policy.name, policyKind: policy.how },
+        });
+      }
+    }
+  },
+});

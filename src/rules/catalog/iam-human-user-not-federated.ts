@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { buildMigrationPlan, MIGRATION_PLAN_KEY } from '../../advice/migration-planner.js';
+import { humanMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { defineRule } from '../define-rule.js';
+
+export default defineRule({
+  id: 'iam-human-user-not-federated',
+  title: 'Person uses an IAM user instead of IAM Identity Center',
+  severity: 'medium',
+  scope: 'account',
+  resourceType: 'AWS::IAM::User',
+  requires: ['iam.users'],
+  options: z.object({
+    /** CIS 1.21 is about multi-account environments; a single account may keep IAM users. */
+    minAccounts: z.number().int().positive().default(2),
+  }),
+  rationale:
+    'In a multi-account organization, IAM users for people mean one set of long-lived credentials per person per ' +
+    'account, with no central place to enforce MFA, see who has access or remove a leaver everywhere at once.',
+  remediation: {
+    console: [
+      'IAM Identity Center → Groups → create the proposed group and add the person',
+      'IAM Identity Center → Permission sets → create (or reuse) the proposed permission set',
+      'AWS accounts → the account → Assign users or groups → the group with the permission set',
+      'After the person signs in through the access portal: IAM → Users → the user → Delete',
+    ],
+    cli: [
+      'aws identitystore create-group --identity-store-id <store-id> --display-name <group>',
+      'aws sso-admin create-account-assignment --instance-arn <instance-arn> --target-id <account-id> --target-type AWS_ACCOUNT --permission-set-arn <ps-arn> --principal-type GROUP --principal-id <group-id>',
+      'aws iam delete-login-profile --user-name <user> && aws iam delete-user --user-name <user>   # after detaching keys, MFA and policies',
+    ],
+  },
+  migration:
+    'Each finding names the Identity Center group and permission set for the person, derived from the IAM ' +
+    'groups and policies; people with the same effective policies share one permission set.',
+  references: [
+    'https://docs.aws.amazon.com/singlesignon/latest/userguide/what-is.html',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#enable-identity-center-for-humans',
+  ],
+  compliance: { 'CIS-AWS-3.0': ['1.21'], 'CIS-AWS-5.0': ['1.20'] },
+  evaluate({ slice, options, snapshot, fail, shared }) {
+    if (snapshot.accounts.length < options.minAccounts) return;
+    const plan = shared(MIGRATION_PLAN_KEY, buildMigrationPlan);
+    for (const user of slice('iam.users')) {
+      const target = plan.humans.get(user.arn);
+      if (!target) continue;
+      fail(user.arn, {
+        message:
+          `IAM user ${user.userName} belongs to a person (${target.evidence.join('; ')}); move it to IAM Identity ` +
+          `Center group ${target.targetGroup} with permission set ${target.targetPermissionSet}` +
+          `${target.permissionSetExists ? ' (exists)' : ' (to create)'}.`,
+        advice: { migration: humanMigrationAdvice(target) },
+        details: {
+          targetGroup: target.targetGroup,
+          targetPermissionSet: target.targetPermissionSet,
+          permissionSetExists: target.permissionSetExists,
+        },
+      });
+    }
+  },
+});

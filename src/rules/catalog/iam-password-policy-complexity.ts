@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { PasswordPolicy } from '../../inventory/iam-schema.js';
+import { defineRule } from '../define-rule.js';
+import {
+  PASSWORD_POLICY_MIGRATION,
+  PASSWORD_POLICY_RESOURCE_TYPE,
+  passwordPolicyArn,
+  passwordPolicyFix,
+} from './support/password-policy.js';
+
+const CHARACTER_CLASSES = ['uppercase', 'lowercase', 'numbers', 'symbols'] as const;
+const POLICY_FIELD: Record<(typeof CHARACTER_CLASSES)[number], keyof PasswordPolicy> = {
+  uppercase: 'requireUppercaseCharacters',
+  lowercase: 'requireLowercaseCharacters',
+  numbers: 'requireNumbers',
+  symbols: 'requireSymbols',
+};
+
+export default defineRule({
+  id: 'iam-password-policy-complexity',
+  title: 'Password policy missing or does not require character classes',
+  severity: 'low',
+  scope: 'account',
+  resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
+  requires: ['iam.passwordPolicy'],
+  options: z.object({ require: z.array(z.enum(CHARACTER_CLASSES)).default([...CHARACTER_CLASSES]) }),
+  rationale: 'Requiring several character classes widens the search space an attacker has to guess through.',
+  remediation: passwordPolicyFix(
+    '--require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols --minimum-password-length 14',
+  ),
+  migration: PASSWORD_POLICY_MIGRATION,
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
+  ],
+  compliance: { 'AWS-FSBP': ['IAM.7', 'IAM.11', 'IAM.12', 'IAM.13', 'IAM.14'] },
+  evaluate({ slice, options, fail, account }) {
+    const policy = slice('iam.passwordPolicy');
+    const missing = options.require.filter((kind) => policy?.[POLICY_FIELD[kind]] !== true);
+    if (missing.length === 0) return;
+    fail(passwordPolicyArn(account!.id), {
+      message: policy
+        ? `The password policy of account ${account!.id} does not require ${missing.join(', ')}.`
+        : `Account ${account!.id} has no password policy, so no character classes are required.`,
+      details: { missing: missing.join(','), policyExists: policy !== null },
+    });
+  },
+});

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineRule } from '../define-rule.js';
+import {
+  PASSWORD_POLICY_MIGRATION,
+  PASSWORD_POLICY_RESOURCE_TYPE,
+  passwordPolicyArn,
+  passwordPolicyFix,
+} from './support/password-policy.js';
+
+export default defineRule({
+  id: 'iam-password-policy-min-length',
+  title: 'Password policy missing or minimum length too short',
+  severity: 'medium',
+  scope: 'account',
+  resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
+  requires: ['iam.passwordPolicy'],
+  options: z.object({ minLength: z.number().int().min(6).max(128).default(14) }),
+  rationale:
+    'Short passwords fall to guessing and credential stuffing; without a policy IAM accepts 8 characters.',
+  remediation: passwordPolicyFix(
+    '--minimum-password-length 14 --password-reuse-prevention 24 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters',
+  ),
+  migration: PASSWORD_POLICY_MIGRATION,
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
+  ],
+  compliance: { 'CIS-AWS-3.0': ['1.8'], 'CIS-AWS-5.0': ['1.7'], 'AWS-FSBP': ['IAM.7', 'IAM.10', 'IAM.15'] },
+  evaluate({ slice, options, fail, account }) {
+    const policy = slice('iam.passwordPolicy');
+    const length = policy?.minimumPasswordLength ?? null;
+    if (length !== null && length >= options.minLength) return;
+    fail(passwordPolicyArn(account!.id), {
+      message: policy
+        ? `The password policy of account ${account!.id} requires ${length ?? 'no'} minimum characters (at least ${options.minLength}).`
+        : `Account ${account!.id} has no password policy (at least ${options.minLength} characters required).`,
+      details: { minimumPasswordLength: length, policyExists: policy !== null },
+    });
+  },
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineRule } from '../define-rule.js';
+import {
+  PASSWORD_POLICY_MIGRATION,
+  PASSWORD_POLICY_RESOURCE_TYPE,
+  passwordPolicyArn,
+  passwordPolicyFix,
+} from './support/password-policy.js';
+
+export default defineRule({
+  id: 'iam-password-policy-reuse',
+  title: 'Password policy missing or allows password reuse',
+  severity: 'low',
+  scope: 'account',
+  resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
+  requires: ['iam.passwordPolicy'],
+  options: z.object({ minReusePrevention: z.number().int().min(1).max(24).default(24) }),
+  rationale:
+    'Reused passwords bring back credentials that may already have leaked; remembering past ones prevents that.',
+  remediation: passwordPolicyFix('--password-reuse-prevention 24 --minimum-password-length 14'),
+  migration: PASSWORD_POLICY_MIGRATION,
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
+  ],
+  compliance: { 'CIS-AWS-3.0': ['1.9'], 'CIS-AWS-5.0': ['1.8'], 'AWS-FSBP': ['IAM.7', 'IAM.10', 'IAM.16'] },
+  evaluate({ slice, options, fail, account }) {
+    const policy = slice('iam.passwordPolicy');
+    const remembered = policy?.passwordReusePrevention ?? null;
+    if (remembered !== null && remembered >= options.minReusePrevention) return;
+    fail(passwordPolicyArn(account!.id), {
+      message: policy
+        ? `The password policy of account ${account!.id} remembers ${remembered ?? 'no'} previous passwords (at least ${options.minReusePrevention}).`
+        : `Account ${account!.id} has no password policy, so passwords can be reused.`,
+      details: { passwordReusePrevention: remembered, policyExists: policy !== null },
+    });
+  },
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineRule } from '../define-rule.js';
+import { serviceWildcardActions } from './support/policy-wildcards.js';
+
+export default defineRule({
+  id: 'iam-policy-service-wildcard',
+  title: 'Customer managed policy allows every action of a service',
+  severity: 'low',
+  scope: 'account',
+  resourceType: 'AWS::IAM::Policy',
+  requires: ['iam.policies'],
+  options: z.object({
+    /** Unattached policies grant nothing today; Security Hub still reports them. */
+    includeUnattached: z.boolean().default(true),
+  }),
+  rationale:
+    '"service:*" grants every present and future action of the service, including the destructive and ' +
+    'permission-changing ones, and hides which actions the job really needs.',
+  remediation: {
+    console: [
+      'IAM console → Policies → the policy → Edit: replace "service:*" with the actions used (Access Advisor shows them)',
+    ],
+    cli: [
+      'aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://scoped.json --set-as-default',
+    ],
+  },
+  migration:
+    'When this policy moves into an IAM Identity Center permission set, scope it first: permission sets are ' +
+    'reused across accounts, so a wildcard spreads.',
+  references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21'],
+  compliance: { 'AWS-FSBP': ['IAM.21'] },
+  evaluate({ slice, options, fail }) {
+    for (const policy of slice('iam.policies')) {
+      if (policy.awsManaged || policy.document === null) continue;
+      if (policy.attachmentCount === 0 && !options.includeUnattached) continue;
+      const wildcards = serviceWildcardActions(policy.document);
+      if (wildcards.length === 0) continue;
+      fail(policy.arn, {
+        message: `Customer managed policy ${policy.policyName} allows every action of a service: ${wildcards.join(', ')}.`,
+        details: { actions: wildcards.join(','), attachmentCount: policy.attachmentCount },
+      });
+    }
+  },
+});

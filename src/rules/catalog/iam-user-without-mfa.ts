@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { defineRule } from '../define-rule.js';
+
+export default defineRule({
+  id: 'iam-user-without-mfa',
+  title: 'IAM user has no MFA device',
+  severity: 'medium',
+  scope: 'account',
+  resourceType: 'AWS::IAM::User',
+  requires: ['iam.users'],
+  options: z.object({
+    /** Users with neither a password nor an active key cannot sign in; Security Hub still counts them. */
+    includeUsersWithoutCredentials: z.boolean().default(true),
+  }),
+  rationale:
+    'Without MFA, one leaked secret is enough. Policies can require MFA for sensitive actions only when the ' +
+    'user has a device; a user without one has no second factor anywhere.',
+  remediation: {
+    console: ['IAM console → Users → the user → Security credentials → Assign MFA device'],
+    cli: [
+      'aws iam create-virtual-mfa-device --virtual-mfa-device-name <user> --outfile <user>.png --bootstrap-method QRCodePNG',
+      'aws iam enable-mfa-device --user-name <user> --serial-number <mfa-arn> --authentication-code1 <code1> --authentication-code2 <code2>',
+    ],
+  },
+  migration:
+    'People get MFA enforced centrally in IAM Identity Center; workloads should not hold user credentials at all ' +
+    '(roles, OIDC federation, IAM Roles Anywhere).',
+  references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-19'],
+  compliance: { 'AWS-FSBP': ['IAM.19'] },
+  evaluate({ slice, options, fail, shared }) {
+    for (const user of slice('iam.users')) {
+      if (user.mfaDevices.length > 0) continue;
+      const hasCredentials = user.passwordEnabled || user.accessKeys.some((key) => key.status === 'Active');
+      if (!hasCredentials && !options.includeUsersWithoutCredentials) continue;
+      fail(user.arn, {
+        message: `IAM user ${user.userName} has no MFA device.`,
+        advice: { migration: userMigrationAdvice(shared, user) },
+        details: {
+          passwordEnabled: user.passwordEnabled,
+          activeKeys: user.accessKeys.filter((k) => k.status === 'Active').length,
+        },
+      });
+    }
+  },
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineRule } from '../define-rule.js';
+import { rootMigrationAdvice } from './support/root-advice.js';
+import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
+
+export default defineRule({
+  id: 'root-hardware-mfa-missing',
+  title: 'Root user has credentials but no hardware MFA',
+  severity: 'high',
+  scope: 'account',
+  resourceType: 'AWS::IAM::Root',
+  requires: ['iam.root'],
+  options: z.object({}),
+  rationale:
+    'A virtual MFA seed lives on a phone or laptop that can be copied or lost with the password; a hardware ' +
+    'key (FIDO2 or TOTP token) cannot be cloned and resists phishing.',
+  remediation: {
+    console: [
+      'Sign in as root → Security credentials → Multi-factor authentication → Assign MFA device → Passkey or security key / Hardware TOTP token, then remove the virtual device',
+    ],
+    cli: [
+      'aws iam list-virtual-mfa-devices --assignment-status Assigned   # a root serial here means virtual MFA',
+    ],
+  },
+  migration:
+    'Member accounts: delete root credentials with centralized root access instead. Management account: keep root with a hardware key.',
+  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_physical.html'],
+  compliance: { 'CIS-AWS-3.0': ['1.6'], 'CIS-AWS-5.0': ['1.5'], 'AWS-FSBP': ['IAM.6'] },
+  evaluate({ slice, fail, account, snapshot }) {
+    const root = slice('iam.root');
+    // unknown: the collector could not tell virtual from hardware; guessing would be a false finding.
+    if (root.mfaKind === 'hardware' || root.mfaKind === 'unknown') return;
+    const credentials = rootCredentials(root, account);
+    if (!credentials.any) return;
+    fail(root.arn, {
+      message:
+        root.mfaActive && root.mfaKind === 'virtual'
+          ? `The root user of account ${account!.id} uses a virtual MFA device, not a hardware one.`
+          : `The root user of account ${account!.id} has ${describeRootCredentials(root, credentials)} and no hardware MFA.`,
+      advice: { migration: rootMigrationAdvice(snapshot, account!.id) },
+      details: { mfaKind: root.mfaKind },
+    });
+  },
+});

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { defineRule } from '../define-rule.js';
+import { rootMigrationAdvice } from './support/root-advice.js';
+import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
+
+export default defineRule({
+  id: 'root-member-credentials-present',
+  title: 'Member account holds root credentials that centralized root access would remove',
+  severity: 'medium',
+  scope: 'account',
+  resourceType: 'AWS::IAM::Root',
+  requires: ['org.centralizedRootAccess', 'iam.root'],
+  options: z.object({}),
+  rationale:
+    'Every member account root user is a full-power identity with its own password, MFA and recovery e-mail to ' +
+    'protect. Centralized root access lets the organization delete them and run root tasks as short sessions ' +
+    'from the management account — but enabling it does not delete existing credentials by itself.',
+  remediation: {
+    console: [
+      'Management account → IAM → Root access management → Enable (root credentials management and privileged root actions)',
+      'Then, per member account: Root access management → the account → Take privileged action → Delete root user credentials',
+    ],
+    cli: [
+      'aws organizations enable-aws-service-access --service-principal iam.amazonaws.com',
+      'aws iam enable-organizations-root-credentials-management',
+      'aws iam enable-organizations-root-sessions',
+      'aws sts assume-root --target-principal <account-id> --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
+    ],
+  },
+  migration:
+    'Enable centralized root access, then delete the root password, keys and MFA of every member account.',
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management',
+  ],
+  compliance: {},
+  evaluate({ slice, fail, account, snapshot }) {
+    // The management account's root cannot be removed by the feature; a standalone account has no organization.
+    if (account!.id === snapshot.organization.managementAccountId || snapshot.organization.id === null)
+      return;
+    const enabled = slice('org.centralizedRootAccess').rootCredentialsManagement;
+    const root = slice('iam.root');
+    // Read from the credential report whether or not the feature is on: it does not remove them.
+    const credentials = rootCredentials(root, account);
+    if (!credentials.any && !root.mfaActive) return;
+    const holds = describeRootCredentials(root, credentials);
+    fail(root.arn, {
+      message: enabled
+        ? `Centralized root access is enabled, but the root user of member account ${account!.id} still has ${holds}.`
+        : `Centralized root access is not enabled and the root user of member account ${account!.id} holds ${holds}.`,
+      advice: { migration: rootMigrationAdvice(snapshot, account!.id) },
+      details: {
+        centralizedRootAccess: enabled,
+        password: credentials.password,
+        accessKeys: credentials.keys,
+        mfa: root.mfaActive,
+      },
+    });
+  },
+});

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineRule } from '../define-rule.js';
+import { daysSince } from '../time.js';
+import { rootMigrationAdvice } from './support/root-advice.js';
+
+export default defineRule({
+  id: 'root-used-recently',
+  title: 'Root user used recently',
+  severity: 'high',
+  scope: 'account',
+  resourceType: 'AWS::IAM::Root',
+  requires: ['iam.root'],
+  options: z.object({ withinDays: z.number().int().positive().default(90) }),
+  rationale:
+    'Root use for daily work means the most powerful credential in the account is exercised often, outside ' +
+    'the controls (SCPs, permission boundaries) that apply to everyone else.',
+  remediation: {
+    console: [
+      'CloudTrail → Event history → filter User name = root to see what root did, and move each task to an IAM Identity Center permission set',
+    ],
+    cli: [
+      'aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=root --max-results 50',
+    ],
+  },
+  migration:
+    'Daily tasks belong to IAM Identity Center permission sets. The few tasks that need root are done with a ' +
+    'short root session from the management account once centralized root access is enabled.',
+  references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#root-user-tasks'],
+  compliance: { 'CIS-AWS-3.0': ['1.7'], 'CIS-AWS-5.0': ['1.6'] },
+  evaluate({ slice, now, options, fail, account, snapshot }) {
+    const root = slice('iam.root');
+    const uses = [
+      ...(root.passwordLastUsed ? [{ how: 'console password', date: root.passwordLastUsed }] : []),
+      ...root.accessKeys
+        .filter((key) => key.lastUsedDate !== null)
+        .map((key) => ({ how: `access key ${key.slot}`, date: key.lastUsedDate! })),
+    ].filter((use) => daysSince(use.date, now) <= options.withinDays);
+    if (uses.length === 0) return;
+    const latest = uses.reduce((a, b) => (Date.parse(a.date) >= Date.parse(b.date) ? a : b));
+    const days = daysSince(latest.date, now);
+    fail(root.arn, {
+      message: `The root user of account ${account!.id} was used ${days} days ago with its ${latest.how} (window ${options.withinDays} days).`,
+      advice: { migration: rootMigrationAdvice(snapshot, account!.id) },
+      details: { lastUsed: latest.date, daysAgo: days, via: latest.how },
+    });
+  },
+});

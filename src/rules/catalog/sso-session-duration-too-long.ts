@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { defineRule } from '../define-rule.js';
+import { durationHours, isAdminPermissionSet } from './support/identity-center.js';
+import { ADMINISTRATOR_ACCESS_ARN } from './support/policy-wildcards.js';
+
+export default defineRule({
+  id: 'sso-session-duration-too-long',
+  title: 'Permission set session duration too long',
+  severity: 'medium',
+  scope: 'organization',
+  resourceType: 'AWS::SSO::PermissionSet',
+  requires: ['sso.permissionSets'],
+  options: z.object({
+    maxSessionHours: z.number().positive().max(12).default(8),
+    adminPolicyArns: z.array(z.string()).default([ADMINISTRATOR_ACCESS_ARN]),
+  }),
+  rationale:
+    'Session credentials stay valid for the whole session even after the person is removed; long sessions ' +
+    'widen that window, and for administrators the window is the most valuable.',
+  remediation: {
+    console: ['IAM Identity Center → Permission sets → the permission set → Edit → Session duration'],
+    cli: [
+      'aws sso-admin update-permission-set --instance-arn <instance-arn> --permission-set-arn <ps-arn> --session-duration PT4H',
+    ],
+  },
+  migration:
+    'Keep administrator sessions short (1–4 hours); re-authentication through the access portal is cheap.',
+  references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html'],
+  compliance: {},
+  evaluate({ slice, options, fail }) {
+    for (const set of slice('sso.permissionSets')) {
+      const hours = durationHours(set.sessionDuration);
+      if (hours === null || hours <= options.maxSessionHours) continue;
+      const admin = isAdminPermissionSet(set, options.adminPolicyArns);
+      fail(set.arn, {
+        message: `Permission set ${set.name}${admin ? ' (administrator)' : ''} allows ${hours}-hour sessions (maximum ${options.maxSessionHours}).`,
+        severity: admin ? 'high' : 'medium',
+        advice: {
+          migration: { kind: 'identity-center-hygiene', summary: `Shorten the session of ${set.name}.` },
+        },
+        details: { sessionHours: hours, administrator: admin },
+      });
+    }
+  },
+});

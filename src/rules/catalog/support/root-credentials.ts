@@ -1,0 +1,42 @@
+import type { RootAccount } from '../../../inventory/iam-schema.js';
+import type { Account } from '../../../inventory/snapshot-schema.js';
+
+export interface RootCredentials {
+  /** null when neither the credential report nor the account summary says. */
+  password: boolean | null;
+  keys: number;
+  activeKeys: number;
+  signingCertificates: boolean;
+  /** Something a person could sign in or call the API with (password, key, certificate); unknown counts. */
+  any: boolean;
+}
+
+/**
+ * The credential report reports root's password as not_supported; the account summary's
+ * AccountPasswordPresent fills that gap when it was collected.
+ */
+export function rootCredentials(root: RootAccount, account: Account | undefined): RootCredentials {
+  const summary = account?.iam.accountSummary.status === 'ok' ? account.iam.accountSummary.data : undefined;
+  const fromSummary =
+    summary?.AccountPasswordPresent === undefined ? null : summary.AccountPasswordPresent > 0;
+  const password = root.passwordEnabled ?? fromSummary ?? (root.passwordLastUsed !== null ? true : null);
+  const keys = root.accessKeys.length;
+  const activeKeys = root.accessKeys.filter((key) => key.active).length;
+  return {
+    password,
+    keys,
+    activeKeys,
+    signingCertificates: root.signingCertificatesActive,
+    any: password !== false || keys > 0 || root.signingCertificatesActive,
+  };
+}
+
+export function describeRootCredentials(root: RootAccount, credentials: RootCredentials): string {
+  const parts: string[] = [];
+  if (credentials.password === true) parts.push('a password');
+  if (credentials.password === null) parts.push('possibly a password (not reported)');
+  if (credentials.keys > 0) parts.push(`${credentials.keys} access key(s)`);
+  if (credentials.signingCertificates) parts.push('a signing certificate');
+  if (root.mfaActive) parts.push('an MFA device');
+  return parts.join(', ');
+}
