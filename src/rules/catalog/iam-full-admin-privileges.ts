@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
 import type { IamUser } from '../../inventory/iam-schema.js';
 import { defineRule } from '../define-rule.js';
-import { grantsFullAdmin } from './support/policy-wildcards.js';
+import { ADMINISTRATOR_ACCESS_ARN, grantsFullAdmin } from './support/policy-wildcards.js';
 
 export default defineRule({
   id: 'iam-full-admin-privileges',
@@ -33,7 +33,9 @@ export default defineRule({
   compliance: { 'CIS-AWS-3.0': ['1.16'], 'CIS-AWS-5.0': ['1.15'], 'AWS-FSBP': ['IAM.1'] },
   evaluate({ slice, fail, shared }) {
     const policies = slice('iam.policies');
-    const isAdmin = (arn: string) => grantsFullAdmin(policies.find((p) => p.arn === arn)?.document ?? null);
+    // AdministratorAccess is "*:*" by definition, even when its document was not fetched.
+    const isAdmin = (arn: string) =>
+      arn === ADMINISTRATOR_ACCESS_ARN || grantsFullAdmin(policies.find((p) => p.arn === arn)?.document ?? null);
 
     // Customer managed policies are reported once, on the policy, wherever they are attached.
     for (const policy of policies) {

@@ -1,0 +1,25 @@
+import { anMfaDevice, aUser } from '../../fixtures/builders/index.js';
+import rule from '../../src/rules/catalog/iam-console-user-without-mfa.js';
+import { ruleTester } from '../support/rule-tester.js';
+import { oneAccount, USER_ARN } from './support/snapshots.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'console user with MFA',
+      snapshot: oneAccount({ users: [aUser({ passwordEnabled: true, mfaDevices: [anMfaDevice()] })] }),
+    },
+    {
+      name: 'key-only user without MFA is not a console user',
+      snapshot: oneAccount({ users: [aUser({ userName: 'ci-bot' })] }),
+    },
+    { name: 'root without MFA is never counted as a console user', snapshot: oneAccount({ users: [] }) },
+  ],
+  invalid: [
+    {
+      name: 'console password, no MFA',
+      snapshot: oneAccount({ users: [aUser({ userName: 'bob', passwordEnabled: true })] }),
+      findings: [{ resourceArn: USER_ARN('bob'), severity: 'high', messageIncludes: 'no MFA device' }],
+    },
+  ],
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  aGroup,
+  anAccessKey,
+  anIdentityCenter,
+  aPermissionSet,
+  aUser,
+} from '../../fixtures/builders/index.js';
+import rule from '../../src/rules/catalog/iam-human-user-not-federated.js';
+import { evaluate } from '../../src/rules/engine.js';
+import { FIXED_NOW, ruleTester } from '../support/rule-tester.js';
+import { oneAccount, twoAccounts, USER_ARN } from './support/snapshots.js';
+
+const readOnly = { policyName: 'ReadOnlyAccess', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' };
+const groups = [aGroup({ groupName: 'analysts', attachedPolicies: [readOnly] })];
+const person = aUser({ userName: 'jane.doe', passwordEnabled: true, groups: ['analysts'] });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'single account: IAM users are acceptable', snapshot: oneAccount({ users: [person], groups }) },
+    {
+      name: 'workload user is not a person',
+      snapshot: twoAccounts({ users: [aUser({ userName: 'deploy-bot', accessKeys: [anAccessKey()] })] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'person with a console password',
+      snapshot: twoAccounts({ users: [person], groups }),
+      findings: [
+        {
+          resourceArn: USER_ARN('jane.doe'),
+          severity: 'medium',
+          messageIncludes: 'group aws-analysts with permission set Analysts (to create)',
+        },
+      ],
+    },
+    {
+      name: 'person-named user with keys only, matched to an existing permission set',
+      snapshot: twoAccounts(
+        {
+          users: [
+            aUser({ userName: 'john.smith', attachedPolicies: [readOnly], accessKeys: [anAccessKey()] }),
+          ],
+        },
+        { identityCenter: anIdentityCenter({ permissionSets: [aPermissionSet({ name: 'ReadOnly' })] }) },
+      ),
+      findings: [
+        { resourceArn: USER_ARN('john.smith'), messageIncludes: 'permission set ReadOnly (exists)' },
+      ],
+    },
+  ],
+});
+
+describe('iam-human-user-not-federated advice', () => {
+  it('names the target group and permission set in advice.migration', () => {
+    const result = evaluate(twoAccounts({ users: [person], groups }), { rules: [rule], now: FIXED_NOW });
+    const migration = result.findings[0]!.advice.migration!;
+    expect(migration).toMatchObject({
+      kind: 'human-to-identity-center',
+      targetGroup: 'aws-analysts',
+      targetPermissionSet: 'Analysts',
+      permissionSetExists: false,
+    });
+    expect(migration.steps!.join('\n')).toContain('ReadOnlyAccess');
+  });
+});

@@ -1,0 +1,37 @@
+import { anAccount, anIamSlice, aRoot, aSnapshot } from '../../fixtures/builders/index.js';
+import rule from '../../src/rules/catalog/root-member-credentials-present.js';
+import { ruleTester } from '../support/rule-tester.js';
+import { oneAccount, ROOT_ARN } from './support/snapshots.js';
+
+const enabled = { centralizedRoot: { rootCredentialsManagement: true, rootSessions: true } };
+const noCredentials = aRoot({ passwordEnabled: false, mfaActive: false, mfaKind: 'none' });
+
+ruleTester(rule, {
+  valid: [
+    { name: 'member root without any credential', snapshot: oneAccount({ root: noCredentials }) },
+    {
+      name: 'the management account keeps its root',
+      snapshot: aSnapshot({
+        managementAccountId: '111111111111',
+        accounts: [anAccount({ iam: anIamSlice({ root: aRoot() }) })],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'feature disabled, member root has password and MFA',
+      snapshot: oneAccount({ root: aRoot() }),
+      findings: [{ resourceArn: ROOT_ARN, severity: 'medium', messageIncludes: 'is not enabled' }],
+    },
+    {
+      name: 'feature enabled but credentials remain',
+      snapshot: oneAccount({ root: aRoot() }, enabled),
+      findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'is enabled, but' }],
+    },
+    {
+      name: 'only an MFA device left still counts',
+      snapshot: oneAccount({ root: aRoot({ passwordEnabled: false, mfaActive: true }) }, enabled),
+      findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'an MFA device' }],
+    },
+  ],
+});

@@ -1,0 +1,27 @@
+import { anAccount, anIamSlice, type anIdentityCenter, aSnapshot } from '../../../fixtures/builders/index.js';
+import type { Snapshot } from '../../../src/inventory/snapshot-schema.js';
+
+export type IamParts = Parameters<typeof anIamSlice>[0];
+export type IdentityCenterParts = Parameters<typeof anIdentityCenter>[0];
+
+/** One member account 111111111111 (management is 000000000000) with the given IAM inventory. */
+export function oneAccount(
+  iam: IamParts = {},
+  extra: Partial<Parameters<typeof aSnapshot>[0]> = {},
+): Snapshot {
+  return aSnapshot({ accounts: [anAccount({ iam: anIamSlice(iam) })], ...extra });
+}
+
+/** Two accounts, so organization-wide rules (CIS 1.21) apply: the IAM inventory goes into 111111111111. */
+export function twoAccounts(
+  iam: IamParts = {},
+  extra: Partial<Parameters<typeof aSnapshot>[0]> = {},
+): Snapshot {
+  return aSnapshot({
+    accounts: [anAccount({ iam: anIamSlice(iam) }), anAccount({ id: '222222222222' })],
+    ...extra,
+  });
+}
+
+export const USER_ARN = (name: string, account = '111111111111') => `arn:aws:iam::${account}:user/${name}`;
+export const ROOT_ARN = 'arn:aws:iam::111111111111:root';
