@@ -52,14 +52,13 @@ export async function collectSnapshot(
     });
   }
 
-  const inScope = new Set(selection.scanned.map((a) => a.id));
   const identityCenterPromise = (async () => {
     const region = options.ssoRegion ?? (await factory.defaultRegion());
     return collectIdentityCenter({
       sso: factory.ssoAdmin(region),
       identityStore: factory.identityStore(region),
       region,
-      inScope: (id) => inScope.has(id),
+      accountIds: selection.scanned.map((a) => a.id),
       onNote: (message) => progress.note(message),
     });
   })();

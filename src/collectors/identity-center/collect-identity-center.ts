@@ -12,7 +12,7 @@ export interface IdentityCenterInput {
   identityStore: IdentitystoreClient;
   region: string;
   /** Accounts in the scan: provisioning and assignments elsewhere are left out. */
-  inScope: (accountId: string) => boolean;
+  accountIds: string[];
   onNote?: (message: string) => void;
 }
 
@@ -28,6 +28,7 @@ function allSlices(make: () => Slice<never>): Omit<IdentityCenterSlice, 'instanc
 /** Finds the Identity Center instance in one region and reads it; each part fails on its own. */
 export async function collectIdentityCenter(input: IdentityCenterInput): Promise<IdentityCenterSlice> {
   const onNote = input.onNote ?? (() => {});
+  const scope = new Set(input.accountIds);
   let instance: IdentityCenterInstance | null;
   try {
     const { Instances: instances = [] } = await input.sso.send(new ListInstancesCommand({}));
@@ -68,7 +69,7 @@ export async function collectIdentityCenter(input: IdentityCenterInput): Promise
 
   const [permissionSets, provisioningResult, identityStore] = await Promise.all([
     collectSlice(() => collectPermissionSets(input.sso, instanceArn, setArns.data, onNote)),
-    collectSlice(() => collectProvisioning(input.sso, instanceArn, setArns.data, input.inScope)),
+    collectSlice(() => collectProvisioning(input.sso, instanceArn, setArns.data, (id) => scope.has(id))),
     collectSlice(() => collectIdentityStore(input.identityStore, instance.identityStoreId)),
   ]);
 
@@ -76,13 +77,24 @@ export async function collectIdentityCenter(input: IdentityCenterInput): Promise
   let assignments: IdentityCenterSlice['assignments'];
   if (provisioningResult.status === 'ok') {
     const { provisioned, statuses } = provisioningResult.data;
-    provisioning = statuses
-      ? ok(statuses)
-      : failed(
-          'ProvisioningStatusFilterIgnored',
-          'ListAccountsForProvisionedPermissionSet returned the same account for LATEST_PERMISSION_SET_PROVISIONED and LATEST_PERMISSION_SET_NOT_PROVISIONED, so which accounts are outdated is unknown',
-        );
-    assignments = await collectSlice(() => collectAssignments(input.sso, instanceArn, provisioned));
+    if (statuses) {
+      provisioning = ok(statuses);
+      assignments = await collectSlice(() => collectAssignments(input.sso, instanceArn, provisioned));
+    } else {
+      provisioning = failed(
+        'ProvisioningStatusFilterIgnored',
+        'ListAccountsForProvisionedPermissionSet returned the same account for LATEST_PERMISSION_SET_PROVISIONED and LATEST_PERMISSION_SET_NOT_PROVISIONED, so which accounts are outdated is unknown',
+      );
+      // An endpoint that ignores the filter (moto) also records provisioning against the wrong account,
+      // so the provisioned pairs cannot narrow the search: ask every (account, permission set) pair.
+      onNote(
+        'provisioning status is unreliable at this endpoint; listing assignments for every account and permission set',
+      );
+      const everyPair = setArns.data.flatMap((permissionSetArn) =>
+        input.accountIds.map((accountId) => ({ permissionSetArn, accountId })),
+      );
+      assignments = await collectSlice(() => collectAssignments(input.sso, instanceArn, everyPair));
+    }
   } else {
     provisioning = provisioningResult;
     const reason =

@@ -31,12 +31,12 @@ afterEach(() => {
 });
 
 const notes: string[] = [];
-const collect = (inScope: (id: string) => boolean = () => true) =>
+const collect = (accountIds = ['111111111111', '222222222222']) =>
   collectIdentityCenter({
     sso: new SSOAdminClient({ region: 'eu-west-1', credentials: CALLER_CREDENTIALS }),
     identityStore: new IdentitystoreClient({ region: 'eu-west-1', credentials: CALLER_CREDENTIALS }),
     region: 'eu-west-1',
-    inScope,
+    accountIds,
     onNote: (n) => notes.push(n),
   });
 
@@ -97,7 +97,7 @@ describe('collectIdentityCenter', () => {
 
   it('leaves out accounts outside the scan', async () => {
     mockIdentityCenter(ssoMock, storeMock);
-    const slice = await collect((id) => id !== '222222222222');
+    const slice = await collect(['111111111111']);
     expect(ssoMock.commandCalls(ListAccountAssignmentsCommand)).toHaveLength(2);
     expect(slice.provisioning.status === 'ok' && slice.provisioning.data.map((p) => p.accountId)).toEqual([
       '111111111111',
@@ -105,15 +105,25 @@ describe('collectIdentityCenter', () => {
     ]);
   });
 
-  it('fails provisioning (never guesses) when the service ignores the status filter, and still lists assignments', async () => {
+  it('fails provisioning (never guesses) when the service ignores the status filter, and asks every pair for assignments', async () => {
     mockIdentityCenter(ssoMock, storeMock);
-    ssoMock.on(ListAccountsForProvisionedPermissionSetCommand).resolves({ AccountIds: ['111111111111'] });
+    // moto: the same (wrong) account whatever the filter.
+    ssoMock.on(ListAccountsForProvisionedPermissionSetCommand).resolves({ AccountIds: ['000000000000'] });
     const slice = await collect();
     expect(slice.provisioning).toMatchObject({
       status: 'failed',
       error: { code: 'ProvisioningStatusFilterIgnored' },
     });
-    expect(slice.assignments.status === 'ok' && slice.assignments.data).toHaveLength(2);
+    const asked = ssoMock
+      .commandCalls(ListAccountAssignmentsCommand)
+      .map((c) => `${c.args[0].input.PermissionSetArn}@${c.args[0].input.AccountId}`);
+    expect(asked.sort()).toEqual([
+      `${ADMIN}@111111111111`,
+      `${ADMIN}@222222222222`,
+      `${READ}@111111111111`,
+      `${READ}@222222222222`,
+    ]);
+    expect(slice.assignments.status === 'ok' && slice.assignments.data).toHaveLength(4);
   });
 
   it('reads identity store users, groups and memberships', async () => {
