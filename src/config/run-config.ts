@@ -1,6 +1,7 @@
 import { InputError } from '../io/input-error.js';
 import { ALL_RULES } from '../rules/catalog/index.js';
 import type { Rule } from '../rules/define-rule.js';
+import { loadConfig } from './load-config.js';
 
 export interface RunConfigInput {
   /** --config FILE; when absent keysweep.config.yaml / .json in the working directory is used if present. */
@@ -15,8 +16,14 @@ export interface RunConfigInput {
 export interface RunConfig {
   rules: Rule[];
   ruleOptions: Record<string, unknown>;
+  /** The config file used, if any. */
+  configPath: string | null;
 }
 
+/**
+ * Which rules run, with which options. The config file turns rules off or on; --rule (explicit: runs exactly
+ * those, even ones the file turns off) and --skip-rule apply on top.
+ */
 export async function resolveRunConfig(input: RunConfigInput): Promise<RunConfig> {
   const known = new Set(ALL_RULES.map((rule) => rule.id));
   for (const [flag, ids] of [
@@ -26,8 +33,20 @@ export async function resolveRunConfig(input: RunConfigInput): Promise<RunConfig
     for (const id of ids)
       if (!known.has(id)) throw new InputError(`${flag}: unknown rule id "${id}" (see keysweep rules)`);
   }
+  const { path, config } = await loadConfig(input);
+  const settings = config.rules ?? {};
+  const enabledInFile = (rule: Rule): boolean => {
+    const setting = settings[rule.id];
+    return setting?.enabled ?? true;
+  };
   const rules = ALL_RULES.filter(
-    (rule) => (input.only.length === 0 || input.only.includes(rule.id)) && !input.skip.includes(rule.id),
+    (rule) =>
+      (input.only.length > 0 ? input.only.includes(rule.id) : enabledInFile(rule)) &&
+      !input.skip.includes(rule.id),
   );
-  return { rules, ruleOptions: {} };
+  const ruleOptions: Record<string, unknown> = {};
+  for (const [id, setting] of Object.entries(settings)) {
+    if (setting?.options !== undefined) ruleOptions[id] = setting.options;
+  }
+  return { rules, ruleOptions, configPath: path };
 }
