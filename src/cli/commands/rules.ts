@@ -1,5 +1,49 @@
 import type { Command } from 'commander';
+import { InputError } from '../../io/input-error.js';
+import { ALL_RULES } from '../../rules/catalog/index.js';
+import { ruleMetadata } from '../../rules/catalog/support/rule-metadata.js';
 import type { CliIo } from './scan.js';
 
-// Owned by the rule-catalogue work (issue 2): `keysweep rules [--format json]`.
-export function registerRules(_program: Command, _io: CliIo): void {}
+const FORMATS = ['table', 'json'] as const;
+
+/** `keysweep rules [--format table|json]`: the catalogue, with all metadata in JSON. */
+export function registerRules(program: Command, io: CliIo): void {
+  program
+    .command('rules')
+    .description('list the rules: id, severity, compliance ids and title (--format json: all metadata)')
+    .option('--format <format>', 'table or json', 'table')
+    .action((flags: { format: string }) => {
+      if (!(FORMATS as readonly string[]).includes(flags.format))
+        throw new InputError(`--format: "${flags.format}" is not one of ${FORMATS.join(', ')}`);
+      const rules = ALL_RULES.map(ruleMetadata);
+      if (flags.format === 'json') {
+        io.stdout(JSON.stringify({ rules }, null, 2));
+        return;
+      }
+      for (const line of renderTable(
+        rules.map((r) => [
+          r.id,
+          r.severity,
+          r.compliance.map((c) => `${shortFramework(c.framework)} ${c.control}`).join(', ') || '-',
+          r.title,
+        ]),
+      )) {
+        io.stdout(line);
+      }
+      io.stdout(`${rules.length} rules. Details: keysweep rules --format json, or docs/rules.md`);
+    });
+}
+
+function shortFramework(framework: string): string {
+  return framework === 'AWS-FSBP' ? 'FSBP' : framework.replace('CIS-AWS-', 'CIS');
+}
+
+function renderTable(rows: string[][]): string[] {
+  const header = ['RULE', 'SEVERITY', 'COMPLIANCE', 'TITLE'];
+  const all = [header, ...rows];
+  // The title column is last and left unpadded so long titles do not widen the table.
+  const widths = header.map((_, column) => Math.max(...all.map((row) => row[column]!.length)));
+  return all.map((row) =>
+    row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  '),
+  );
+}
