@@ -1,3 +1,4 @@
+import type { ComplianceControlStatus } from '../report/compliance-summary.js';
 import type { ReportFinding, ReportModel } from '../report/report-model.js';
 import { SEVERITIES, type Severity } from '../rules/severity.js';
 
@@ -5,19 +6,9 @@ import { SEVERITIES, type Severity } from '../rules/severity.js';
  * Read-only views over a ReportModel that several reporters share (Markdown, HTML, console), so they
  * agree on what "open", "not covered" and "top" mean.
  */
-export interface ComplianceControlView {
-  framework: string;
-  control: string;
-  title?: string;
-  ruleIds: string[];
-  status: 'passed' | 'failed' | 'not_evaluated';
-  findings: number;
-}
-
-/** The rule-catalogue work adds `compliance` to the model; older models simply lack it. */
-export function complianceControls(model: ReportModel): ComplianceControlView[] {
-  const value = (model as { compliance?: unknown }).compliance;
-  return Array.isArray(value) ? (value as ComplianceControlView[]) : [];
+/** Compliance controls grouped by framework in report order (passed ones included). */
+export function complianceControls(model: ReportModel): ComplianceControlStatus[] {
+  return model.compliance;
 }
 
 /** Present now and not waived: what CI and people should act on. */

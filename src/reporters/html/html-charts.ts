@@ -1,0 +1,161 @@
+import type { ReportModel } from '../../report/report-model.js';
+import { SEVERITIES, severityRank } from '../../rules/severity.js';
+import { accountNames, countBySeverity, openFindings } from '../report-view.js';
+import { SEVERITY_COLORS } from './html-escape.js';
+import { type BarRow, columns, donut, horizontalBars } from './svg-charts.js';
+
+const TOP_ROWS = 12;
+
+export interface ChartCard {
+  id: string;
+  title: string;
+  subtitle: string;
+  svg: string;
+  wide?: boolean;
+}
+
+export function buildCharts(model: ReportModel): ChartCard[] {
+  const open = openFindings(model);
+  return [
+    {
+      id: 'severity',
+      title: 'Open findings by severity',
+      subtitle: 'Waived and fixed findings are not counted. Click a severity to filter the table.',
+      svg: donut(
+        'severity',
+        'Open findings by severity',
+        SEVERITIES.map((s) => ({
+          label: s,
+          value: countBySeverity(open)[s],
+          color: SEVERITY_COLORS[s] ?? '#999',
+        })),
+        'open findings',
+      ),
+    },
+    {
+      id: 'key-age',
+      title: 'Active access key age',
+      subtitle: `${model.inventory.activeAccessKeyAgesDays.length} active IAM user keys; the usual rotation limit is 90 days.`,
+      svg: keyAgeChart(model.inventory.activeAccessKeyAgesDays),
+    },
+    {
+      id: 'by-account',
+      title: 'Open findings by account',
+      subtitle: `Worst ${TOP_ROWS} accounts, split by severity. Click an account to filter.`,
+      svg: horizontalBars('by-account', 'Open findings by account', byAccountRows(model), {
+        labelWidth: 240,
+        barWidth: 280,
+      }),
+    },
+    {
+      id: 'by-rule',
+      title: 'Open findings by rule',
+      subtitle: 'Which problems are most common. Click a rule to filter.',
+      svg: horizontalBars('by-rule', 'Open findings by rule', byRuleRows(model), {
+        labelWidth: 290,
+        barWidth: 240,
+      }),
+    },
+    {
+      id: 'migration',
+      title: 'Migration to IAM Identity Center, per account',
+      subtitle:
+        'People still signing in as IAM users (orange) versus people reaching the account through Identity Center (green).',
+      svg: horizontalBars('migration', 'Migration progress per account', migrationRows(model), {
+        max: 100,
+        labelWidth: 260,
+        barWidth: 760,
+      }),
+      wide: true,
+    },
+  ];
+}
+
+function byAccountRows(model: ReportModel): BarRow[] {
+  const names = accountNames(model);
+  const groups = new Map<string, ReturnType<typeof openFindings>>();
+  for (const f of openFindings(model)) groups.set(f.accountId, [...(groups.get(f.accountId) ?? []), f]);
+  return [...groups.entries()]
+    .map(([accountId, findings]) => ({ accountId, findings, weight: weight(findings) }))
+    .sort((a, b) => b.weight - a.weight || b.findings.length - a.findings.length)
+    .slice(0, TOP_ROWS)
+    .map(({ accountId, findings }) => {
+      const counts = countBySeverity(findings);
+      return {
+        label: names.get(accountId) ? `${names.get(accountId)} · ${accountId}` : accountId,
+        caption: String(findings.length),
+        segments: SEVERITIES.map((s) => ({
+          label: s,
+          value: counts[s],
+          color: SEVERITY_COLORS[s] ?? '#999',
+        })),
+        filter: { name: 'account', value: accountId },
+      };
+    });
+}
+
+function byRuleRows(model: ReportModel): BarRow[] {
+  const titles = new Map(model.rules.map((r) => [r.id, r.title]));
+  const groups = new Map<string, ReturnType<typeof openFindings>>();
+  for (const f of openFindings(model)) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
+  return [...groups.entries()]
+    .sort((a, b) => b[1].length - a[1].length)
+    .slice(0, TOP_ROWS)
+    .map(([ruleId, findings]) => {
+      const counts = countBySeverity(findings);
+      return {
+        label: titles.get(ruleId) ?? ruleId,
+        caption: String(findings.length),
+        segments: SEVERITIES.map((s) => ({
+          label: s,
+          value: counts[s],
+          color: SEVERITY_COLORS[s] ?? '#999',
+        })),
+        filter: { name: 'rule', value: ruleId },
+      };
+    });
+}
+
+/** Percent of people per account already on Identity Center; accounts with nobody are left out. */
+function migrationRows(model: ReportModel): BarRow[] {
+  return model.inventory.accounts
+    .filter((a) => a.humanIamUsers + a.identityCenterUsers > 0)
+    .map((a) => ({ a, total: a.humanIamUsers + a.identityCenterUsers }))
+    .sort((x, y) => x.a.identityCenterUsers / x.total - y.a.identityCenterUsers / y.total)
+    .map(({ a, total }) => ({
+      label: `${a.accountName} · ${a.accountId}`,
+      caption: `${Math.round((a.identityCenterUsers / total) * 100)}% · ${a.humanIamUsers} on IAM`,
+      segments: [
+        { label: 'on Identity Center', value: (a.identityCenterUsers / total) * 100, color: '#2f9e44' },
+        { label: 'still IAM users', value: (a.humanIamUsers / total) * 100, color: '#f08c00' },
+      ],
+      filter: { name: 'account', value: a.accountId },
+    }));
+}
+
+const AGE_BUCKETS = [
+  { label: '0–30 d', max: 30, color: '#2f9e44' },
+  { label: '31–90 d', max: 90, color: '#74b816' },
+  { label: '91–180 d', max: 180, color: '#f08c00' },
+  { label: '181–365 d', max: 365, color: '#e8590c' },
+  { label: '1–2 y', max: 730, color: '#c92a2a' },
+  { label: '> 2 y', max: Number.POSITIVE_INFINITY, color: '#862e2e' },
+];
+
+function keyAgeChart(ages: number[]): string {
+  const counts = AGE_BUCKETS.map(() => 0);
+  for (const age of ages) {
+    const index = AGE_BUCKETS.findIndex((b) => age <= b.max);
+    counts[index] = (counts[index] ?? 0) + 1;
+  }
+  return columns(
+    'key-age',
+    'Active access key age distribution',
+    AGE_BUCKETS.map((b, i) => ({ label: b.label, value: counts[i] ?? 0, color: b.color })),
+    { index: 1, label: '90 days' },
+  );
+}
+
+function weight(findings: ReturnType<typeof openFindings>): number {
+  return findings.reduce((sum, f) => sum + 10 ** severityRank(f.severity), 0);
+}

@@ -1,0 +1,166 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { enrichReport } from '../../src/report/enrich.js';
+import type { ReportModel } from '../../src/report/report-model.js';
+import { renderHtml } from '../../src/reporters/html/render-html.js';
+import { renderJson } from '../../src/reporters/json/render-json.js';
+import { demoModel } from '../reporters/support/demo-model.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium, mustRun } from './chromium.js';
+
+const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
+const NOW = new Date('2026-12-01T00:00:00Z');
+
+if (!chromiumAvailable && !mustRun) {
+  console.warn(
+    `[browser] skipping the HTML report test: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set KEYSWEEP_CHROMIUM)`,
+  );
+}
+
+describe('Chromium for the HTML report test', () => {
+  it.runIf(mustRun)('is installed when CI=true (a missing browser fails, never skips)', () => {
+    expect(chromiumAvailable, `no Chromium at ${CHROMIUM_PATH}`).toBe(true);
+  });
+});
+
+/** The demo with a baseline from October and the example waivers, so every part of the page shows. */
+async function richDemoModel(): Promise<ReportModel> {
+  const dir = await mkdtemp(join(tmpdir(), 'ks-html-'));
+  const baselinePath = join(dir, 'october.json');
+  await writeFile(baselinePath, renderJson(await demoModel(new Date('2026-10-01T00:00:00Z'))));
+  const waiversPath = new URL('../../examples/waivers.yaml', import.meta.url).pathname;
+  return enrichReport(await demoModel(NOW), { now: NOW, baselinePath, waiversPath });
+}
+
+describe.skipIf(!chromiumAvailable && !mustRun)('report.html in headless Chromium', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let model: ReportModel;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  const visibleRows = () => page.locator('#findings tbody tr.finding:visible');
+
+  beforeAll(async () => {
+    model = await richDemoModel();
+    await mkdir(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, 'report.html');
+    await writeFile(file, renderHtml(model));
+    context = await launchChromium();
+    page = await context.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  });
+
+  // Each test starts from an unfiltered table, whatever the previous one left behind.
+  beforeEach(async () => {
+    if (page) await page.click('#filter-reset');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('loads with no script errors and no request beyond the file itself', async () => {
+    expect(errors).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+  });
+
+  it('renders every chart with visible marks', async () => {
+    for (const id of ['severity', 'key-age', 'by-account', 'by-rule', 'migration']) {
+      const chart = page.locator(`svg[data-chart="${id}"]`);
+      const box = await chart.boundingBox();
+      expect(box?.width, id).toBeGreaterThan(250);
+      expect(box?.height, id).toBeGreaterThan(50);
+      const marks = chart.locator('[data-value]');
+      expect(await marks.count(), id).toBeGreaterThan(0);
+      const drawn = await marks.evaluateAll(
+        (els) =>
+          els.filter(
+            (el) => Number(el.getAttribute('data-value')) > 0 && el.getBoundingClientRect().width > 0,
+          ).length,
+      );
+      expect(drawn, id).toBeGreaterThan(0);
+    }
+    const open = model.findings.filter((f) => !f.waiver && f.baselineState !== 'absent').length;
+    expect(await page.locator('svg[data-chart="severity"] .donut-total').textContent()).toBe(String(open));
+    const keyAges = await page
+      .locator('svg[data-chart="key-age"] rect.bar')
+      .evaluateAll((els) => els.reduce((sum, el) => sum + Number(el.getAttribute('data-value')), 0));
+    expect(keyAges).toBe(model.inventory.activeAccessKeyAgesDays.length);
+  });
+
+  it('filters the findings table by text, severity and status', async () => {
+    await expect.poll(() => visibleRows().count()).toBe(model.findings.length);
+    await page.fill('#filter-text', 'svc-backup');
+    const matching = model.findings.filter(
+      (f) => f.resourceArn.includes('svc-backup') || f.message.includes('svc-backup'),
+    ).length;
+    await expect.poll(() => visibleRows().count()).toBe(matching);
+    expect(await page.locator('#visible-count').textContent()).toBe(
+      `${matching} of ${model.findings.length} findings`,
+    );
+    await page.fill('#filter-text', '');
+    await page.selectOption('#filter-severity', 'critical');
+    const severities = await visibleRows().evaluateAll((rows) =>
+      rows.map((r) => r.getAttribute('data-severity')),
+    );
+    expect(severities.length).toBe(model.findings.filter((f) => f.severity === 'critical').length);
+    expect(new Set(severities)).toEqual(new Set(['critical']));
+    await page.click('#filter-reset');
+    await page.selectOption('#filter-status', 'waived');
+    expect(await visibleRows().count()).toBe(model.findings.filter((f) => f.waiver).length);
+    await page.fill('#filter-text', 'no such thing anywhere');
+    expect(await page.locator('#no-match').isVisible()).toBe(true);
+    await page.click('#filter-reset');
+  });
+
+  it('sorts by a column, both ways', async () => {
+    const accounts = () =>
+      visibleRows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-account') ?? ''));
+    await page.click('th[data-sort="account"]');
+    const ascending = await accounts();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b)));
+    expect(await page.getAttribute('th[data-sort="account"]', 'aria-sort')).toBe('ascending');
+    await page.click('th[data-sort="account"]');
+    expect(await accounts()).toEqual([...ascending].sort((a, b) => b.localeCompare(a)));
+    await page.click('th[data-sort="severity"]');
+    const ranks = await visibleRows().evaluateAll((rows) =>
+      rows.map((r) => Number(r.getAttribute('data-severity-rank'))),
+    );
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+  });
+
+  it('opens a finding to show its advice, and a chart bar filters the table', async () => {
+    const first = visibleRows().first();
+    await first.click();
+    const advice = page.locator(`#${await first.getAttribute('aria-controls')}`);
+    expect(await advice.isVisible()).toBe(true);
+    expect(await advice.textContent()).toMatch(/Fix now/);
+    await first.click();
+    expect(await advice.isHidden()).toBe(true);
+
+    const bar = page.locator('svg[data-chart="by-account"] [data-filter-account]').first();
+    const account = await bar.getAttribute('data-filter-account');
+    await bar.click();
+    expect(await page.inputValue('#filter-account')).toBe(account);
+    const shown = await visibleRows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-account')));
+    expect(new Set(shown)).toEqual(new Set([account]));
+    await page.click('#filter-reset');
+  });
+
+  it('saves a screenshot as a test artifact', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.setViewportSize({ width: 1440, height: 1900 });
+    const path = join(ARTIFACTS, 'report-html.png');
+    const png = await page.screenshot({ path, fullPage: false });
+    expect(png.byteLength).toBeGreaterThan(50_000);
+  });
+});
