@@ -72,9 +72,12 @@ function renderRule(rule: RuleMetadata): string[] {
       ? [
           '### Options',
           '',
-          '| Option | Type | Default |',
-          '|---|---|---|',
-          ...rule.options.map((o) => `| \`${o.name}\` | ${o.type} | \`${JSON.stringify(o.default)}\` |`),
+          '| Option | Type | Default | Meaning |',
+          '|---|---|---|---|',
+          ...rule.options.map(
+            (o) =>
+              `| \`${o.name}\` | ${o.type} | \`${JSON.stringify(o.default)}\` | ${escape(o.description ?? '')} |`,
+          ),
           '',
         ]
       : []),

@@ -23,7 +23,9 @@ describe('keysweep rules', () => {
     expect(maxAge).toMatchObject({
       severity: 'high',
       compliance: expect.arrayContaining([{ framework: 'AWS-FSBP', control: 'IAM.3' }]),
-      options: [{ name: 'maxAgeDays', type: 'integer', default: 90, description: null }],
+      options: [
+        { name: 'maxAgeDays', type: 'integer', default: 90, description: expect.stringContaining('rotated') },
+      ],
       remediation: { console: expect.any(Array), cli: expect.any(Array) },
       migration: expect.stringContaining('Identity Center'),
     });

@@ -10,7 +10,14 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
-  options: z.object({ maxAgeDays: z.number().int().positive().default(90) }),
+  options: z.object({
+    maxAgeDays: z
+      .number()
+      .int()
+      .positive()
+      .default(90)
+      .describe('Days an active access key may live before it must be rotated.'),
+  }),
   rationale:
     'A long-lived access key is a static secret: the longer it lives the more places it has been copied to ' +
     '(laptops, CI variables, logs) and the longer a leaked copy stays useful to an attacker.',

@@ -14,9 +14,19 @@ export default defineRule({
   requires: ['iam.users'],
   options: z.object({
     /** A key created minutes ago is not "never used" yet. */
-    graceDays: z.number().int().nonnegative().default(7),
+    graceDays: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(7)
+      .describe('Days a new key may stay unused before it counts as never used.'),
     /** A key created within this many minutes of the user was set up with it (the CIS 1.11 pattern). */
-    createdWithUserMinutes: z.number().int().nonnegative().default(10),
+    createdWithUserMinutes: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(10)
+      .describe('A key created within this many minutes of its user counts as set up with the user.'),
   }),
   rationale:
     'Keys handed out when a user is created "just in case" are never used by their owner but work for anyone ' +

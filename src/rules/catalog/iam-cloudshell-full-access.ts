@@ -10,7 +10,10 @@ export default defineRule({
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users', 'iam.groups'],
   options: z.object({
-    policyArns: z.array(z.string()).default(['arn:aws:iam::aws:policy/AWSCloudShellFullAccess']),
+    policyArns: z
+      .array(z.string())
+      .default(['arn:aws:iam::aws:policy/AWSCloudShellFullAccess'])
+      .describe('Policies treated as CloudShell full access.'),
   }),
   rationale:
     'AWSCloudShellFullAccess allows uploading and downloading files to CloudShell and unrestricted internet ' +

@@ -10,7 +10,14 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
-  options: z.object({ maxUnusedDays: z.number().int().positive().default(45) }),
+  options: z.object({
+    maxUnusedDays: z
+      .number()
+      .int()
+      .positive()
+      .default(45)
+      .describe('Days a password or active access key may go unused.'),
+  }),
   rationale:
     'A password or access key nobody uses still works for whoever holds a copy. Unused credentials belong to ' +
     'people who left or workloads that moved, and nobody notices when they are used again by someone else.',

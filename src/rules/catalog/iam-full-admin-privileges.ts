@@ -35,7 +35,8 @@ export default defineRule({
     const policies = slice('iam.policies');
     // AdministratorAccess is "*:*" by definition, even when its document was not fetched.
     const isAdmin = (arn: string) =>
-      arn === ADMINISTRATOR_ACCESS_ARN || grantsFullAdmin(policies.find((p) => p.arn === arn)?.document ?? null);
+      arn === ADMINISTRATOR_ACCESS_ARN ||
+      grantsFullAdmin(policies.find((p) => p.arn === arn)?.document ?? null);
 
     // Customer managed policies are reported once, on the policy, wherever they are attached.
     for (const policy of policies) {

@@ -12,7 +12,12 @@ export default defineRule({
   requires: ['iam.users'],
   options: z.object({
     /** CIS 1.21 is about multi-account environments; a single account may keep IAM users. */
-    minAccounts: z.number().int().positive().default(2),
+    minAccounts: z
+      .number()
+      .int()
+      .positive()
+      .default(2)
+      .describe('Accounts in the organization from which IAM users for people are reported.'),
   }),
   rationale:
     'In a multi-account organization, IAM users for people mean one set of long-lived credentials per person per ' +

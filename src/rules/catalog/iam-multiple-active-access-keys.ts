@@ -9,7 +9,14 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
-  options: z.object({ maxActiveKeys: z.number().int().positive().default(1) }),
+  options: z.object({
+    maxActiveKeys: z
+      .number()
+      .int()
+      .positive()
+      .default(1)
+      .describe('Active access keys allowed per IAM user.'),
+  }),
   rationale:
     'Two active keys double the secrets to protect and usually mean a rotation that was never finished: ' +
     'the old key still works wherever it was copied.',

@@ -23,7 +23,12 @@ export default defineRule({
   scope: 'account',
   resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
   requires: ['iam.passwordPolicy'],
-  options: z.object({ require: z.array(z.enum(CHARACTER_CLASSES)).default([...CHARACTER_CLASSES]) }),
+  options: z.object({
+    require: z
+      .array(z.enum(CHARACTER_CLASSES))
+      .default([...CHARACTER_CLASSES])
+      .describe('Character classes the policy must require.'),
+  }),
   rationale: 'Requiring several character classes widens the search space an attacker has to guess through.',
   remediation: passwordPolicyFix(
     '--require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols --minimum-password-length 14',

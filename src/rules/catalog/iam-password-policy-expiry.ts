@@ -14,7 +14,15 @@ export default defineRule({
   scope: 'account',
   resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
   requires: ['iam.passwordPolicy'],
-  options: z.object({ maxPasswordAgeDays: z.number().int().min(1).max(1095).default(90) }),
+  options: z.object({
+    maxPasswordAgeDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(1095)
+      .default(90)
+      .describe('Maximum password age the policy must enforce, in days.'),
+  }),
   rationale:
     'Security Hub (IAM.17, PCI DSS) expects IAM passwords to expire; a password that never expires stays useful ' +
     'to whoever obtained it. (NIST now prefers no forced expiry with MFA: raise the option if you follow that.)',

@@ -14,7 +14,15 @@ export default defineRule({
   scope: 'account',
   resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
   requires: ['iam.passwordPolicy'],
-  options: z.object({ minLength: z.number().int().min(6).max(128).default(14) }),
+  options: z.object({
+    minLength: z
+      .number()
+      .int()
+      .min(6)
+      .max(128)
+      .default(14)
+      .describe('Minimum password length the policy must require.'),
+  }),
   rationale:
     'Short passwords fall to guessing and credential stuffing; without a policy IAM accepts 8 characters.',
   remediation: passwordPolicyFix(

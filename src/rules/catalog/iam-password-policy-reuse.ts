@@ -14,7 +14,15 @@ export default defineRule({
   scope: 'account',
   resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
   requires: ['iam.passwordPolicy'],
-  options: z.object({ minReusePrevention: z.number().int().min(1).max(24).default(24) }),
+  options: z.object({
+    minReusePrevention: z
+      .number()
+      .int()
+      .min(1)
+      .max(24)
+      .default(24)
+      .describe('Previous passwords the policy must remember.'),
+  }),
   rationale:
     'Reused passwords bring back credentials that may already have leaked; remembering past ones prevents that.',
   remediation: passwordPolicyFix('--password-reuse-prevention 24 --minimum-password-length 14'),

@@ -11,7 +11,10 @@ export default defineRule({
   requires: ['iam.policies'],
   options: z.object({
     /** Unattached policies grant nothing today; Security Hub still reports them. */
-    includeUnattached: z.boolean().default(true),
+    includeUnattached: z
+      .boolean()
+      .default(true)
+      .describe('Also report customer managed policies that are not attached.'),
   }),
   rationale:
     '"service:*" grants every present and future action of the service, including the destructive and ' +

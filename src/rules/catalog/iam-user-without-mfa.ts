@@ -11,7 +11,10 @@ export default defineRule({
   requires: ['iam.users'],
   options: z.object({
     /** Users with neither a password nor an active key cannot sign in; Security Hub still counts them. */
-    includeUsersWithoutCredentials: z.boolean().default(true),
+    includeUsersWithoutCredentials: z
+      .boolean()
+      .default(true)
+      .describe('Also report users that have neither a password nor an active key.'),
   }),
   rationale:
     'Without MFA, one leaked secret is enough. Policies can require MFA for sensitive actions only when the ' +

@@ -10,7 +10,14 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
-  options: z.object({ withinDays: z.number().int().positive().default(90) }),
+  options: z.object({
+    withinDays: z
+      .number()
+      .int()
+      .positive()
+      .default(90)
+      .describe('Root use within this many days is reported.'),
+  }),
   rationale:
     'Root use for daily work means the most powerful credential in the account is exercised often, outside ' +
     'the controls (SCPs, permission boundaries) that apply to everyone else.',

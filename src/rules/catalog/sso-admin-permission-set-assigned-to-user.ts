@@ -10,7 +10,12 @@ export default defineRule({
   scope: 'organization',
   resourceType: 'AWS::SSO::Assignment',
   requires: ['sso.permissionSets', 'sso.assignments', 'sso.identityStore'],
-  options: z.object({ adminPolicyArns: z.array(z.string()).default([ADMINISTRATOR_ACCESS_ARN]) }),
+  options: z.object({
+    adminPolicyArns: z
+      .array(z.string())
+      .default([ADMINISTRATOR_ACCESS_ARN])
+      .describe('Managed policies that make a permission set administrator-equivalent.'),
+  }),
   rationale:
     'Administrator access granted person by person escapes the group reviews and joiner/leaver automation ' +
     'that group membership gets, and is easily forgotten when the person changes role.',

@@ -10,7 +10,14 @@ export default defineRule({
   scope: 'organization',
   resourceType: 'AWS::Organizations::Organization',
   requires: ['sso.instance'],
-  options: z.object({ minHumanUsers: z.number().int().positive().default(1) }),
+  options: z.object({
+    minHumanUsers: z
+      .number()
+      .int()
+      .positive()
+      .default(1)
+      .describe('Human IAM users needed before a missing Identity Center instance is reported.'),
+  }),
   rationale:
     'Without IAM Identity Center every person needs an IAM user in every account they work in; there is no ' +
     'central sign-in, MFA policy or off-boarding.',

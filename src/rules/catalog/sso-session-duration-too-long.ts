@@ -11,8 +11,16 @@ export default defineRule({
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets'],
   options: z.object({
-    maxSessionHours: z.number().positive().max(12).default(8),
-    adminPolicyArns: z.array(z.string()).default([ADMINISTRATOR_ACCESS_ARN]),
+    maxSessionHours: z
+      .number()
+      .positive()
+      .max(12)
+      .default(8)
+      .describe('Longest permission set session allowed, in hours.'),
+    adminPolicyArns: z
+      .array(z.string())
+      .default([ADMINISTRATOR_ACCESS_ARN])
+      .describe('Managed policies that make a permission set administrator-equivalent.'),
   }),
   rationale:
     'Session credentials stay valid for the whole session even after the person is removed; long sessions ' +
