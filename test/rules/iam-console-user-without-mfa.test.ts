@@ -1,4 +1,4 @@
-import { anMfaDevice, aUser } from '../../fixtures/builders/index.js';
+import { anMfaDevice, aRoot, aUser } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/iam-console-user-without-mfa.js';
 import { ruleTester } from '../support/rule-tester.js';
 import { oneAccount, USER_ARN } from './support/snapshots.js';
@@ -13,7 +13,13 @@ ruleTester(rule, {
       name: 'key-only user without MFA is not a console user',
       snapshot: oneAccount({ users: [aUser({ userName: 'ci-bot' })] }),
     },
-    { name: 'root without MFA is never counted as a console user', snapshot: oneAccount({ users: [] }) },
+    {
+      name: 'root with a password and no MFA is never counted as a console user',
+      snapshot: oneAccount({
+        users: [],
+        root: aRoot({ passwordEnabled: true, mfaActive: false, mfaKind: 'none' }),
+      }),
+    },
   ],
   invalid: [
     {
