@@ -4,7 +4,14 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+
+/** Temporary or long-term credentials, as the SDK takes them (kept in memory only). */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
 
 /** Counts the requests a client sends, so a scan can report (and tests can check) calls per account. */
 export interface CallCounter {
@@ -19,7 +26,7 @@ export interface AwsClientFactory {
   organizations(): OrganizationsClient;
   sts(): STSClient;
   /** IAM with the caller's credentials, or with credentials from AssumeRole for a member account. */
-  iam(credentials?: AwsCredentialIdentity, counter?: CallCounter): IAMClient;
+  iam(credentials?: AwsCredentials, counter?: CallCounter): IAMClient;
   ssoAdmin(region: string): SSOAdminClient;
   identityStore(region: string): IdentitystoreClient;
   /** The region the SDK would use (flag, environment, profile), resolved once. */
@@ -37,7 +44,7 @@ export interface ClientFactoryOptions {
 const GLOBAL_FALLBACK_REGION = 'us-east-1';
 
 export function createAwsClientFactory(options: ClientFactoryOptions): AwsClientFactory {
-  const credentials: AwsCredentialIdentityProvider | undefined = options.profile
+  const credentials: ReturnType<typeof fromIni> | undefined = options.profile
     ? fromIni({ profile: options.profile })
     : undefined; // undefined: the SDK default chain (environment, SSO, profiles, instance roles)
   let regionPromise: Promise<string> | undefined;

@@ -1,5 +1,5 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { AwsCredentials } from '../client-factory.js';
 
 export interface CallerIdentity {
   accountId: string;
@@ -31,7 +31,7 @@ export function roleArnFor(input: AssumeAccountRoleInput): string {
 export async function assumeAccountRole(
   sts: STSClient,
   input: AssumeAccountRoleInput,
-): Promise<AwsCredentialIdentity> {
+): Promise<AwsCredentials> {
   const response = await sts.send(
     new AssumeRoleCommand({
       RoleArn: roleArnFor(input),

@@ -19,9 +19,8 @@ import {
   credentialReportCsv,
   instantPolling,
 } from '../support/aws-test-doubles.js';
+import { ACCOUNT, arn, mockHappyAccount } from '../support/iam-mocks.js';
 
-const ACCOUNT = '111111111111';
-const arn = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 const iamMock = mockClient(IAMClient);
 const collect = () =>
   collectAccountIam({
@@ -31,144 +30,12 @@ const collect = () =>
     polling: instantPolling(),
   });
 
-const adminPolicy = encodeURIComponent(
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
-);
-
-function mockHappyAccount() {
-  iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'STARTED' });
-  iamMock
-    .on(GetCredentialReportCommand)
-    .rejectsOnce(awsError('ReportInProgress'))
-    .resolves({
-      ReportFormat: 'text/csv',
-      Content: credentialReportCsv([
-        {
-          user: '<root_account>',
-          arn: `arn:aws:iam::${ACCOUNT}:root`,
-          password_enabled: 'not_supported',
-          mfa_active: 'true',
-          access_key_1_active: 'true',
-          access_key_1_last_rotated: '2021-01-01T00:00:00+00:00',
-          access_key_1_last_used_date: '2026-11-20T00:00:00+00:00',
-          access_key_1_last_used_service: 'iam',
-        },
-        {
-          user: 'alice',
-          password_enabled: 'true',
-          password_last_used: '2026-11-01T00:00:00+00:00',
-          mfa_active: 'true',
-        },
-        {
-          user: 'deploy-bot',
-          access_key_1_active: 'true',
-          access_key_1_last_rotated: '2024-02-02T00:00:00+00:00',
-          access_key_1_last_used_date: '2026-11-23T00:00:00+00:00',
-          access_key_1_last_used_region: 'eu-west-1',
-          access_key_1_last_used_service: 's3',
-          access_key_2_active: 'false',
-          access_key_2_last_rotated: '2025-03-03T00:00:00+00:00',
-        },
-        { user: 'carol', password_enabled: 'true', mfa_active: 'true' },
-      ]),
-    });
-  iamMock
-    .on(GetAccountSummaryCommand)
-    .resolves({ SummaryMap: { Users: 3, AccountMFAEnabled: 1, AccountAccessKeysPresent: 1 } });
-  // Two pages: the paginator must follow the marker.
-  iamMock
-    .on(GetAccountAuthorizationDetailsCommand)
-    .resolvesOnce({
-      IsTruncated: true,
-      Marker: 'page-2',
-      UserDetailList: [
-        {
-          UserName: 'alice',
-          UserId: 'AIDAALICE',
-          Arn: arn('alice'),
-          Path: '/',
-          CreateDate: new Date('2023-01-01T00:00:00Z'),
-          GroupList: ['Admins'],
-          Tags: [{ Key: 'team', Value: 'platform' }],
-        },
-      ],
-      GroupDetailList: [
-        {
-          GroupName: 'Admins',
-          GroupId: 'AGPAADMINS',
-          Arn: `arn:aws:iam::${ACCOUNT}:group/Admins`,
-          Path: '/',
-          CreateDate: new Date('2022-01-01T00:00:00Z'),
-          AttachedManagedPolicies: [
-            { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
-          ],
-          GroupPolicyList: [{ PolicyName: 'all', PolicyDocument: adminPolicy }],
-        },
-      ],
-    })
-    .resolves({
-      IsTruncated: false,
-      UserDetailList: [
-        {
-          UserName: 'deploy-bot',
-          UserId: 'AIDABOT',
-          Arn: arn('deploy-bot'),
-          Path: '/ci/',
-          CreateDate: new Date('2024-02-01T00:00:00Z'),
-        },
-        {
-          UserName: 'carol',
-          UserId: 'AIDACAROL',
-          Arn: arn('carol'),
-          Path: '/',
-          CreateDate: new Date('2024-02-01T00:00:00Z'),
-        },
-      ],
-      Policies: [
-        {
-          PolicyName: 'deploy',
-          Arn: `arn:aws:iam::${ACCOUNT}:policy/deploy`,
-          AttachmentCount: 1,
-          DefaultVersionId: 'v2',
-          PolicyVersionList: [
-            { VersionId: 'v1', IsDefaultVersion: false, Document: adminPolicy },
-            { VersionId: 'v2', IsDefaultVersion: true, Document: adminPolicy },
-          ],
-        },
-      ],
-    });
-  iamMock.on(ListVirtualMFADevicesCommand).resolves({
-    VirtualMFADevices: [
-      {
-        SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/alice`,
-        User: {
-          Arn: arn('alice'),
-          UserName: 'alice',
-          UserId: 'AIDAALICE',
-          Path: '/',
-          CreateDate: new Date(),
-        },
-        EnableDate: new Date('2023-02-02T00:00:00Z'),
-      },
-    ],
-  });
-  iamMock
-    .on(GetAccountPasswordPolicyCommand)
-    .rejects(awsError('NoSuchEntityException', 'The Password Policy cannot be found.', 404));
-  iamMock.on(ListAccessKeysCommand, { UserName: 'deploy-bot' }).resolves({
-    AccessKeyMetadata: [
-      { AccessKeyId: 'AKIABOTKEY2', Status: 'Inactive', CreateDate: new Date('2025-03-03T00:00:00Z') },
-      { AccessKeyId: 'AKIABOTKEY1', Status: 'Active', CreateDate: new Date('2024-02-02T00:00:00Z') },
-    ],
-  });
-}
-
 beforeEach(() => iamMock.reset());
 afterEach(() => iamMock.reset());
 
 describe('collectAccountIam', () => {
   it('maps users, keys (last use from the report slot), MFA, groups, policies and root', async () => {
-    mockHappyAccount();
+    mockHappyAccount(iamMock);
     const slice = iamSliceSchema.parse(await collect());
     if (slice.users.status !== 'ok') throw new Error(JSON.stringify(slice.users));
     const users = Object.fromEntries(slice.users.data.map((u) => [u.userName, u]));
@@ -245,7 +112,7 @@ describe('collectAccountIam', () => {
   });
 
   it('stays within budget: at most 8 IAM/STS calls (AssumeRole included) plus one per user with keys', async () => {
-    mockHappyAccount();
+    mockHappyAccount(iamMock);
     await collect();
     const byCommand: Record<string, number> = {};
     for (const call of iamMock.calls()) {
@@ -268,7 +135,7 @@ describe('collectAccountIam', () => {
   });
 
   it('records AccessDenied on the authorization details as failed slices and keeps the rest', async () => {
-    mockHappyAccount();
+    mockHappyAccount(iamMock);
     iamMock
       .on(GetAccountAuthorizationDetailsCommand)
       .rejects(
@@ -284,7 +151,7 @@ describe('collectAccountIam', () => {
   });
 
   it('fails users and root (not empty lists) when the credential report is denied', async () => {
-    mockHappyAccount();
+    mockHappyAccount(iamMock);
     iamMock.on(GenerateCredentialReportCommand).rejects(awsError('AccessDenied', 'denied', 403));
     const slice = await collect();
     expect(slice.users).toMatchObject({ status: 'failed', error: { code: 'AccessDenied' } });
@@ -293,7 +160,7 @@ describe('collectAccountIam', () => {
   });
 
   it('without a root row, takes root from the account summary when it says no root keys', async () => {
-    mockHappyAccount();
+    mockHappyAccount(iamMock);
     iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
     iamMock
       .on(GetCredentialReportCommand)
@@ -323,7 +190,7 @@ describe('collectAccountIam', () => {
   });
 
   it('without a root row, fails root when the summary says root keys exist (never invents keys)', async () => {
-    mockHappyAccount();
+    mockHappyAccount(iamMock);
     iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE' });
     iamMock
       .on(GetCredentialReportCommand)
@@ -333,7 +200,7 @@ describe('collectAccountIam', () => {
   });
 
   it('reads a password policy', async () => {
-    mockHappyAccount();
+    mockHappyAccount(iamMock);
     iamMock.on(GetAccountPasswordPolicyCommand).resolves({
       PasswordPolicy: { MinimumPasswordLength: 14, RequireSymbols: true, ExpirePasswords: false },
     });
@@ -345,7 +212,7 @@ describe('collectAccountIam', () => {
   });
 
   it('asks ListAccessKeys for a user the report does not know yet (created after it)', async () => {
-    mockHappyAccount();
+    mockHappyAccount(iamMock);
     iamMock.on(GetAccountAuthorizationDetailsCommand).resolves({
       UserDetailList: [
         {

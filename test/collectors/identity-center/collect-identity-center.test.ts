@@ -1,19 +1,10 @@
-import {
-  IdentitystoreClient,
-  ListGroupMembershipsCommand,
-  ListGroupsCommand,
-  ListUsersCommand,
-} from '@aws-sdk/client-identitystore';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import {
   DescribePermissionSetCommand,
-  GetInlinePolicyForPermissionSetCommand,
   GetPermissionsBoundaryForPermissionSetCommand,
   ListAccountAssignmentsCommand,
   ListAccountsForProvisionedPermissionSetCommand,
-  ListCustomerManagedPolicyReferencesInPermissionSetCommand,
   ListInstancesCommand,
-  ListManagedPoliciesInPermissionSetCommand,
-  ListPermissionSetsCommand,
   SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
 import { mockClient } from 'aws-sdk-client-mock';

@@ -2,9 +2,6 @@ import { IAMClient, ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam
 import {
   DescribeOrganizationCommand,
   ListAccountsCommand,
-  ListAccountsForParentCommand,
-  ListOrganizationalUnitsForParentCommand,
-  ListRootsCommand,
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';

@@ -1,0 +1,152 @@
+import {
+  GenerateCredentialReportCommand,
+  GetAccountAuthorizationDetailsCommand,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetCredentialReportCommand,
+  type IAMClient,
+  ListAccessKeysCommand,
+  ListVirtualMFADevicesCommand,
+} from '@aws-sdk/client-iam';
+import type { AwsClientStub } from 'aws-sdk-client-mock';
+import { awsError, credentialReportCsv } from './aws-test-doubles.js';
+
+export const ACCOUNT = '111111111111';
+export const arn = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
+
+const adminPolicy = encodeURIComponent(
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
+);
+
+/**
+ * Account 111111111111: root with an active key and hardware MFA; alice (console, virtual MFA, group
+ * Admins), deploy-bot (one active and one inactive key), carol (console, MFA active but not virtual);
+ * authorization details in two pages; no password policy; the report in progress on the first read.
+ */
+export function mockHappyAccount(iamMock: AwsClientStub<IAMClient>) {
+  iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'STARTED' });
+  iamMock
+    .on(GetCredentialReportCommand)
+    .rejectsOnce(awsError('ReportInProgress'))
+    .resolves({
+      ReportFormat: 'text/csv',
+      Content: credentialReportCsv([
+        {
+          user: '<root_account>',
+          arn: `arn:aws:iam::${ACCOUNT}:root`,
+          password_enabled: 'not_supported',
+          mfa_active: 'true',
+          access_key_1_active: 'true',
+          access_key_1_last_rotated: '2021-01-01T00:00:00+00:00',
+          access_key_1_last_used_date: '2026-11-20T00:00:00+00:00',
+          access_key_1_last_used_service: 'iam',
+        },
+        {
+          user: 'alice',
+          password_enabled: 'true',
+          password_last_used: '2026-11-01T00:00:00+00:00',
+          mfa_active: 'true',
+        },
+        {
+          user: 'deploy-bot',
+          access_key_1_active: 'true',
+          access_key_1_last_rotated: '2024-02-02T00:00:00+00:00',
+          access_key_1_last_used_date: '2026-11-23T00:00:00+00:00',
+          access_key_1_last_used_region: 'eu-west-1',
+          access_key_1_last_used_service: 's3',
+          access_key_2_active: 'false',
+          access_key_2_last_rotated: '2025-03-03T00:00:00+00:00',
+        },
+        { user: 'carol', password_enabled: 'true', mfa_active: 'true' },
+      ]),
+    });
+  iamMock
+    .on(GetAccountSummaryCommand)
+    .resolves({ SummaryMap: { Users: 3, AccountMFAEnabled: 1, AccountAccessKeysPresent: 1 } });
+  // Two pages: the paginator must follow the marker.
+  iamMock
+    .on(GetAccountAuthorizationDetailsCommand)
+    .resolvesOnce({
+      IsTruncated: true,
+      Marker: 'page-2',
+      UserDetailList: [
+        {
+          UserName: 'alice',
+          UserId: 'AIDAALICE',
+          Arn: arn('alice'),
+          Path: '/',
+          CreateDate: new Date('2023-01-01T00:00:00Z'),
+          GroupList: ['Admins'],
+          Tags: [{ Key: 'team', Value: 'platform' }],
+        },
+      ],
+      GroupDetailList: [
+        {
+          GroupName: 'Admins',
+          GroupId: 'AGPAADMINS',
+          Arn: `arn:aws:iam::${ACCOUNT}:group/Admins`,
+          Path: '/',
+          CreateDate: new Date('2022-01-01T00:00:00Z'),
+          AttachedManagedPolicies: [
+            { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+          ],
+          GroupPolicyList: [{ PolicyName: 'all', PolicyDocument: adminPolicy }],
+        },
+      ],
+    })
+    .resolves({
+      IsTruncated: false,
+      UserDetailList: [
+        {
+          UserName: 'deploy-bot',
+          UserId: 'AIDABOT',
+          Arn: arn('deploy-bot'),
+          Path: '/ci/',
+          CreateDate: new Date('2024-02-01T00:00:00Z'),
+        },
+        {
+          UserName: 'carol',
+          UserId: 'AIDACAROL',
+          Arn: arn('carol'),
+          Path: '/',
+          CreateDate: new Date('2024-02-01T00:00:00Z'),
+        },
+      ],
+      Policies: [
+        {
+          PolicyName: 'deploy',
+          Arn: `arn:aws:iam::${ACCOUNT}:policy/deploy`,
+          AttachmentCount: 1,
+          DefaultVersionId: 'v2',
+          PolicyVersionList: [
+            { VersionId: 'v1', IsDefaultVersion: false, Document: adminPolicy },
+            { VersionId: 'v2', IsDefaultVersion: true, Document: adminPolicy },
+          ],
+        },
+      ],
+    });
+  iamMock.on(ListVirtualMFADevicesCommand).resolves({
+    VirtualMFADevices: [
+      {
+        SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/alice`,
+        User: {
+          Arn: arn('alice'),
+          UserName: 'alice',
+          UserId: 'AIDAALICE',
+          Path: '/',
+          CreateDate: new Date(),
+        },
+        EnableDate: new Date('2023-02-02T00:00:00Z'),
+      },
+    ],
+  });
+  iamMock
+    .on(GetAccountPasswordPolicyCommand)
+    .rejects(awsError('NoSuchEntityException', 'The Password Policy cannot be found.', 404));
+  iamMock.on(ListAccessKeysCommand, { UserName: 'deploy-bot' }).resolves({
+    AccessKeyMetadata: [
+      { AccessKeyId: 'AKIABOTKEY2', Status: 'Inactive', CreateDate: new Date('2025-03-03T00:00:00Z') },
+      { AccessKeyId: 'AKIABOTKEY1', Status: 'Active', CreateDate: new Date('2024-02-02T00:00:00Z') },
+    ],
+  });
+}
