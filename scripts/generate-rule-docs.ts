@@ -21,7 +21,7 @@ export function renderRuleDocs(): string {
     '|---|---|---|---|---|---|',
     ...rules.map(
       (r) =>
-        `| [${r.id}](#${r.id}) | ${r.severity} | ${controls(r, 'CIS-AWS-3.0')} | ${controls(r, 'CIS-AWS-5.0')} | ${controls(r, 'AWS-FSBP')} | ${escape(r.title)} |`,
+        `| [${r.id}](#${r.id}) | ${r.severity} | ${controls(r, 'CIS-AWS-3.0')} | ${controls(r, 'CIS-AWS-5.0')} | ${controls(r, 'AWS-FSBP')} | ${escapeCell(r.title)} |`,
     ),
     '',
     ...rules.flatMap(renderRule),
@@ -36,7 +36,7 @@ export function renderRuleDocs(): string {
       '|---|---|---|',
       ...mapping.controls.map(
         (c) =>
-          `| ${c.control} | ${escape(c.title)} | ${c.ruleIds.map((id) => `[${id}](#${id})`).join(', ') || '— (not checked by keysweep)'} |`,
+          `| ${c.control} | ${escapeCell(c.title)} | ${c.ruleIds.map((id) => `[${id}](#${id})`).join(', ') || '— (not checked by keysweep)'} |`,
       ),
       '',
     ]),
@@ -48,7 +48,7 @@ function renderRule(rule: RuleMetadata): string[] {
   return [
     `## ${rule.id}`,
     '',
-    `**${escape(rule.title)}** — severity \`${rule.severity}\`, ${rule.scope} scope, resource \`${rule.resourceType}\`, reads ${rule.requires.map((s) => `\`${s}\``).join(', ')}.`,
+    `**${escapeCell(rule.title)}** — severity \`${rule.severity}\`, ${rule.scope} scope, resource \`${rule.resourceType}\`, reads ${rule.requires.map((s) => `\`${s}\``).join(', ')}.`,
     '',
     `Compliance: ${rule.compliance.map((c) => `${c.framework} ${c.control}`).join(', ') || 'none (keysweep hygiene check)'}.`,
     '',
@@ -76,7 +76,7 @@ function renderRule(rule: RuleMetadata): string[] {
           '|---|---|---|---|',
           ...rule.options.map(
             (o) =>
-              `| \`${o.name}\` | ${o.type} | \`${JSON.stringify(o.default)}\` | ${escape(o.description ?? '')} |`,
+              `| \`${o.name}\` | ${o.type} | \`${JSON.stringify(o.default)}\` | ${escapeCell(o.description ?? '')} |`,
           ),
           '',
         ]
@@ -97,7 +97,7 @@ function controls(rule: RuleMetadata, framework: string): string {
   );
 }
 
-function escape(text: string): string {
+function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
