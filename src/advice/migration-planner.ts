@@ -17,6 +17,8 @@ export interface HumanMigrationTarget {
   /** A permission set with the same managed policies already exists in Identity Center. */
   permissionSetExists: boolean;
   policies: EffectivePolicies;
+  /** False when the account's groups or policies were not collected: the proposal may miss permissions. */
+  policiesComplete: boolean;
   evidence: string[];
 }
 
@@ -48,18 +50,24 @@ export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
   const existingGroups = new Set((store?.groups ?? []).map((group) => group.displayName.toLowerCase()));
 
   const byKey = new Map<string, ProposedPermissionSet>();
-  const pending: Array<{ account: Account; user: IamUser; policies: EffectivePolicies; evidence: string[] }> =
-    [];
+  const pending: Array<{
+    account: Account;
+    user: IamUser;
+    policies: EffectivePolicies;
+    complete: boolean;
+    evidence: string[];
+  }> = [];
   for (const account of snapshot.accounts) {
     const users = okData(account.iam.users);
     if (!users) continue;
-    const groups = okData(account.iam.groups) ?? [];
-    const policies = okData(account.iam.policies) ?? [];
+    const groups = okData(account.iam.groups);
+    const policies = okData(account.iam.policies);
+    const complete = groups !== undefined && policies !== undefined;
     for (const user of users) {
       const classification = classifyUser(user);
       if (classification.kind !== 'human') continue;
-      const effective = effectivePolicies(user, groups, policies);
-      pending.push({ account, user, policies: effective, evidence: classification.evidence });
+      const effective = effectivePolicies(user, groups ?? [], policies ?? []);
+      pending.push({ account, user, policies: effective, complete, evidence: classification.evidence });
       const proposal = byKey.get(effective.key) ?? {
         name: '',
         exists: false,
@@ -76,7 +84,7 @@ export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
   nameProposals([...byKey.values()], existingSets, pending);
 
   const humans = new Map<string, HumanMigrationTarget>();
-  for (const { account, user, policies, evidence } of pending) {
+  for (const { account, user, policies, complete, evidence } of pending) {
     const proposal = byKey.get(policies.key)!;
     const targetGroup = groupNameFor(user, proposal.name);
     humans.set(user.arn, {
@@ -88,6 +96,7 @@ export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
       targetPermissionSet: proposal.name,
       permissionSetExists: proposal.exists,
       policies,
+      policiesComplete: complete,
       evidence,
     });
   }

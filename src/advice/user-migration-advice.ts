@@ -31,7 +31,10 @@ export function humanMigrationAdvice(target: HumanMigrationTarget): MigrationAdv
     kind: 'human-to-identity-center',
     summary:
       `Move ${target.userName} to IAM Identity Center: group ${target.targetGroup}, ${permissionSet}, ` +
-      `assigned on account ${target.accountId}. Evidence of a person: ${target.evidence.join('; ') || 'none'}.`,
+      `assigned on account ${target.accountId}. Evidence of a person: ${target.evidence.join('; ') || 'none'}.` +
+      (target.policiesComplete
+        ? ''
+        : ' The account’s IAM groups or policies were not collected: check the proposed permissions before creating them.'),
     targetGroup: target.targetGroup,
     targetPermissionSet: target.targetPermissionSet,
     permissionSetExists: target.permissionSetExists,

@@ -161,3 +161,16 @@ describe('migration planner', () => {
     expect(buildMigrationPlan(aSnapshot({ accounts: [account] })).humans.size).toBe(0);
   });
 });
+
+describe('migration planner with partial inventory', () => {
+  it('marks a proposal incomplete when the account groups were not collected', () => {
+    const account = anAccount({
+      iam: anIamSlice({ users: [aUser({ userName: 'ann.lee', passwordEnabled: true, groups: ['devs'] })] }),
+    });
+    account.iam.groups = { status: 'failed', error: { code: 'AccessDenied', message: 'denied' } };
+    const target = buildMigrationPlan(aSnapshot({ accounts: [account] })).humans.get(
+      'arn:aws:iam::111111111111:user/ann.lee',
+    )!;
+    expect(target.policiesComplete).toBe(false);
+  });
+});
