@@ -4,6 +4,12 @@ import { accountNames } from '../report-view.js';
 import { esc } from './html-escape.js';
 
 /**
+ * Each row carries its advice, so a page stays usable (a few MB) only up to some thousands of rows;
+ * findings are sorted worst first, so the cut keeps what matters.
+ */
+export const MAX_TABLE_ROWS = 5_000;
+
+/**
  * The findings table is rendered as plain HTML (readable without JavaScript); the inline script adds
  * sorting and filtering using the data-* attributes on each row.
  */
@@ -36,10 +42,15 @@ export function findingsTable(model: ReportModel): string {
         `<th scope="col" data-sort="${key}" tabindex="0" aria-sort="none">${label}<span class="sort-icon" aria-hidden="true"></span></th>`,
     )
     .join('');
-  const rows = model.findings
+  const shown = model.findings.slice(0, MAX_TABLE_ROWS);
+  const rows = shown
     .map((f, i) => findingRows(f, i, names, rules.get(f.ruleId)?.title ?? f.ruleId))
     .join('\n');
-  return `${filters}
+  const cut =
+    model.findings.length > shown.length
+      ? `<p class="cut-notice"><strong>Showing the ${shown.length} worst of ${model.findings.length} findings</strong> (charts count them all). Every finding is in report.json and report.csv.</p>`
+      : '';
+  return `${cut}${filters}
 <table id="findings" class="findings">
 <thead><tr>${header}</tr></thead>
 <tbody>

@@ -44,6 +44,7 @@ pre { background:#101828; color:#e4e7ec; padding:10px 12px; border-radius:6px; o
 .status-open { background:#f2f4f7; color:#344054; } .status-new { background:#fee4e2; color:#912018; } .status-waived { background:#ebe9fe; color:#4a1fb8; } .status-fixed { background:#d3f9d8; color:#2b8a3e; }
 .tag { background:#eef2ff; color:#3538cd; margin-right:6px; }
 .migration, .fix { margin:8px 0; } .migration ol, .fix ol { margin:6px 0 0 18px; padding:0; }
+.cut-notice { background:#fff3bf; padding:8px 12px; border-radius:6px; }
 .waiver-note { background:#f4f3ff; padding:6px 10px; border-radius:6px; }
 .pill-passed { color:#2b8a3e; font-weight:600; } .pill-failed { color:#b42318; font-weight:600; } .pill-not_evaluated { color:#b54708; font-weight:600; }
 details.framework { background:var(--card); border-radius:10px; padding:10px 16px; margin-bottom:10px; box-shadow:0 1px 3px rgba(16,24,40,.08); }
