@@ -1,10 +1,11 @@
 import type { FrameworkMapping } from './framework.js';
 
 /**
- * AWS Security Hub controls for IAM (control ids are shared by the Security Hub standards).
- * IAM.1–IAM.9 and IAM.21 belong to the Foundational Security Best Practices standard itself; the others
- * are Security Hub controls enabled through its CIS, PCI DSS or NIST standards and are listed here so a
- * Security Hub user finds every IAM control id keysweep checks in one place.
+ * AWS Security Hub controls for IAM. Control ids are shared by all Security Hub standards: the core ones
+ * (IAM.1–IAM.8, IAM.21) belong to the Foundational Security Best Practices standard, others (e.g. the
+ * password-policy controls IAM.10–IAM.17, IAM.22, IAM.27) are enabled through Security Hub's CIS, PCI DSS or
+ * NIST standards. They are listed together so a Security Hub user finds every IAM control id keysweep checks.
+ * Verify a control's standard membership in the Security Hub console before quoting it as "FSBP".
  */
 export const AWS_FSBP: FrameworkMapping = {
   framework: 'AWS-FSBP',
