@@ -4,13 +4,16 @@
 import { parseArgs } from 'node:util';
 import { parseSnapshot } from '../src/inventory/snapshot-file.js';
 import { buildReportModel } from '../src/report/report-model.js';
+import { renderReports } from '../src/reporters/index.js';
 import { ALL_RULES } from '../src/rules/catalog/index.js';
 import { evaluate } from '../src/rules/engine.js';
-import { renderReports } from '../src/reporters/index.js';
 import { syntheticOrganization } from './synthetic-organization.js';
 
 const { values } = parseArgs({
-  options: { accounts: { type: 'string', default: '1000' }, 'users-per-account': { type: 'string', default: '100' } },
+  options: {
+    accounts: { type: 'string', default: '1000' },
+    'users-per-account': { type: 'string', default: '100' },
+  },
 });
 const accounts = Number(values.accounts);
 const perAccount = Number(values['users-per-account']);
@@ -25,10 +28,16 @@ function time<T>(label: string, fn: () => T): T {
   return result;
 }
 
-console.log(`synthetic organization: ${accounts} accounts x ${perAccount} IAM users = ${accounts * perAccount} users`);
+console.log(
+  `synthetic organization: ${accounts} accounts x ${perAccount} IAM users = ${accounts * perAccount} users`,
+);
 const raw = time('generate', () => JSON.parse(JSON.stringify(syntheticOrganization(accounts, perAccount))));
 const snapshot = time('validate snapshot (zod)', () => parseSnapshot(raw, 'synthetic'));
-const evaluation = time(`evaluate ${ALL_RULES.length} rules`, () => evaluate(snapshot, { rules: ALL_RULES, now }));
-const model = time('build report model', () => buildReportModel(snapshot, evaluation, { now, toolVersion: 'bench' }));
+const evaluation = time(`evaluate ${ALL_RULES.length} rules`, () =>
+  evaluate(snapshot, { rules: ALL_RULES, now }),
+);
+const model = time('build report model', () =>
+  buildReportModel(snapshot, evaluation, { now, toolVersion: 'bench' }),
+);
 time('render json', () => renderReports(model, ['json'], {}));
 console.log(`findings: ${evaluation.findings.length}`);

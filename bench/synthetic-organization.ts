@@ -1,6 +1,13 @@
+import {
+  anAccessKey,
+  anAccount,
+  anIamSlice,
+  anMfaDevice,
+  aSnapshot,
+  aUser,
+} from '../fixtures/builders/index.js';
 import type { IamUser } from '../src/inventory/iam-schema.js';
 import type { Snapshot } from '../src/inventory/snapshot-schema.js';
-import { anAccessKey, anAccount, anIamSlice, anMfaDevice, aSnapshot, aUser } from '../fixtures/builders/index.js';
 
 /** A deterministic organization of the given size, with a realistic mix of people and automation. */
 export function syntheticOrganization(accounts: number, usersPerAccount: number): Snapshot {

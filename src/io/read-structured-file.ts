@@ -15,7 +15,9 @@ export async function readStructuredFile(path: string, opts: { yaml?: boolean } 
   try {
     return isYaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
+    const reason = (error instanceof Error ? error.message : String(error))
+      .replace(/\s+/g, ' ')
+      .slice(0, 200);
     throw new InputError(`${path}: not valid ${isYaml ? 'YAML' : 'JSON'}: ${reason}`);
   }
 }
