@@ -97,6 +97,30 @@ describe('SARIF that GitHub can track across scans', () => {
   });
 });
 
+describe('SARIF with a baseline', () => {
+  it('leaves findings gone since the baseline out (code scanning would keep them open) and counts them', async () => {
+    const model = await demoModel();
+    const gone = {
+      ...(model.findings[0] as ReportFinding),
+      resourceArn: 'arn:aws:iam::100000000001:user/deleted',
+      baselineState: 'absent' as const,
+    };
+    model.findings.push(gone);
+    model.baseline = {
+      file: 'old.json',
+      baselineNow: null,
+      new: 0,
+      unchanged: model.findings.length - 1,
+      absent: 1,
+      notRechecked: 0,
+    };
+    const run = (JSON.parse(renderSarif(model)) as SarifLog).runs[0];
+    expect(run?.results).toHaveLength(model.findings.length - 1);
+    expect(run?.results.some((r) => r.properties.resourceArn === gone.resourceArn)).toBe(false);
+    expect(run?.properties.baseline).toMatchObject({ absentNotEmitted: 1 });
+  });
+});
+
 describe('SARIF within GitHub limits', () => {
   it('aggregates per rule and account above 25,000 results and says so in the run properties', async () => {
     const model = await demoModel();

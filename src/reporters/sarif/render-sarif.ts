@@ -32,12 +32,15 @@ export function renderSarif(model: ReportModel, options: SarifOptions = {}): str
   const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
   const ruleIndex = (id: string) => indexById.get(id) ?? 0;
 
-  const perFinding = model.findings.map((finding) => findingResult(finding, ruleIndex(finding.ruleId)));
+  // Findings gone since the baseline are left out: code scanning ignores baselineState, so an "absent"
+  // result would keep a fixed alert open. GitHub closes an alert when its result stops appearing.
+  const present = model.findings.filter((finding) => finding.baselineState !== 'absent');
+  const perFinding = present.map((finding) => findingResult(finding, ruleIndex(finding.ruleId)));
   let run = buildRun(model, rules, perFinding, options.category, null);
   let text = serialize(run);
   const tooMany = perFinding.length > limits.maxResultsPerRun;
   if (tooMany || gzippedSize(text) > limits.maxGzippedBytes) {
-    let aggregated = aggregateResults(model.findings, ruleIndex);
+    let aggregated = aggregateResults(present, ruleIndex);
     const truncated = aggregated.length > limits.maxResultsPerRun;
     // Findings are sorted worst first, and so are the groups built from them: keep the worst.
     if (truncated) aggregated = aggregated.slice(0, limits.maxResultsPerRun);
@@ -46,7 +49,7 @@ export function renderSarif(model: ReportModel, options: SarifOptions = {}): str
       reason: tooMany
         ? `${perFinding.length} results exceed the limit of ${limits.maxResultsPerRun} a run`
         : `the log exceeds ${limits.maxGzippedBytes} bytes gzipped`,
-      findingCount: model.findings.length,
+      findingCount: present.length,
       resultCount: aggregated.length,
       truncated,
     });
@@ -109,6 +112,16 @@ function buildRun(
       complete: model.scan.complete,
       accountsScanned: model.scan.accounts.length,
       accountsNotCovered: notCovered.map((a) => ({ id: a.id, name: a.name, status: a.status })),
+      ...(model.baseline
+        ? {
+            baseline: {
+              file: model.baseline.file,
+              new: model.baseline.new,
+              unchanged: model.baseline.unchanged,
+              absentNotEmitted: model.baseline.absent,
+            },
+          }
+        : {}),
       aggregated: aggregation !== null,
       ...(aggregation ? { aggregation } : {}),
     },
