@@ -162,5 +162,13 @@ describe.skipIf(!chromiumAvailable && !mustRun)('report.html in headless Chromiu
     const path = join(ARTIFACTS, 'report-html.png');
     const png = await page.screenshot({ path, fullPage: false });
     expect(png.byteLength).toBeGreaterThan(50_000);
+    // A second view: the findings table with one finding's advice open.
+    await page.setViewportSize({ width: 1440, height: 1100 });
+    const first = visibleRows().first();
+    await first.click();
+    await page.locator('#findings-section').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('findings-section')?.scrollIntoView());
+    const table = await page.screenshot({ path: join(ARTIFACTS, 'report-html-table.png') });
+    expect(table.byteLength).toBeGreaterThan(30_000);
   });
 });

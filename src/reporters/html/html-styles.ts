@@ -26,7 +26,7 @@ section { margin-top:22px; } section > h2 { font-size:17px; margin:0 0 10px; }
 .chart .clickable { cursor:pointer; } .chart .clickable:hover .bar, .chart .clickable:hover rect { opacity:.8; }
 .filters { display:flex; flex-wrap:wrap; gap:8px; align-items:center; margin-bottom:10px; }
 .filters input, .filters select, .filters button { font:inherit; padding:6px 10px; border:1px solid #d0d5dd; border-radius:6px; background:#fff; }
-.filters input { min-width:260px; flex:1; max-width:420px; }
+.filters input { min-width:260px; flex:1; max-width:420px; } .filters select { max-width:260px; }
 .filters button { cursor:pointer; } .filters button:hover { background:#f2f4f7; }
 table.findings, table.plain { width:100%; border-collapse:collapse; background:var(--card); border-radius:10px; overflow:hidden; box-shadow:0 1px 3px rgba(16,24,40,.08); }
 table th { text-align:left; font-size:12px; text-transform:uppercase; letter-spacing:.4px; color:var(--muted); background:#f9fafb; padding:10px; border-bottom:1px solid var(--line); white-space:nowrap; }
