@@ -1,21 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/reporters/json/render-json.js';
 import { demoModel } from './support/demo-model.js';
+import { reportValidator } from './support/report-schema.js';
 
 /** A parsed report.json, loosely typed so a test can break it on purpose. */
 // biome-ignore lint/suspicious/noExplicitAny: tests corrupt arbitrary fields
 type LooseReport = Record<string, any>;
-
-const schemaPath = new URL('../../schemas/report.schema.json', import.meta.url);
-
-async function reportValidator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  return ajv.compile(JSON.parse(await readFile(schemaPath, 'utf8')));
-}
 
 describe('report.json', () => {
   it('validates against the published schemas/report.schema.json', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/report/report-model.js';
 import type { SarifLog } from '../../src/reporters/sarif/sarif-log.js';
 import { runKeysweep } from '../cli/run-cli.js';
+import { reportValidator } from '../reporters/support/report-schema.js';
 
 const scan = (dir: string, now: string, ...flags: string[]) =>
   runKeysweep([
@@ -20,8 +21,13 @@ const scan = (dir: string, now: string, ...flags: string[]) =>
     ...flags,
   ]);
 
-const readReport = async (dir: string) =>
-  JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as ReportModel;
+/** Reads report.json and checks it against the published schema on the way. */
+async function readReport(dir: string): Promise<ReportModel> {
+  const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
+  const validate = await reportValidator();
+  if (!validate(report)) throw new Error(`report.json breaks its schema: ${JSON.stringify(validate.errors)}`);
+  return report as ReportModel;
+}
 
 /** A precise waiver for the root key, a catch-all for everything else, and one that matches nothing. */
 async function waiversFile(expires: string): Promise<string> {
