@@ -1,5 +1,5 @@
 import type { ReportFinding, ReportModel } from '../../report/report-model.js';
-import { SEVERITIES } from '../../rules/severity.js';
+import { SEVERITIES, severityRank } from '../../rules/severity.js';
 import {
   accountNames,
   baselineCounts,
@@ -47,17 +47,15 @@ export function renderMarkdown(model: ReportModel): string {
   }
 
   lines.push('## Findings by rule', '');
-  const rows = model.rules
-    .map(
-      (rule) =>
-        [
-          code(rule.id),
-          rule.title,
-          SEVERITY_BADGE[rule.severity] ?? rule.severity,
-          model.summary.byRule[rule.id] ?? 0,
-        ] as Array<string | number>,
-    )
-    .sort((a, b) => Number(b[3]) - Number(a[3]));
+  const count = (id: string) => model.summary.byRule[id] ?? 0;
+  const rows = [...model.rules]
+    .sort((a, b) => count(b.id) - count(a.id) || severityRank(b.severity) - severityRank(a.severity))
+    .map((rule) => [
+      code(rule.id),
+      rule.title,
+      SEVERITY_BADGE[rule.severity] ?? rule.severity,
+      count(rule.id),
+    ]);
   lines.push(...table(['Rule', 'Title', 'Severity', 'Findings'], rows), '');
 
   lines.push(...waiverSection(model), ...complianceSection(model));
