@@ -1,8 +1,13 @@
 // npm run bench [-- --accounts N --users-per-account M]
 // Measures the offline half of the pipeline on a synthetic organization: snapshot validation (zod),
 // rule evaluation, and report-model building. Figures are wall-clock on this machine; compare ratios.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseSnapshot } from '../src/inventory/snapshot-file.js';
+import { writeFilesAtomic } from '../src/io/atomic-write.js';
 import { buildReportModel } from '../src/report/report-model.js';
 import { renderReports } from '../src/reporters/index.js';
 import { ALL_RULES } from '../src/rules/catalog/index.js';
@@ -28,6 +33,14 @@ function time<T>(label: string, fn: () => T): T {
   return result;
 }
 
+async function timeAsync(label: string, fn: () => Promise<void>): Promise<void> {
+  const start = process.hrtime.bigint();
+  await fn();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const heap = process.memoryUsage().heapUsed / 2 ** 20;
+  console.log(`${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms   heap ${heap.toFixed(0)} MiB`);
+}
+
 console.log(
   `synthetic organization: ${accounts} accounts x ${perAccount} IAM users = ${accounts * perAccount} users`,
 );
@@ -39,5 +52,12 @@ const evaluation = time(`evaluate ${ALL_RULES.length} rules`, () =>
 const model = time('build report model', () =>
   buildReportModel(snapshot, evaluation, { now, toolVersion: 'bench' }),
 );
-time('render json', () => renderReports(model, ['json'], {}));
+const out = await mkdtemp(join(tmpdir(), 'keysweep-bench-'));
+for (const format of ['sarif', 'json', 'md', 'csv', 'html'] as const) {
+  await timeAsync(`render + write ${format}`, async () => {
+    const [report] = renderReports(model, [format], {});
+    await writeFilesAtomic([{ path: join(out, report!.fileName), content: report!.content }]);
+  });
+}
+await rm(out, { recursive: true, force: true });
 console.log(`findings: ${evaluation.findings.length}`);

@@ -1,32 +1,41 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/** Whole content, or chunks written one after another (for reports larger than one string may be). */
+export type FileContent = string | Uint8Array | Iterable<string>;
+
+async function writeContent(path: string, content: FileContent): Promise<void> {
+  const source = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
+  await pipeline(Readable.from(source), createWriteStream(path));
+}
+
+function tempNameBeside(path: string): string {
+  return join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+}
 
 /** Writes a file so that readers see either the old content or the whole new content, never a part. */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, content);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+export async function writeFileAtomic(path: string, content: FileContent): Promise<void> {
+  await writeFilesAtomic([{ path, content }]);
 }
 
 /**
  * Writes several files all-or-nothing as far as the file system allows: every file is rendered and
  * written to a temporary name first, and only renamed into place once all of them were written.
  */
-export async function writeFilesAtomic(files: ReadonlyArray<{ path: string; content: string | Uint8Array }>) {
+export async function writeFilesAtomic(
+  files: ReadonlyArray<{ path: string; content: FileContent }>,
+): Promise<void> {
   const staged: Array<{ temp: string; path: string }> = [];
   try {
     for (const file of files) {
       await mkdir(dirname(file.path), { recursive: true });
-      const temp = join(dirname(file.path), `.${randomBytes(6).toString('hex')}.tmp`);
+      const temp = tempNameBeside(file.path);
       staged.push({ temp, path: file.path });
-      await writeFile(temp, file.content);
+      await writeContent(temp, file.content);
     }
     for (const { temp, path } of staged) await rename(temp, path);
   } catch (error) {

@@ -1,8 +1,8 @@
 import type { ReportModel } from '../report/report-model.js';
 import { renderConsoleSummary } from './console/render-console.js';
-import { renderCsv } from './csv/render-csv.js';
+import { renderCsvChunks } from './csv/render-csv.js';
 import { renderHtml } from './html/render-html.js';
-import { renderJson } from './json/render-json.js';
+import { renderJsonChunks } from './json/render-json.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
 import { renderSarif } from './sarif/render-sarif.js';
 import type { SarifLimits } from './sarif/sarif-limits.js';
@@ -19,25 +19,29 @@ export interface RenderOptions {
 
 export interface RenderedReport {
   fileName: string;
-  content: string;
+  /** A string, or chunks for the formats that grow with the findings (JSON, CSV): written as a stream. */
+  content: string | Iterable<string>;
 }
 
 const RENDERERS: Record<
   ReportFormat,
-  { fileName: string; render: (m: ReportModel, o: RenderOptions) => string }
+  { fileName: string; render: (m: ReportModel, o: RenderOptions) => RenderedReport['content'] }
 > = {
   sarif: {
     fileName: 'report.sarif',
     render: (model, options) =>
       renderSarif(model, { category: options.category, limits: options.sarifLimits }),
   },
-  json: { fileName: 'report.json', render: (model) => renderJson(model) },
+  json: { fileName: 'report.json', render: (model) => renderJsonChunks(model) },
   md: { fileName: 'report.md', render: (model) => renderMarkdown(model) },
   html: { fileName: 'report.html', render: (model) => renderHtml(model) },
-  csv: { fileName: 'report.csv', render: (model) => renderCsv(model) },
+  csv: { fileName: 'report.csv', render: (model) => renderCsvChunks(model) },
 };
 
-/** Renders each requested format in memory; the CLI writes them all atomically afterwards. */
+/**
+ * Renders each requested format; the CLI writes them all atomically afterwards. JSON and CSV are lazy
+ * chunk generators, consumed while writing.
+ */
 export function renderReports(
   model: ReportModel,
   formats: readonly ReportFormat[],
@@ -50,3 +54,8 @@ export function renderReports(
 }
 
 export { renderConsoleSummary };
+
+/** The whole text of a rendered report (for small reports and tests; large ones are streamed to disk). */
+export function renderedText(content: RenderedReport['content']): string {
+  return typeof content === 'string' ? content : [...content].join('');
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ReportFinding } from '../../src/report/report-model.js';
-import { renderReports } from '../../src/reporters/index.js';
+import { renderedText, renderReports } from '../../src/reporters/index.js';
 import { renderSarif } from '../../src/reporters/sarif/render-sarif.js';
 import type { SarifLog, SarifResult } from '../../src/reporters/sarif/sarif-log.js';
 import { findingId } from '../../src/rules/finding.js';
@@ -64,9 +64,9 @@ describe('SARIF that GitHub can track across scans', () => {
     expect(byDefault.runs[0]?.automationDetails.id).toBe('keysweep/o-demo1234ab/');
     const [sarif] = renderReports(model, ['sarif'], { category: 'aws-org/prod' });
     expect(sarif?.fileName).toBe('report.sarif');
-    expect((JSON.parse(sarif?.content ?? '{}') as SarifLog).runs[0]?.automationDetails.id).toBe(
-      'aws-org/prod/',
-    );
+    expect(
+      (JSON.parse(sarif ? renderedText(sarif.content) : '{}') as SarifLog).runs[0]?.automationDetails.id,
+    ).toBe('aws-org/prod/');
   });
 
   it('emits waived findings as accepted external suppressions with the justification', async () => {

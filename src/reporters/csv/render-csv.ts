@@ -29,8 +29,22 @@ export const CSV_COLUMNS = [
  * are prefixed with a quote: ARNs and messages come from AWS names that anyone with IAM access can set.
  */
 export function renderCsv(model: ReportModel): string {
+  return [...renderCsvChunks(model)].join('');
+}
+
+const ROWS_PER_CHUNK = 2_000;
+
+/** The CSV in chunks of rows, so a huge organization never needs one giant string. */
+export function* renderCsvChunks(model: ReportModel): Generator<string> {
   const names = accountNames(model);
-  const rows = model.findings.map((f) => ({
+  for (let start = 0; start === 0 || start < model.findings.length; start += ROWS_PER_CHUNK) {
+    const rows = model.findings.slice(start, start + ROWS_PER_CHUNK).map((f) => csvRow(f, names));
+    yield stringify(rows, { header: start === 0, columns: [...CSV_COLUMNS], record_delimiter: 'windows' });
+  }
+}
+
+function csvRow(f: ReportModel['findings'][number], names: Map<string, string>): Record<string, string> {
+  const row = {
     severity: f.severity,
     ruleId: f.ruleId,
     accountId: f.accountId,
@@ -50,11 +64,8 @@ export function renderCsv(model: ReportModel): string {
     waiverExpires: f.waiver?.expires ?? '',
     baselineState: f.baselineState ?? '',
     findingId: f.id,
-  }));
-  const safe = rows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutralizeFormula(value)])),
-  );
-  return stringify(safe, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' });
+  };
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutralizeFormula(value)]));
 }
 
 function neutralizeFormula(value: string): string {

@@ -74,7 +74,11 @@ export function buildCharts(model: ReportModel): ChartCard[] {
 function byAccountRows(model: ReportModel): BarRow[] {
   const names = accountNames(model);
   const groups = new Map<string, ReturnType<typeof openFindings>>();
-  for (const f of openFindings(model)) groups.set(f.accountId, [...(groups.get(f.accountId) ?? []), f]);
+  for (const f of openFindings(model)) {
+    const group = groups.get(f.accountId);
+    if (group) group.push(f);
+    else groups.set(f.accountId, [f]);
+  }
   return [...groups.entries()]
     .map(([accountId, findings]) => ({ accountId, findings, weight: weight(findings) }))
     .sort((a, b) => b.weight - a.weight || b.findings.length - a.findings.length)
@@ -97,7 +101,11 @@ function byAccountRows(model: ReportModel): BarRow[] {
 function byRuleRows(model: ReportModel): BarRow[] {
   const titles = new Map(model.rules.map((r) => [r.id, r.title]));
   const groups = new Map<string, ReturnType<typeof openFindings>>();
-  for (const f of openFindings(model)) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
+  for (const f of openFindings(model)) {
+    const group = groups.get(f.ruleId);
+    if (group) group.push(f);
+    else groups.set(f.ruleId, [f]);
+  }
   return [...groups.entries()]
     .sort((a, b) => b[1].length - a[1].length)
     .slice(0, TOP_ROWS)

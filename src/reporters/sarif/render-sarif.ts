@@ -35,19 +35,23 @@ export function renderSarif(model: ReportModel, options: SarifOptions = {}): str
   // Findings gone since the baseline are left out: code scanning ignores baselineState, so an "absent"
   // result would keep a fixed alert open. GitHub closes an alert when its result stops appearing.
   const present = model.findings.filter((finding) => finding.baselineState !== 'absent');
-  const perFinding = present.map((finding) => findingResult(finding, ruleIndex(finding.ruleId)));
-  let run = buildRun(model, rules, perFinding, options.category, null);
-  let text = serialize(run);
-  const tooMany = perFinding.length > limits.maxResultsPerRun;
+  const tooMany = present.length > limits.maxResultsPerRun;
+  // Over the result limit the per-finding log is never serialized: for a huge organization it would not
+  // even fit in one string.
+  let text = '';
+  if (!tooMany) {
+    const perFinding = present.map((finding) => findingResult(finding, ruleIndex(finding.ruleId)));
+    text = serialize(buildRun(model, rules, perFinding, options.category, null));
+  }
   if (tooMany || gzippedSize(text) > limits.maxGzippedBytes) {
     let aggregated = aggregateResults(present, ruleIndex);
     const truncated = aggregated.length > limits.maxResultsPerRun;
     // Findings are sorted worst first, and so are the groups built from them: keep the worst.
     if (truncated) aggregated = aggregated.slice(0, limits.maxResultsPerRun);
-    run = buildRun(model, rules, aggregated, options.category, {
+    const run = buildRun(model, rules, aggregated, options.category, {
       mode: 'per-rule-and-account',
       reason: tooMany
-        ? `${perFinding.length} results exceed the limit of ${limits.maxResultsPerRun} a run`
+        ? `${present.length} results exceed the limit of ${limits.maxResultsPerRun} a run`
         : `the log exceeds ${limits.maxGzippedBytes} bytes gzipped`,
       findingCount: present.length,
       resultCount: aggregated.length,

@@ -1,0 +1,56 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { writeFilesAtomic } from '../../src/io/atomic-write.js';
+import type { ReportModel } from '../../src/report/report-model.js';
+import { renderCsvChunks } from '../../src/reporters/csv/render-csv.js';
+import { renderJsonChunks } from '../../src/reporters/json/render-json.js';
+import { demoModel } from './support/demo-model.js';
+
+describe('reports that grow with the findings are streamed in chunks', () => {
+  it('JSON chunks join to exactly JSON.stringify(model, null, 2)', async () => {
+    const model = await demoModel();
+    expect([...renderJsonChunks(model)].join('')).toBe(`${JSON.stringify(model, null, 2)}\n`);
+    const many: ReportModel = {
+      ...model,
+      findings: Array.from({ length: 1_200 }, (_, i) => ({
+        ...model.findings[i % model.findings.length]!,
+        id: `f${i}`,
+      })),
+    };
+    const chunks = [...renderJsonChunks(many)];
+    expect(chunks.length).toBe(5); // head, 500 + 500 + 200 findings, tail
+    expect(chunks.join('')).toBe(`${JSON.stringify(many, null, 2)}\n`);
+  });
+
+  it('JSON with no findings is still the plain model', async () => {
+    const model: ReportModel = { ...(await demoModel()), findings: [] };
+    expect([...renderJsonChunks(model)].join('')).toBe(`${JSON.stringify(model, null, 2)}\n`);
+  });
+
+  it('CSV chunks carry one header and every finding once', async () => {
+    const base = await demoModel();
+    const many: ReportModel = {
+      ...base,
+      findings: Array.from({ length: 4_500 }, (_, i) => ({
+        ...base.findings[i % base.findings.length]!,
+        id: `f${i}`,
+      })),
+    };
+    const chunks = [...renderCsvChunks(many)];
+    expect(chunks.length).toBe(3);
+    const rows = parse(chunks.join(''), { columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((r) => r.findingId)).toEqual(many.findings.map((f) => f.id));
+  });
+
+  it('writeFilesAtomic streams chunked content to disk', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ks-stream-'));
+    const model = await demoModel();
+    await writeFilesAtomic([{ path: join(dir, 'report.json'), content: renderJsonChunks(model) }]);
+    expect(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(model)),
+    );
+  });
+});
