@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { complianceRefs, type Rule } from '../../define-rule.js';
-import type { ComplianceRef, FixSteps } from '../../finding.js';
-import type { Severity } from '../../severity.js';
+import { type RuleSummary, ruleSummary } from '../../../report/report-model.js';
+import type { Rule } from '../../define-rule.js';
 
 export interface RuleOptionMetadata {
   name: string;
@@ -10,39 +9,17 @@ export interface RuleOptionMetadata {
   description: string | null;
 }
 
-/** Everything keysweep knows about a rule, as `keysweep rules --format json` prints it and docs/rules.md renders it. */
-export interface RuleMetadata {
-  id: string;
-  aliases: string[];
-  title: string;
-  severity: Severity;
-  scope: Rule['scope'];
-  resourceType: string;
+/**
+ * Everything keysweep knows about a rule, as `keysweep rules --format json` prints it and docs/rules.md
+ * renders it: the report's rule summary plus what the rule reads and its options.
+ */
+export interface RuleMetadata extends RuleSummary {
   requires: string[];
   options: RuleOptionMetadata[];
-  rationale: string;
-  remediation: FixSteps;
-  migration: string | null;
-  references: string[];
-  compliance: ComplianceRef[];
 }
 
 export function ruleMetadata(rule: Rule): RuleMetadata {
-  return {
-    id: rule.id,
-    aliases: rule.aliases ?? [],
-    title: rule.title,
-    severity: rule.severity,
-    scope: rule.scope,
-    resourceType: rule.resourceType,
-    requires: [...rule.requires],
-    options: optionMetadata(rule),
-    rationale: rule.rationale,
-    remediation: rule.remediation,
-    migration: rule.migration ?? null,
-    references: rule.references,
-    compliance: complianceRefs(rule),
-  };
+  return { ...ruleSummary(rule), requires: [...rule.requires], options: optionMetadata(rule) };
 }
 
 /** Options read from the zod schema itself, so documentation cannot drift from the defaults the code uses. */
