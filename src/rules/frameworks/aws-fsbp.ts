@@ -104,6 +104,7 @@ export const AWS_FSBP: FrameworkMapping = {
       title: 'MFA should be enabled for all IAM users',
       ruleIds: ['iam-user-without-mfa'],
     },
+    { control: 'IAM.20', title: 'Avoid the use of the root user', ruleIds: ['root-used-recently'] },
     {
       control: 'IAM.21',
       title: 'IAM customer managed policies that you create should not allow wildcard actions for services',
