@@ -99,14 +99,15 @@ export function summarize(findings: ReportFinding[]): ReportModel['summary'] {
   const byRule: Record<string, number> = {};
   const byAccount: Record<string, number> = {};
   let waived = 0;
+  let total = 0;
   for (const finding of findings) {
     if (finding.baselineState === 'absent') continue;
+    total += 1;
     bySeverity[finding.severity] += 1;
     byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
     byAccount[finding.accountId] = (byAccount[finding.accountId] ?? 0) + 1;
     if (finding.waiver) waived += 1;
   }
-  const total = findings.filter((f) => f.baselineState !== 'absent').length;
   return { total, bySeverity, byRule, byAccount, waived };
 }
 

@@ -1,6 +1,6 @@
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { complianceRefs, type FailInput, type Rule, type RuleContext } from './define-rule.js';
-import { type Finding, findingId } from './finding.js';
+import { type ComplianceRef, type Finding, findingId } from './finding.js';
 import { lookupSlice, type SliceData, type SliceName } from './slices.js';
 
 export interface NotEvaluated {
@@ -33,6 +33,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
 
   for (const rule of options.rules) {
     const parsedOptions = rule.options.parse(options.ruleOptions?.[rule.id] ?? {});
+    const refs = complianceRefs(rule);
     const targets: Array<Account | undefined> = rule.scope === 'account' ? scanned : [undefined];
     for (const account of targets) {
       const missing = missingSlices(snapshot, rule, account);
@@ -45,7 +46,16 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
         });
         continue;
       }
-      const context = makeContext(snapshot, rule, account, parsedOptions, options.now, sharedCache, findings);
+      const context = makeContext(
+        snapshot,
+        rule,
+        refs,
+        account,
+        parsedOptions,
+        options.now,
+        sharedCache,
+        findings,
+      );
       try {
         rule.evaluate(context);
       } catch (error) {
@@ -82,13 +92,13 @@ function missingSlices(
 function makeContext(
   snapshot: Snapshot,
   rule: Rule,
+  refs: ComplianceRef[],
   account: Account | undefined,
   options: unknown,
   now: Date,
   sharedCache: Map<string, unknown>,
   sink: Finding[],
 ): RuleContext<unknown> {
-  const refs = complianceRefs(rule);
   return {
     now,
     options,

@@ -97,6 +97,24 @@ describe('keysweep scan', () => {
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
   });
 
+  it('validates the waivers file before collecting anything (bad waivers win over a missing snapshot)', async () => {
+    const dir = await tempDir();
+    const waivers = join(dir, 'waivers.yaml');
+    await writeFile(waivers, 'waivers:\n  - rule: iam-access-key-max-age\n');
+    const run = await runKeysweep([
+      'scan',
+      '--snapshot',
+      join(dir, 'absent.json'),
+      '--waivers',
+      waivers,
+      '--out',
+      join(dir, 'o'),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(new RegExp(`^keysweep: ${waivers}: waivers\\.0\\.`));
+  });
+
   it('unknown options are usage errors (exit 2)', async () => {
     const run = await runKeysweep(['scan', '--demo', '--bogus']);
     expect(run.code).toBe(2);

@@ -6,7 +6,7 @@ import { loadSnapshot } from '../../inventory/snapshot-file.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { InputError } from '../../io/input-error.js';
-import { enrichReport } from '../../report/enrich.js';
+import { applyEnrichInputs, loadEnrichInputs } from '../../report/enrich.js';
 import { buildReportModel } from '../../report/report-model.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
 import { evaluate } from '../../rules/engine.js';
@@ -79,6 +79,9 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
     skip: parseList(flags.skipRule),
   });
 
+  // Every input file is validated before the (possibly long) collection starts.
+  const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
+
   const snapshot: Snapshot = flags.demo
     ? await loadDemoSnapshot()
     : flags.snapshot
@@ -87,7 +90,7 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
 
   const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
   const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
-  const model = await enrichReport(base, { waiversPath: flags.waivers, baselinePath: flags.baseline, now });
+  const model = applyEnrichInputs(base, enrichInputs, now);
   const outDir = resolve(io.cwd, flags.out);
   const rendered = renderReports(model, formats, { category: flags.category });
   await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));

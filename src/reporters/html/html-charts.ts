@@ -16,6 +16,7 @@ export interface ChartCard {
 
 export function buildCharts(model: ReportModel): ChartCard[] {
   const open = openFindings(model);
+  const openBySeverity = countBySeverity(open);
   return [
     {
       id: 'severity',
@@ -26,7 +27,7 @@ export function buildCharts(model: ReportModel): ChartCard[] {
         'Open findings by severity',
         SEVERITIES.map((s) => ({
           label: s,
-          value: countBySeverity(open)[s],
+          value: openBySeverity[s],
           color: SEVERITY_COLORS[s] ?? '#999',
         })),
         'open findings',
@@ -42,7 +43,7 @@ export function buildCharts(model: ReportModel): ChartCard[] {
       id: 'by-account',
       title: 'Open findings by account',
       subtitle: `Worst ${TOP_ROWS} accounts, split by severity. Click an account to filter.`,
-      svg: horizontalBars('by-account', 'Open findings by account', byAccountRows(model), {
+      svg: horizontalBars('by-account', 'Open findings by account', byAccountRows(model, open), {
         labelWidth: 240,
         barWidth: 280,
       }),
@@ -51,7 +52,7 @@ export function buildCharts(model: ReportModel): ChartCard[] {
       id: 'by-rule',
       title: 'Open findings by rule',
       subtitle: 'Which problems are most common. Click a rule to filter.',
-      svg: horizontalBars('by-rule', 'Open findings by rule', byRuleRows(model), {
+      svg: horizontalBars('by-rule', 'Open findings by rule', byRuleRows(model, open), {
         labelWidth: 290,
         barWidth: 240,
       }),
@@ -71,15 +72,24 @@ export function buildCharts(model: ReportModel): ChartCard[] {
   ];
 }
 
-function byAccountRows(model: ReportModel): BarRow[] {
-  const names = accountNames(model);
-  const groups = new Map<string, ReturnType<typeof openFindings>>();
-  for (const f of openFindings(model)) {
-    const group = groups.get(f.accountId);
+type OpenFindings = ReturnType<typeof openFindings>;
+
+function groupBy(
+  findings: OpenFindings,
+  key: (f: OpenFindings[number]) => string,
+): Map<string, OpenFindings> {
+  const groups = new Map<string, OpenFindings>();
+  for (const f of findings) {
+    const group = groups.get(key(f));
     if (group) group.push(f);
-    else groups.set(f.accountId, [f]);
+    else groups.set(key(f), [f]);
   }
-  return [...groups.entries()]
+  return groups;
+}
+
+function byAccountRows(model: ReportModel, open: OpenFindings): BarRow[] {
+  const names = accountNames(model);
+  return [...groupBy(open, (f) => f.accountId).entries()]
     .map(([accountId, findings]) => ({ accountId, findings, weight: weight(findings) }))
     .sort((a, b) => b.weight - a.weight || b.findings.length - a.findings.length)
     .slice(0, TOP_ROWS)
@@ -98,15 +108,9 @@ function byAccountRows(model: ReportModel): BarRow[] {
     });
 }
 
-function byRuleRows(model: ReportModel): BarRow[] {
+function byRuleRows(model: ReportModel, open: OpenFindings): BarRow[] {
   const titles = new Map(model.rules.map((r) => [r.id, r.title]));
-  const groups = new Map<string, ReturnType<typeof openFindings>>();
-  for (const f of openFindings(model)) {
-    const group = groups.get(f.ruleId);
-    if (group) group.push(f);
-    else groups.set(f.ruleId, [f]);
-  }
-  return [...groups.entries()]
+  return [...groupBy(open, (f) => f.ruleId).entries()]
     .sort((a, b) => b[1].length - a[1].length)
     .slice(0, TOP_ROWS)
     .map(([ruleId, findings]) => {

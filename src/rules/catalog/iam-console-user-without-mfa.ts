@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
+import { ASSIGN_USER_MFA_FIX } from './support/user-mfa.js';
 
 export default defineRule({
   id: 'iam-console-user-without-mfa',
@@ -13,13 +14,7 @@ export default defineRule({
   rationale:
     'A console password without a second factor is one phishing page or reused password away from a ' +
     'console session with every permission the user has.',
-  remediation: {
-    console: ['IAM console → Users → the user → Security credentials → Assign MFA device'],
-    cli: [
-      'aws iam create-virtual-mfa-device --virtual-mfa-device-name <user> --outfile <user>.png --bootstrap-method QRCodePNG',
-      'aws iam enable-mfa-device --user-name <user> --serial-number <mfa-arn> --authentication-code1 <code1> --authentication-code2 <code2>',
-    ],
-  },
+  remediation: ASSIGN_USER_MFA_FIX,
   migration:
     'Move the person to IAM Identity Center, where MFA is enforced centrally, then delete the console password.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
+import { ASSIGN_USER_MFA_FIX } from './support/user-mfa.js';
 
 export default defineRule({
   id: 'iam-user-without-mfa',
@@ -19,13 +20,7 @@ export default defineRule({
   rationale:
     'Without MFA, one leaked secret is enough. Policies can require MFA for sensitive actions only when the ' +
     'user has a device; a user without one has no second factor anywhere.',
-  remediation: {
-    console: ['IAM console → Users → the user → Security credentials → Assign MFA device'],
-    cli: [
-      'aws iam create-virtual-mfa-device --virtual-mfa-device-name <user> --outfile <user>.png --bootstrap-method QRCodePNG',
-      'aws iam enable-mfa-device --user-name <user> --serial-number <mfa-arn> --authentication-code1 <code1> --authentication-code2 <code2>',
-    ],
-  },
+  remediation: ASSIGN_USER_MFA_FIX,
   migration:
     'People get MFA enforced centrally in IAM Identity Center; workloads should not hold user credentials at all ' +
     '(roles, OIDC federation, IAM Roles Anywhere).',

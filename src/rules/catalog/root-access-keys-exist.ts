@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { rootMigrationAdvice } from './support/root-advice.js';
+import { assumeRootCommand, rootMigrationAdvice } from './support/root-advice.js';
 
 export default defineRule({
   id: 'root-access-keys-exist',
@@ -16,7 +16,7 @@ export default defineRule({
   remediation: {
     console: ['Sign in as root → Security credentials → Access keys → Deactivate, then Delete each key'],
     cli: [
-      '# With centralized root access: aws sts assume-root --target-principal <account-id> --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
+      `# With centralized root access: ${assumeRootCommand()}`,
       'aws iam delete-access-key --access-key-id <root-key-id>   # run with the root session credentials',
     ],
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { rootMigrationAdvice } from './support/root-advice.js';
+import { assumeRootCommand, rootMigrationAdvice } from './support/root-advice.js';
 import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
 
 export default defineRule({
@@ -24,7 +24,7 @@ export default defineRule({
       'aws organizations enable-aws-service-access --service-principal iam.amazonaws.com',
       'aws iam enable-organizations-root-credentials-management',
       'aws iam enable-organizations-root-sessions',
-      'aws sts assume-root --target-principal <account-id> --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
+      assumeRootCommand(),
     ],
   },
   migration:

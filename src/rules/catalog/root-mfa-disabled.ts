@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { rootMigrationAdvice } from './support/root-advice.js';
+import { assumeRootCommand, rootMigrationAdvice } from './support/root-advice.js';
 import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
 
 export default defineRule({
@@ -20,7 +20,7 @@ export default defineRule({
     ],
     cli: [
       '# Root MFA is assigned in the console while signed in as root; with centralized root access, delete the credentials instead:',
-      'aws sts assume-root --target-principal <account-id> --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials',
+      assumeRootCommand(),
     ],
   },
   migration:

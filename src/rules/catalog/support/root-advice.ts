@@ -1,6 +1,11 @@
 import type { Snapshot } from '../../../inventory/snapshot-schema.js';
 import type { MigrationAdvice } from '../../finding.js';
 
+/** The root session that may delete a member account's root credentials (centralized root access). */
+export function assumeRootCommand(accountId = '<account-id>'): string {
+  return `aws sts assume-root --target-principal ${accountId} --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials`;
+}
+
 /** Root credentials disappear from member accounts with centralized root access; the management account keeps its own. */
 export function rootMigrationAdvice(snapshot: Snapshot, accountId: string): MigrationAdvice {
   const centralized = snapshot.organization.centralizedRootAccess;
@@ -32,7 +37,7 @@ export function rootMigrationAdvice(snapshot: Snapshot, accountId: string): Migr
             'aws iam enable-organizations-root-credentials-management',
             'aws iam enable-organizations-root-sessions',
           ]),
-      `aws sts assume-root --target-principal ${accountId} --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials`,
+      assumeRootCommand(accountId),
       'With those credentials: aws iam delete-login-profile; aws iam delete-access-key --access-key-id <id>; aws iam deactivate-mfa-device --serial-number <arn>',
     ],
   };
