@@ -3,6 +3,7 @@ import { InputError } from '../io/input-error.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerCollect } from './commands/collect.js';
 import { registerMerge } from './commands/merge.js';
+import { registerPlan } from './commands/plan.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerRules } from './commands/rules.js';
 import { type CliIo, registerScan } from './commands/scan.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
   registerRules(program, io);
   registerPolicy(program, io);
   registerMerge(program, io);
+  registerPlan(program, io);
   return program;
 }
 

@@ -1,9 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { resolveRunConfig } from '../../config/run-config.js';
-import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
-import { loadSnapshot } from '../../inventory/snapshot-file.js';
-import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { InputError } from '../../io/input-error.js';
 import { applyEnrichInputs, loadEnrichInputs } from '../../report/enrich.js';
@@ -12,12 +9,15 @@ import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../repor
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
 import { exitCodeFor } from '../exit-codes.js';
-import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
+import {
+  addInventorySourceOptions,
+  checkInventorySource,
+  type InventorySourceFlags,
+  loadInventory,
+} from '../load-inventory.js';
 import { parseChoiceList, parseFailOn, parseList, parseNow } from '../parse-flags.js';
 
-interface ScanFlags extends LiveCollectionFlags {
-  demo?: boolean;
-  snapshot?: string;
+interface ScanFlags extends InventorySourceFlags {
   out: string;
   format: string;
   now?: string;
@@ -35,8 +35,6 @@ export function registerScan(program: Command, io: CliIo): void {
   const command = program
     .command('scan')
     .description('collect (or load) an inventory, evaluate the rules and write reports')
-    .option('--demo', 'scan the bundled demo organization (no AWS needed)')
-    .option('--snapshot <file>', 'scan a snapshot written by `keysweep collect` instead of AWS')
     .option('--out <dir>', 'directory for the reports', './keysweep-report')
     .option('--format <list>', `report formats: ${REPORT_FORMATS.join(',')}`, 'sarif,json,md')
     .option('--now <iso>', 'evaluation clock (ISO-8601); default: now')
@@ -53,7 +51,7 @@ export function registerScan(program: Command, io: CliIo): void {
     .option('--rule <ids>', 'run only these rules (comma-separated)')
     .option('--skip-rule <ids>', 'do not run these rules (comma-separated)')
     .option('--quiet', 'print nothing but errors');
-  addLiveCollectionOptions(command).action(async (flags: ScanFlags) => {
+  addInventorySourceOptions(command, 'scan').action(async (flags: ScanFlags) => {
     io.setExitCode(await runScan(flags, io));
   });
 }
@@ -66,7 +64,7 @@ export interface CliIo {
 }
 
 async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
-  if (flags.demo && flags.snapshot) throw new InputError('--demo and --snapshot cannot be used together');
+  checkInventorySource(flags);
   const now = parseNow(flags.now);
   const failOn = parseFailOn(flags.failOn);
   const formats = parseChoiceList('--format', flags.format, REPORT_FORMATS);
@@ -82,11 +80,7 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   // Every input file is validated before the (possibly long) collection starts.
   const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
 
-  const snapshot: Snapshot = flags.demo
-    ? await loadDemoSnapshot()
-    : flags.snapshot
-      ? await loadSnapshot(flags.snapshot)
-      : await collectLive(flags, now);
+  const snapshot = await loadInventory(flags, now);
 
   const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
   const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });

@@ -1,0 +1,88 @@
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { writeFilesAtomic } from '../../io/atomic-write.js';
+import { buildKitPlan } from '../../migration-kit/build-kit-plan.js';
+import { parseEmailTag, parseExemptRoles, parseIdp } from '../../migration-kit/kit-options.js';
+import { type IdentityMap, loadIdentityMap } from '../../migration-kit/people/identity-map.js';
+import { renderKit } from '../../migration-kit/render-kit.js';
+import {
+  addInventorySourceOptions,
+  checkInventorySource,
+  type InventorySourceFlags,
+  loadInventory,
+} from '../load-inventory.js';
+import { parseChoiceList, parseNow, parsePositiveInt } from '../parse-flags.js';
+import type { CliIo } from './scan.js';
+
+interface PlanFlags extends InventorySourceFlags {
+  out: string;
+  identityMap?: string;
+  idp: string;
+  scpExemptRole: string[];
+  emailTag: string;
+  deleteAfterDays: string;
+  format: string;
+  now?: string;
+}
+
+const RUNBOOK_FORMATS = ['md', 'html'] as const;
+
+export function registerPlan(program: Command, io: CliIo): void {
+  const command = program
+    .command('plan')
+    .description('write the migration kit: people, plan.json, Terraform, SCP, runbook, CLI profiles')
+    .option('--out <dir>', 'directory for the kit', './keysweep-plan')
+    .option('--identity-map <file>', 'CSV or YAML mapping IAM user ARNs to people (e-mail / user name)')
+    .option(
+      '--idp <kind>',
+      'identity source: identity-center (its own directory) or external (SCIM)',
+      'identity-center',
+    )
+    .option(
+      '--scp-exempt-role <name>',
+      'role allowed to create IAM users and keys despite the SCP (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--email-tag <key>', 'IAM user tag that holds the person’s e-mail', 'email')
+    .option('--delete-after-days <n>', 'days between deactivating an IAM user and deleting it', '30')
+    .option('--format <list>', `runbook formats: ${RUNBOOK_FORMATS.join(',')}`, 'md,html')
+    .option('--now <iso>', 'plan clock (ISO-8601); default: now')
+    .option('--quiet', 'print nothing but errors');
+  addInventorySourceOptions(command, 'plan for').action(async (flags: PlanFlags) => {
+    io.setExitCode(await runPlan(flags, io));
+  });
+}
+
+async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
+  // Every flag and input file is checked before the inventory is loaded or AWS is called.
+  checkInventorySource(flags);
+  const now = parseNow(flags.now);
+  const idp = parseIdp(flags.idp);
+  const scpExemptRoles = parseExemptRoles(flags.scpExemptRole);
+  const emailTag = parseEmailTag(flags.emailTag);
+  const deleteAfterDays = parsePositiveInt('--delete-after-days', flags.deleteAfterDays);
+  const runbookFormats = parseChoiceList('--format', flags.format, RUNBOOK_FORMATS);
+  const identityMap: IdentityMap = flags.identityMap
+    ? await loadIdentityMap(resolve(io.cwd, flags.identityMap))
+    : new Map();
+
+  const snapshot = await loadInventory(flags, now);
+  const plan = buildKitPlan(snapshot, { now, idp, identityMap, emailTag });
+  const files = renderKit(plan, snapshot, { scpExemptRoles, deleteAfterDays, runbookFormats, now });
+  const outDir = resolve(io.cwd, flags.out);
+  await writeFilesAtomic(files.map((f) => ({ path: join(outDir, f.path), content: f.content })));
+
+  if (!flags.quiet) {
+    const humans = plan.people.reduce((n, p) => n + p.iamUsers.length, 0);
+    io.stdout(
+      `keysweep plan: ${plan.people.length} people from ${humans} human IAM users (${plan.unmatched.length} unmatched), ` +
+        `${plan.permissionSets.length} permission sets, ${plan.assignments.length} assignments, ${plan.workloads.length} workloads`,
+    );
+    for (const warning of plan.warnings) io.stdout(`  WARNING ${warning}`);
+    for (const gap of plan.gaps)
+      io.stdout(`  not collected: ${gap.accountId ?? 'organization'} ${gap.slice}: ${gap.effect}`);
+    io.stdout(`  wrote ${files.length} files under ${outDir}`);
+  }
+  return 0;
+}

@@ -1,0 +1,96 @@
+import type { ProposedPermissionSet } from '../advice/migration-planner.js';
+import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.js';
+import type { PermissionSet } from '../inventory/identity-center-schema.js';
+import { type PolicyDocument, statementsOf } from '../inventory/policy-document.js';
+import sessionDurationRule from '../rules/catalog/sso-session-duration-too-long.js';
+import { ADMINISTRATOR_ACCESS_ARN, grantsFullAdmin } from '../rules/catalog/support/policy-wildcards.js';
+import type { PlanPermissionSet } from './plan-schema.js';
+
+/** What the plan knows about one IAM user's account: its groups and policies, when collected. */
+export interface UserContext {
+  accountId: string;
+  user: IamUser;
+  groups: readonly IamGroup[];
+  policies: readonly ManagedPolicy[];
+  policiesComplete: boolean;
+}
+
+/** Administrator sessions short (the rule's advice: 1–4 hours); everyone else at the rule's maximum. */
+const ADMIN_SESSION = 'PT1H';
+const DEFAULT_SESSION = `PT${sessionDurationRule.options.parse({}).maxSessionHours}H`;
+
+/**
+ * Makes a planner proposal concrete: its session duration, its inline policy (the members' inline policies
+ * merged, since Identity Center allows one), and whether it would grant `*:*`. A reused existing set that
+ * carries more than the users had (an inline policy or a different boundary) is flagged, never hidden.
+ */
+export function planPermissionSet(
+  proposal: ProposedPermissionSet,
+  members: readonly UserContext[],
+  existing: PermissionSet | undefined,
+  customerPoliciesByAccount: ReadonlyMap<string, ReadonlySet<string> | null>,
+): PlanPermissionSet {
+  const first = members[0];
+  const inlineDocs = first ? inlineDocuments(first) : [];
+  const customerDocs = first
+    ? first.policies.filter((p) => !p.awsManaged && proposal.policies.customerManaged.includes(p.policyName))
+    : [];
+  const fullAdmin =
+    proposal.policies.awsManaged.includes(ADMINISTRATOR_ACCESS_ARN) ||
+    inlineDocs.some(grantsFullAdmin) ||
+    customerDocs.some((p) => grantsFullAdmin(p.document)) ||
+    (existing !== undefined && grantsFullAdmin(existing.inlinePolicy));
+  const complete = members.every((m) => m.policiesComplete);
+  const warnings: string[] = [];
+  if (fullAdmin)
+    warnings.push(`GRANTS *:* (full administrator): ${proposal.name} gives every action on every resource`);
+  if (!complete)
+    warnings.push(
+      'IAM groups or policies of a member account were not collected: the proposal may miss permissions',
+    );
+  if (existing && (existing.inlinePolicy !== null || existing.permissionsBoundary !== null))
+    warnings.push(
+      `the existing permission set ${existing.name} has an inline policy or boundary the IAM users did not have: it may be broader than what they had, review before assigning`,
+    );
+  for (const name of proposal.policies.customerManaged) {
+    for (const accountId of proposal.accountIds) {
+      const known = customerPoliciesByAccount.get(accountId);
+      if (known === null || known === undefined)
+        warnings.push(`customer managed policy ${name}: account ${accountId}'s policies were not collected`);
+      else if (!known.has(name))
+        warnings.push(
+          `customer managed policy ${name} does not exist in account ${accountId}: create it there first`,
+        );
+    }
+  }
+  return {
+    name: proposal.name,
+    exists: existing !== undefined,
+    arn: existing?.arn ?? null,
+    description: existing
+      ? existing.description
+      : `Proposed by keysweep for ${proposal.userArns.length} IAM user(s) in ${proposal.accountIds.length} account(s)`,
+    sessionDuration: existing?.sessionDuration ?? (fullAdmin ? ADMIN_SESSION : DEFAULT_SESSION),
+    awsManagedPolicies: proposal.policies.awsManaged,
+    customerManagedPolicies: proposal.policies.customerManaged,
+    inlinePolicy: existing ? existing.inlinePolicy : mergeInline(inlineDocs),
+    grantsFullAdmin: fullAdmin,
+    policiesComplete: complete,
+    warnings,
+  };
+}
+
+function inlineDocuments(context: UserContext): PolicyDocument[] {
+  const memberOf = context.groups.filter((g) => context.user.groups.includes(g.groupName));
+  return [
+    ...context.user.inlinePolicies.map((p) => p.document),
+    ...memberOf.flatMap((g) => g.inlinePolicies.map((p) => p.document)),
+  ];
+}
+
+/** One document with every statement; Sids dropped because merged documents may repeat them. */
+function mergeInline(documents: readonly PolicyDocument[]): PolicyDocument | null {
+  if (documents.length === 0) return null;
+  const statements = documents.flatMap(statementsOf).map(({ Sid: _sid, ...rest }) => rest);
+  return { Version: '2012-10-17', Statement: statements };
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { policyDocumentSchema } from '../inventory/policy-document.js';
+
+/** plan.json: the migration kit's one machine-readable source; every other kit file is rendered from it. */
+export const PLAN_SCHEMA_VERSION = 1;
+
+const confidence = z.enum(['high', 'medium', 'low', 'none']);
+const method = z.enum([
+  'identity-map',
+  'identity-store-user-name',
+  'identity-store-email',
+  'email-tag',
+  'name-convention',
+  'same-user-name',
+  'none',
+]);
+const isoOrNull = z.string().nullable();
+
+export const planIamUserSchema = z.object({
+  arn: z.string(),
+  accountId: z.string(),
+  userName: z.string(),
+  method,
+  confidence,
+  evidence: z.string(),
+  /** Latest of console sign-in and access-key use; null when never used. */
+  lastUsed: isoOrNull,
+  passwordEnabled: z.boolean(),
+  accessKeys: z.array(
+    z.object({ accessKeyId: z.string(), status: z.enum(['Active', 'Inactive']), lastUsed: isoOrNull }),
+  ),
+  targetGroup: z.string(),
+  targetPermissionSet: z.string(),
+});
+
+export const planPersonSchema = z.object({
+  id: z.string(),
+  source: z.enum(['identity-center', 'proposed', 'unresolved']),
+  identityStoreUserId: z.string().nullable(),
+  userName: z.string(),
+  email: z.string().nullable(),
+  displayName: z.string().nullable(),
+  confidence,
+  groups: z.array(z.string()),
+  permissionSets: z.array(z.string()),
+  accounts: z.array(z.string()),
+  iamUsers: z.array(planIamUserSchema),
+});
+
+export const planPermissionSetSchema = z.object({
+  name: z.string(),
+  exists: z.boolean(),
+  arn: z.string().nullable(),
+  description: z.string().nullable(),
+  sessionDuration: z.string(),
+  awsManagedPolicies: z.array(z.string()),
+  customerManagedPolicies: z.array(z.string()),
+  /** Merged inline policies of the IAM users (Identity Center allows one inline policy). */
+  inlinePolicy: policyDocumentSchema.nullable(),
+  /** Would grant every action on every resource: said loudly everywhere the set appears. */
+  grantsFullAdmin: z.boolean(),
+  /** False when a member account's IAM groups or policies were not collected. */
+  policiesComplete: z.boolean(),
+  warnings: z.array(z.string()),
+});
+
+export const planGroupSchema = z.object({
+  displayName: z.string(),
+  exists: z.boolean(),
+  groupId: z.string().nullable(),
+  members: z.array(z.object({ personId: z.string(), exists: z.boolean() })),
+});
+
+export const planAssignmentSchema = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  group: z.string(),
+  permissionSet: z.string(),
+  exists: z.boolean(),
+});
+
+export const planWorkloadSchema = z.object({
+  arn: z.string(),
+  accountId: z.string(),
+  userName: z.string(),
+  replacement: z.enum(['iam-role', 'oidc-federation', 'roles-anywhere']),
+  ciProvider: z.enum(['github', 'gitlab', 'other']).nullable(),
+  roleName: z.string(),
+  evidence: z.array(z.string()),
+  servicesLastUsed: z.array(
+    z.object({ service: z.string(), lastUsed: isoOrNull, region: z.string().nullable() }),
+  ),
+  awsManagedPolicies: z.array(z.string()),
+  customerManagedPolicies: z.array(z.string()),
+  inlinePolicies: z.array(z.object({ name: z.string(), document: policyDocumentSchema })),
+  policiesComplete: z.boolean(),
+  grantsFullAdmin: z.boolean(),
+});
+
+export const planGapSchema = z.object({
+  scope: z.enum(['organization', 'account']),
+  accountId: z.string().nullable(),
+  slice: z.string(),
+  reason: z.string(),
+  effect: z.string(),
+});
+
+export const planSchema = z.object({
+  schemaVersion: z.literal(PLAN_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('keysweep'), version: z.string() }),
+  generatedAt: z.string(),
+  inventory: z.object({ source: z.string(), collectedAt: z.string(), organizationId: z.string().nullable() }),
+  identityCenter: z.object({
+    status: z.enum(['present', 'absent', 'unknown']),
+    instanceArn: z.string().nullable(),
+    identityStoreId: z.string().nullable(),
+    region: z.string().nullable(),
+    idp: z.enum(['identity-center', 'external']),
+  }),
+  gaps: z.array(planGapSchema),
+  warnings: z.array(z.string()),
+  people: z.array(planPersonSchema),
+  unmatched: z.array(
+    z.object({ arn: z.string(), accountId: z.string(), userName: z.string(), reason: z.string() }),
+  ),
+  breakGlass: z.array(z.object({ arn: z.string(), accountId: z.string(), userName: z.string() })),
+  groups: z.array(planGroupSchema),
+  permissionSets: z.array(planPermissionSetSchema),
+  assignments: z.array(planAssignmentSchema),
+  workloads: z.array(planWorkloadSchema),
+});
+export type KitPlan = z.infer<typeof planSchema>;
+export type PlanPerson = z.infer<typeof planPersonSchema>;
+export type PlanPermissionSet = z.infer<typeof planPermissionSetSchema>;
+export type PlanWorkload = z.infer<typeof planWorkloadSchema>;
+export type PlanGap = z.infer<typeof planGapSchema>;
+
+export function planJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(planSchema, { io: 'output', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    $schema: schema.$schema,
+    $id: 'https://github.com/keysweep/keysweep/blob/main/schemas/plan.schema.json',
+    title: 'keysweep migration plan (plan.json written by keysweep plan)',
+    ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
+  };
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { demoKit, parseAllTf, parseTf } from './support/kit.js';
+
+/** How hcl2json shows a reference: `${aws_x.y.attr}`. */
+const tfRef = (expr: string) => ['$', '{', expr, '}'].join('');
+const INSTANCE = 'arn:aws:sso:::instance/ssoins-1111111111111111';
+
+describe('identity-center/*.tf', () => {
+  it('every file parses with an HCL2 parser', async () => {
+    const { files } = await demoKit();
+    const tf = files.filter((f) => f.path.startsWith('identity-center/'));
+    expect(tf.map((f) => f.path).sort()).toEqual([
+      'identity-center/account-assignments.tf',
+      'identity-center/group-memberships.tf',
+      'identity-center/groups.tf',
+      'identity-center/main.tf',
+      'identity-center/permission-sets.tf',
+      'identity-center/users.tf',
+    ]);
+    for (const file of tf) await expect(parseTf(file)).resolves.toBeTypeOf('object');
+  });
+
+  it('declares one assignment per proposed (account, group, permission set), group-based, importing existing ones', async () => {
+    const { plan, files } = await demoKit();
+    const parsed = await parseAllTf(files, 'identity-center/');
+    const assignments = Object.values(parsed.resource?.aws_ssoadmin_account_assignment ?? {}).map(
+      (b) => b[0]!,
+    );
+    expect(assignments).toHaveLength(plan.assignments.length);
+    expect(new Set(assignments.map((a) => a.principal_type))).toEqual(new Set(['GROUP']));
+    expect(new Set(assignments.map((a) => a.target_type))).toEqual(new Set(['AWS_ACCOUNT']));
+    // Grace (three accounts) gets aws-admins → AdministratorAccess on each of them.
+    for (const account of ['100000000001', '100000000004', '100000000005'])
+      expect(assignments).toContainEqual(
+        expect.objectContaining({
+          target_id: account,
+          principal_id: tfRef('aws_identitystore_group.aws_admins.group_id'),
+          permission_set_arn: tfRef('aws_ssoadmin_permission_set.administrator_access.arn'),
+        }),
+      );
+    // The demo already assigns aws-admins/AdministratorAccess on the management account: imported, not duplicated.
+    const existing = plan.assignments.filter((a) => a.exists);
+    expect(existing.length).toBeGreaterThan(0);
+    const imports = parsed.import!.filter((i) => i.to.startsWith('${aws_ssoadmin_account_assignment.'));
+    expect(imports).toHaveLength(existing.length);
+    expect(imports.map((i) => i.id)).toContainEqual(
+      `g-admins,GROUP,100000000001,AWS_ACCOUNT,arn:aws:sso:::permissionSet/ssoins-1111111111111111/ps-administratoracc,${INSTANCE}`,
+    );
+  });
+
+  it('imports existing permission sets with PS_ARN,INSTANCE_ARN and creates new ones with their policies', async () => {
+    const { plan, files } = await demoKit();
+    const parsed = await parseAllTf(files, 'identity-center/');
+    const sets = parsed.resource!.aws_ssoadmin_permission_set!;
+    expect(
+      Object.values(sets)
+        .map((s) => s[0]!.name)
+        .sort(),
+    ).toEqual(plan.permissionSets.map((s) => s.name).sort());
+    for (const set of plan.permissionSets.filter((s) => s.exists))
+      expect(parsed.import!.map((i) => i.id)).toContain(`${set.arn},${INSTANCE}`);
+    const attachments = Object.values(parsed.resource!.aws_ssoadmin_managed_policy_attachment!).map(
+      (a) => a[0]!,
+    );
+    expect(attachments).toContainEqual(
+      expect.objectContaining({ managed_policy_arn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' }),
+    );
+    expect(parsed.resource!.aws_ssoadmin_customer_managed_policy_attachment).toBeUndefined();
+  });
+
+  it('creates users only for people without an identity store user, and looks existing ones up', async () => {
+    const { files } = await demoKit();
+    const parsed = await parseAllTf(files, 'identity-center/');
+    const users = Object.values(parsed.resource!.aws_identitystore_user!).map((u) => u[0]!);
+    expect(users.map((u) => u.user_name)).toEqual(['mike.ross@example.com']);
+    expect(Object.keys(parsed.data!.aws_identitystore_user!).sort()).toEqual([
+      'grace_example_com',
+      'heidi_example_com',
+      'ken_example_com',
+    ]);
+    const memberships = Object.values(parsed.resource!.aws_identitystore_group_membership!).map((m) => m[0]!);
+    expect(memberships).toContainEqual(
+      expect.objectContaining({ member_id: tfRef('aws_identitystore_user.mike_ross_example_com.user_id') }),
+    );
+    // Grace is already in aws-admins: no duplicate membership.
+    expect(memberships.map((m) => m.member_id)).not.toContain(
+      tfRef('data.aws_identitystore_user.grace_example_com.user_id'),
+    );
+  });
+
+  it('with --idp external looks groups up by display name and manages no users or memberships', async () => {
+    const { files } = await demoKit({ idp: 'external' });
+    const parsed = await parseAllTf(files, 'identity-center/');
+    expect(parsed.resource!.aws_identitystore_group).toBeUndefined();
+    expect(parsed.resource!.aws_identitystore_user).toBeUndefined();
+    expect(parsed.resource!.aws_identitystore_group_membership).toBeUndefined();
+    const admins = parsed.data!.aws_identitystore_group!.aws_admins![0]! as {
+      alternate_identifier: Array<{
+        unique_attribute: Array<{ attribute_path: string; attribute_value: string }>;
+      }>;
+    };
+    expect(admins.alternate_identifier[0]!.unique_attribute[0]).toEqual({
+      attribute_path: 'DisplayName',
+      attribute_value: 'aws-admins',
+    });
+    const assignment = Object.values(parsed.resource!.aws_ssoadmin_account_assignment!)[0]![0]!;
+    expect(String(assignment.principal_id)).toMatch(/^\$\{data\.aws_identitystore_group\./);
+  });
+
+  it('is the same on every run', async () => {
+    const a = await demoKit();
+    const b = await demoKit();
+    expect(a.files).toEqual(b.files);
+  });
+});
