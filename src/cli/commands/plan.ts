@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { buildKitPlan } from '../../migration-kit/build-kit-plan.js';
+import { denyIamUsersScp } from '../../migration-kit/guardrails/deny-iam-users-scp.js';
 import { parseEmailTag, parseExemptRoles, parseIdp } from '../../migration-kit/kit-options.js';
 import { type IdentityMap, loadIdentityMap } from '../../migration-kit/people/identity-map.js';
 import { renderKit } from '../../migration-kit/render-kit.js';
@@ -60,6 +61,7 @@ async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
   const now = parseNow(flags.now);
   const idp = parseIdp(flags.idp);
   const scpExemptRoles = parseExemptRoles(flags.scpExemptRole);
+  denyIamUsersScp(scpExemptRoles); // fails on too many exemptions now, not after a long collection
   const emailTag = parseEmailTag(flags.emailTag);
   const deleteAfterDays = parsePositiveInt('--delete-after-days', flags.deleteAfterDays);
   const runbookFormats = parseChoiceList('--format', flags.format, RUNBOOK_FORMATS);
