@@ -3,6 +3,7 @@ import { denyIamUsersScp } from './guardrails/deny-iam-users-scp.js';
 import { renderGuardrailsReadme } from './guardrails/guardrails-readme.js';
 import type { KitPlan } from './plan-schema.js';
 import { renderIdentityCenterTerraform } from './terraform/identity-center-tf.js';
+import { renderCliProfiles } from './writers/cli-profiles.js';
 import { renderPeopleCsv, renderPlanJson } from './writers/people-csv.js';
 
 export interface KitRenderOptions {
@@ -26,5 +27,6 @@ export function renderKit(plan: KitPlan, snapshot: Snapshot, options: KitRenderO
     ...renderIdentityCenterTerraform(plan),
     { path: 'scp/deny-iam-users.json', content: denyIamUsersScp(options.scpExemptRoles) },
     { path: 'scp/README.md', content: renderGuardrailsReadme(plan, snapshot, options.scpExemptRoles) },
+    ...renderCliProfiles(plan),
   ];
 }
