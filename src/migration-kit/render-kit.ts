@@ -2,6 +2,8 @@ import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { denyIamUsersScp } from './guardrails/deny-iam-users-scp.js';
 import { renderGuardrailsReadme } from './guardrails/guardrails-readme.js';
 import type { KitPlan } from './plan-schema.js';
+import { buildRunbook } from './runbook/build-runbook.js';
+import { renderRunbookHtml, renderRunbookMarkdown } from './runbook/runbook-document.js';
 import { renderIdentityCenterTerraform } from './terraform/identity-center-tf.js';
 import { renderCliProfiles } from './writers/cli-profiles.js';
 import { renderPeopleCsv, renderPlanJson } from './writers/people-csv.js';
@@ -21,7 +23,14 @@ export interface KitFile {
 
 /** Every file of the kit, rendered from the plan (and the snapshot for facts the plan does not carry). */
 export function renderKit(plan: KitPlan, snapshot: Snapshot, options: KitRenderOptions): KitFile[] {
+  const runbook = buildRunbook(plan, snapshot, options);
   return [
+    ...(options.runbookFormats.includes('md')
+      ? [{ path: 'runbook.md', content: renderRunbookMarkdown(runbook) }]
+      : []),
+    ...(options.runbookFormats.includes('html')
+      ? [{ path: 'runbook.html', content: renderRunbookHtml('keysweep cutover runbook', runbook) }]
+      : []),
     { path: 'plan.json', content: renderPlanJson(plan) },
     { path: 'people.csv', content: renderPeopleCsv(plan) },
     ...renderIdentityCenterTerraform(plan),
