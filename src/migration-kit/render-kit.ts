@@ -5,6 +5,7 @@ import type { KitPlan } from './plan-schema.js';
 import { buildRunbook } from './runbook/build-runbook.js';
 import { renderRunbookHtml, renderRunbookMarkdown } from './runbook/runbook-document.js';
 import { renderIdentityCenterTerraform } from './terraform/identity-center-tf.js';
+import { renderWorkloadsTerraform } from './terraform/workloads-tf.js';
 import { renderCliProfiles } from './writers/cli-profiles.js';
 import { renderPeopleCsv, renderPlanJson } from './writers/people-csv.js';
 
@@ -37,5 +38,6 @@ export function renderKit(plan: KitPlan, snapshot: Snapshot, options: KitRenderO
     { path: 'scp/deny-iam-users.json', content: denyIamUsersScp(options.scpExemptRoles) },
     { path: 'scp/README.md', content: renderGuardrailsReadme(plan, snapshot, options.scpExemptRoles) },
     ...renderCliProfiles(plan),
+    ...renderWorkloadsTerraform(plan),
   ];
 }

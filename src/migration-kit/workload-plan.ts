@@ -37,7 +37,7 @@ export function planWorkload(context: UserContext, classificationEvidence: strin
     replacement: choice.replacement,
     ciProvider: choice.replacement === 'oidc-federation' ? ciProviderOf(user.userName) : null,
     roleName: `${user.userName}-role`.slice(0, 64),
-    evidence: [...classificationEvidence, ...choice.evidence],
+    evidence: [...new Set([...classificationEvidence, ...choice.evidence])],
     servicesLastUsed: [...services.values()].sort((a, b) => a.service.localeCompare(b.service)),
     awsManagedPolicies: effective.awsManaged,
     customerManagedPolicies: effective.customerManaged,
