@@ -125,9 +125,13 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
   });
 
   const warnings = permissionSets.flatMap((set) => (set.grantsFullAdmin ? [set.warnings[0]!] : []));
-  for (const w of workloads)
-    if (w.grantsFullAdmin)
-      warnings.push(`GRANTS *:* (full administrator): workload role ${w.roleName} in ${w.accountId}`);
+  const adminWorkloads = workloads.filter((w) => w.grantsFullAdmin);
+  if (adminWorkloads.length > 0)
+    warnings.push(
+      `GRANTS *:* (full administrator): ${adminWorkloads.length} workload role(s), as their IAM users did: ${adminWorkloads
+        .map((w) => `${w.accountId}/${w.roleName}`)
+        .join(', ')}`,
+    );
 
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,

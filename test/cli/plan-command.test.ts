@@ -28,7 +28,9 @@ describe('keysweep plan --demo --out DIR', () => {
     ]);
     expect(run.stderr).toEqual([]);
     expect(run.code).toBe(0);
-    expect(run.stdout[0]).toMatch(/^keysweep plan: \d+ people from \d+ human IAM users \(\d+ unmatched\)/);
+    expect(run.stdout[0]).toMatch(
+      /^keysweep plan: \d+ people from \d+ human IAM users \(\d+ IAM users unmatched\)/,
+    );
     expect(run.stdout.join('\n')).toMatch(/WARNING GRANTS \*:\*/);
     const files = await listFiles(join(dir, 'a'));
     expect(files).toEqual(

@@ -113,3 +113,41 @@ describe('identity-center/*.tf', () => {
     expect(a.files).toEqual(b.files);
   });
 });
+
+describe('identity-center/*.tf without a collected Identity Center', () => {
+  it('says so, imports nothing and matches nobody against the identity store', async () => {
+    const { loadDemoSnapshot } = await import('../../src/demo/demo-snapshot.js');
+    const { renderKit } = await import('../../src/migration-kit/render-kit.js');
+    const { planOf, NOW } = await import('./support/kit.js');
+    const demo = await loadDemoSnapshot();
+    const gap = { status: 'failed' as const, error: { code: 'AccessDeniedException', message: 'denied' } };
+    const snapshot = {
+      ...demo,
+      identityCenter: {
+        instance: gap,
+        permissionSets: gap,
+        assignments: gap,
+        provisioning: gap,
+        identityStore: gap,
+      },
+    };
+    const plan = planOf(snapshot);
+    expect(plan.identityCenter.status).toBe('unknown');
+    expect(plan.gaps.map((g) => g.slice)).toEqual(
+      expect.arrayContaining(['sso.instance', 'sso.permissionSets', 'sso.assignments', 'sso.identityStore']),
+    );
+    expect(plan.people.every((p) => p.source !== 'identity-center')).toBe(true);
+    const files = renderKit(plan, snapshot, {
+      scpExemptRoles: [],
+      deleteAfterDays: 30,
+      runbookFormats: ['md'],
+      now: NOW,
+    });
+    const parsed = await parseAllTf(files, 'identity-center/');
+    expect(parsed.import).toEqual([]);
+    expect(files.find((f) => f.path === 'identity-center/permission-sets.tf')!.content).toMatch(
+      /NOT COLLECTED sso\.permissionSets: existing permission sets unknown/,
+    );
+    expect(plan.assignments.every((a) => !a.exists)).toBe(true);
+  });
+});

@@ -78,7 +78,7 @@ async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
   if (!flags.quiet) {
     const humans = plan.people.reduce((n, p) => n + p.iamUsers.length, 0);
     io.stdout(
-      `keysweep plan: ${plan.people.length} people from ${humans} human IAM users (${plan.unmatched.length} unmatched), ` +
+      `keysweep plan: ${plan.people.length} people from ${humans} human IAM users (${plan.unmatched.length} IAM users unmatched), ` +
         `${plan.permissionSets.length} permission sets, ${plan.assignments.length} assignments, ${plan.workloads.length} workloads`,
     );
     for (const warning of plan.warnings) io.stdout(`  WARNING ${warning}`);
