@@ -35,7 +35,7 @@ describe('schemas/plan.schema.json', () => {
 });
 
 describe('people.csv of the demo', () => {
-  it('lists every human IAM user exactly once, break-glass users aside', async () => {
+  it('lists every human IAM user exactly once, break-glass users marked', async () => {
     const { snapshot, files, plan } = await demoKit();
     const rows: Array<Record<string, string>> = parseCsv(
       files.find((f) => f.path === 'people.csv')!.content,
@@ -48,11 +48,9 @@ describe('people.csv of the demo', () => {
     );
     const breakGlass = plan.breakGlass.map((b) => b.arn);
     expect(breakGlass).toEqual(['arn:aws:iam::100000000001:user/breakglass-admin']);
-    expect(rows.map((r) => r.iam_user_arn).sort()).toEqual(
-      humans
-        .map((u) => u.arn)
-        .filter((arn) => !breakGlass.includes(arn))
-        .sort(),
+    expect(rows.map((r) => r.iam_user_arn).sort()).toEqual(humans.map((u) => u.arn).sort());
+    expect(rows.filter((r) => r.identity_source === 'break-glass').map((r) => r.iam_user_arn)).toEqual(
+      breakGlass,
     );
     const grace = rows.filter((r) => r.person_id === 'grace@example.com');
     expect(grace.map((r) => r.account_id)).toEqual(['100000000001', '100000000004', '100000000005']);

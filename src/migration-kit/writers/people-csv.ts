@@ -20,7 +20,10 @@ const COLUMNS = [
   'target_permission_set',
 ];
 
-/** One row per human IAM user (each exactly once), grouped by the person it belongs to. */
+/**
+ * One row per human IAM user (each exactly once), grouped by the person it belongs to. Break-glass users
+ * are rows too, marked as such, so the file accounts for every human IAM user.
+ */
 export function renderPeopleCsv(plan: KitPlan): string {
   const rows = plan.people.flatMap((person) =>
     person.iamUsers.map((u) => [
@@ -42,7 +45,25 @@ export function renderPeopleCsv(plan: KitPlan): string {
       u.targetPermissionSet,
     ]),
   );
-  return stringify([COLUMNS, ...rows]);
+  const breakGlass = plan.breakGlass.map((b) => [
+    `break-glass:${b.userName.toLowerCase()}`,
+    'break-glass',
+    '',
+    '',
+    '',
+    '',
+    'none',
+    b.accountId,
+    b.userName,
+    b.arn,
+    'none',
+    'none',
+    'tagged keysweep:break-glass=true: kept on purpose, not migrated',
+    '',
+    '',
+    '',
+  ]);
+  return stringify([COLUMNS, ...rows, ...breakGlass]);
 }
 
 export function renderPlanJson(plan: KitPlan): string {
