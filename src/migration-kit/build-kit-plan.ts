@@ -84,6 +84,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
 
   const accountName = new Map(snapshot.accounts.map((a: Account) => [a.id, a.name]));
   const storeGroups = new Map((store?.groups ?? []).map((g) => [g.displayName.toLowerCase(), g.groupId]));
+  const storeGroupDescriptions = new Map((store?.groups ?? []).map((g) => [g.groupId, g.description]));
   const setArn = new Map(existingSets.map((s) => [s.name, s.arn]));
   const assignments = new Map<string, KitPlan['assignments'][number]>();
   for (const target of humans) {
@@ -121,7 +122,10 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
           (store?.memberships.some((m) => m.groupId === groupId && m.userId === p.identityStoreUserId) ??
             false),
       }));
-    return { displayName, exists: groupId !== null, groupId, members };
+    const description = groupId
+      ? (storeGroupDescriptions.get(groupId) ?? null)
+      : 'Migrated from IAM users by keysweep';
+    return { displayName, description, exists: groupId !== null, groupId, members };
   });
 
   const warnings = permissionSets.flatMap((set) => (set.grantsFullAdmin ? [set.warnings[0]!] : []));

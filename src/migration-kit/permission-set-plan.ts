@@ -3,6 +3,7 @@ import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.j
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
 import { type PolicyDocument, statementsOf } from '../inventory/policy-document.js';
 import sessionDurationRule from '../rules/catalog/sso-session-duration-too-long.js';
+import { durationHours } from '../rules/catalog/support/identity-center.js';
 import { ADMINISTRATOR_ACCESS_ARN, grantsFullAdmin } from '../rules/catalog/support/policy-wildcards.js';
 import type { PlanPermissionSet } from './plan-schema.js';
 
@@ -17,7 +18,8 @@ export interface UserContext {
 
 /** Administrator sessions short (the rule's advice: 1–4 hours); everyone else at the rule's maximum. */
 const ADMIN_SESSION = 'PT1H';
-const DEFAULT_SESSION = `PT${sessionDurationRule.options.parse({}).maxSessionHours}H`;
+const MAX_SESSION_HOURS = sessionDurationRule.options.parse({}).maxSessionHours;
+const DEFAULT_SESSION = `PT${MAX_SESSION_HOURS}H`;
 
 /**
  * Makes a planner proposal concrete: its session duration, its inline policy (the members' inline policies
@@ -51,6 +53,11 @@ export function planPermissionSet(
   if (existing && (existing.inlinePolicy !== null || existing.permissionsBoundary !== null))
     warnings.push(
       `the existing permission set ${existing.name} has an inline policy or boundary the IAM users did not have: it may be broader than what they had, review before assigning`,
+    );
+  const existingHours = existing ? durationHours(existing.sessionDuration) : null;
+  if (existing && existingHours !== null && existingHours > MAX_SESSION_HOURS)
+    warnings.push(
+      `the existing permission set ${existing.name} allows ${existingHours}-hour sessions (rule sso-session-duration-too-long: at most ${MAX_SESSION_HOURS})`,
     );
   for (const name of proposal.policies.customerManaged) {
     for (const accountId of proposal.accountIds) {

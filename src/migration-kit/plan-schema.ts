@@ -66,6 +66,8 @@ export const planPermissionSetSchema = z.object({
 
 export const planGroupSchema = z.object({
   displayName: z.string(),
+  /** The existing group's description is kept, so importing it changes nothing. */
+  description: z.string().nullable(),
   exists: z.boolean(),
   groupId: z.string().nullable(),
   members: z.array(z.object({ personId: z.string(), exists: z.boolean() })),

@@ -68,7 +68,7 @@ export function peopleBlocks(plan: KitPlan): {
         [
           ['identity_store_id', STORE],
           ['display_name', g.displayName],
-          ['description', 'Migrated from IAM users by keysweep'],
+          ...(g.description === null ? [] : [['description', g.description] as [string, string]]),
         ],
         { comments: [g.exists ? `exists (${g.groupId}): imported` : 'new group'] },
       ),
