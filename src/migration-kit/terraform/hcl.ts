@@ -40,7 +40,7 @@ export function quote(text: string): string {
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
     .replace(/\t/g, '\\t')
-    .replace(/\$\{/g, '$${')
+    .replace(/\$\{/g, () => '$${')
     .replace(/%\{/g, '%%{');
   return `"${escaped}"`;
 }

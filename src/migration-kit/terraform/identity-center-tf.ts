@@ -204,8 +204,11 @@ export function jsonAsHcl(value: unknown, indent = ''): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
     if (entries.length === 0) return '{}';
-    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k).replace(/\$\{/g, '$${')} = ${jsonAsHcl(v, inner)}`).join('\n')}\n${indent}}`;
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k).replace(/\$\{/g, () => '$${')} = ${jsonAsHcl(v, inner)}`).join('\n')}\n${indent}}`;
   }
-  if (typeof value === 'string') return JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  if (typeof value === 'string')
+    return JSON.stringify(value)
+      .replace(/\$\{/g, () => '$${')
+      .replace(/%\{/g, '%%{');
   return JSON.stringify(value);
 }
