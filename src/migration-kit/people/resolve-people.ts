@@ -102,14 +102,14 @@ export function resolvePeople(input: PeopleInput): Person[] {
       continue;
     }
     const key = `unresolved:${user.userName.toLowerCase()}`;
-    const guessed = nameFromConvention(user.userName);
     resolved.push({
       identity: {
         source: 'unresolved',
         key,
         userName: user.userName,
         email: null,
-        displayName: guessed,
+        // No display name either: who this is stays a human decision.
+        displayName: null,
         userId: null,
       },
       resolution: {
