@@ -81,6 +81,26 @@ describe('keysweep plan --demo --out DIR', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('exits 3 when the inventory has holes, still writing the kit', async () => {
+    const { loadDemoSnapshot } = await import('../../src/demo/demo-snapshot.js');
+    const { saveSnapshot } = await import('../../src/inventory/snapshot-file.js');
+    const dir = await mkdtemp(join(tmpdir(), 'keysweep-plan-gap-'));
+    const demo = await loadDemoSnapshot();
+    const [first, ...rest] = demo.accounts;
+    const denied = { status: 'failed' as const, error: { code: 'AccessDenied', message: 'denied' } };
+    await saveSnapshot(join(dir, 'snap.json'), {
+      ...demo,
+      accounts: [{ ...first!, iam: { ...first!.iam, groups: denied } }, ...rest],
+    });
+    const run = await runKeysweep(
+      ['plan', '--snapshot', join(dir, 'snap.json'), '--out', 'kit', ...NOW],
+      dir,
+    );
+    expect(run.code).toBe(3);
+    expect(run.stdout.join('\n')).toContain('not collected: 100000000001 iam.groups');
+    expect(await readFile(join(dir, 'kit', 'plan.json'), 'utf8')).toContain('"slice": "iam.groups"');
+  });
+
   it('reads an identity map and records the method', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'keysweep-plan-map-'));
     await writeFile(

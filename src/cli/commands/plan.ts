@@ -6,6 +6,7 @@ import { denyIamUsersScp } from '../../migration-kit/guardrails/deny-iam-users-s
 import { parseEmailTag, parseExemptRoles, parseIdp } from '../../migration-kit/kit-options.js';
 import { type IdentityMap, loadIdentityMap } from '../../migration-kit/people/identity-map.js';
 import { renderKit } from '../../migration-kit/render-kit.js';
+import { EXIT } from '../exit-codes.js';
 import {
   addInventorySourceOptions,
   checkInventorySource,
@@ -86,5 +87,9 @@ async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
       io.stdout(`  not collected: ${gap.accountId ?? 'organization'} ${gap.slice}: ${gap.effect}`);
     io.stdout(`  wrote ${files.length} files under ${outDir}`);
   }
-  return 0;
+  // Like scan: a plan built on an inventory with holes is written, but CI must notice (exit 3).
+  // Accounts skipped on purpose (suspended) are not holes.
+  const skipped = new Set(snapshot.accounts.filter((a) => a.access.status === 'skipped').map((a) => a.id));
+  const incomplete = plan.gaps.some((g) => g.accountId === null || !skipped.has(g.accountId));
+  return incomplete ? EXIT.incomplete : EXIT.ok;
 }
