@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { escapeControlCharacters } from '../io/escape-control-characters.js';
 import { InputError } from '../io/input-error.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerCollect } from './commands/collect.js';
@@ -16,7 +17,8 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s.replace(/\n$/, '')),
-      writeErr: (s) => io.stderr(s.replace(/\n$/, '')),
+      // Commander echoes unknown options and bad arguments: escaped like every other echo of input.
+      writeErr: (s) => io.stderr(escapeMultiline(s.replace(/\n$/, ''))),
     });
   registerScan(program, io);
   registerCollect(program, io);
@@ -43,14 +45,18 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'setExitCode'>): Pr
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof InputError) {
-      io.stderr(`keysweep: ${error.message}`);
+      io.stderr(`keysweep: ${escapeControlCharacters(error.message)}`);
       return EXIT.usage;
     }
-    io.stderr(
-      `keysweep: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
-    return 70;
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`keysweep: internal error (a bug; please report it): ${escapeMultiline(detail)}`);
+    return EXIT.internal;
   }
+}
+
+/** Keeps the line breaks of multi-line text (help, stack traces) but escapes every other control character. */
+function escapeMultiline(text: string): string {
+  return text.split('\n').map(escapeControlCharacters).join('\n');
 }
 
 export async function main(): Promise<void> {

@@ -2,9 +2,11 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { describeZodError, InputError } from '../io/input-error.js';
 import { readStructuredFile } from '../io/read-structured-file.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, snapshotSchema } from './snapshot-schema.js';
+import { assertLooksLikeSnapshot } from './snapshot-shape.js';
 
 /** Validates unknown data as a snapshot; errors name the file and the first bad field. */
 export function parseSnapshot(data: unknown, file: string): Snapshot {
+  assertLooksLikeSnapshot(data, file);
   if (typeof data === 'object' && data !== null && 'schemaVersion' in data) {
     const version = (data as { schemaVersion: unknown }).schemaVersion;
     if (version !== SNAPSHOT_SCHEMA_VERSION) {

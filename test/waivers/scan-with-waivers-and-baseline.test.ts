@@ -43,6 +43,7 @@ async function waiversFile(expires: string): Promise<string> {
       `    expires: ${expires}`,
       '  - rule: "*"',
       '    resource: "*"',
+      '    scope: all',
       '    reason: accepted while migrating',
       '    owner: platform',
       `    expires: ${expires}`,

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { saveSnapshot } from '../../inventory/snapshot-file.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
-import { parseNow } from '../parse-flags.js';
+import { checkLiveOnlyFlags } from '../live-only-flags.js';
+import { parseNow } from '../parse-now.js';
+import { checkOutputFile } from '../validate-output-location.js';
 import type { CliIo } from './scan.js';
 
 interface CollectFlags extends LiveCollectionFlags {
@@ -18,9 +20,12 @@ export function registerCollect(program: Command, io: CliIo): void {
     .option('--out <file>', 'snapshot file to write', 'keysweep-snapshot.json')
     .option('--now <iso>', 'timestamp recorded as collectedAt (ISO-8601); default: now')
     .option('--quiet', 'no progress on stderr');
-  addLiveCollectionOptions(command).action(async (flags: CollectFlags) => {
-    const snapshot = await collectLive(flags, parseNow(flags.now));
+  addLiveCollectionOptions(command).action(async (flags: CollectFlags, self: Command) => {
+    checkLiveOnlyFlags(self, flags);
+    const now = parseNow(flags.now);
     const file = resolve(io.cwd, flags.out);
+    await checkOutputFile('--out', file);
+    const snapshot = await collectLive(flags, now);
     await saveSnapshot(file, snapshot);
     if (!flags.quiet) io.stdout(`wrote ${file}`);
   });

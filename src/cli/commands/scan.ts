@@ -13,7 +13,11 @@ import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
-import { parseChoiceList, parseFailOn, parseList, parseNow } from '../parse-flags.js';
+import { checkLiveOnlyFlags } from '../live-only-flags.js';
+import { parseChoiceList, parseFailOn } from '../parse-flags.js';
+import { checkNowNotBeforeCollection, parseNow } from '../parse-now.js';
+import { parseRuleIds } from '../parse-rule-selection.js';
+import { checkOutputDirectory } from '../validate-output-location.js';
 
 interface ScanFlags extends LiveCollectionFlags {
   demo?: boolean;
@@ -53,8 +57,8 @@ export function registerScan(program: Command, io: CliIo): void {
     .option('--rule <ids>', 'run only these rules (comma-separated)')
     .option('--skip-rule <ids>', 'do not run these rules (comma-separated)')
     .option('--quiet', 'print nothing but errors');
-  addLiveCollectionOptions(command).action(async (flags: ScanFlags) => {
-    io.setExitCode(await runScan(flags, io));
+  addLiveCollectionOptions(command).action(async (flags: ScanFlags, self: Command) => {
+    io.setExitCode(await runScan(flags, io, self));
   });
 }
 
@@ -65,8 +69,9 @@ export interface CliIo {
   cwd: string;
 }
 
-async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
+async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<number> {
   if (flags.demo && flags.snapshot) throw new InputError('--demo and --snapshot cannot be used together');
+  checkLiveOnlyFlags(command, flags);
   const now = parseNow(flags.now);
   const failOn = parseFailOn(flags.failOn);
   const formats = parseChoiceList('--format', flags.format, REPORT_FORMATS);
@@ -75,23 +80,26 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   const config = await resolveRunConfig({
     configPath: flags.config,
     cwd: io.cwd,
-    only: parseList(flags.rule),
-    skip: parseList(flags.skipRule),
+    only: parseRuleIds('--rule', flags.rule),
+    skip: parseRuleIds('--skip-rule', flags.skipRule),
   });
 
   // Every input file is validated before the (possibly long) collection starts.
   const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
+  const outDir = resolve(io.cwd, flags.out);
+  await checkOutputDirectory('--out', outDir);
 
   const snapshot: Snapshot = flags.demo
     ? await loadDemoSnapshot()
     : flags.snapshot
       ? await loadSnapshot(flags.snapshot)
       : await collectLive(flags, now);
+  if (flags.demo || flags.snapshot)
+    checkNowNotBeforeCollection(now, snapshot, flags.snapshot ?? 'the demo snapshot');
 
   const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
   const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
   const model = applyEnrichInputs(base, enrichInputs, now);
-  const outDir = resolve(io.cwd, flags.out);
   const rendered = renderReports(model, formats, { category: flags.category });
   await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
 
