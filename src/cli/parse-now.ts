@@ -16,9 +16,11 @@ export function parseNow(value: string | undefined): Date {
   if (value === undefined) return new Date();
   const match = INSTANT.exec(value);
   if (!match) {
-    const reason = /^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(value)
-      ? 'has no time zone: add Z (UTC) or an offset'
-      : 'is not an ISO-8601 date-time with a time zone';
+    const reason = /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? 'is a date without a time and zone (for midnight UTC: add T00:00:00Z)'
+      : /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(value)
+        ? 'has no time zone: add Z (UTC) or an offset'
+        : 'is not an ISO-8601 date-time with a time zone';
     throw new InputError(`--now: "${value}" ${reason} (${EXAMPLE})`);
   }
   const [, y, mo, d, h, mi, s = '0', , oh = '0', om = '0'] = match;

@@ -6,7 +6,7 @@ import { MakeDirectoryError, makeDirectories } from '../io/make-directories.js';
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
-  EPERM: 'operation not permitted (immutable or protected)',
+  EPERM: 'operation not permitted; immutable or protected?',
   EROFS: 'read-only file system',
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
@@ -91,5 +91,6 @@ async function withProbe(flag: string, dir: string, named: string): Promise<void
 function describeMakeDirectoryError(flag: string, named: string, error: MakeDirectoryError): string {
   if (error.code === 'ENOTDIR')
     return `${flag}: ${named} is under ${error.at}, which is a file, not a directory`;
-  return `${flag}: cannot create ${error.at} for ${named} (${reason(error.code)})`;
+  const forNamed = error.at === named ? '' : ` for ${named}`;
+  return `${flag}: cannot create ${error.at}${forNamed} (${reason(error.code)})`;
 }

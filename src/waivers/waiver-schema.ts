@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-/** A date (valid through the end of that day, UTC) or an exact date-time. */
 const EXPIRY_FORMAT =
   'YYYY-MM-DD (e.g. 2027-03-31) or an ISO-8601 date-time with a zone (e.g. 2027-03-31T18:00:00Z)';
+/** A date (valid through the end of that day, UTC) or an exact date-time. */
 const expirySchema = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], {
     error: (issue) =>
       issue.input === undefined
-        ? undefined
+        ? `a waiver needs an expiry: ${EXPIRY_FORMAT}`
         : `must be a date ${EXPIRY_FORMAT}; got ${JSON.stringify(issue.input)}`,
   })
   .describe(
