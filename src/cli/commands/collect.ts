@@ -18,7 +18,7 @@ export function registerCollect(program: Command, io: CliIo): void {
     .command('collect')
     .description('crawl the AWS Organization and write an inventory snapshot (no rules, no reports)')
     .option('--out <file>', 'snapshot file to write', 'keysweep-snapshot.json')
-    .option('--now <iso>', 'timestamp recorded as collectedAt (ISO-8601); default: now')
+    .option('--now <iso>', 'timestamp recorded as collectedAt (ISO-8601 with Z or an offset); default: now')
     .option('--quiet', 'no progress on stderr');
   addLiveCollectionOptions(command).action(async (flags: CollectFlags, self: Command) => {
     checkLiveOnlyFlags(self, flags);

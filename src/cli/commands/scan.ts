@@ -43,7 +43,7 @@ export function registerScan(program: Command, io: CliIo): void {
     .option('--snapshot <file>', 'scan a snapshot written by `keysweep collect` instead of AWS')
     .option('--out <dir>', 'directory for the reports', './keysweep-report')
     .option('--format <list>', `report formats: ${REPORT_FORMATS.join(',')}`, 'sarif,json,md')
-    .option('--now <iso>', 'evaluation clock (ISO-8601); default: now')
+    .option('--now <iso>', 'evaluation clock (ISO-8601 with Z or an offset); default: now')
     .option(
       '--fail-on <severity>',
       'exit 1 when a finding is at or above: critical|high|medium|low|info|none',
