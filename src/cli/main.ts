@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { escapeControlCharacters } from '../io/escape-control-characters.js';
+import { escapeControlCharacters, escapeControlCharactersPerLine } from '../io/escape-control-characters.js';
 import { InputError } from '../io/input-error.js';
 import { TOOL_VERSION } from '../version.js';
 import { registerCollect } from './commands/collect.js';
@@ -18,7 +18,7 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({
       writeOut: (s) => io.stdout(s.replace(/\n$/, '')),
       // Commander echoes unknown options and bad arguments: escaped like every other echo of input.
-      writeErr: (s) => io.stderr(escapeMultiline(s.replace(/\n$/, ''))),
+      writeErr: (s) => io.stderr(escapeControlCharactersPerLine(s.replace(/\n$/, ''))),
     });
   registerScan(program, io);
   registerCollect(program, io);
@@ -49,14 +49,11 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'setExitCode'>): Pr
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr(`keysweep: internal error (a bug; please report it): ${escapeMultiline(detail)}`);
+    io.stderr(
+      `keysweep: internal error (a bug; please report it): ${escapeControlCharactersPerLine(detail)}`,
+    );
     return EXIT.internal;
   }
-}
-
-/** Keeps the line breaks of multi-line text (help, stack traces) but escapes every other control character. */
-function escapeMultiline(text: string): string {
-  return text.split('\n').map(escapeControlCharacters).join('\n');
 }
 
 export async function main(): Promise<void> {

@@ -19,3 +19,8 @@ export function escapeControlCharacters(text: string): string {
       : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/** For text that is several lines on purpose (help, a summary, a stack trace): each line escaped. */
+export function escapeControlCharactersPerLine(text: string): string {
+  return text.split('\n').map(escapeControlCharacters).join('\n');
+}

@@ -2,6 +2,9 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { anAccount, aSnapshot } from '../../fixtures/builders/index.js';
+import { createProgress } from '../../src/cli/progress/progress-reporter.js';
+import { failed } from '../../src/inventory/collection.js';
 import { escapeControlCharacters } from '../../src/io/escape-control-characters.js';
 import { runKeysweep } from './run-cli.js';
 
@@ -57,6 +60,51 @@ describe('input echoed in messages is escaped', () => {
     const run = await runKeysweep(['scan', '--demo', `--x${TITLE_AND_CLEAR}`]);
     expect(run.code).toBe(2);
     expect(run.stderr.join('\n')).not.toMatch(RAW_CONTROL);
+  });
+});
+
+describe('data echoed while running is escaped too', () => {
+  const EVIL = 'Prod\u001b]0;pwned\u0007\u001b[2J';
+
+  it('account names in the console summary (from a snapshot)', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'snap.json');
+    const account = anAccount({ id: '333333333333' });
+    account.name = EVIL;
+    account.access = { status: 'failed', error: { code: 'AccessDenied', message: 'denied' } };
+    account.iam.users = failed('AccessDenied', 'role not assumed');
+    await writeFile(file, JSON.stringify(aSnapshot({ accounts: [anAccount(), account] })));
+    const run = await runKeysweep([
+      'scan',
+      '--snapshot',
+      file,
+      ...NOW,
+      '--out',
+      join(dir, 'r'),
+      '--format',
+      'json',
+    ]);
+    expect(run.code).toBe(3);
+    const summary = run.stdout.join('\n');
+    expect(summary).toContain('333333333333 (Prod\\x1b]0;pwned\\x07\\x1b[2J, ');
+    expect(summary).not.toMatch(RAW_CONTROL);
+  });
+
+  it('account names and AWS error text in live progress lines', () => {
+    let written = '';
+    const progress = createProgress({ stream: { write: (t: string) => (written += t) }, clock: () => 0 });
+    progress.begin(1);
+    progress.accountDone({
+      accountId: '333333333333',
+      name: EVIL,
+      outcome: 'failed',
+      calls: 1,
+      detail: 'x\u0000y',
+    });
+    progress.note(`gap\u001b[2J`);
+    expect(written).toContain('Prod\\x1b]0;pwned');
+    expect(written).toContain('x\\x00y');
+    expect(written.replace(/\n/g, '')).not.toMatch(RAW_CONTROL);
   });
 });
 

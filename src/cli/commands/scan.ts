@@ -5,6 +5,7 @@ import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
 import { loadSnapshot } from '../../inventory/snapshot-file.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
+import { escapeControlCharactersPerLine } from '../../io/escape-control-characters.js';
 import { InputError } from '../../io/input-error.js';
 import { applyEnrichInputs, loadEnrichInputs } from '../../report/enrich.js';
 import { buildReportModel } from '../../report/report-model.js';
@@ -105,7 +106,8 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
 
   const code = exitCodeFor(model, failOn, flags.failOnNew === true);
   if (!flags.quiet) {
-    io.stdout(renderConsoleSummary(model));
+    // Account names in the summary come from the snapshot: escaped like every echo of input.
+    io.stdout(escapeControlCharactersPerLine(renderConsoleSummary(model)));
     for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
   }
   return code;
