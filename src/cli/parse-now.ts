@@ -52,11 +52,14 @@ export function checkNowNotBeforeCollection(
   now: Date,
   snapshot: Pick<Snapshot, 'collectedAt'>,
   file: string,
+  nowFromFlag = true,
 ): void {
   const collectedAt = new Date(snapshot.collectedAt);
-  if (now.getTime() < collectedAt.getTime()) {
-    throw new InputError(
-      `--now: ${now.toISOString()} is before ${file} was collected (collectedAt ${snapshot.collectedAt}); give a --now at or after it`,
-    );
-  }
+  if (now.getTime() >= collectedAt.getTime()) return;
+  const clock = nowFromFlag
+    ? `--now: ${now.toISOString()}`
+    : `the clock of this machine (${now.toISOString()})`;
+  throw new InputError(
+    `${clock} is before ${file} was collected (collectedAt ${snapshot.collectedAt}); give a --now at or after it`,
+  );
 }

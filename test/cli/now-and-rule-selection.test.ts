@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aSnapshot } from '../../fixtures/builders/index.js';
-import { parseNow } from '../../src/cli/parse-now.js';
+import { checkNowNotBeforeCollection, parseNow } from '../../src/cli/parse-now.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
 import { runKeysweep } from './run-cli.js';
 
@@ -59,6 +59,18 @@ describe('--now accepts only real instants with a zone', () => {
       `keysweep: --now: 2026-11-19T23:59:59.000Z is before ${file} was collected (collectedAt 2026-11-20T00:00:00.000Z); give a --now at or after it`,
     ]);
     await expect(readdir(join(dir, 'o'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('a snapshot from the future of the machine clock', () => {
+  it('is refused too, naming the machine clock when no --now was given', () => {
+    const snapshot = { collectedAt: '2026-02-01T00:00:00.000Z' };
+    expect(() =>
+      checkNowNotBeforeCollection(new Date('2026-01-31T00:00:00Z'), snapshot, 'f.json', false),
+    ).toThrow(/^the clock of this machine \(2026-01-31T00:00:00\.000Z\) is before f\.json was collected/);
+    expect(() =>
+      checkNowNotBeforeCollection(new Date('2026-02-01T00:00:00Z'), snapshot, 'f.json', false),
+    ).not.toThrow();
   });
 });
 

@@ -96,7 +96,12 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
       ? await loadSnapshot(flags.snapshot)
       : await collectLive(flags, now);
   if (flags.demo || flags.snapshot)
-    checkNowNotBeforeCollection(now, snapshot, flags.snapshot ?? 'the demo snapshot');
+    checkNowNotBeforeCollection(
+      now,
+      snapshot,
+      flags.snapshot ?? 'the demo snapshot',
+      flags.now !== undefined,
+    );
 
   const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
   const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
