@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../io/input-error.js';
 import { MakeDirectoryError, makeDirectories } from '../io/make-directories.js';
@@ -46,7 +46,8 @@ export async function checkOutputDirectory(flag: string, dir: string): Promise<v
  */
 export async function checkOutputFile(flag: string, file: string): Promise<void> {
   const path = resolve(file);
-  const existing = await lstatOrNull(path);
+  // stat follows a symbolic link: a link to /dev/null is refused like /dev/null itself.
+  const existing = await statOrNull(path);
   if (existing?.isDirectory())
     throw new InputError(
       `${flag}: ${path} is a directory; give a file name (e.g. ${join(path, 'keysweep-snapshot.json')})`,
@@ -54,14 +55,6 @@ export async function checkOutputFile(flag: string, file: string): Promise<void>
   if (existing && !existing.isFile())
     throw new InputError(`${flag}: ${path} exists and is not a regular file`);
   await withProbe(flag, dirname(path), path);
-}
-
-async function lstatOrNull(path: string) {
-  try {
-    return await lstat(path);
-  } catch {
-    return null;
-  }
 }
 
 async function withProbe(flag: string, dir: string, named: string): Promise<void> {
@@ -79,7 +72,7 @@ async function withProbe(flag: string, dir: string, named: string): Promise<void
     await rm(probe, { force: true });
   } catch (error) {
     if (error instanceof MakeDirectoryError) {
-      created = (error as MakeDirectoryError & { created?: string[] }).created ?? [];
+      created = [...error.created];
       throw new InputError(describeMakeDirectoryError(flag, named, error));
     }
     throw error;

@@ -1,11 +1,15 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
-/** Why a directory could not be made: `code` from the file system, `at` the path it refused. */
+/**
+ * Why a directory could not be made: `code` from the file system, `at` the path it refused, and the
+ * directories made before that (for the caller to remove).
+ */
 export class MakeDirectoryError extends Error {
   constructor(
     readonly code: string,
     readonly at: string,
+    readonly created: readonly string[] = [],
   ) {
     super(`${code}: ${at}`);
   }
@@ -48,7 +52,7 @@ export async function makeDirectories(dir: string): Promise<string[]> {
       const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
       // Someone else made it meanwhile: fine, as long as it is a directory.
       if (code === 'EEXIST' && (await kindOf(path)) === 'directory') continue;
-      throw Object.assign(new MakeDirectoryError(code, path), { created });
+      throw new MakeDirectoryError(code, path, created);
     }
   }
   return created;
