@@ -1,11 +1,13 @@
 import { looksUnimplementedByEndpoint } from './aws-error.js';
 
 /**
- * An answer that is not in any AWS protocol (an HTML 500 page from an emulator or a proxy): asking again
- * gets the same page, so retrying it eight times only costs seconds per operation.
+ * A 500 or 501 answer that is not in any AWS protocol (an emulator's HTML page for an operation it
+ * lacks): asking again gets the same page, so retrying it eight times only costs seconds per operation.
+ * 502/503/504 pages come from gateways and load balancers, where a retry may well succeed: kept.
  */
 export function isNonAwsResponse(error: unknown): boolean {
-  return looksUnimplementedByEndpoint(error);
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+  return (status === 500 || status === 501) && looksUnimplementedByEndpoint(error);
 }
 
 /** The parts of the SDK's retry strategy (v2) the retry middleware calls. */

@@ -9,15 +9,16 @@ const HTML_500 =
   '<!doctype html><html><head><title>500 Internal Server Error</title></head><body>boom</body></html>';
 const AWS_500 = `<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceFailure</Code><Message>try again</Message></Error><RequestId>r1</RequestId></ErrorResponse>`;
 
-/** A loopback endpoint that answers every request with one fixed 500 page, counting requests. */
+/** A loopback endpoint that answers every request with one fixed error page, counting requests. */
 async function endpointAnswering(
   body: string,
   contentType: string,
+  status: number,
 ): Promise<{ server: Server; url: string; hits: () => number }> {
   let hits = 0;
   const server = createServer((_request, response) => {
     hits += 1;
-    response.writeHead(500, { 'content-type': contentType });
+    response.writeHead(status, { 'content-type': contentType });
     response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -31,8 +32,8 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
 });
 
-async function callIam(body: string, contentType: string, maxAttempts: number) {
-  const endpoint = await endpointAnswering(body, contentType);
+async function callIam(body: string, contentType: string, maxAttempts: number, status = 500) {
+  const endpoint = await endpointAnswering(body, contentType, status);
   servers.push(endpoint.server);
   vi.stubEnv('AWS_ENDPOINT_URL', endpoint.url);
   const iam = createAwsClientFactory({ region: 'us-east-1', maxAttempts }).iam({
@@ -59,6 +60,11 @@ describe('a 500 answer that is not an AWS API response', () => {
   it('a real AWS 500 (an error in the AWS protocol) is still retried', async () => {
     const { error, hits } = await callIam(AWS_500, 'text/xml', 3);
     expect(describeAwsError(error).code).toBe('ServiceFailureException');
+    expect(hits).toBe(3);
+  });
+
+  it('a 503 page from a gateway is still retried (it may pass)', async () => {
+    const { hits } = await callIam(HTML_500.replace('500 Internal Server Error', '503'), 'text/html', 3, 503);
     expect(hits).toBe(3);
   });
 });
