@@ -1,4 +1,5 @@
 import type { Slice } from '../inventory/collection.js';
+import { readSliceAt, slicesOfScope } from '../inventory/slice-table.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import type { EvaluationResult } from '../rules/engine.js';
 
@@ -41,8 +42,8 @@ function accountStatus(account: Account): ScannedAccount {
       error: `${account.access.error.code}: ${account.access.error.message}`,
     };
   }
-  const problems = Object.entries(account.iam)
-    .map(([name, slice]) => sliceProblem(`iam.${name}`, slice))
+  const problems = slicesOfScope('account')
+    .map((name) => sliceProblem(name, readSliceAt(account, name)))
     .filter((p): p is string => p !== null);
   return problems.length > 0
     ? { ...base, status: 'partial', error: problems.join('; ') }
@@ -51,10 +52,9 @@ function accountStatus(account: Account): ScannedAccount {
 
 export function summarizeScan(snapshot: Snapshot, evaluation: EvaluationResult, now: Date): ScanSummary {
   const accounts = snapshot.accounts.map(accountStatus);
-  const organizationGaps = [
-    sliceProblem('org.centralizedRootAccess', snapshot.organization.centralizedRootAccess),
-    ...Object.entries(snapshot.identityCenter).map(([name, slice]) => sliceProblem(`sso.${name}`, slice)),
-  ].filter((p): p is string => p !== null);
+  const organizationGaps = slicesOfScope('organization')
+    .map((name) => sliceProblem(name, readSliceAt(snapshot, name)))
+    .filter((p): p is string => p !== null);
   const complete =
     accounts.every((a) => a.status === 'complete' || a.status === 'skipped') &&
     organizationGaps.length === 0 &&
