@@ -42,10 +42,10 @@ export default defineRule({
     const policy = slice('iam.passwordPolicy');
     const missing = options.require.filter((kind) => policy?.[POLICY_FIELD[kind]] !== true);
     if (missing.length === 0) return;
-    fail(passwordPolicyArn(account!.id), {
+    fail(passwordPolicyArn(account.id), {
       message: policy
-        ? `The password policy of account ${account!.id} does not require ${missing.join(', ')}.`
-        : `Account ${account!.id} has no password policy, so no character classes are required.`,
+        ? `The password policy of account ${account.id} does not require ${missing.join(', ')}.`
+        : `Account ${account.id} has no password policy, so no character classes are required.`,
       details: { missing: missing.join(','), policyExists: policy !== null },
     });
   },

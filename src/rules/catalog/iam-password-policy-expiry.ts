@@ -36,12 +36,12 @@ export default defineRule({
     const policy = slice('iam.passwordPolicy');
     const maxAge = policy?.expirePasswords ? policy.maxPasswordAge : null;
     if (maxAge !== null && maxAge <= options.maxPasswordAgeDays) return;
-    fail(passwordPolicyArn(account!.id), {
+    fail(passwordPolicyArn(account.id), {
       message: !policy
-        ? `Account ${account!.id} has no password policy, so passwords never expire.`
+        ? `Account ${account.id} has no password policy, so passwords never expire.`
         : maxAge === null
-          ? `The password policy of account ${account!.id} never expires passwords (at most ${options.maxPasswordAgeDays} days).`
-          : `The password policy of account ${account!.id} expires passwords after ${maxAge} days (at most ${options.maxPasswordAgeDays}).`,
+          ? `The password policy of account ${account.id} never expires passwords (at most ${options.maxPasswordAgeDays} days).`
+          : `The password policy of account ${account.id} expires passwords after ${maxAge} days (at most ${options.maxPasswordAgeDays}).`,
       details: { maxPasswordAge: maxAge, policyExists: policy !== null },
     });
   },

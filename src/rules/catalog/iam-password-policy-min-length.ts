@@ -37,10 +37,10 @@ export default defineRule({
     const policy = slice('iam.passwordPolicy');
     const length = policy?.minimumPasswordLength ?? null;
     if (length !== null && length >= options.minLength) return;
-    fail(passwordPolicyArn(account!.id), {
+    fail(passwordPolicyArn(account.id), {
       message: policy
-        ? `The password policy of account ${account!.id} requires ${length ?? 'no'} minimum characters (at least ${options.minLength}).`
-        : `Account ${account!.id} has no password policy (at least ${options.minLength} characters required).`,
+        ? `The password policy of account ${account.id} requires ${length ?? 'no'} minimum characters (at least ${options.minLength}).`
+        : `Account ${account.id} has no password policy (at least ${options.minLength} characters required).`,
       details: { minimumPasswordLength: length, policyExists: policy !== null },
     });
   },

@@ -35,10 +35,10 @@ export default defineRule({
     const policy = slice('iam.passwordPolicy');
     const remembered = policy?.passwordReusePrevention ?? null;
     if (remembered !== null && remembered >= options.minReusePrevention) return;
-    fail(passwordPolicyArn(account!.id), {
+    fail(passwordPolicyArn(account.id), {
       message: policy
-        ? `The password policy of account ${account!.id} remembers ${remembered ?? 'no'} previous passwords (at least ${options.minReusePrevention}).`
-        : `Account ${account!.id} has no password policy, so passwords can be reused.`,
+        ? `The password policy of account ${account.id} remembers ${remembered ?? 'no'} previous passwords (at least ${options.minReusePrevention}).`
+        : `Account ${account.id} has no password policy, so passwords can be reused.`,
       details: { passwordReusePrevention: remembered, policyExists: policy !== null },
     });
   },
