@@ -1,60 +1,20 @@
-import type { BaselineSummary } from '../baseline/baseline-summary.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { complianceRefs, type Rule } from '../rules/define-rule.js';
-import type { EvaluationResult, NotEvaluated } from '../rules/engine.js';
-import type { ComplianceRef, Finding, FixSteps } from '../rules/finding.js';
+import type { EvaluationResult } from '../rules/engine.js';
+import type { Finding } from '../rules/finding.js';
 import { SEVERITIES, type Severity } from '../rules/severity.js';
-import type { WaiverReport } from '../waivers/waiver-report.js';
-import { buildComplianceSummary, type ComplianceControlStatus } from './compliance-summary.js';
-import { buildInventoryStats, type InventoryStats } from './inventory-stats.js';
-import { type ScanSummary, summarizeScan } from './scan-status.js';
+import { buildComplianceSummary } from './compliance-summary.js';
+import { buildInventoryStats } from './inventory-stats.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type ReportFinding,
+  type ReportModel,
+  type RuleSummary,
+} from './report-schema.js';
+import { summarizeScan } from './scan-status.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
-
-export interface RuleSummary {
-  id: string;
-  aliases: string[];
-  title: string;
-  severity: Severity;
-  scope: Rule['scope'];
-  resourceType: string;
-  rationale: string;
-  remediation: FixSteps;
-  migration: string | null;
-  references: string[];
-  compliance: ComplianceRef[];
-  helpUri: string;
-}
-
-export interface ReportFinding extends Finding {
-  /** Set when a waiver applies: the finding stays in the report but never fails CI. */
-  waiver?: { reason: string; owner: string | null; expires: string | null };
-  /** Set when compared with a baseline report. */
-  baselineState?: 'new' | 'unchanged' | 'absent';
-}
-
-export interface ReportModel {
-  schemaVersion: typeof REPORT_SCHEMA_VERSION;
-  tool: { name: 'keysweep'; version: string };
-  scan: ScanSummary;
-  rules: RuleSummary[];
-  findings: ReportFinding[];
-  notEvaluated: NotEvaluated[];
-  inventory: InventoryStats;
-  /** Per framework control: passed, failed or not evaluated (see compliance-summary.ts). */
-  compliance: ComplianceControlStatus[];
-  /** Set by --waivers: what each waiver did (active, expired, unused). */
-  waivers?: WaiverReport;
-  /** Set by --baseline: counts of new, unchanged and absent findings. */
-  baseline?: BaselineSummary;
-  summary: {
-    total: number;
-    bySeverity: Record<Severity, number>;
-    byRule: Record<string, number>;
-    byAccount: Record<string, number>;
-    waived: number;
-  };
-}
+export type { ReportFinding, ReportModel, RuleSummary } from './report-schema.js';
+export { REPORT_SCHEMA_VERSION } from './report-schema.js';
 
 export const RULE_DOCS_BASE = 'https://github.com/keysweep/keysweep/blob/main/docs/rules.md';
 

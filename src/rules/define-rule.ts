@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { SliceData, SliceName, SliceNameOf } from '../inventory/slice-table.js';
 import type { AccountFacts, Derive, OrganizationFacts } from './derivation.js';
 import type { Advice, ComplianceRef, FixSteps } from './finding.js';
+import { controlsForRule } from './frameworks/index.js';
 import type { Severity } from './severity.js';
 
 export type Framework = ComplianceRef['framework'];
@@ -65,7 +66,7 @@ interface RuleMeta<O extends z.ZodType> {
   /** The migration path in general terms (per-finding advice can be more specific). */
   migration?: string;
   references: string[];
-  compliance: Partial<Record<Framework, string[]>>;
+  // Compliance ids are not written here: src/rules/frameworks/* list the rules per control (one source).
 }
 
 /** Evaluated once per scanned account; may require account and organization slices. */
@@ -113,9 +114,12 @@ export function defineRule(definition: Rule): Rule {
   return definition;
 }
 
-export function complianceRefs(rule: Pick<Rule, 'compliance'>): ComplianceRef[] {
+/** The framework controls that list the rule (src/rules/frameworks/*, the one source of compliance ids). */
+export function complianceRefs(rule: Pick<Rule, 'id'>): ComplianceRef[] {
   const refs: ComplianceRef[] = [];
-  for (const [framework, controls] of Object.entries(rule.compliance) as Array<[Framework, string[]]>) {
+  for (const [framework, controls] of Object.entries(controlsForRule(rule.id)) as Array<
+    [Framework, string[]]
+  >) {
     for (const control of controls) refs.push({ framework, control });
   }
   return refs;

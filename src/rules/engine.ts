@@ -2,16 +2,10 @@ import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
 import type { Derive, OrganizationFacts } from './derivation.js';
 import { accountFacts, derivationCache, organizationFacts } from './derivation-runner.js';
-import { type ComplianceRef, type Finding, findingId } from './finding.js';
+import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from './finding.js';
 import { lookupSlice, type SliceData, type SliceName } from './slices.js';
 
-export interface NotEvaluated {
-  ruleId: string;
-  /** null for organization rules. */
-  accountId: string | null;
-  reason: string;
-  missing: Array<{ slice: SliceName; status: 'failed' | 'not_collected'; detail: string }>;
-}
+export type { NotEvaluated } from './finding.js';
 
 export interface EvaluationResult {
   findings: Finding[];

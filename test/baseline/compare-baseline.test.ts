@@ -89,10 +89,10 @@ describe('compareWithBaseline', () => {
         scan: { now: 'x' },
         findings: [
           {
-            id: 'a',
+            id: '0123456789abcdef0123456789abcdef',
             ruleId: 'r',
             severity: 'high',
-            accountId: '1',
+            accountId: '111111111111',
             resourceType: 't',
             message: 'm',
             advice: { summary: 's', fixNow: { console: [], cli: [] } },

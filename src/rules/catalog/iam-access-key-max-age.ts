@@ -38,7 +38,6 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console',
   ],
-  compliance: { 'CIS-AWS-3.0': ['1.14'], 'CIS-AWS-5.0': ['1.13'], 'AWS-FSBP': ['IAM.3'] },
   evaluate({ slice, now, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       for (const key of user.accessKeys) {

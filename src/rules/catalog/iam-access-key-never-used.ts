@@ -41,7 +41,6 @@ export default defineRule({
     'People who need the CLI use `aws configure sso` with IAM Identity Center instead of an access key; ' +
     'workloads use a role, OIDC federation or IAM Roles Anywhere.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.11'], 'CIS-AWS-5.0': ['1.10'] },
   evaluate({ slice, now, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       for (const key of user.accessKeys) {

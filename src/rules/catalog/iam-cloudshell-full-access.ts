@@ -28,7 +28,6 @@ export default defineRule({
   migration:
     'Grant CloudShell through an IAM Identity Center permission set with a scoped CloudShell policy (no file transfer) instead.',
   references: ['https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.22'], 'CIS-AWS-5.0': ['1.21'], 'AWS-FSBP': ['IAM.27'] },
   evaluate({ slice, options, fail, derive }) {
     const matches = (arns: Array<{ policyArn: string }>) =>
       arns.some((p) => options.policyArns.includes(p.policyArn));

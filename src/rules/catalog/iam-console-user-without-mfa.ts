@@ -18,7 +18,6 @@ export default defineRule({
   migration:
     'Move the person to IAM Identity Center, where MFA is enforced centrally, then delete the console password.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.10'], 'CIS-AWS-5.0': ['1.9'], 'AWS-FSBP': ['IAM.5'] },
   evaluate({ slice, fail, derive }) {
     for (const user of slice('iam.users')) {
       if (!user.passwordEnabled || user.mfaDevices.length > 0) continue;

@@ -36,7 +36,6 @@ export default defineRule({
     'An unused credential is the cheapest one to remove: delete it now, and if the person still needs access ' +
     'give it through an IAM Identity Center group instead of re-enabling the IAM user.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.12'], 'CIS-AWS-5.0': ['1.11'], 'AWS-FSBP': ['IAM.22'] },
   evaluate({ slice, now, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       // A credential that was never used counts from when it was created (or the password last set).

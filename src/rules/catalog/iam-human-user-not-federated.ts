@@ -42,7 +42,6 @@ export default defineRule({
     'https://docs.aws.amazon.com/singlesignon/latest/userguide/what-is.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#enable-identity-center-for-humans',
   ],
-  compliance: { 'CIS-AWS-3.0': ['1.21'], 'CIS-AWS-5.0': ['1.20'] },
   evaluate({ slice, options, organization, fail, derive }) {
     if (organization.accountCount < options.minAccounts) return;
     const plan = derive(MIGRATION_PLAN);

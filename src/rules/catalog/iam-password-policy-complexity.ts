@@ -37,7 +37,6 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
   ],
-  compliance: { 'AWS-FSBP': ['IAM.7', 'IAM.11', 'IAM.12', 'IAM.13', 'IAM.14'] },
   evaluate({ slice, options, fail, account }) {
     const policy = slice('iam.passwordPolicy');
     const missing = options.require.filter((kind) => policy?.[POLICY_FIELD[kind]] !== true);

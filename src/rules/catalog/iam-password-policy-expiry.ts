@@ -31,7 +31,6 @@ export default defineRule({
   ),
   migration: PASSWORD_POLICY_MIGRATION,
   references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-17'],
-  compliance: { 'AWS-FSBP': ['IAM.7', 'IAM.10', 'IAM.17'] },
   evaluate({ slice, options, fail, account }) {
     const policy = slice('iam.passwordPolicy');
     const maxAge = policy?.expirePasswords ? policy.maxPasswordAge : null;

@@ -32,7 +32,6 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
   ],
-  compliance: { 'CIS-AWS-3.0': ['1.8'], 'CIS-AWS-5.0': ['1.7'], 'AWS-FSBP': ['IAM.7', 'IAM.10', 'IAM.15'] },
   evaluate({ slice, options, fail, account }) {
     const policy = slice('iam.passwordPolicy');
     const length = policy?.minimumPasswordLength ?? null;

@@ -25,7 +25,6 @@ export default defineRule({
     'People get MFA enforced centrally in IAM Identity Center; workloads should not hold user credentials at all ' +
     '(roles, OIDC federation, IAM Roles Anywhere).',
   references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-19'],
-  compliance: { 'AWS-FSBP': ['IAM.19'] },
   evaluate({ slice, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       if (user.mfaDevices.length > 0) continue;

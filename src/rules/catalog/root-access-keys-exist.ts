@@ -24,7 +24,6 @@ export default defineRule({
     'Enable centralized root access for the organization and delete member-account root credentials; ' +
     'privileged root tasks are then done with short root sessions from the management account.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_add-key.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.4'], 'CIS-AWS-5.0': ['1.3'], 'AWS-FSBP': ['IAM.4'] },
   evaluate({ slice, fail, account, derive }) {
     const root = slice('iam.root');
     const keys = root.accessKeys;

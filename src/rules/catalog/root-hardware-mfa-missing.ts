@@ -26,7 +26,6 @@ export default defineRule({
   migration:
     'Member accounts: delete root credentials with centralized root access instead. Management account: keep root with a hardware key.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_physical.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.6'], 'CIS-AWS-5.0': ['1.5'], 'AWS-FSBP': ['IAM.6'] },
   evaluate({ slice, fail, account, derive, sliceIfCollected }) {
     const root = slice('iam.root');
     // unknown: the collector could not tell virtual from hardware; guessing would be a false finding.

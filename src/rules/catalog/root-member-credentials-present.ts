@@ -33,7 +33,6 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management',
   ],
-  compliance: {},
   evaluate({ slice, fail, account, organization, derive, sliceIfCollected }) {
     // The management account's root cannot be removed by the feature; a standalone account has no organization.
     if (account.id === organization.managementAccountId || organization.id === null) return;

@@ -28,7 +28,6 @@ export default defineRule({
     'For member accounts, centralized root access removes the root password altogether, which makes MFA moot. ' +
     'Root MFA is not applicable when the root user has no credentials at all.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.5'], 'CIS-AWS-5.0': ['1.4'], 'AWS-FSBP': ['IAM.9'] },
   evaluate({ slice, fail, account, derive, sliceIfCollected }) {
     const root = slice('iam.root');
     if (root.mfaActive) return;

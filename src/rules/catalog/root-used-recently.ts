@@ -33,7 +33,6 @@ export default defineRule({
     'Daily tasks belong to IAM Identity Center permission sets. The few tasks that need root are done with a ' +
     'short root session from the management account once centralized root access is enabled.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#root-user-tasks'],
-  compliance: { 'CIS-AWS-3.0': ['1.7'], 'CIS-AWS-5.0': ['1.6'], 'AWS-FSBP': ['IAM.20'] },
   evaluate({ slice, now, options, fail, account, derive }) {
     const root = slice('iam.root');
     const uses = [

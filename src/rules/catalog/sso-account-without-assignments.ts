@@ -23,7 +23,6 @@ export default defineRule({
   migration:
     'Assign the groups and permission sets the migration plan proposes for this account’s IAM users.',
   references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/assignusers.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.21'], 'CIS-AWS-5.0': ['1.20'] },
   evaluate({ slice, account, organization, fail, derive }) {
     // Without an instance sso-instance-missing reports the cause once, not once per account.
     if (slice('sso.instance') === null) return;

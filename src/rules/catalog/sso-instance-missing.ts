@@ -31,7 +31,6 @@ export default defineRule({
     'Enable an organization instance of IAM Identity Center, connect the identity provider (or use the built-in ' +
     'directory), then follow the per-user findings of iam-human-user-not-federated.',
   references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/get-set-up-for-idc.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.21'], 'CIS-AWS-5.0': ['1.20'] },
   evaluate({ slice, options, organization, fail, derive }) {
     if (slice('sso.instance') !== null) return;
     const humans = derive(MIGRATION_PLAN).humans.size;
