@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { REPORT_VERSIONS } from '../inventory/versions/report-versions.js';
+import { upgradeToCurrent } from '../inventory/versions/upgrade-chain.js';
 import { describeZodError, InputError } from '../io/input-error.js';
 import { readStructuredFile } from '../io/read-structured-file.js';
 import { REPORT_SCHEMA_VERSION, type ReportFinding, reportSchema } from '../report/report-schema.js';
 
 /** What a baseline must carry: the report's own schemaVersion and findings, and when it was taken. */
 const baselineReportSchema = z.looseObject({
-  schemaVersion: z.literal(REPORT_SCHEMA_VERSION, {
-    error: `must be ${REPORT_SCHEMA_VERSION} (a report.json written by this keysweep version)`,
-  }),
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   scan: z.looseObject({ now: z.string() }),
   findings: reportSchema.shape.findings,
 });
@@ -20,7 +20,9 @@ export interface BaselineReport {
 
 /** Reads a previous report.json; a wrong file is one InputError line naming file and field. */
 export async function loadBaseline(path: string): Promise<BaselineReport> {
-  const parsed = baselineReportSchema.safeParse(await readStructuredFile(path));
+  // An older report.json is upgraded in memory; a newer or foreign one is refused in one line.
+  const data = upgradeToCurrent(await readStructuredFile(path), path, REPORT_VERSIONS);
+  const parsed = baselineReportSchema.safeParse(data);
   if (!parsed.success) throw new InputError(describeZodError(path, parsed.error));
   const findings = parsed.data.findings
     .filter((f) => f.baselineState !== 'absent')
