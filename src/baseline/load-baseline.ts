@@ -3,7 +3,7 @@ import { REPORT_VERSIONS } from '../inventory/versions/report-versions.js';
 import { upgradeToCurrent } from '../inventory/versions/upgrade-chain.js';
 import { describeZodError, InputError } from '../io/input-error.js';
 import { readStructuredFile } from '../io/read-structured-file.js';
-import { REPORT_SCHEMA_VERSION, type ReportFinding, reportSchema } from '../report/report-schema.js';
+import { REPORT_SCHEMA_VERSION, type ReportFinding, reportSchema } from '../reporters/model/report-schema.js';
 
 /** What a baseline must carry: the report's own schemaVersion and findings, and when it was taken. */
 const baselineReportSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import type { ReportModel } from '../report/report-model.js';
+import type { ReportModel } from '../reporters/model/report-model.js';
 import { isAtLeast, type Severity } from '../rules/severity.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, incomplete: 3 } as const;

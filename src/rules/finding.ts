@@ -5,7 +5,7 @@ import { SEVERITIES } from './severity.js';
 
 /*
  * The finding contract, once: these zod schemas give the TypeScript types (z.infer), the published
- * schemas/report.schema.json (src/report/report-schema.ts) and the baseline loader's validation.
+ * schemas/report.schema.json (src/reporters/model/report-schema.ts) and the baseline loader's validation.
  */
 
 const accountIdSchema = z.string().regex(/^\d{12}$/);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA_PATH } from '../../scripts/generate-report-schema.js';
-import { renderReportSchema, reportSchema } from '../../src/report/report-schema.js';
+import { renderReportSchema, reportSchema } from '../../src/reporters/model/report-schema.js';
 import { reportValidator } from './support/report-schema.js';
 
 const V1_REPORT = new URL('../fixtures/versions/report-v1/report.json', import.meta.url);

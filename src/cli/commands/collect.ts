@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { saveSnapshot } from '../../inventory/snapshot-file.js';
+import type { CliIo } from '../cli-io.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
 import { parseNow } from '../parse-flags.js';
-import type { CliIo } from './scan.js';
 
 interface CollectFlags extends LiveCollectionFlags {
   out: string;

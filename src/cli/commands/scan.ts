@@ -6,11 +6,12 @@ import { loadSnapshot } from '../../inventory/snapshot-file.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { InputError } from '../../io/input-error.js';
-import { applyEnrichInputs, loadEnrichInputs } from '../../report/enrich.js';
-import { buildReportModel } from '../../report/report-model.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
+import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
+import { buildReportModel } from '../../reporters/model/report-model.js';
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
+import type { CliIo } from '../cli-io.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
 import { parseChoiceList, parseFailOn, parseList, parseNow } from '../parse-flags.js';
@@ -56,13 +57,6 @@ export function registerScan(program: Command, io: CliIo): void {
   addLiveCollectionOptions(command).action(async (flags: ScanFlags) => {
     io.setExitCode(await runScan(flags, io));
   });
-}
-
-export interface CliIo {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  setExitCode: (code: number) => void;
-  cwd: string;
 }
 
 async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {

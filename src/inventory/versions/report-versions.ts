@@ -1,4 +1,4 @@
-import { REPORT_SCHEMA_VERSION } from '../../report/report-schema.js';
+import { REPORT_SCHEMA_VERSION } from '../../reporters/model/report-schema.js';
 import type { Upgrade, VersionChain } from './upgrade-chain.js';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { assumeRootCommand, ROOT_ADVICE } from '../../advice/root-advice.js';
 import { defineRule } from '../define-rule.js';
-import { assumeRootCommand, ROOT_ADVICE } from './support/root-advice.js';
 
 export default defineRule({
   id: 'root-access-keys-exist',

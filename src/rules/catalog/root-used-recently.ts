@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ROOT_ADVICE } from '../../advice/root-advice.js';
 import { defineRule } from '../define-rule.js';
 import { daysSince } from '../time.js';
-import { ROOT_ADVICE } from './support/root-advice.js';
 
 export default defineRule({
   id: 'root-used-recently',

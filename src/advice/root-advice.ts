@@ -1,5 +1,5 @@
-import { defineDerivation, sliceGap } from '../../derivation.js';
-import type { MigrationAdvice } from '../../finding.js';
+import { defineDerivation, sliceGap } from '../rules/derivation.js';
+import type { MigrationAdvice } from '../rules/finding.js';
 
 /** The root session that may delete a member account's root credentials (centralized root access). */
 export function assumeRootCommand(accountId = '<account-id>'): string {

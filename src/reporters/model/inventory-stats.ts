@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { classifyUser } from '../advice/classify-user.js';
-import type { Snapshot } from '../inventory/snapshot-schema.js';
-import { daysSince } from '../rules/time.js';
+import { classifyUser } from '../../advice/classify-user.js';
+import type { Snapshot } from '../../inventory/snapshot-schema.js';
+import { daysSince } from '../../rules/time.js';
 
 const count = z.number().int().min(0);
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { EvaluationResult } from '../rules/engine.js';
-import { FRAMEWORK_IDS } from '../rules/finding.js';
-import { FRAMEWORKS } from '../rules/frameworks/index.js';
+import type { EvaluationResult } from '../../rules/engine.js';
+import { FRAMEWORK_IDS } from '../../rules/finding.js';
+import { FRAMEWORKS } from '../../rules/frameworks/index.js';
 
 /** How one framework control fared in a scan, so a report can be grouped by control. */
 export const complianceControlStatusSchema = z.object({

@@ -1,39 +1,16 @@
-import type { Snapshot } from '../inventory/snapshot-schema.js';
-import { complianceRefs, type Rule } from '../rules/define-rule.js';
-import type { EvaluationResult } from '../rules/engine.js';
-import type { Finding } from '../rules/finding.js';
-import { SEVERITIES, type Severity } from '../rules/severity.js';
+import type { Snapshot } from '../../inventory/snapshot-schema.js';
+import type { EvaluationResult } from '../../rules/engine.js';
+import type { Finding } from '../../rules/finding.js';
+import { ruleSummary } from '../../rules/rule-summary.js';
+import { SEVERITIES, type Severity } from '../../rules/severity.js';
 import { buildComplianceSummary } from './compliance-summary.js';
 import { buildInventoryStats } from './inventory-stats.js';
-import {
-  REPORT_SCHEMA_VERSION,
-  type ReportFinding,
-  type ReportModel,
-  type RuleSummary,
-} from './report-schema.js';
+import { REPORT_SCHEMA_VERSION, type ReportFinding, type ReportModel } from './report-schema.js';
 import { summarizeScan } from './scan-status.js';
 
+export { RULE_DOCS_BASE, ruleSummary } from '../../rules/rule-summary.js';
 export type { ReportFinding, ReportModel, RuleSummary } from './report-schema.js';
 export { REPORT_SCHEMA_VERSION } from './report-schema.js';
-
-export const RULE_DOCS_BASE = 'https://github.com/keysweep/keysweep/blob/main/docs/rules.md';
-
-export function ruleSummary(rule: Rule): RuleSummary {
-  return {
-    id: rule.id,
-    aliases: rule.aliases ?? [],
-    title: rule.title,
-    severity: rule.severity,
-    scope: rule.scope,
-    resourceType: rule.resourceType,
-    rationale: rule.rationale,
-    remediation: rule.remediation,
-    migration: rule.migration ?? null,
-    references: rule.references,
-    compliance: complianceRefs(rule),
-    helpUri: `${RULE_DOCS_BASE}#${rule.id}`,
-  };
-}
 
 export function buildReportModel(
   snapshot: Snapshot,

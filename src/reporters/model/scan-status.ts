@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Slice } from '../inventory/collection.js';
-import { readSliceAt, slicesOfScope } from '../inventory/slice-table.js';
-import { type Account, type Snapshot, snapshotSchema } from '../inventory/snapshot-schema.js';
-import type { EvaluationResult } from '../rules/engine.js';
+import type { Slice } from '../../inventory/collection.js';
+import { readSliceAt, slicesOfScope } from '../../inventory/slice-table.js';
+import { type Account, type Snapshot, snapshotSchema } from '../../inventory/snapshot-schema.js';
+import type { EvaluationResult } from '../../rules/engine.js';
 
 const scannedAccountSchema = z.object({
   id: z.string().regex(/^\d{12}$/),

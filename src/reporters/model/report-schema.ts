@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { baselineSummarySchema } from '../baseline/baseline-summary.js';
-import { complianceRefSchema, findingSchema, fixStepsSchema, notEvaluatedSchema } from '../rules/finding.js';
-import { SEVERITIES } from '../rules/severity.js';
-import { waiverReportSchema } from '../waivers/waiver-report.js';
+import { baselineSummarySchema } from '../../baseline/baseline-summary.js';
+import { findingSchema, notEvaluatedSchema } from '../../rules/finding.js';
+import { ruleSummarySchema } from '../../rules/rule-summary.js';
+import { SEVERITIES } from '../../rules/severity.js';
+import { waiverReportSchema } from '../../waivers/waiver-report.js';
 import { complianceControlStatusSchema } from './compliance-summary.js';
 import { inventoryStatsSchema } from './inventory-stats.js';
 import { scanSummarySchema } from './scan-status.js';
@@ -16,22 +17,6 @@ import { scanSummarySchema } from './scan-status.js';
 export const REPORT_SCHEMA_VERSION = 1;
 
 const count = z.number().int().min(0);
-
-export const ruleSummarySchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  aliases: z.array(z.string()),
-  title: z.string().min(1),
-  severity: z.enum(SEVERITIES),
-  scope: z.enum(['account', 'organization']),
-  resourceType: z.string(),
-  rationale: z.string().min(1),
-  remediation: fixStepsSchema,
-  migration: z.string().nullable(),
-  references: z.array(z.url()),
-  compliance: z.array(complianceRefSchema),
-  helpUri: z.url(),
-});
-export type RuleSummary = z.infer<typeof ruleSummarySchema>;
 
 export const reportFindingSchema = findingSchema.extend({
   /** Set when a waiver applies: the finding stays in the report but never fails CI. */
@@ -74,6 +59,7 @@ export const reportSchema = z.object({
   summary: reportSummarySchema,
 });
 export type ReportModel = z.infer<typeof reportSchema>;
+export type { RuleSummary } from '../../rules/rule-summary.js';
 
 /** The published JSON Schema (schemas/report.schema.json), generated from the zod schema above. */
 export function reportJsonSchema(): Record<string, unknown> {
