@@ -1,4 +1,4 @@
-import type { ReportModel } from '../report/report-model.js';
+import type { ReportModel } from '../reporters/model/report-model.js';
 import { isAtLeast, type Severity } from '../rules/severity.js';
 
 /** 70 (EX_SOFTWARE in sysexits.h): an unexpected crash, i.e. a keysweep bug, never a user error. */

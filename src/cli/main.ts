@@ -2,11 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { escapeControlCharacters, escapeControlCharactersPerLine } from '../io/escape-control-characters.js';
 import { InputError } from '../io/input-error.js';
 import { TOOL_VERSION } from '../version.js';
+import type { CliIo } from './cli-io.js';
 import { registerCollect } from './commands/collect.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerRules } from './commands/rules.js';
-import { type CliIo, registerScan } from './commands/scan.js';
+import { registerScan } from './commands/scan.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(io: CliIo): Command {

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { saveSnapshot } from '../../inventory/snapshot-file.js';
+import type { CliIo } from '../cli-io.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
 import { checkLiveOnlyFlags } from '../live-only-flags.js';
 import { parseNow } from '../parse-now.js';
 import { checkOutputFile } from '../validate-output-location.js';
-import type { CliIo } from './scan.js';
 
 interface CollectFlags extends LiveCollectionFlags {
   out: string;

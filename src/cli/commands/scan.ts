@@ -7,11 +7,12 @@ import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharactersPerLine } from '../../io/escape-control-characters.js';
 import { InputError } from '../../io/input-error.js';
-import { applyEnrichInputs, loadEnrichInputs } from '../../report/enrich.js';
-import { buildReportModel } from '../../report/report-model.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
+import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
+import { buildReportModel } from '../../reporters/model/report-model.js';
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
+import type { CliIo } from '../cli-io.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
 import { checkLiveOnlyFlags } from '../live-only-flags.js';
@@ -61,13 +62,6 @@ export function registerScan(program: Command, io: CliIo): void {
   addLiveCollectionOptions(command).action(async (flags: ScanFlags, self: Command) => {
     io.setExitCode(await runScan(flags, io, self));
   });
-}
-
-export interface CliIo {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  setExitCode: (code: number) => void;
-  cwd: string;
 }
 
 async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<number> {
