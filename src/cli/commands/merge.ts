@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { mergeSnapshots } from '../../inventory/merge-snapshots.js';
 import { loadSnapshot, saveSnapshot } from '../../inventory/snapshot-file.js';
-import { checkOutputFile } from '../validate-output-location.js';
 import type { CliIo } from '../cli-io.js';
+import { checkOutputFile } from '../validate-output-location.js';
 
 /** `keysweep merge a.json b.json --out all.json`: one snapshot from sharded collections. */
 export function registerMerge(program: Command, io: CliIo): void {
