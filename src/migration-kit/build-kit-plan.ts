@@ -31,7 +31,10 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
   const instance = okData(ic.instance);
   const store = okData(ic.identityStore) ?? null;
   const existingSets = okData(ic.permissionSets) ?? [];
-  const existingAssignments = okData(ic.assignments);
+  // No instance at all: nothing exists there (a fact). An instance whose parts were not collected: unknown.
+  const absent = ic.instance.status === 'ok' && ic.instance.data === null;
+  const existingAssignments = absent ? [] : okData(ic.assignments);
+  const existingMemberships = absent ? [] : (store?.memberships ?? null);
 
   const contexts = new Map<string, UserContext>();
   const breakGlass: KitPlan['breakGlass'] = [];
@@ -97,14 +100,20 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
       accountName: accountName.get(target.accountId) ?? target.accountId,
       group: target.targetGroup,
       permissionSet: target.targetPermissionSet,
+      // Unknown (null) when the assignments were not collected, or when the group or permission set
+      // they would name is itself unknown.
       exists:
-        existingAssignments?.some(
-          (a) =>
-            a.accountId === target.accountId &&
-            a.principalType === 'GROUP' &&
-            a.principalId === groupId &&
-            a.permissionSetArn === psArn,
-        ) ?? false,
+        existingAssignments === undefined ||
+        (groupId === undefined && target.groupExists === null) ||
+        (psArn === undefined && target.permissionSetExists === null)
+          ? null
+          : existingAssignments.some(
+              (a) =>
+                a.accountId === target.accountId &&
+                a.principalType === 'GROUP' &&
+                a.principalId === groupId &&
+                a.permissionSetArn === psArn,
+            ),
     });
   }
 
@@ -117,15 +126,18 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
       .map((p) => ({
         personId: p.id,
         exists:
-          groupId !== null &&
-          p.identityStoreUserId !== null &&
-          (store?.memberships.some((m) => m.groupId === groupId && m.userId === p.identityStoreUserId) ??
-            false),
+          existingMemberships === null
+            ? null
+            : groupId !== null &&
+              p.identityStoreUserId !== null &&
+              existingMemberships.some((m) => m.groupId === groupId && m.userId === p.identityStoreUserId),
       }));
     const description = groupId
       ? (storeGroupDescriptions.get(groupId) ?? null)
       : 'Migrated from IAM users by keysweep';
-    return { displayName, description, exists: groupId !== null, groupId, members };
+    // The planner knows whether the group exists, or that it is unknown (identity store not collected).
+    const known = humans.find((t) => t.targetGroup === displayName)?.groupExists ?? null;
+    return { displayName, description, exists: groupId !== null ? true : known, groupId, members };
   });
 
   const warnings = permissionSets.flatMap((set) => (set.grantsFullAdmin ? [set.warnings[0]!] : []));

@@ -72,7 +72,8 @@ export function planPermissionSet(
   }
   return {
     name: proposal.name,
-    exists: existing !== undefined,
+    // The planner's null (existing permission sets not collected) stays unknown, never "new".
+    exists: existing !== undefined ? true : proposal.exists === null ? null : false,
     arn: existing?.arn ?? null,
     description: existing
       ? existing.description

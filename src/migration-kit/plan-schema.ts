@@ -15,6 +15,8 @@ const method = z.enum([
   'none',
 ]);
 const isoOrNull = z.string().nullable();
+/** Whether the object already exists in Identity Center; null: unknown, because it was not collected. */
+const exists = z.boolean().nullable();
 
 export const planIamUserSchema = z.object({
   arn: z.string(),
@@ -49,7 +51,7 @@ export const planPersonSchema = z.object({
 
 export const planPermissionSetSchema = z.object({
   name: z.string(),
-  exists: z.boolean(),
+  exists,
   arn: z.string().nullable(),
   description: z.string().nullable(),
   sessionDuration: z.string(),
@@ -68,9 +70,9 @@ export const planGroupSchema = z.object({
   displayName: z.string(),
   /** The existing group's description is kept, so importing it changes nothing. */
   description: z.string().nullable(),
-  exists: z.boolean(),
+  exists,
   groupId: z.string().nullable(),
-  members: z.array(z.object({ personId: z.string(), exists: z.boolean() })),
+  members: z.array(z.object({ personId: z.string(), exists })),
 });
 
 export const planAssignmentSchema = z.object({
@@ -78,7 +80,7 @@ export const planAssignmentSchema = z.object({
   accountName: z.string(),
   group: z.string(),
   permissionSet: z.string(),
-  exists: z.boolean(),
+  exists,
 });
 
 export const planWorkloadSchema = z.object({

@@ -1,20 +1,24 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
+import { escapeControlCharacters } from '../../io/escape-control-characters.js';
 import { buildKitPlan } from '../../migration-kit/build-kit-plan.js';
 import { denyIamUsersScp } from '../../migration-kit/guardrails/deny-iam-users-scp.js';
 import { parseEmailTag, parseExemptRoles, parseIdp } from '../../migration-kit/kit-options.js';
 import { type IdentityMap, loadIdentityMap } from '../../migration-kit/people/identity-map.js';
 import { renderKit } from '../../migration-kit/render-kit.js';
+import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { addLiveCollectionOptions } from '../live-collection.js';
 import {
   addInventorySourceOptions,
   checkInventorySource,
   type InventorySourceFlags,
   loadInventory,
 } from '../load-inventory.js';
-import { parseChoiceList, parseNow, parsePositiveInt } from '../parse-flags.js';
-import type { CliIo } from './scan.js';
+import { parseChoiceList, parsePositiveInt } from '../parse-flags.js';
+import { parseNow } from '../parse-now.js';
+import { checkOutputDirectory } from '../validate-output-location.js';
 
 interface PlanFlags extends InventorySourceFlags {
   out: string;
@@ -24,15 +28,17 @@ interface PlanFlags extends InventorySourceFlags {
   emailTag: string;
   deleteAfterDays: string;
   format: string;
-  now?: string;
 }
 
 const RUNBOOK_FORMATS = ['md', 'html'] as const;
 
 export function registerPlan(program: Command, io: CliIo): void {
-  const command = program
-    .command('plan')
-    .description('write the migration kit: people, plan.json, Terraform, SCP, runbook, CLI profiles')
+  const command = addInventorySourceOptions(
+    program
+      .command('plan')
+      .description('write the migration kit: people, plan.json, Terraform, SCP, runbook, CLI profiles'),
+    'plan for',
+  )
     .option('--out <dir>', 'directory for the kit', './keysweep-plan')
     .option('--identity-map <file>', 'CSV or YAML mapping IAM user ARNs to people (e-mail / user name)')
     .option(
@@ -49,16 +55,17 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--email-tag <key>', 'IAM user tag that holds the person’s e-mail', 'email')
     .option('--delete-after-days <n>', 'days between deactivating an IAM user and deleting it', '30')
     .option('--format <list>', `runbook formats: ${RUNBOOK_FORMATS.join(',')}`, 'md,html')
-    .option('--now <iso>', 'plan clock (ISO-8601); default: now')
+    .option('--now <iso>', 'plan clock (ISO-8601 with Z or an offset); default: now')
     .option('--quiet', 'print nothing but errors');
-  addInventorySourceOptions(command, 'plan for').action(async (flags: PlanFlags) => {
-    io.setExitCode(await runPlan(flags, io));
+  addLiveCollectionOptions(command).action(async (flags: PlanFlags, self: Command) => {
+    io.setExitCode(await runPlan(flags, io, self));
   });
 }
 
-async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
-  // Every flag and input file is checked before the inventory is loaded or AWS is called.
-  checkInventorySource(flags);
+async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<number> {
+  // Every flag, input file and the output directory are checked before the inventory is loaded or AWS
+  // is called.
+  checkInventorySource(command, flags);
   const now = parseNow(flags.now);
   const idp = parseIdp(flags.idp);
   const scpExemptRoles = parseExemptRoles(flags.scpExemptRole);
@@ -69,23 +76,26 @@ async function runPlan(flags: PlanFlags, io: CliIo): Promise<number> {
   const identityMap: IdentityMap = flags.identityMap
     ? await loadIdentityMap(resolve(io.cwd, flags.identityMap))
     : new Map();
+  const outDir = resolve(io.cwd, flags.out);
+  await checkOutputDirectory('--out', outDir);
 
   const snapshot = await loadInventory(flags, now);
   const plan = buildKitPlan(snapshot, { now, idp, identityMap, emailTag });
   const files = renderKit(plan, snapshot, { scpExemptRoles, deleteAfterDays, runbookFormats, now });
-  const outDir = resolve(io.cwd, flags.out);
   await writeFilesAtomic(files.map((f) => ({ path: join(outDir, f.path), content: f.content })));
 
   if (!flags.quiet) {
+    // Warnings and gaps quote account and user names from the inventory: escaped like every echo of input.
+    const say = (line: string) => io.stdout(escapeControlCharacters(line));
     const humans = plan.people.reduce((n, p) => n + p.iamUsers.length, 0);
-    io.stdout(
+    say(
       `keysweep plan: ${plan.people.length} people from ${humans} human IAM users (${plan.unmatched.length} IAM users unmatched), ` +
         `${plan.permissionSets.length} permission sets, ${plan.assignments.length} assignments, ${plan.workloads.length} workloads`,
     );
-    for (const warning of plan.warnings) io.stdout(`  WARNING ${warning}`);
+    for (const warning of plan.warnings) say(`  WARNING ${warning}`);
     for (const gap of plan.gaps)
-      io.stdout(`  not collected: ${gap.accountId ?? 'organization'} ${gap.slice}: ${gap.effect}`);
-    io.stdout(`  wrote ${files.length} files under ${outDir}`);
+      say(`  not collected: ${gap.accountId ?? 'organization'} ${gap.slice}: ${gap.effect}`);
+    say(`  wrote ${files.length} files under ${outDir}`);
   }
   // Like scan: a plan built on an inventory with holes is written, but CI must notice (exit 3).
   // Accounts skipped on purpose (suspended) are not holes.

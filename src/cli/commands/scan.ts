@@ -2,20 +2,26 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
+import { escapeControlCharactersPerLine } from '../../io/escape-control-characters.js';
 import { InputError } from '../../io/input-error.js';
-import { applyEnrichInputs, loadEnrichInputs } from '../../report/enrich.js';
-import { buildReportModel } from '../../report/report-model.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
+import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
+import { buildReportModel } from '../../reporters/model/report-model.js';
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
+import type { CliIo } from '../cli-io.js';
 import { exitCodeFor } from '../exit-codes.js';
+import { addLiveCollectionOptions } from '../live-collection.js';
 import {
   addInventorySourceOptions,
   checkInventorySource,
   type InventorySourceFlags,
   loadInventory,
 } from '../load-inventory.js';
-import { parseChoiceList, parseFailOn, parseList, parseNow } from '../parse-flags.js';
+import { parseChoiceList, parseFailOn } from '../parse-flags.js';
+import { parseNow } from '../parse-now.js';
+import { parseRuleIds } from '../parse-rule-selection.js';
+import { checkOutputDirectory } from '../validate-output-location.js';
 
 interface ScanFlags extends InventorySourceFlags {
   out: string;
@@ -32,12 +38,15 @@ interface ScanFlags extends InventorySourceFlags {
 }
 
 export function registerScan(program: Command, io: CliIo): void {
-  const command = program
-    .command('scan')
-    .description('collect (or load) an inventory, evaluate the rules and write reports')
+  const command = addInventorySourceOptions(
+    program
+      .command('scan')
+      .description('collect (or load) an inventory, evaluate the rules and write reports'),
+    'scan',
+  )
     .option('--out <dir>', 'directory for the reports', './keysweep-report')
     .option('--format <list>', `report formats: ${REPORT_FORMATS.join(',')}`, 'sarif,json,md')
-    .option('--now <iso>', 'evaluation clock (ISO-8601); default: now')
+    .option('--now <iso>', 'evaluation clock (ISO-8601 with Z or an offset); default: now')
     .option(
       '--fail-on <severity>',
       'exit 1 when a finding is at or above: critical|high|medium|low|info|none',
@@ -51,20 +60,13 @@ export function registerScan(program: Command, io: CliIo): void {
     .option('--rule <ids>', 'run only these rules (comma-separated)')
     .option('--skip-rule <ids>', 'do not run these rules (comma-separated)')
     .option('--quiet', 'print nothing but errors');
-  addInventorySourceOptions(command, 'scan').action(async (flags: ScanFlags) => {
-    io.setExitCode(await runScan(flags, io));
+  addLiveCollectionOptions(command).action(async (flags: ScanFlags, self: Command) => {
+    io.setExitCode(await runScan(flags, io, self));
   });
 }
 
-export interface CliIo {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  setExitCode: (code: number) => void;
-  cwd: string;
-}
-
-async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
-  checkInventorySource(flags);
+async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<number> {
+  checkInventorySource(command, flags);
   const now = parseNow(flags.now);
   const failOn = parseFailOn(flags.failOn);
   const formats = parseChoiceList('--format', flags.format, REPORT_FORMATS);
@@ -73,25 +75,27 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   const config = await resolveRunConfig({
     configPath: flags.config,
     cwd: io.cwd,
-    only: parseList(flags.rule),
-    skip: parseList(flags.skipRule),
+    only: parseRuleIds('--rule', flags.rule),
+    skip: parseRuleIds('--skip-rule', flags.skipRule),
   });
 
   // Every input file is validated before the (possibly long) collection starts.
   const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
+  const outDir = resolve(io.cwd, flags.out);
+  await checkOutputDirectory('--out', outDir);
 
   const snapshot = await loadInventory(flags, now);
 
   const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
   const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
   const model = applyEnrichInputs(base, enrichInputs, now);
-  const outDir = resolve(io.cwd, flags.out);
   const rendered = renderReports(model, formats, { category: flags.category });
   await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
 
   const code = exitCodeFor(model, failOn, flags.failOnNew === true);
   if (!flags.quiet) {
-    io.stdout(renderConsoleSummary(model));
+    // Account names in the summary come from the snapshot: escaped like every echo of input.
+    io.stdout(escapeControlCharactersPerLine(renderConsoleSummary(model)));
     for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
   }
   return code;

@@ -1,5 +1,5 @@
+import { assumeRootCommand } from '../../advice/root-advice.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
-import { assumeRootCommand } from '../../rules/catalog/support/root-advice.js';
 import { describeRootCredentials, rootCredentials } from '../../rules/catalog/support/root-credentials.js';
 import type { KitPlan } from '../plan-schema.js';
 import { DENIED_ACTIONS, exemptRoleArnPattern } from './deny-iam-users-scp.js';
@@ -80,7 +80,8 @@ function centralizedRootSteps(snapshot: Snapshot): string[] {
       continue;
     }
     const root = account.iam.root.data;
-    const credentials = rootCredentials(root, account);
+    const summary = account.iam.accountSummary;
+    const credentials = rootCredentials(root, summary.status === 'ok' ? summary.data : undefined);
     if (!credentials.any && !root.mfaActive) continue;
     found += 1;
     lines.push(

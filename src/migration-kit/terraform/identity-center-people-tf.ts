@@ -56,7 +56,7 @@ export function peopleBlocks(plan: KitPlan): {
       return [
         block('data', ['aws_identitystore_group', name], [['identity_store_id', STORE]], {
           comments: [
-            `synced from your IdP by SCIM${g.exists ? '' : ': create the group there first, it was not found in the identity store'}`,
+            `synced from your IdP by SCIM${g.exists ? '' : g.exists === null ? ': UNKNOWN whether it exists (identity store not collected), check your IdP' : ': create the group there first, it was not found in the identity store'}`,
           ],
           blocks: [uniqueAttribute('DisplayName', g.displayName)],
         }),
@@ -70,7 +70,15 @@ export function peopleBlocks(plan: KitPlan): {
           ['display_name', g.displayName],
           ...(g.description === null ? [] : [['description', g.description] as [string, string]]),
         ],
-        { comments: [g.exists ? `exists (${g.groupId}): imported` : 'new group'] },
+        {
+          comments: [
+            g.exists
+              ? `exists (${g.groupId}): imported`
+              : g.exists === null
+                ? 'UNKNOWN whether this group already exists (identity store not collected): check before applying'
+                : 'new group',
+          ],
+        },
       ),
     ];
     if (g.exists && g.groupId && storeId)
@@ -109,9 +117,10 @@ export function peopleBlocks(plan: KitPlan): {
 
   const memberships = plan.groups.flatMap((g) =>
     g.members
-      .filter((m) => !m.exists)
+      .filter((m) => m.exists !== true)
       .map((m) => {
         const person = plan.people.find((p) => p.id === m.personId)!;
+        const unknown = m.exists === null ? ['UNKNOWN whether this membership exists (not collected)'] : [];
         return block(
           'resource',
           ['aws_identitystore_group_membership', tfName(g.displayName, person.id)],
@@ -120,11 +129,16 @@ export function peopleBlocks(plan: KitPlan): {
             ['group_id', ref(`${groupRef(plan, g.displayName)}.group_id`)],
             ['member_id', ref(`${userRef(person)}.user_id`)],
           ],
-          { comments: [`${person.displayName ?? person.userName} (match confidence ${person.confidence})`] },
+          {
+            comments: [
+              `${person.displayName ?? person.userName} (match confidence ${person.confidence})`,
+              ...unknown,
+            ],
+          },
         );
       }),
   );
-  const existing = plan.groups.reduce((n, g) => n + g.members.filter((m) => m.exists).length, 0);
+  const existing = plan.groups.reduce((n, g) => n + g.members.filter((m) => m.exists === true).length, 0);
   if (memberships.length === 0) memberships.push(block('locals', [], [['existing_memberships', existing]]));
   memberships[0]!.comments = [
     `${existing} membership(s) already exist and are left alone (their membership ids were not collected)`,

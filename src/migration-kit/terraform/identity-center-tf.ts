@@ -71,7 +71,9 @@ function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan): HclBlock[] 
   const comments = [
     set.exists
       ? `existing permission set ${set.name}: imported, not duplicated`
-      : `new permission set ${set.name}`,
+      : set.exists === null
+        ? `UNKNOWN whether permission set ${set.name} (or one with the same policies) already exists: Identity Center's permission sets were not collected; check before applying`
+        : `new permission set ${set.name}`,
     ...set.warnings.map((w) => `WARNING: ${w}`),
   ];
   const attributes: Array<[string, string | ReturnType<typeof ref>]> = [
@@ -176,7 +178,7 @@ function assignmentBlocks(plan: KitPlan): HclBlock[] {
         ],
         {
           comments: [
-            `${a.group} → ${a.permissionSet} on ${a.accountName} (${a.accountId})${a.exists ? ', exists: imported' : ''}`,
+            `${a.group} → ${a.permissionSet} on ${a.accountName} (${a.accountId})${a.exists ? ', exists: imported' : a.exists === null ? ', UNKNOWN whether it exists (not collected): check before applying' : ''}`,
           ],
         },
       ),
