@@ -148,6 +148,37 @@ describe('identity-center/*.tf without a collected Identity Center', () => {
     expect(files.find((f) => f.path === 'identity-center/permission-sets.tf')!.content).toMatch(
       /NOT COLLECTED sso\.permissionSets: existing permission sets unknown/,
     );
-    expect(plan.assignments.every((a) => !a.exists)).toBe(true);
+    // Not collected is unknown, never "new": the planner's null survives into plan.json and the .tf comments.
+    expect(plan.permissionSets.length).toBeGreaterThan(0);
+    expect(plan.permissionSets.map((set) => set.exists)).toEqual(plan.permissionSets.map(() => null));
+    expect(plan.groups.map((g) => g.exists)).toEqual(plan.groups.map(() => null));
+    expect(plan.groups.flatMap((g) => g.members.map((m) => m.exists))).not.toContain(false);
+    expect(plan.assignments.map((a) => a.exists)).toEqual(plan.assignments.map(() => null));
+    const tf = (path: string) => files.find((f) => f.path === `identity-center/${path}`)!.content;
+    expect(tf('permission-sets.tf')).toMatch(/UNKNOWN whether permission set \S+ .*already exists/);
+    expect(tf('permission-sets.tf')).not.toMatch(/# new permission set/);
+  });
+
+  it('with no instance at all, everything is new (a fact, not a gap)', async () => {
+    const { loadDemoSnapshot } = await import('../../src/demo/demo-snapshot.js');
+    const { planOf } = await import('./support/kit.js');
+    const demo = await loadDemoSnapshot();
+    const none = { status: 'not_collected' as const, reason: 'no IAM Identity Center instance' };
+    const plan = planOf({
+      ...demo,
+      identityCenter: {
+        instance: { status: 'ok', data: null },
+        permissionSets: none,
+        assignments: none,
+        provisioning: none,
+        identityStore: none,
+      },
+    });
+    expect(plan.identityCenter.status).toBe('absent');
+    expect(plan.permissionSets.every((set) => set.exists === false)).toBe(true);
+    expect(plan.groups.every((g) => g.exists === false && g.members.every((m) => m.exists === false))).toBe(
+      true,
+    );
+    expect(plan.assignments.every((a) => a.exists === false)).toBe(true);
   });
 });
