@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DriftReport } from '../drift/drift-items.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import type { Advice, ComplianceRef, FixSteps } from './finding.js';
 import type { Severity } from './severity.js';
@@ -32,6 +33,8 @@ export interface RuleContext<Options> {
   /** Memoised analysis shared by all rules in one evaluation (e.g. the migration planner). */
   shared<T>(key: string, compute: (snapshot: Snapshot) => T): T;
   fail(resourceArn: string, input: FailInput): void;
+  /** The desired-state comparison (rules with `input: 'desired-state'` only; see src/drift). */
+  drift(): DriftReport;
 }
 
 export interface RuleDefinition<O extends z.ZodType = z.ZodType> {
@@ -46,6 +49,11 @@ export interface RuleDefinition<O extends z.ZodType = z.ZodType> {
   /** CloudFormation-style resource type, e.g. AWS::IAM::User. */
   resourceType: string;
   requires: SliceName[];
+  /**
+   * An input besides the inventory. 'desired-state': the rule reads the drift report of `--desired` files
+   * and runs only when some were given (without them it is left out, neither passed nor not evaluated).
+   */
+  input?: 'desired-state';
   /** zod schema of the options, with defaults; `{}` must parse. */
   options: O;
   /** Why it matters (one paragraph). */

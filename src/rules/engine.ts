@@ -1,3 +1,4 @@
+import type { DriftReport } from '../drift/drift-items.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { complianceRefs, type FailInput, type Rule, type RuleContext } from './define-rule.js';
 import { type ComplianceRef, type Finding, findingId } from './finding.js';
@@ -22,6 +23,8 @@ export interface EvaluateOptions {
   now: Date;
   /** Raw options per rule id (validated by each rule's zod schema; defaults fill the rest). */
   ruleOptions?: Record<string, unknown>;
+  /** The comparison with `--desired` files; rules with `input: 'desired-state'` run only when it is given. */
+  drift?: DriftReport;
 }
 
 /** Runs every rule against the snapshot. Rules never call AWS and never read the real clock. */
@@ -31,7 +34,8 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
   const sharedCache = new Map<string, unknown>();
   const scanned = snapshot.accounts.filter((account) => account.access.status !== 'skipped');
 
-  for (const rule of options.rules) {
+  const rules = options.rules.filter((rule) => rule.input !== 'desired-state' || options.drift);
+  for (const rule of rules) {
     const parsedOptions = rule.options.parse(options.ruleOptions?.[rule.id] ?? {});
     const refs = complianceRefs(rule);
     const targets: Array<Account | undefined> = rule.scope === 'account' ? scanned : [undefined];
@@ -55,6 +59,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
         options.now,
         sharedCache,
         findings,
+        options.drift,
       );
       try {
         rule.evaluate(context);
@@ -69,7 +74,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
       }
     }
   }
-  return { findings: dedupe(findings), notEvaluated, rules: [...options.rules] };
+  return { findings: dedupe(findings), notEvaluated, rules };
 }
 
 function missingSlices(
@@ -98,6 +103,7 @@ function makeContext(
   now: Date,
   sharedCache: Map<string, unknown>,
   sink: Finding[],
+  drift: DriftReport | undefined,
 ): RuleContext<unknown> {
   return {
     now,
@@ -110,6 +116,11 @@ function makeContext(
       const slice = lookupSlice(snapshot, name, account);
       if (slice.status !== 'ok') throw new Error(`slice ${name} was not collected`);
       return slice.data as SliceData[N];
+    },
+    drift(): DriftReport {
+      if (rule.input !== 'desired-state' || !drift)
+        throw new Error(`rule ${rule.id} reads the desired state without declaring input: 'desired-state'`);
+      return drift;
     },
     shared<T>(key: string, compute: (s: Snapshot) => T): T {
       if (!sharedCache.has(key)) sharedCache.set(key, compute(snapshot));

@@ -11,11 +11,18 @@ import { buildReportModel } from '../../report/report-model.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
+import {
+  addDesiredOptions,
+  checkDriftRulesHaveInput,
+  type DesiredFlags,
+  driftReportFor,
+  loadDesiredInput,
+} from '../desired-input.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
 import { parseChoiceList, parseFailOn, parseList, parseNow } from '../parse-flags.js';
 
-interface ScanFlags extends LiveCollectionFlags {
+interface ScanFlags extends LiveCollectionFlags, DesiredFlags {
   demo?: boolean;
   snapshot?: string;
   out: string;
@@ -53,6 +60,7 @@ export function registerScan(program: Command, io: CliIo): void {
     .option('--rule <ids>', 'run only these rules (comma-separated)')
     .option('--skip-rule <ids>', 'do not run these rules (comma-separated)')
     .option('--quiet', 'print nothing but errors');
+  addDesiredOptions(command);
   addLiveCollectionOptions(command).action(async (flags: ScanFlags) => {
     io.setExitCode(await runScan(flags, io));
   });
@@ -81,6 +89,8 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
 
   // Every input file is validated before the (possibly long) collection starts.
   const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
+  const desired = await loadDesiredInput(flags, config.rules);
+  checkDriftRulesHaveInput(parseList(flags.rule), config.rules, desired);
 
   const snapshot: Snapshot = flags.demo
     ? await loadDemoSnapshot()
@@ -88,7 +98,14 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
       ? await loadSnapshot(flags.snapshot)
       : await collectLive(flags, now);
 
-  const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
+  // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
+  const drift = desired ? driftReportFor(snapshot, desired) : undefined;
+  const evaluation = evaluate(snapshot, {
+    rules: config.rules,
+    now,
+    ruleOptions: config.ruleOptions,
+    ...(drift ? { drift } : {}),
+  });
   const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
   const model = applyEnrichInputs(base, enrichInputs, now);
   const outDir = resolve(io.cwd, flags.out);
