@@ -39,7 +39,7 @@ export function resolveDesiredState(snapshot: Snapshot, documents: DeclaredDocum
           `${declared.source.file}: ${declared.source.entry}: permission set "${name}" is neither declared nor in Identity Center`,
         );
       }
-      const principal = resolvePrincipal(declared.principalType, declared.principal, store);
+      const principal = resolvePrincipal(declared.principalType, declared.principal, store, documents);
       if (!principal) {
         gaps.push(`${declared.source.file}: ${declared.source.entry}: the identity store was not collected`);
         continue;
@@ -131,12 +131,17 @@ function resolvePrincipal(
   type: 'USER' | 'GROUP',
   ref: Ref,
   store: IdentityStore | null,
+  documents: DeclaredDocument[],
 ): { principalId: string | null; principalName: string | null } | null {
   if ('id' in ref) {
+    // The live name, else the name a file declares for that id (a group the state creates).
     const name =
       type === 'GROUP'
-        ? store?.groups.find((g) => g.groupId === ref.id)?.displayName
-        : store?.users.find((u) => u.userId === ref.id)?.userName;
+        ? (store?.groups.find((g) => g.groupId === ref.id)?.displayName ??
+          documents.flatMap((d) => d.groups).find((g) => 'id' in g.group && g.group.id === ref.id)
+            ?.displayName)
+        : (store?.users.find((u) => u.userId === ref.id)?.userName ??
+          documents.flatMap((d) => d.users).find((u) => 'id' in u.user && u.user.id === ref.id)?.userName);
     return { principalId: ref.id, principalName: name ?? null };
   }
   if (!store) return null;

@@ -88,7 +88,10 @@ export function compareAssignments(input: AssignmentComparisonInput): {
       source: declared.source,
       accountInOrganization: inOrganization,
       accountId: declared.accountId,
-      permissionSetArn: declared.permissionSetArn,
+      // A set that is not live has no ARN to point at, whichever file declared it.
+      permissionSetArn: input.liveSets.some((s) => s.arn === declared.permissionSetArn)
+        ? declared.permissionSetArn
+        : null,
       permissionSetName: declared.permissionSetName,
       principalType: declared.principalType,
       principalId: declared.principalId ?? '',

@@ -33,7 +33,8 @@ export default defineRule({
     for (const item of itemsOf(drift(), 'identity-store-differs')) {
       const what = item.field ? `${item.object} ${item.label} ${item.field}` : `${item.object} ${item.label}`;
       fail(identityStoreArn(snapshot), {
-        subject: `${item.object}/${item.id}${item.field ? `/${item.field}` : ''}`,
+        // Groups and users by name (what both Terraform and YAML know), memberships by live ids.
+        subject: `${item.object}/${item.object === 'membership' ? item.id : item.label}${item.field ? `/${item.field}` : ''}`,
         resourceType: item.object === 'user' ? 'AWS::IdentityStore::User' : 'AWS::IdentityStore::Group',
         message: `Identity store ${what} ${CHANGE_TEXT[item.change]} (declared: ${item.declared}; live: ${item.live}).`,
         details: {

@@ -28,8 +28,9 @@ export default defineRule({
   compliance: {},
   evaluate({ drift, fail, snapshot }) {
     for (const item of itemsOf(drift(), 'permission-set-missing')) {
-      fail(item.arn ?? identityCenterInstanceArn(snapshot), {
-        subject: item.arn ? '' : item.name,
+      // The set does not exist: point at the instance, by name, whether the file gave an ARN or not.
+      fail(identityCenterInstanceArn(snapshot), {
+        subject: `permissionSet/${item.name}`,
         message: `${declaredAt(item.source)} declares permission set ${item.name}, which Identity Center does not have (declared: exists; live: none).`,
         details: {
           permissionSet: item.name,

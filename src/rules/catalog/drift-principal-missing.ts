@@ -31,7 +31,8 @@ export default defineRule({
   evaluate({ drift, fail, snapshot }) {
     for (const item of itemsOf(drift(), 'principal-missing')) {
       const kind = item.principalType === 'GROUP' ? 'group' : 'user';
-      const who = item.principalId ?? item.principalName ?? '';
+      // By name when any file gives one, so Terraform (ids) and YAML (names) fingerprint alike.
+      const who = item.principalName ?? item.principalId ?? '';
       fail(identityStoreArn(snapshot), {
         subject: `${item.principalType}/${who}`,
         resourceType:

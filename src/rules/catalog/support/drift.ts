@@ -25,7 +25,7 @@ export function principalLabel(
 }
 
 export const assignmentSubject = (a: AssignmentFacts) =>
-  `${a.accountId}/${a.principalType}/${a.principalId || a.principalName}/${a.permissionSetArn ?? a.permissionSetName}`;
+  `${a.accountId}/${a.principalType}/${a.principalId || a.principalName}/${a.permissionSetArn ? '' : a.permissionSetName}`;
 
 export const declaredAt = (source: DeclarationSource) => `${source.file} (${source.entry})`;
 
