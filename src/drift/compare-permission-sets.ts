@@ -5,7 +5,7 @@ import type {
 } from '../desired-state/desired-state-model.js';
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
 import type { DriftItem, PermissionSetField } from './drift-items.js';
-import { canonicalPolicy } from './normalize-policy.js';
+import { canonicalPolicy, describePolicyDifference } from './normalize-policy.js';
 
 /** Sets declared but missing, live but not declared (scope all), and declared fields that differ. */
 export function comparePermissionSets(
@@ -23,14 +23,17 @@ export function comparePermissionSets(
     }
     for (const [field, declaredValue, liveValue] of fieldPairs(set, current)) {
       if (declaredValue === undefined || declaredValue === liveValue) continue;
+      const shown =
+        field === 'inlinePolicy'
+          ? describePolicyDifference(set.inlinePolicy ?? null, current.inlinePolicy)
+          : { declared: declaredValue, live: liveValue };
       items.push({
         kind: 'permission-set-changed',
         source: set.source,
         arn: current.arn,
         name: current.name,
         field,
-        declared: declaredValue,
-        live: liveValue,
+        ...shown,
       });
     }
   }

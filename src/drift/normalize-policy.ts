@@ -25,3 +25,25 @@ function canonical(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * Declared vs live for a report: when both documents exist and only statements differ, just the statements
+ * each side has that the other lacks, so a reader sees the edit, not two whole documents.
+ */
+export function describePolicyDifference(
+  declared: PolicyDocument | null,
+  live: PolicyDocument | null,
+): { declared: string; live: string } {
+  const whole = { declared: canonicalPolicy(declared), live: canonicalPolicy(live) };
+  if (!declared || !live) return whole;
+  const { Statement: declaredStatements, ...declaredRest } = declared;
+  const { Statement: liveStatements, ...liveRest } = live;
+  if (JSON.stringify(canonical(declaredRest)) !== JSON.stringify(canonical(liveRest))) return whole;
+  const statements = (s: unknown) => (Array.isArray(s) ? s : [s]).map((x) => JSON.stringify(canonical(x)));
+  const mine = statements(declaredStatements);
+  const theirs = statements(liveStatements);
+  const only = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
+  const show = (list: string[]) =>
+    list.length === 0 ? 'no other statement' : `statement ${list.join(', statement ')}`;
+  return { declared: show(only(mine, theirs)), live: show(only(theirs, mine)) };
+}

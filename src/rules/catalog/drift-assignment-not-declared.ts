@@ -9,7 +9,9 @@ export default defineRule({
   severity: 'high',
   scope: 'organization',
   resourceType: 'AWS::SSO::Assignment',
-  requires: ['sso.permissionSets', 'sso.assignments'],
+  // The identity store names the principal, and resolves the names YAML files declare: without it a declared
+  // assignment could not be matched and would read as hand-made.
+  requires: ['sso.permissionSets', 'sso.assignments', 'sso.identityStore'],
   input: 'desired-state',
   options: z.object({}),
   rationale:
