@@ -110,3 +110,28 @@ describe('keysweep YAML desired state, resolved against the inventory', () => {
     expect(parseDeclaredDocument('plan.json', header).format).toBe('keysweep-yaml');
   });
 });
+
+describe('docs/drift.md', () => {
+  it('its YAML example is a valid desired-state file', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile('docs/drift.md', 'utf8');
+    const example = /```yaml\n(kind: keysweep\.desired-state[\s\S]*?)```/.exec(text)?.[1];
+    expect(example).toBeDefined();
+    const doc = parseDeclaredDocument('docs/drift.md', example ?? '');
+    expect(doc.permissionSets[0]).toMatchObject({
+      name: 'DataEngineer',
+      sessionDuration: 'PT8H',
+      permissionsBoundary: {
+        managedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+        customerManagedPolicy: null,
+      },
+    });
+    expect(doc.assignments[0]?.targets).toEqual([
+      { kind: 'name', value: 'data-prod' },
+      { kind: 'name', value: 'Workloads/NonProd' },
+      { kind: 'ou-id', value: 'ou-ab12-cdef3456' },
+      { kind: 'account-id', value: '123456789012' },
+    ]);
+    expect(doc.membershipDeclaredForGroups).toEqual([{ name: 'aws-data' }]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   renderDesiredStateFiles,
 } from '../../scripts/generate-desired-state-fixtures.js';
 import { runKeysweep } from '../cli/run-cli.js';
+import { reportValidator } from '../reporters/support/report-schema.js';
 import { multitoolValidate, sarifSchemaErrors } from '../reporters/support/sarif-validators.js';
 
 interface ReportJson {
@@ -144,6 +145,14 @@ describe('the demo desired state (fixtures/desired-state)', () => {
     expect(report?.rules.some((r) => r.id.startsWith('drift-'))).toBe(false);
     expect(report?.notEvaluated.some((n) => n.ruleId.startsWith('drift-'))).toBe(false);
     expect(driftOf(report)).toEqual([]);
+  });
+
+  it('report.json with drift follows the published report schema', async () => {
+    const validate = await reportValidator();
+    for (const name of ['tfstate', 'show', 'yaml']) {
+      const report = JSON.parse(await readFile(join(dir, name, 'report.json'), 'utf8'));
+      expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    }
   });
 
   it('the SARIF with drift passes the schema and Sarif.Multitool (Ghas)', async () => {
