@@ -63,7 +63,9 @@ export function resolveDesiredState(snapshot: Snapshot, documents: DeclaredDocum
     }
   }
   if (!store && documents.some((d) => d.groups.length + d.users.length + d.memberships.length > 0))
-    gaps.push('the identity store was not collected: declared groups, users and memberships were not compared');
+    gaps.push(
+      'the identity store was not collected: declared groups, users and memberships were not compared',
+    );
   return {
     files: documents.map((d) => d.file),
     permissionSets,

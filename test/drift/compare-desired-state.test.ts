@@ -85,6 +85,19 @@ describe('a slice that was not collected is a gap, never drift', () => {
   });
 });
 
+describe('declared directory without a collected identity store', () => {
+  it('is a gap, not drift', () => {
+    const snapshot = liveOrganization();
+    snapshot.identityCenter.identityStore = failed('AccessDenied', 'identitystore:ListGroups denied');
+    const yaml = `${DECLARED_SETS}identityStore:\n  groups:\n    - name: admins\n      members: [jane]\n`;
+    const desired = resolveDesiredState(snapshot, [parseDeclaredDocument('d.yaml', yaml)]);
+    expect(desired.gaps).toEqual([
+      'the identity store was not collected: declared groups, users and memberships were not compared',
+    ]);
+    expect(compareDesiredState(snapshot, desired, 'all').items).toEqual([]);
+  });
+});
+
 describe('the engine and the desired-state input', () => {
   it('a rule that reads the drift without declaring the input is a rule error, not a finding', () => {
     const sneaky = defineRule({
