@@ -94,7 +94,13 @@ describe('declared directory without a collected identity store', () => {
     expect(desired.gaps).toEqual([
       'the identity store was not collected: declared groups, users and memberships were not compared',
     ]);
-    expect(compareDesiredState(snapshot, desired, 'all').items).toEqual([]);
+    const drift = compareDesiredState(snapshot, desired, 'all');
+    expect(drift.items.filter((i) => i.kind === 'identity-store-differs')).toEqual([]);
+    // The live assignment is an item, but the rule that reports it needs the identity store: not evaluated.
+    const driftRules = ALL_RULES.filter((rule) => rule.input === 'desired-state');
+    const result = evaluate(snapshot, { rules: driftRules, now: FIXED_NOW, drift });
+    expect(result.findings).toEqual([]);
+    expect(result.notEvaluated.map((n) => n.ruleId)).toContain('drift-assignment-not-declared');
   });
 });
 
