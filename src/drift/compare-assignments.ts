@@ -33,17 +33,15 @@ export function compareAssignments(input: AssignmentComparisonInput): {
   const items: DriftItem[] = [];
   const declaredKeys = new Set(input.declared.map(keyOf));
   const liveKeys = new Set(input.live.map(keyOf));
-  const setName = (arn: string) => input.liveSets.find((s) => s.arn === arn)?.name ?? arn;
+  // Maps, not scans: an organization can have 100,000 assignments and a directory of as many users.
+  const setNames = new Map(input.liveSets.map((s) => [s.arn, s.name]));
+  const groupNames = new Map((input.store?.groups ?? []).map((g) => [g.groupId, g.displayName]));
+  const userNames = new Map((input.store?.users ?? []).map((u) => [u.userId, u.userName]));
+  const setName = (arn: string) => setNames.get(arn) ?? arn;
   const principalName = (type: 'USER' | 'GROUP', id: string) =>
-    (type === 'GROUP'
-      ? input.store?.groups.find((g) => g.groupId === id)?.displayName
-      : input.store?.users.find((u) => u.userId === id)?.userName) ?? null;
+    (type === 'GROUP' ? groupNames.get(id) : userNames.get(id)) ?? null;
   const principalExists = (type: 'USER' | 'GROUP', id: string | null) =>
-    id !== null &&
-    (input.store === null ||
-      (type === 'GROUP'
-        ? input.store.groups.some((g) => g.groupId === id)
-        : input.store.users.some((u) => u.userId === id)));
+    id !== null && (input.store === null || (type === 'GROUP' ? groupNames.has(id) : userNames.has(id)));
 
   for (const live of input.live) {
     if (declaredKeys.has(keyOf(live))) continue;
@@ -89,9 +87,10 @@ export function compareAssignments(input: AssignmentComparisonInput): {
       accountInOrganization: inOrganization,
       accountId: declared.accountId,
       // A set that is not live has no ARN to point at, whichever file declared it.
-      permissionSetArn: input.liveSets.some((s) => s.arn === declared.permissionSetArn)
-        ? declared.permissionSetArn
-        : null,
+      permissionSetArn:
+        declared.permissionSetArn !== null && setNames.has(declared.permissionSetArn)
+          ? declared.permissionSetArn
+          : null,
       permissionSetName: declared.permissionSetName,
       principalType: declared.principalType,
       principalId: declared.principalId ?? '',
