@@ -26,6 +26,7 @@ export function resolveDesiredState(snapshot: Snapshot, documents: DeclaredDocum
   const permissionSets = mergePermissionSets(documents, liveSets);
 
   const assignments: DesiredAssignment[] = [];
+  const index = principalIndex(store, documents);
   for (const doc of documents) {
     for (const declared of doc.assignments) {
       const set = resolveSetRef(declared.permissionSet, permissionSets, liveSets);
@@ -39,7 +40,7 @@ export function resolveDesiredState(snapshot: Snapshot, documents: DeclaredDocum
           `${declared.source.file}: ${declared.source.entry}: permission set "${name}" is neither declared nor in Identity Center`,
         );
       }
-      const principal = resolvePrincipal(declared.principalType, declared.principal, store, documents);
+      const principal = resolvePrincipal(declared.principalType, declared.principal, index);
       if (!principal) {
         gaps.push(`${declared.source.file}: ${declared.source.entry}: the identity store was not collected`);
         continue;
@@ -131,29 +132,44 @@ function resolveSetRef(
   return set ? { arn: set.arn, name: ref.name } : null;
 }
 
+/** Principal names by id and ids by name, live first, then what the files declare (built once). */
+interface PrincipalIndex {
+  nameById: Record<'USER' | 'GROUP', Map<string, string>>;
+  idByName: Record<'USER' | 'GROUP', Map<string, string>> | null;
+}
+
+function principalIndex(store: IdentityStore | null, documents: DeclaredDocument[]): PrincipalIndex {
+  const declaredGroups = documents.flatMap((d) =>
+    d.groups.flatMap((g) => ('id' in g.group ? [[g.group.id, g.displayName] as const] : [])),
+  );
+  const declaredUsers = documents.flatMap((d) =>
+    d.users.flatMap((u) => ('id' in u.user ? [[u.user.id, u.userName] as const] : [])),
+  );
+  const liveGroups = (store?.groups ?? []).map((g) => [g.groupId, g.displayName] as const);
+  const liveUsers = (store?.users ?? []).map((u) => [u.userId, u.userName] as const);
+  // Later entries win in a Map: declared names first, live names over them.
+  return {
+    nameById: {
+      GROUP: new Map([...declaredGroups, ...liveGroups]),
+      USER: new Map([...declaredUsers, ...liveUsers]),
+    },
+    idByName: store
+      ? {
+          GROUP: new Map([...liveGroups].reverse().map(([id, name]) => [name, id])),
+          USER: new Map([...liveUsers].reverse().map(([id, name]) => [name, id])),
+        }
+      : null,
+  };
+}
+
 function resolvePrincipal(
   type: 'USER' | 'GROUP',
   ref: Ref,
-  store: IdentityStore | null,
-  documents: DeclaredDocument[],
+  index: PrincipalIndex,
 ): { principalId: string | null; principalName: string | null } | null {
-  if ('id' in ref) {
-    // The live name, else the name a file declares for that id (a group the state creates).
-    const name =
-      type === 'GROUP'
-        ? (store?.groups.find((g) => g.groupId === ref.id)?.displayName ??
-          documents.flatMap((d) => d.groups).find((g) => 'id' in g.group && g.group.id === ref.id)
-            ?.displayName)
-        : (store?.users.find((u) => u.userId === ref.id)?.userName ??
-          documents.flatMap((d) => d.users).find((u) => 'id' in u.user && u.user.id === ref.id)?.userName);
-    return { principalId: ref.id, principalName: name ?? null };
-  }
-  if (!store) return null;
-  const id =
-    type === 'GROUP'
-      ? store.groups.find((g) => g.displayName === ref.name)?.groupId
-      : store.users.find((u) => u.userName === ref.name)?.userId;
-  return { principalId: id ?? null, principalName: ref.name };
+  if ('id' in ref) return { principalId: ref.id, principalName: index.nameById[type].get(ref.id) ?? null };
+  if (!index.idByName) return null;
+  return { principalId: index.idByName[type].get(ref.name) ?? null, principalName: ref.name };
 }
 
 function groupId(ref: Ref, store: IdentityStore | null): string | null {
