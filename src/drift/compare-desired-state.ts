@@ -56,5 +56,15 @@ export function compareDesiredState(
   else if (desired.groups.length + desired.users.length > 0 || desired.assignments.length > 0)
     gaps.push('the identity store was not collected: principal and directory drift is unknown');
 
-  return { scope, files: desired.files, items, gaps };
+  return { scope, files: desired.files, ...findingTargets(snapshot), items, gaps };
+}
+
+function findingTargets(snapshot: Snapshot): { instanceArn: string; identityStoreArn: string } {
+  const instance = snapshot.identityCenter.instance;
+  const data = instance.status === 'ok' ? instance.data : null;
+  const owner = snapshot.organization.managementAccountId ?? '000000000000';
+  return {
+    instanceArn: data?.instanceArn ?? 'arn:aws:sso:::instance/unknown',
+    identityStoreArn: `arn:aws:identitystore::${owner}:identitystore/${data?.identityStoreId ?? 'unknown'}`,
+  };
 }

@@ -79,6 +79,9 @@ export interface DriftReport {
   /** Which live permission sets and assignments are compared (see --desired-scope). */
   scope: DesiredScope;
   files: string[];
+  /** Where findings point when the drifted thing has no ARN (a missing set, a directory entry). */
+  instanceArn: string;
+  identityStoreArn: string;
   items: DriftItem[];
   /** What could not be compared and why; never a finding. */
   gaps: string[];

@@ -1,4 +1,4 @@
-import type { ReportModel } from '../report/report-model.js';
+import type { ReportModel } from '../reporters/model/report-schema.js';
 import type { DriftReport } from './drift-items.js';
 
 /**

@@ -107,10 +107,16 @@ describe('declared directory without a collected identity store', () => {
 describe('the engine and the desired-state input', () => {
   it('a rule that reads the drift without declaring the input is a rule error, not a finding', () => {
     const sneaky = defineRule({
-      ...ALL_RULES.find((r) => r.id === 'drift-permission-set-missing')!,
       id: 'sneaky-drift',
-      input: undefined,
+      title: 'reads the drift without declaring it',
+      severity: 'low',
+      scope: 'organization',
+      resourceType: 'AWS::SSO::PermissionSet',
+      requires: [],
       options: z.object({}),
+      rationale: '',
+      remediation: { console: [], cli: [] },
+      references: [],
       evaluate: ({ drift }) => void drift(),
     });
     const snapshot = liveOrganization();

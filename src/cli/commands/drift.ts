@@ -4,15 +4,15 @@ import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
 import { renderDriftSummary } from '../../drift/render-drift-summary.js';
 import { loadSnapshot } from '../../inventory/snapshot-file.js';
 import { InputError } from '../../io/input-error.js';
-import { applyEnrichInputs, loadEnrichInputs } from '../../report/enrich.js';
-import { buildReportModel } from '../../report/report-model.js';
+import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
+import { buildReportModel } from '../../reporters/model/report-model.js';
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
+import type { CliIo } from '../cli-io.js';
 import { addDesiredOptions, type DesiredFlags, driftReportFor, loadDesiredInput } from '../desired-input.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
 import { parseFailOn, parseNow } from '../parse-flags.js';
-import type { CliIo } from './scan.js';
 
 interface DriftFlags extends LiveCollectionFlags, DesiredFlags {
   demo?: boolean;

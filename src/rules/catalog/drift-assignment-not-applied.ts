@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { itemsOf } from '../../drift/drift-items.js';
 import { defineRule } from '../define-rule.js';
-import {
-  assignmentSubject,
-  DRIFT_REFERENCES,
-  declaredAt,
-  identityCenterInstanceArn,
-  principalLabel,
-} from './support/drift.js';
+import { assignmentSubject, DRIFT_REFERENCES, declaredAt, principalLabel } from './support/drift.js';
 
 export default defineRule({
   id: 'drift-assignment-not-applied',
@@ -32,13 +26,12 @@ export default defineRule({
   migration:
     'Apply the code on every merge, so the declared state and Identity Center never stay apart for long.',
   references: DRIFT_REFERENCES,
-  compliance: {},
-  evaluate({ drift, fail, snapshot }) {
+  evaluate({ drift, fail }) {
     for (const item of itemsOf(drift(), 'assignment-not-applied')) {
       const where = item.accountInOrganization
         ? `account ${item.accountId}`
         : `account ${item.accountId}, which is not in the organization`;
-      fail(item.permissionSetArn ?? identityCenterInstanceArn(snapshot), {
+      fail(item.permissionSetArn ?? drift().instanceArn, {
         subject: assignmentSubject(item),
         accountId: item.accountId,
         message: `${declaredAt(item.source)} assigns ${item.permissionSetName} to ${principalLabel(item)} on ${where}, but Identity Center does not have it (declared: assigned; live: none).`,

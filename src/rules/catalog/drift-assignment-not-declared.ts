@@ -28,7 +28,6 @@ export default defineRule({
   migration:
     'Make the code the only way access is granted: deny sso:CreateAccountAssignment outside the pipeline role with an SCP.',
   references: DRIFT_REFERENCES,
-  compliance: {},
   evaluate({ drift, fail }) {
     for (const item of itemsOf(drift(), 'assignment-not-declared')) {
       fail(item.permissionSetArn ?? '', {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { itemsOf } from '../../drift/drift-items.js';
 import { defineRule } from '../define-rule.js';
-import { DRIFT_REFERENCES, declaredAt, identityStoreArn } from './support/drift.js';
+import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
 
 const CHANGE_TEXT = {
   missing: 'is declared but not in the identity store',
@@ -28,11 +28,10 @@ export default defineRule({
   },
   migration: 'Manage membership in one place: the IdP (SCIM) or the code, never both.',
   references: DRIFT_REFERENCES,
-  compliance: {},
-  evaluate({ drift, fail, snapshot }) {
+  evaluate({ drift, fail }) {
     for (const item of itemsOf(drift(), 'identity-store-differs')) {
       const what = item.field ? `${item.object} ${item.label} ${item.field}` : `${item.object} ${item.label}`;
-      fail(identityStoreArn(snapshot), {
+      fail(drift().identityStoreArn, {
         // Groups and users by name (what both Terraform and YAML know), memberships by live ids.
         subject: `${item.object}/${item.object === 'membership' ? item.id : item.label}${item.field ? `/${item.field}` : ''}`,
         resourceType: item.object === 'user' ? 'AWS::IdentityStore::User' : 'AWS::IdentityStore::Group',

@@ -46,7 +46,6 @@ export default defineRule({
   migration:
     'Deny sso:Put*/Attach*/Update* on permission sets outside the pipeline role, so edits go through review.',
   references: DRIFT_REFERENCES,
-  compliance: {},
   evaluate({ drift, fail }) {
     for (const item of itemsOf(drift(), 'permission-set-changed')) {
       fail(item.arn, {

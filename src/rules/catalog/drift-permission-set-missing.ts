@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { itemsOf } from '../../drift/drift-items.js';
 import { defineRule } from '../define-rule.js';
-import { DRIFT_REFERENCES, declaredAt, identityCenterInstanceArn } from './support/drift.js';
+import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
 
 export default defineRule({
   id: 'drift-permission-set-missing',
@@ -25,11 +25,10 @@ export default defineRule({
   },
   migration: 'Recreate the set from code, then re-apply its assignments; never recreate it by hand.',
   references: DRIFT_REFERENCES,
-  compliance: {},
-  evaluate({ drift, fail, snapshot }) {
+  evaluate({ drift, fail }) {
     for (const item of itemsOf(drift(), 'permission-set-missing')) {
       // The set does not exist: point at the instance, by name, whether the file gave an ARN or not.
-      fail(identityCenterInstanceArn(snapshot), {
+      fail(drift().instanceArn, {
         subject: `permissionSet/${item.name}`,
         message: `${declaredAt(item.source)} declares permission set ${item.name}, which Identity Center does not have (declared: exists; live: none).`,
         details: {

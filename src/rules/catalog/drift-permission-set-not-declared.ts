@@ -24,7 +24,6 @@ export default defineRule({
   migration:
     'Import hand-made sets into code before the migration, so every permission set has an owner and a review.',
   references: DRIFT_REFERENCES,
-  compliance: {},
   evaluate({ drift, fail }) {
     for (const item of itemsOf(drift(), 'permission-set-not-declared')) {
       fail(item.arn, {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { itemsOf } from '../../drift/drift-items.js';
 import { defineRule } from '../define-rule.js';
-import { DRIFT_REFERENCES, declaredAt, identityStoreArn } from './support/drift.js';
+import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
 
 export default defineRule({
   id: 'drift-principal-missing',
@@ -27,13 +27,12 @@ export default defineRule({
   migration:
     'Reference principals by a data source looked up by name, so an IdP re-sync does not orphan the code.',
   references: DRIFT_REFERENCES,
-  compliance: {},
-  evaluate({ drift, fail, snapshot }) {
+  evaluate({ drift, fail }) {
     for (const item of itemsOf(drift(), 'principal-missing')) {
       const kind = item.principalType === 'GROUP' ? 'group' : 'user';
       // By name when any file gives one, so Terraform (ids) and YAML (names) fingerprint alike.
       const who = item.principalName ?? item.principalId ?? '';
-      fail(identityStoreArn(snapshot), {
+      fail(drift().identityStoreArn, {
         subject: `${item.principalType}/${who}`,
         resourceType:
           item.principalType === 'GROUP' ? 'AWS::IdentityStore::Group' : 'AWS::IdentityStore::User',

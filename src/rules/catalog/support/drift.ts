@@ -1,21 +1,5 @@
 import type { DeclarationSource } from '../../../desired-state/desired-state-model.js';
 import type { AssignmentFacts } from '../../../drift/drift-items.js';
-import type { Snapshot } from '../../../inventory/snapshot-schema.js';
-
-/** Where a drift finding points when the thing has no ARN of its own (a declared set that does not exist). */
-export function identityCenterInstanceArn(snapshot: Snapshot): string {
-  const instance = snapshot.identityCenter.instance;
-  return instance.status === 'ok' && instance.data
-    ? instance.data.instanceArn
-    : 'arn:aws:sso:::instance/unknown';
-}
-
-export function identityStoreArn(snapshot: Snapshot): string {
-  const instance = snapshot.identityCenter.instance;
-  const storeId = instance.status === 'ok' && instance.data ? instance.data.identityStoreId : 'unknown';
-  const owner = snapshot.organization.managementAccountId ?? '000000000000';
-  return `arn:aws:identitystore::${owner}:identitystore/${storeId}`;
-}
 
 export function principalLabel(
   a: Pick<AssignmentFacts, 'principalType' | 'principalId' | 'principalName'>,
