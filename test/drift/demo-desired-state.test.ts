@@ -170,6 +170,15 @@ describe('the demo desired state (fixtures/desired-state)', () => {
     expect(text).toContain('     2  drift-assignment-not-declared');
     expect(text).toContain('session duration differs from');
     expect(text).toContain('(declared: PT4H; live: PT8H)');
+    const liveOnly = await runKeysweep([
+      'drift',
+      '--demo',
+      '--desired',
+      DESIRED_STATE_FILES.yaml,
+      '--accounts',
+      '100000000001',
+    ]);
+    expect([liveOnly.code, liveOnly.stderr.length]).toEqual([2, 1]);
     const passing = await runKeysweep([
       'drift',
       '--demo',

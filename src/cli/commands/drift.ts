@@ -12,6 +12,7 @@ import type { CliIo } from '../cli-io.js';
 import { addDesiredOptions, type DesiredFlags, driftReportFor, loadDesiredInput } from '../desired-input.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
+import { checkLiveOnlyFlags } from '../live-only-flags.js';
 import { parseFailOn, parseNow } from '../parse-flags.js';
 
 interface DriftFlags extends LiveCollectionFlags, DesiredFlags {
@@ -44,14 +45,15 @@ export function registerDrift(program: Command, io: CliIo): void {
     .option('--waivers <file>', 'waivers file (YAML or JSON)')
     .option('--config <file>', 'keysweep config (turns drift rules off or on)');
   addDesiredOptions(command);
-  addLiveCollectionOptions(command).action(async (flags: DriftFlags) => {
-    io.setExitCode(await runDrift(flags, io));
+  addLiveCollectionOptions(command).action(async (flags: DriftFlags, self: Command) => {
+    io.setExitCode(await runDrift(flags, io, self));
   });
 }
 
 /** `scan` restricted to the drift rules, printed as a summary: same inputs, waivers, baseline and exit codes. */
-async function runDrift(flags: DriftFlags, io: CliIo): Promise<number> {
+async function runDrift(flags: DriftFlags, io: CliIo, command: Command): Promise<number> {
   if (flags.demo && flags.snapshot) throw new InputError('--demo and --snapshot cannot be used together');
+  checkLiveOnlyFlags(command, flags);
   if (flags.desired.length === 0) throw new InputError('--desired: give at least one desired-state file');
   const now = parseNow(flags.now);
   const failOn = parseFailOn(flags.failOn);
