@@ -1,6 +1,7 @@
 import { InputError } from '../io/input-error.js';
 import { ALL_RULES } from '../rules/catalog/index.js';
 import type { Rule } from '../rules/define-rule.js';
+import type { KeysweepConfig } from './config-schema.js';
 import { loadConfig } from './load-config.js';
 
 export interface RunConfigInput {
@@ -45,11 +46,16 @@ export async function resolveRunConfig(input: RunConfigInput): Promise<RunConfig
       !input.skip.includes(rule.id),
   );
   if (rules.length === 0) throw new InputError(describeEmptySelection(input, path));
+  return { rules, ruleOptions: ruleOptionsOf(config), configPath: path };
+}
+
+/** The options the config sets, by rule id (each already checked against its rule's schema). */
+export function ruleOptionsOf(config: KeysweepConfig): Record<string, unknown> {
   const ruleOptions: Record<string, unknown> = {};
-  for (const [id, setting] of Object.entries(settings)) {
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
     if (setting?.options !== undefined) ruleOptions[id] = setting.options;
   }
-  return { rules, ruleOptions, configPath: path };
+  return ruleOptions;
 }
 
 /** A scan that checks nothing would report "0 open findings" and exit 0: that is an error, said plainly. */

@@ -7,7 +7,7 @@ import { isBreakGlass } from './break-glass.js';
 import { inventoryGaps } from './inventory-gaps.js';
 import type { IdentityMap } from './people/identity-map.js';
 import { type Person, resolvePeople } from './people/resolve-people.js';
-import { planPermissionSet, type UserContext } from './permission-set-plan.js';
+import { maxSessionHoursFrom, planPermissionSet, type UserContext } from './permission-set-plan.js';
 import { type KitPlan, PLAN_SCHEMA_VERSION, type PlanPerson } from './plan-schema.js';
 import { planWorkload } from './workload-plan.js';
 
@@ -16,6 +16,8 @@ export interface KitOptions {
   idp: 'identity-center' | 'external';
   identityMap: IdentityMap;
   emailTag: string;
+  /** Rule options from the keysweep config (sso-session-duration-too-long's maximum); default: none. */
+  ruleOptions?: Readonly<Record<string, unknown>>;
 }
 
 const okData = <T>(s: { status: string; data?: T }): T | undefined =>
@@ -74,6 +76,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     emailTag: options.emailTag,
   });
 
+  const maxSessionHours = maxSessionHoursFrom(options.ruleOptions);
   const permissionSets = migration.permissionSets
     .map((proposal) =>
       planPermissionSet(
@@ -81,6 +84,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         proposal.userArns.map((arn) => contexts.get(arn)!),
         proposal.exists ? existingSets.find((s) => s.name === proposal.name) : undefined,
         customerPolicies,
+        maxSessionHours,
       ),
     )
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -18,8 +18,21 @@ export interface UserContext {
 
 /** Administrator sessions short (the rule's advice: 1–4 hours); everyone else at the rule's maximum. */
 const ADMIN_SESSION = 'PT1H';
-const MAX_SESSION_HOURS = sessionDurationRule.options.parse({}).maxSessionHours;
-const DEFAULT_SESSION = `PT${MAX_SESSION_HOURS}H`;
+
+/**
+ * The longest session the plan proposes: rule sso-session-duration-too-long's `maxSessionHours`, as the
+ * config sets it (the config loader has checked it against the rule's schema) or its default, so a kit
+ * applied today does not become a finding in the next scan.
+ */
+export function maxSessionHoursFrom(ruleOptions: Readonly<Record<string, unknown>> = {}): number {
+  return sessionDurationRule.options.parse(ruleOptions[sessionDurationRule.id] ?? {}).maxSessionHours;
+}
+
+/** ISO-8601 duration of whole hours and minutes (Identity Center takes PT1H to PT12H). */
+function isoHours(hours: number): string {
+  const minutes = Math.round(hours * 60);
+  return `PT${Math.floor(minutes / 60) > 0 ? `${Math.floor(minutes / 60)}H` : ''}${minutes % 60 > 0 ? `${minutes % 60}M` : ''}`;
+}
 
 /**
  * Makes a planner proposal concrete: its session duration, its inline policy (the members' inline policies
@@ -31,6 +44,7 @@ export function planPermissionSet(
   members: readonly UserContext[],
   existing: PermissionSet | undefined,
   customerPoliciesByAccount: ReadonlyMap<string, ReadonlySet<string> | null>,
+  maxSessionHours: number,
 ): PlanPermissionSet {
   const first = members[0];
   const inlineDocs = first ? inlineDocuments(first) : [];
@@ -55,9 +69,9 @@ export function planPermissionSet(
       `the existing permission set ${existing.name} has an inline policy or boundary the IAM users did not have: it may be broader than what they had, review before assigning`,
     );
   const existingHours = existing ? durationHours(existing.sessionDuration) : null;
-  if (existing && existingHours !== null && existingHours > MAX_SESSION_HOURS)
+  if (existing && existingHours !== null && existingHours > maxSessionHours)
     warnings.push(
-      `the existing permission set ${existing.name} allows ${existingHours}-hour sessions (rule sso-session-duration-too-long: at most ${MAX_SESSION_HOURS})`,
+      `the existing permission set ${existing.name} allows ${existingHours}-hour sessions (rule sso-session-duration-too-long: at most ${maxSessionHours})`,
     );
   for (const name of proposal.policies.customerManaged) {
     for (const accountId of proposal.accountIds) {
@@ -78,7 +92,7 @@ export function planPermissionSet(
     description: existing
       ? existing.description
       : `Proposed by keysweep for ${proposal.userArns.length} IAM user(s) in ${proposal.accountIds.length} account(s)`,
-    sessionDuration: existing?.sessionDuration ?? (fullAdmin ? ADMIN_SESSION : DEFAULT_SESSION),
+    sessionDuration: existing?.sessionDuration ?? (fullAdmin ? ADMIN_SESSION : isoHours(maxSessionHours)),
     awsManagedPolicies: proposal.policies.awsManaged,
     customerManagedPolicies: proposal.policies.customerManaged,
     inlinePolicy: existing ? existing.inlinePolicy : mergeInline(inlineDocs),

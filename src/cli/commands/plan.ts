@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig } from '../../config/load-config.js';
+import { ruleOptionsOf } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharacters } from '../../io/escape-control-characters.js';
 import { buildKitPlan } from '../../migration-kit/build-kit-plan.js';
@@ -28,6 +30,7 @@ interface PlanFlags extends InventorySourceFlags {
   emailTag: string;
   deleteAfterDays: string;
   format: string;
+  config?: string;
 }
 
 const RUNBOOK_FORMATS = ['md', 'html'] as const;
@@ -56,6 +59,10 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--delete-after-days <n>', 'days between deactivating an IAM user and deleting it', '30')
     .option('--format <list>', `runbook formats: ${RUNBOOK_FORMATS.join(',')}`, 'md,html')
     .option('--now <iso>', 'plan clock (ISO-8601 with Z or an offset); default: now')
+    .option(
+      '--config <file>',
+      'keysweep config: rule options the plan follows (default: keysweep.config.yaml/.json)',
+    )
     .option('--quiet', 'print nothing but errors');
   addLiveCollectionOptions(command).action(async (flags: PlanFlags, self: Command) => {
     io.setExitCode(await runPlan(flags, io, self));
@@ -76,11 +83,13 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
   const identityMap: IdentityMap = flags.identityMap
     ? await loadIdentityMap(resolve(io.cwd, flags.identityMap))
     : new Map();
+  const { config } = await loadConfig({ configPath: flags.config, cwd: io.cwd });
+  const ruleOptions = ruleOptionsOf(config);
   const outDir = resolve(io.cwd, flags.out);
   await checkOutputDirectory('--out', outDir);
 
   const snapshot = await loadInventory(flags, now);
-  const plan = buildKitPlan(snapshot, { now, idp, identityMap, emailTag });
+  const plan = buildKitPlan(snapshot, { now, idp, identityMap, emailTag, ruleOptions });
   const files = renderKit(plan, snapshot, { scpExemptRoles, deleteAfterDays, runbookFormats, now });
   await writeFilesAtomic(files.map((f) => ({ path: join(outDir, f.path), content: f.content })));
 

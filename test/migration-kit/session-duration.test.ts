@@ -1,0 +1,50 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDemoSnapshot } from '../../src/demo/demo-snapshot.js';
+import { runKeysweep } from '../cli/run-cli.js';
+import { NOW, planOf } from './support/kit.js';
+
+const RULE = 'sso-session-duration-too-long';
+
+// The kit follows the rule's configured maximum, so what it proposes is not a finding in the next scan.
+describe('session durations follow rule sso-session-duration-too-long as configured', () => {
+  it('default (8 hours): new sets get PT8H, existing sets above 8 hours are flagged', async () => {
+    const plan = planOf(await loadDemoSnapshot());
+    expect(plan.permissionSets.find((s) => s.name === 'Developers')).toMatchObject({
+      exists: false,
+      sessionDuration: 'PT8H',
+    });
+    const flagged = plan.permissionSets.filter((s) => s.warnings.some((w) => w.includes('-hour sessions')));
+    expect(flagged.map((s) => s.name)).toEqual(['AdministratorAccess']);
+  });
+
+  it('maxSessionHours 4: new sets get PT4H, existing 8-hour sets are flagged too', async () => {
+    const plan = planOf(await loadDemoSnapshot(), { ruleOptions: { [RULE]: { maxSessionHours: 4 } } });
+    expect(plan.permissionSets.find((s) => s.name === 'Developers')!.sessionDuration).toBe('PT4H');
+    const flagged = plan.permissionSets.filter((s) => s.warnings.some((w) => w.includes('at most 4')));
+    expect(flagged.map((s) => s.name)).toEqual(['AdministratorAccess', 'PowerUserAccess', 'ReadOnlyAccess']);
+  });
+
+  it('keysweep plan --config reads it; a bad option is one line, exit 2, nothing written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ks-plan-config-'));
+    await writeFile(join(dir, 'good.yaml'), `rules:\n  ${RULE}:\n    options:\n      maxSessionHours: 2\n`);
+    await writeFile(join(dir, 'bad.yaml'), `rules:\n  ${RULE}:\n    options:\n      maxSessionHours: 20\n`);
+    const now = ['--now', NOW.toISOString()];
+    const good = await runKeysweep(
+      ['plan', '--demo', ...now, '--config', 'good.yaml', '--out', 'kit', '--quiet'],
+      dir,
+    );
+    expect(good.stderr).toEqual([]);
+    const written = JSON.parse(await readFile(join(dir, 'kit', 'plan.json'), 'utf8'));
+    expect(
+      written.permissionSets.find((s: { name: string }) => s.name === 'Developers').sessionDuration,
+    ).toBe('PT2H');
+    const bad = await runKeysweep(['plan', '--demo', ...now, '--config', 'bad.yaml', '--out', 'kit2'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toHaveLength(1);
+    expect(bad.stderr[0]).toMatch(/bad\.yaml.*maxSessionHours/);
+    await expect(readFile(join(dir, 'kit2', 'plan.json'))).rejects.toThrow(/ENOENT/);
+  });
+});
