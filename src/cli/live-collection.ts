@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { describeAwsError } from '../collectors/aws-error.js';
 import { type AwsClientFactory, createAwsClientFactory } from '../collectors/client-factory.js';
 import { collectSnapshot } from '../collectors/collect-snapshot.js';
+import { DEFAULT_CREDENTIAL_REPORT_POLLING } from '../collectors/iam/credential-report.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
 import { parseList, parsePositiveInt } from './parse-flags.js';
@@ -17,6 +18,8 @@ export interface LiveCollectionFlags {
   excludeAccounts?: string;
   ou?: string;
   concurrency: string;
+  callTimeoutBudget: string;
+  credentialReportTimeout: string;
   quiet?: boolean;
 }
 
@@ -33,7 +36,17 @@ export function addLiveCollectionOptions(command: Command): Command {
     .option('--accounts <ids>', 'only these account ids (comma-separated)')
     .option('--exclude-accounts <ids>', 'skip these account ids (comma-separated)')
     .option('--ou <ids>', 'only accounts under these OU ids (comma-separated)')
-    .option('--concurrency <n>', 'accounts collected at once', '8');
+    .option('--concurrency <n>', 'accounts collected at once', '8')
+    .option(
+      '--call-timeout-budget <seconds>',
+      'time one AWS call may spend retrying throttling, 5xx and timeouts',
+      '120',
+    )
+    .option(
+      '--credential-report-timeout <seconds>',
+      "how long to wait for IAM to build an account's credential report",
+      '120',
+    );
 }
 
 export interface LiveCollectionDeps {
@@ -53,7 +66,11 @@ export async function collectLive(
   deps: LiveCollectionDeps = {},
 ): Promise<Snapshot> {
   const concurrency = parsePositiveInt('--concurrency', flags.concurrency);
-  const factory = deps.factory ?? createAwsClientFactory({ profile: flags.profile, region: flags.region });
+  const callBudgetMs = parsePositiveInt('--call-timeout-budget', flags.callTimeoutBudget) * 1000;
+  const reportTimeoutMs =
+    parsePositiveInt('--credential-report-timeout', flags.credentialReportTimeout) * 1000;
+  const factory =
+    deps.factory ?? createAwsClientFactory({ profile: flags.profile, region: flags.region, callBudgetMs });
   const progress = createProgress({ stream: deps.progressStream ?? process.stderr, quiet: flags.quiet });
   try {
     return await collectSnapshot(factory, {
@@ -63,6 +80,7 @@ export async function collectLive(
       ssoRegion: flags.ssoRegion,
       now,
       progress,
+      polling: { ...DEFAULT_CREDENTIAL_REPORT_POLLING, timeLimitMs: reportTimeoutMs },
       onlyAccounts: parseList(flags.accounts),
       excludeAccounts: parseList(flags.excludeAccounts),
       onlyOus: parseList(flags.ou),
