@@ -97,7 +97,7 @@ export class CrawlRetryStrategy {
 
   constructor(private readonly options: CrawlRetryOptions) {
     this.baseDelayMs = options.baseDelayMs ?? 100;
-    this.throttlingBaseDelayMs = options.throttlingBaseDelayMs ?? 500;
+    this.throttlingBaseDelayMs = options.throttlingBaseDelayMs ?? 250;
     this.maxDelayMs = options.maxDelayMs ?? 20_000;
     this.unreachableAttempts = options.unreachableAttempts ?? 3;
     this.random = options.random ?? Math.random;
