@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { describeAwsError } from '../collectors/aws-error.js';
+import { checkpointFileFor, openCrawlCheckpoint } from '../collectors/checkpoint/crawl-checkpoint.js';
 import { type AwsClientFactory, createAwsClientFactory } from '../collectors/client-factory.js';
 import { collectSnapshot } from '../collectors/collect-snapshot.js';
 import { DEFAULT_CREDENTIAL_REPORT_POLLING } from '../collectors/iam/credential-report.js';
+import { parseShard } from '../inventory/account-shard.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
 import { parseList, parsePositiveInt } from './parse-flags.js';
@@ -20,6 +22,7 @@ export interface LiveCollectionFlags {
   concurrency: string;
   callTimeoutBudget: string;
   credentialReportTimeout: string;
+  shard?: string;
   quiet?: boolean;
 }
 
@@ -43,6 +46,10 @@ export function addLiveCollectionOptions(command: Command): Command {
       '120',
     )
     .option(
+      '--shard <K/N>',
+      'crawl only shard K of N (by account id hash); shard 1 also reads Identity Center',
+    )
+    .option(
       '--credential-report-timeout <seconds>',
       "how long to wait for IAM to build an account's credential report",
       '120',
@@ -53,6 +60,8 @@ export interface LiveCollectionDeps {
   /** Tests hand in a factory of mocked clients; the CLI builds real ones from the flags. */
   factory?: AwsClientFactory;
   progressStream?: ProgressStream;
+  /** `collect --out FILE`: progress goes to FILE.partial.jsonl as accounts finish (read back with --resume). */
+  checkpoint?: { snapshotFile: string; resume: boolean };
 }
 
 /**
@@ -66,12 +75,19 @@ export async function collectLive(
   deps: LiveCollectionDeps = {},
 ): Promise<Snapshot> {
   const concurrency = parsePositiveInt('--concurrency', flags.concurrency);
+  const shard = parseShard(flags.shard);
   const callBudgetMs = parsePositiveInt('--call-timeout-budget', flags.callTimeoutBudget) * 1000;
   const reportTimeoutMs =
     parsePositiveInt('--credential-report-timeout', flags.credentialReportTimeout) * 1000;
   const factory =
     deps.factory ?? createAwsClientFactory({ profile: flags.profile, region: flags.region, callBudgetMs });
   const progress = createProgress({ stream: deps.progressStream ?? process.stderr, quiet: flags.quiet });
+  const selection = {
+    onlyAccounts: parseList(flags.accounts),
+    excludeAccounts: parseList(flags.excludeAccounts),
+    onlyOus: parseList(flags.ou),
+  };
+  const { checkpoint } = deps;
   try {
     return await collectSnapshot(factory, {
       roleName: flags.roleName,
@@ -81,9 +97,18 @@ export async function collectLive(
       now,
       progress,
       polling: { ...DEFAULT_CREDENTIAL_REPORT_POLLING, timeLimitMs: reportTimeoutMs },
-      onlyAccounts: parseList(flags.accounts),
-      excludeAccounts: parseList(flags.excludeAccounts),
-      onlyOus: parseList(flags.ou),
+      ...selection,
+      ...(shard ? { shard } : {}),
+      ...(checkpoint
+        ? {
+            openCheckpoint: (organizationId: string | null) =>
+              openCrawlCheckpoint(
+                checkpointFileFor(checkpoint.snapshotFile),
+                { organizationId, roleName: flags.roleName, shard, ...selection },
+                checkpoint.resume,
+              ),
+          }
+        : {}),
     });
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -13,6 +13,8 @@ export interface AccountProgress {
   outcome: 'complete' | 'partial' | 'failed' | 'skipped';
   /** IAM and STS calls made for this account (AssumeRole included). */
   calls: number;
+  /** Wall time the account took (crawled accounts only): the ETA is estimated from these. */
+  durationMs?: number;
   detail?: string;
 }
 

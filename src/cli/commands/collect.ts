@@ -1,5 +1,7 @@
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { checkpointFileFor } from '../../collectors/checkpoint/crawl-checkpoint.js';
 import { saveSnapshot } from '../../inventory/snapshot-file.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
 import { parseNow } from '../parse-flags.js';
@@ -8,6 +10,7 @@ import type { CliIo } from './scan.js';
 interface CollectFlags extends LiveCollectionFlags {
   out: string;
   now?: string;
+  resume?: boolean;
 }
 
 /** `keysweep collect --out snapshot.json`: the live crawl only, written atomically for later `scan --snapshot`. */
@@ -17,11 +20,31 @@ export function registerCollect(program: Command, io: CliIo): void {
     .description('crawl the AWS Organization and write an inventory snapshot (no rules, no reports)')
     .option('--out <file>', 'snapshot file to write', 'keysweep-snapshot.json')
     .option('--now <iso>', 'timestamp recorded as collectedAt (ISO-8601); default: now')
+    .option(
+      '--resume',
+      'continue an interrupted collect: accounts listed in <out>.partial.jsonl are not crawled again',
+    )
     .option('--quiet', 'no progress on stderr');
   addLiveCollectionOptions(command).action(async (flags: CollectFlags) => {
-    const snapshot = await collectLive(flags, parseNow(flags.now));
     const file = resolve(io.cwd, flags.out);
-    await saveSnapshot(file, snapshot);
+    const now = parseNow(flags.now);
+    // Ctrl-C: finished accounts are already in the side file; say how to pick up from there.
+    const onInterrupt = () => {
+      io.stderr(
+        `keysweep: interrupted; finished accounts are kept in ${checkpointFileFor(file)}: run the same command with --resume to continue`,
+      );
+      process.exit(130);
+    };
+    process.once('SIGINT', onInterrupt);
+    try {
+      const snapshot = await collectLive(flags, now, {
+        checkpoint: { snapshotFile: file, resume: flags.resume === true },
+      });
+      await saveSnapshot(file, snapshot);
+      await rm(checkpointFileFor(file), { force: true });
+    } finally {
+      process.removeListener('SIGINT', onInterrupt);
+    }
     if (!flags.quiet) io.stdout(`wrote ${file}`);
   });
 }

@@ -72,6 +72,7 @@ describe('CrawlRetryStrategy through the real SDK retry middleware', () => {
       // Each retry "waits" its full ceiling on a fake clock: 500, 1000, 2000, 4000 ms…
       retryStrategy: new CrawlRetryStrategy({
         callBudgetMs: 5_000,
+        throttlingBaseDelayMs: 500,
         random: () => 0.999,
         clock: () => now,
       }),
@@ -150,7 +151,7 @@ describe('CrawlRetryStrategy decisions', () => {
       token = await strategy.refreshRetryTokenForRetry(token, info('THROTTLING'));
       delays.push(token.getRetryDelay());
     }
-    expect(delays).toEqual([250, 500, 1000, 2000, 4000, 8000, 10000, 10000]);
+    expect(delays).toEqual([125, 250, 500, 1000, 2000, 4000, 8000, 10000]);
     const transient = await strategy.refreshRetryTokenForRetry(
       await strategy.acquireInitialRetryToken(''),
       info('TRANSIENT'),
