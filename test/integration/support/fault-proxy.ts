@@ -204,7 +204,8 @@ export async function startFaultProxy(target: string, initial: FaultPlan = NO_FA
         delay += plan.slowMs;
       }
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      stats.forwarded.push(`${account} ${call.action}`);
+      const assumed = /arn:aws:iam::(\d{12}):role/.exec(decodeURIComponent(call.body))?.[1];
+      stats.forwarded.push(`${account} ${call.action}${call.action === 'AssumeRole' ? `:${assumed}` : ''}`);
       forward(req, res, body, call);
     });
   });
