@@ -64,7 +64,7 @@ export async function collectSnapshot(
     return done ? [done] : [];
   });
   const toCrawl = mine.filter((a) => !checkpoint?.finished.has(a.id));
-  progress.begin(toCrawl.length);
+  progress.begin(toCrawl.length, options.concurrency);
   if (resumed.length > 0)
     progress.note(`resuming: ${resumed.length} account(s) already collected, ${toCrawl.length} to go`);
   for (const { account, reason } of selection.skipped) {
