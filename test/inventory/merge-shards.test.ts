@@ -4,6 +4,7 @@ import { parseShard, shardOf } from '../../src/inventory/account-shard.js';
 import { mergeSnapshots } from '../../src/inventory/merge-snapshots.js';
 import type { Snapshot } from '../../src/inventory/snapshot-schema.js';
 import { InputError } from '../../src/io/input-error.js';
+import { runKeysweep } from '../cli/run-cli.js';
 
 const ids = Array.from({ length: 300 }, (_, i) => String(100000000000 + i * 7919));
 
@@ -24,6 +25,17 @@ describe('--shard K/N', () => {
     expect(parseShard(undefined)).toBeUndefined();
     for (const bad of ['0/3', '4/3', '3', 'a/b', '1/0', '-1/2'])
       expect(() => parseShard(bad), bad).toThrow(/^--shard: ".*" must be K\/N/);
+  });
+
+  it.each([
+    ['collect', '--shard', '4/3'],
+    ['scan', '--shard', 'x'],
+    ['collect', '--call-timeout-budget', '0'],
+  ])('%s %s %s: one line, exit 2, before any AWS call', async (...args) => {
+    const run = await runKeysweep([...args, '--region', 'us-east-1', '--out', '/nonexistent/dir/out']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toMatch(new RegExp(`^keysweep: ${args[1]}: "${args[2]}" must be`));
   });
 
   it('partitions by account id alone: every account in exactly one shard, shards of similar size', () => {
