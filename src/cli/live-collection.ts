@@ -23,6 +23,9 @@ export interface LiveCollectionFlags {
   callTimeoutBudget: string;
   credentialReportTimeout: string;
   shard?: string;
+  /** collect only: organization-wide data only / everything but. */
+  orgOnly?: boolean;
+  accountsOnly?: boolean;
   quiet?: boolean;
 }
 
@@ -76,6 +79,9 @@ export async function collectLive(
 ): Promise<Snapshot> {
   const concurrency = parsePositiveInt('--concurrency', flags.concurrency);
   const shard = parseShard(flags.shard);
+  if (flags.orgOnly && (flags.accountsOnly || shard))
+    throw new InputError('--org-only: cannot be combined with --accounts-only or --shard');
+  const organizationData = flags.orgOnly ? 'only' : flags.accountsOnly ? 'skip' : undefined;
   const callBudgetMs = parsePositiveInt('--call-timeout-budget', flags.callTimeoutBudget) * 1000;
   const reportTimeoutMs =
     parsePositiveInt('--credential-report-timeout', flags.credentialReportTimeout) * 1000;
@@ -99,6 +105,7 @@ export async function collectLive(
       polling: { ...DEFAULT_CREDENTIAL_REPORT_POLLING, timeLimitMs: reportTimeoutMs },
       ...selection,
       ...(shard ? { shard } : {}),
+      ...(organizationData ? { organizationData } : {}),
       ...(checkpoint
         ? {
             openCheckpoint: (organizationId: string | null) =>

@@ -31,6 +31,11 @@ export interface LiveScanOptions extends AccountSelection {
   polling?: CredentialReportPolling;
   /** Crawl only the accounts of this shard; organization-wide data only in shard 1. */
   shard?: ShardSpec;
+  /**
+   * Organization-wide data (Identity Center, centralized root access): `only` collects just that (a
+   * separate `--org-only` job), `skip` leaves it to such a job (`--accounts-only`); default: shard 1.
+   */
+  organizationData?: 'only' | 'skip';
   /** Per-account progress beside the output (the CLI's --out/--resume); opened once the org is known. */
   openCheckpoint?: (organizationId: string | null) => Promise<CrawlCheckpoint>;
   /** Measures per-account durations; injected in tests. */
@@ -51,12 +56,15 @@ export async function collectSnapshot(
   const inventory = await collectOrganization(factory.organizations(), caller);
   const selection = selectAccounts(inventory.accounts, options);
   const { shard } = options;
-  const mine = selection.scanned.filter((a) => inShard(a.id, shard));
+  const orgOnly = options.organizationData === 'only';
+  const mine = orgOnly ? [] : selection.scanned.filter((a) => inShard(a.id, shard));
   const otherShards = selection.scanned
-    .filter((a) => !inShard(a.id, shard))
+    .filter((a) => orgOnly || !inShard(a.id, shard))
     .map((account) => ({
       account,
-      reason: `in shard ${shardOf(account.id, shard?.count ?? 1)}/${shard?.count} (--shard)`,
+      reason: orgOnly
+        ? 'not crawled: organization-wide data only (--org-only)'
+        : `in shard ${shardOf(account.id, shard?.count ?? 1)}/${shard?.count} (--shard)`,
     }));
   const checkpoint = await options.openCheckpoint?.(inventory.organization.id);
   const resumed = mine.flatMap((a) => {
@@ -77,8 +85,14 @@ export async function collectSnapshot(
     });
   }
 
-  const orgData = collectsOrganizationData(shard);
-  const elsewhere = `collected by shard 1/${shard?.count}`;
+  const orgData =
+    options.organizationData === undefined
+      ? collectsOrganizationData(shard)
+      : options.organizationData === 'only';
+  const elsewhere =
+    options.organizationData === 'skip'
+      ? 'collected by a separate --org-only job (--accounts-only)'
+      : `collected by shard 1/${shard?.count}`;
   const identityCenterPromise: Promise<Snapshot['identityCenter']> = orgData
     ? (async () => {
         const region = options.ssoRegion ?? (await factory.defaultRegion());
@@ -129,6 +143,7 @@ export async function collectSnapshot(
     identityCenter,
     crawl: {
       ...(shard ? { shard } : {}),
+      ...(orgOnly ? { organizationOnly: true } : {}),
       accountDurationsMs: Object.fromEntries(finished.map((f) => [f.account.id, f.durationMs])),
     },
   };

@@ -17,7 +17,8 @@ export interface ShardSet {
 export function checkShardSet(parts: readonly NamedSnapshot[]): ShardSet | null {
   const sharded = parts.filter((p) => p.snapshot.crawl?.shard);
   if (sharded.length === 0) return null;
-  const unsharded = parts.find((p) => !p.snapshot.crawl?.shard);
+  // An --org-only snapshot crawls no account: it joins any set of shards.
+  const unsharded = parts.find((p) => !p.snapshot.crawl?.shard && !p.snapshot.crawl?.organizationOnly);
   if (unsharded)
     throw new InputError(
       `${unsharded.file}: crawl.shard: missing, but ${sharded[0]?.file} is a shard; merge the shards of one collect --shard run only`,

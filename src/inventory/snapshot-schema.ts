@@ -42,6 +42,8 @@ const shardSchema = z.object({ index: z.int().min(1), count: z.int().min(1) });
 export const crawlMetadataSchema = z.object({
   /** This snapshot holds the accounts of shard `index` of `count` (`collect --shard K/N`). */
   shard: shardSchema.optional(),
+  /** `collect --org-only`: organization-wide data only, every account left to the shard jobs. */
+  organizationOnly: z.boolean().optional(),
   /** A merged snapshot: the shards of one partition it was made from. */
   mergedShards: z.object({ count: z.int().min(1), held: z.array(z.int().min(1)) }).optional(),
   /** Wall time spent on each crawled account (AssumeRole through the last IAM call), to find slow ones. */

@@ -273,6 +273,30 @@ describe('collectSnapshot', () => {
     },
   );
 
+  it('--org-only reads organization-wide data and no account; --accounts-only leaves it out even in shard 1', async () => {
+    mockWorld();
+    const org = await collectSnapshot(testClientFactory(), options({ organizationData: 'only' }));
+    expect(mocks.STSClient.commandCalls(AssumeRoleCommand)).toHaveLength(0);
+    expect(mocks.IAMClient.commandCalls(GenerateCredentialReportCommand)).toHaveLength(0);
+    expect(org.identityCenter.permissionSets.status).toBe('ok');
+    expect(org.organization.centralizedRootAccess.status).toBe('ok');
+    expect(org.accounts.every((a) => a.access.status === 'skipped')).toBe(true);
+    expect(org.crawl?.organizationOnly).toBe(true);
+
+    for (const mock of Object.values(mocks)) mock.reset();
+    mockWorld();
+    const accounts = await collectSnapshot(
+      testClientFactory(),
+      options({ shard: { index: 1, count: 1 }, organizationData: 'skip' }),
+    );
+    expect(mocks.SSOAdminClient.calls()).toHaveLength(0);
+    expect(accounts.identityCenter.instance).toEqual({
+      status: 'not_collected',
+      reason: 'collected by a separate --org-only job (--accounts-only)',
+    });
+    expect(accounts.accounts.find((a) => a.id === '111111111111')?.access.status).toBe('ok');
+  });
+
   it('resumes from a checkpoint: finished accounts are not crawled again, new ones are recorded', async () => {
     mockWorld();
     const previous = anAccount({ id: '111111111111', name: 'from-checkpoint' });

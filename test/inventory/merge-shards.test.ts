@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anAccount, aSnapshot } from '../../fixtures/builders/index.js';
 import { parseShard, shardOf } from '../../src/inventory/account-shard.js';
+import { notCollected } from '../../src/inventory/collection.js';
 import { mergeSnapshots } from '../../src/inventory/merge-snapshots.js';
 import type { Snapshot } from '../../src/inventory/snapshot-schema.js';
 import { InputError } from '../../src/io/input-error.js';
@@ -60,6 +61,22 @@ describe('merging shards', () => {
     for (const account of merged.accounts) expect(account.name).toBe(`crawled-in-${shardOf(account.id, 3)}`);
     expect(merged.crawl?.mergedShards).toEqual({ count: 3, held: [1, 2, 3] });
     expect(merged.crawl?.shard).toBeUndefined();
+  });
+
+  it('joins the shards with a separate --org-only snapshot, taking organization-wide data from it', () => {
+    const shards = parts(2, [1, 2]).map(({ file, snapshot }) => ({
+      file,
+      snapshot: {
+        ...snapshot,
+        identityCenter: { ...snapshot.identityCenter, instance: notCollected<never>('elsewhere') },
+      },
+    }));
+    const orgOnly = aSnapshot({ accounts: [] });
+    orgOnly.crawl = { organizationOnly: true };
+    const merged = mergeSnapshots([...shards, { file: 'org.json', snapshot: orgOnly }]);
+    expect(merged.identityCenter.instance).toEqual(orgOnly.identityCenter.instance);
+    expect(merged.identityCenter.instance.status).toBe('ok');
+    expect(merged.crawl?.mergedShards).toEqual({ count: 2, held: [1, 2] });
   });
 
   it.each([

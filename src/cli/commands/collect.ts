@@ -24,6 +24,8 @@ export function registerCollect(program: Command, io: CliIo): void {
       '--resume',
       'continue an interrupted collect: accounts listed in <out>.partial.jsonl are not crawled again',
     )
+    .option('--org-only', 'collect only organization-wide data (Identity Center, Organizations), no account')
+    .option('--accounts-only', 'with --shard: leave organization-wide data to a separate --org-only job')
     .option('--quiet', 'no progress on stderr');
   addLiveCollectionOptions(command).action(async (flags: CollectFlags) => {
     const file = resolve(io.cwd, flags.out);
