@@ -124,6 +124,36 @@ describe.skipIf(endpoint === null)('sharded collection, merge, and resume after 
     expect(conclusions(mergedReport)).toEqual(conclusions(fullReport));
   });
 
+  it('an --org-only job beside --accounts-only shards merges to the same inventory', async () => {
+    await Promise.all([
+      keysweep(['collect', '--org-only', '--out', at('org.json'), '--now', NOW, '--quiet']),
+      ...[1, 2].map((k) =>
+        keysweep([
+          'collect',
+          '--shard',
+          `${k}/2`,
+          '--accounts-only',
+          '--out',
+          at(`acc-${k}.json`),
+          '--now',
+          NOW,
+          '--quiet',
+        ]),
+      ),
+    ]);
+    const shard1 = await loadSnapshot(at('acc-1.json'));
+    expect(shard1.identityCenter.permissionSets.status).toBe('not_collected');
+    await keysweep([
+      'merge',
+      at('acc-1.json'),
+      at('org.json'),
+      at('acc-2.json'),
+      '--out',
+      at('merged-org.json'),
+    ]);
+    expect(inventoryOf(await loadSnapshot(at('merged-org.json')))).toEqual(inventoryOf(full));
+  });
+
   it('merge refuses a missing or an overlapping shard (exit 2, one line, nothing written)', async () => {
     const missing = await keysweep(
       ['merge', at('shard-1.json'), at('shard-3.json'), '--out', at('bad.json')],
