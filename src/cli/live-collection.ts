@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { describeAwsError } from '../collectors/aws-error.js';
 import { checkpointFileFor, openCrawlCheckpoint } from '../collectors/checkpoint/crawl-checkpoint.js';
 import { type AwsClientFactory, createAwsClientFactory } from '../collectors/client-factory.js';
 import { collectSnapshot } from '../collectors/collect-snapshot.js';
@@ -7,8 +6,11 @@ import { DEFAULT_CREDENTIAL_REPORT_POLLING } from '../collectors/iam/credential-
 import { parseShard } from '../inventory/account-shard.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
+import { markLiveOnly } from './live-only-flags.js';
+import { describeLiveStartFailure } from './live-start-failure.js';
 import { parseList, parsePositiveInt } from './parse-flags.js';
 import { createProgress, type ProgressStream } from './progress/progress-reporter.js';
+import { hideSdkMaintenanceNotices } from './sdk-notices.js';
 
 export interface LiveCollectionFlags {
   profile?: string;
@@ -27,10 +29,13 @@ export interface LiveCollectionFlags {
   orgOnly?: boolean;
   accountsOnly?: boolean;
   quiet?: boolean;
+  /** Show the AWS SDK's own notices (its Node.js version warning); hidden by default. */
+  verbose?: boolean;
 }
 
 export function addLiveCollectionOptions(command: Command): Command {
-  return command
+  const before = command.options.length;
+  command
     .option(
       '--profile <name>',
       'AWS profile (SSO profiles included); default: the SDK default credential chain',
@@ -57,6 +62,8 @@ export function addLiveCollectionOptions(command: Command): Command {
       "how long to wait for IAM to build an account's credential report",
       '120',
     );
+  markLiveOnly(command, command.options.slice(before));
+  return command.option('--verbose', "show the AWS SDK's own notices (such as its Node.js version warning)");
 }
 
 export interface LiveCollectionDeps {
@@ -78,6 +85,7 @@ export async function collectLive(
   deps: LiveCollectionDeps = {},
 ): Promise<Snapshot> {
   const concurrency = parsePositiveInt('--concurrency', flags.concurrency);
+  hideSdkMaintenanceNotices(flags.verbose);
   const shard = parseShard(flags.shard);
   if (flags.orgOnly && (flags.accountsOnly || shard))
     throw new InputError('--org-only: cannot be combined with --accounts-only or --shard');
@@ -119,7 +127,6 @@ export async function collectLive(
     });
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const { code, message } = describeAwsError(error);
-    throw new InputError(`cannot start the live scan: ${code}: ${message}`);
+    throw new InputError(describeLiveStartFailure(error));
   }
 }

@@ -44,6 +44,8 @@ export interface ClientFactoryOptions {
   requestTimeoutMs?: number;
   /** Requests per second to the organization-wide endpoints; keysweep paces itself below these. */
   pacing?: Partial<Record<PacedService, number>>;
+  /** Optional cap on attempts inside the budget (tests that count requests); none by default. */
+  maxAttempts?: number;
   /** Injected in tests so retry jitter is repeatable. */
   random?: () => number;
 }
@@ -85,6 +87,7 @@ export function createAwsClientFactory(options: ClientFactoryOptions): AwsClient
     retryStrategy: new CrawlRetryStrategy({
       callBudgetMs: options.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS,
       ...(paced ? { pacer: pacers[paced] } : {}),
+      ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
       ...(options.random ? { random: options.random } : {}),
     }),
     requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: 10_000 },

@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { checkpointFileFor } from '../../collectors/checkpoint/crawl-checkpoint.js';
 import { saveSnapshot } from '../../inventory/snapshot-file.js';
+import type { CliIo } from '../cli-io.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
-import { parseNow } from '../parse-flags.js';
-import type { CliIo } from './scan.js';
+import { checkLiveOnlyFlags, markLiveOnly } from '../live-only-flags.js';
+import { parseNow } from '../parse-now.js';
+import { checkOutputFile } from '../validate-output-location.js';
 
 interface CollectFlags extends LiveCollectionFlags {
   out: string;
@@ -19,17 +21,23 @@ export function registerCollect(program: Command, io: CliIo): void {
     .command('collect')
     .description('crawl the AWS Organization and write an inventory snapshot (no rules, no reports)')
     .option('--out <file>', 'snapshot file to write', 'keysweep-snapshot.json')
-    .option('--now <iso>', 'timestamp recorded as collectedAt (ISO-8601); default: now')
+    .option('--now <iso>', 'timestamp recorded as collectedAt (ISO-8601 with Z or an offset); default: now')
+    .option('--quiet', 'no progress on stderr');
+  const before = command.options.length;
+  command
     .option(
       '--resume',
       'continue an interrupted collect: accounts listed in <out>.partial.jsonl are not crawled again',
     )
     .option('--org-only', 'collect only organization-wide data (Identity Center, Organizations), no account')
-    .option('--accounts-only', 'with --shard: leave organization-wide data to a separate --org-only job')
-    .option('--quiet', 'no progress on stderr');
-  addLiveCollectionOptions(command).action(async (flags: CollectFlags) => {
-    const file = resolve(io.cwd, flags.out);
+    .option('--accounts-only', 'with --shard: leave organization-wide data to a separate --org-only job');
+  // Like --shard and --call-timeout-budget (marked in addLiveCollectionOptions): meaningless offline.
+  markLiveOnly(command, command.options.slice(before));
+  addLiveCollectionOptions(command).action(async (flags: CollectFlags, self: Command) => {
+    checkLiveOnlyFlags(self, flags);
     const now = parseNow(flags.now);
+    const file = resolve(io.cwd, flags.out);
+    await checkOutputFile('--out', file);
     // Ctrl-C: finished accounts are already in the side file; say how to pick up from there.
     const onInterrupt = () => {
       io.stderr(

@@ -1,4 +1,4 @@
-import { looksUnimplementedByEndpoint } from '../aws-error.js';
+import { isNonAwsResponse } from '../fail-fast-on-non-aws-response.js';
 import type { TokenBucket } from './token-bucket.js';
 
 /**
@@ -27,6 +27,8 @@ export interface CrawlRetryOptions {
   maxDelayMs?: number;
   /** Attempts when the endpoint cannot be reached at all (refused, unknown host): a typo, not load. */
   unreachableAttempts?: number;
+  /** Optional hard cap on attempts (first included) inside the budget; none by default. */
+  maxAttempts?: number;
   /** Paces every attempt (first and retries) against an organization-wide endpoint. */
   pacer?: Pick<TokenBucket, 'take'>;
   /** Injected in tests so jitter is repeatable. */
@@ -52,29 +54,11 @@ class CrawlRetryToken implements RetryToken {
   }
 }
 
-interface ErrorWithResponse {
-  name?: unknown;
-  $metadata?: { httpStatusCode?: number; requestId?: string };
-  $response?: { headers?: Record<string, string | undefined> };
-}
-
-/**
- * A 5xx that AWS did not write: an HTML page (an emulator lacking the operation, a proxy's error page)
- * or an error the SDK could not name, without a request id. AWS answers in its protocol, with one.
- */
-export function isNotAnAwsResponse(error: unknown): boolean {
-  if (looksUnimplementedByEndpoint(error)) return true;
-  const shape = (error ?? {}) as ErrorWithResponse;
-  const status = shape.$metadata?.httpStatusCode ?? 0;
-  if (status < 500) return false;
-  const contentType = shape.$response?.headers?.['content-type'] ?? '';
-  return /text\/html/i.test(contentType) || (shape.name === 'Unknown' && !shape.$metadata?.requestId);
-}
-
 /** Why an error is never retried, or null when it may be (the decision, testable on its own). */
 export function nonRetryableReason(info: RetryErrorInfo): string | null {
-  // An answer that is not AWS's (an emulator gap, a captive proxy) will not change on asking again.
-  if (isNotAnAwsResponse(info.error)) return 'not an AWS API response';
+  // A 500/501 answer that is not AWS's (an emulator lacking the operation) will not change on asking
+  // again; gateway 502-504 pages are not classified so, and stay retried (see isNonAwsResponse).
+  if (isNonAwsResponse(info.error)) return 'not an AWS API response';
   // AccessDenied, validation, NoSuchEntity and the like: asking again gives the same answer.
   if (info.errorType === 'CLIENT_ERROR') return 'client error';
   return null;
@@ -116,6 +100,8 @@ export class CrawlRetryStrategy {
     const retries = token.getRetryCount();
     if (isUnreachable(info.error) && retries + 1 >= this.unreachableAttempts)
       throw new Error('not retried: endpoint unreachable');
+    if (this.options.maxAttempts !== undefined && retries + 1 >= this.options.maxAttempts)
+      throw new Error('not retried: attempt cap reached');
     const startedAt = token instanceof CrawlRetryToken ? token.startedAt : this.clock();
     const base = info.errorType === 'THROTTLING' ? this.throttlingBaseDelayMs : this.baseDelayMs;
     const ceiling = Math.min(this.maxDelayMs, base * 2 ** retries);

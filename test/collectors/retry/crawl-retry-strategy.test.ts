@@ -3,9 +3,9 @@ import { ListPermissionSetsCommand, SSOAdminClient } from '@aws-sdk/client-sso-a
 import { describe, expect, it } from 'vitest';
 import { describeAwsError } from '../../../src/collectors/aws-error.js';
 import { createAwsClientFactory } from '../../../src/collectors/client-factory.js';
+import { isNonAwsResponse } from '../../../src/collectors/fail-fast-on-non-aws-response.js';
 import {
   CrawlRetryStrategy,
-  isNotAnAwsResponse,
   nonRetryableReason,
   type RetryErrorInfo,
 } from '../../../src/collectors/retry/crawl-retry-strategy.js';
@@ -55,12 +55,12 @@ describe('CrawlRetryStrategy through the real SDK retry middleware', () => {
   it.each([
     ['AccessDenied', DENIED, 'AccessDenied'],
     ['a validation error', INVALID, 'ValidationError'],
-    ['an HTML page instead of an AWS answer', HTML_500, 'Unknown'],
+    ['an HTML 500 page instead of an AWS answer', HTML_500, 'NotImplementedByEndpoint'],
   ])('fails at once on %s', async (_what, answer, code) => {
     const { client, seen } = iamWith([answer, SUMMARY]);
     const error = await client.send(new GetAccountSummaryCommand({})).catch((e: unknown) => e);
     expect(describeAwsError(error).code).toBe(code);
-    if (answer === HTML_500) expect(isNotAnAwsResponse(error)).toBe(true);
+    if (answer === HTML_500) expect(isNonAwsResponse(error)).toBe(true);
     expect(seen).toHaveLength(1);
   });
 
@@ -136,11 +136,15 @@ describe('CrawlRetryStrategy decisions', () => {
     expect(nonRetryableReason(info('TRANSIENT'))).toBeNull();
     expect(nonRetryableReason(info('SERVER_ERROR'))).toBeNull();
     expect(nonRetryableReason(info('CLIENT_ERROR'))).toBe('client error');
-    const html = {
-      $metadata: { httpStatusCode: 502 },
+    const page = (status: number) => ({
+      $metadata: { httpStatusCode: status },
       message: 'Deserialization error: to see the raw response…',
-    };
-    expect(nonRetryableReason(info('TRANSIENT', html))).toBe('not an AWS API response');
+    });
+    expect(nonRetryableReason(info('SERVER_ERROR', page(500)))).toBe('not an AWS API response');
+    expect(nonRetryableReason(info('SERVER_ERROR', page(501)))).toBe('not an AWS API response');
+    // A gateway's 502-504 page may pass on the next attempt: retried like any 5xx.
+    expect(nonRetryableReason(info('TRANSIENT', page(502)))).toBeNull();
+    expect(nonRetryableReason(info('TRANSIENT', page(504)))).toBeNull();
   });
 
   it('backs off exponentially with full jitter, throttling from a larger base, capped', async () => {
@@ -168,6 +172,15 @@ describe('CrawlRetryStrategy decisions', () => {
     await expect(strategy.refreshRetryTokenForRetry(token, info('TRANSIENT', refused))).rejects.toThrow(
       /unreachable/,
     );
+  });
+
+  it('honours an optional attempt cap inside the budget (none unless asked for)', async () => {
+    const capped = new CrawlRetryStrategy({ callBudgetMs: 1e9, maxAttempts: 2, random: () => 0 });
+    const token = await capped.refreshRetryTokenForRetry(
+      await capped.acquireInitialRetryToken(''),
+      info('THROTTLING'),
+    );
+    await expect(capped.refreshRetryTokenForRetry(token, info('THROTTLING'))).rejects.toThrow(/attempt cap/);
   });
 });
 
