@@ -1,5 +1,6 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { outputOf } from '../../cli/spawn-keysweep.js';
 import { FAKE_CREDENTIALS } from './build-moto-organization.js';
 
 export interface ProcessRun {
@@ -15,16 +16,7 @@ export interface ProcessRun {
  * credentials. Profile and other AWS variables of the machine are dropped so nothing reaches real AWS.
  */
 export async function runKeysweepProcess(endpoint: string, args: string[]): Promise<ProcessRun> {
-  const child = spawnKeysweep(endpoint, args);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const { code, stdout, stderr } = await outputOf(spawnKeysweep(endpoint, args));
   const keysweepLines = stderr.split('\n').filter((line) => line.startsWith('keysweep'));
   return { code, stdout, stderr, keysweepLines };
 }
