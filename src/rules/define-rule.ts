@@ -32,6 +32,11 @@ export interface RuleContext<Options> {
   /** Memoised analysis shared by all rules in one evaluation (e.g. the migration planner). */
   shared<T>(key: string, compute: (snapshot: Snapshot) => T): T;
   fail(resourceArn: string, input: FailInput): void;
+  /**
+   * The inventory was collected but does not say (e.g. no credential-report root row): the rule is reported
+   * as not evaluated with this reason, never as a pass or a guessed finding.
+   */
+  unknown(reason: string): void;
 }
 
 export interface RuleDefinition<O extends z.ZodType = z.ZodType> {

@@ -9,6 +9,8 @@ export interface NotEvaluated {
   accountId: string | null;
   reason: string;
   missing: Array<{ slice: SliceName; status: 'failed' | 'not_collected'; detail: string }>;
+  /** Set when the collected data does not say (not a collection failure): the scan stays complete. */
+  unknown?: true;
 }
 
 export interface EvaluationResult {
@@ -55,6 +57,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
         options.now,
         sharedCache,
         findings,
+        notEvaluated,
       );
       try {
         rule.evaluate(context);
@@ -98,6 +101,7 @@ function makeContext(
   now: Date,
   sharedCache: Map<string, unknown>,
   sink: Finding[],
+  notEvaluatedSink: NotEvaluated[],
 ): RuleContext<unknown> {
   return {
     now,
@@ -114,6 +118,9 @@ function makeContext(
     shared<T>(key: string, compute: (s: Snapshot) => T): T {
       if (!sharedCache.has(key)) sharedCache.set(key, compute(snapshot));
       return sharedCache.get(key) as T;
+    },
+    unknown(reason: string) {
+      notEvaluatedSink.push({ ruleId: rule.id, accountId: account?.id ?? null, reason, missing: [], unknown: true });
     },
     fail(resourceArn: string, input: FailInput) {
       const subject = input.subject ?? '';

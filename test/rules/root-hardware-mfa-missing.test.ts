@@ -24,4 +24,14 @@ ruleTester(rule, {
       findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'no hardware MFA' }],
     },
   ],
+  unknown: [
+    {
+      name: 'no credential-report root row, no MFA, nothing else held',
+      snapshot: oneAccount({
+        root: aRoot({ passwordEnabled: null, mfaActive: false, mfaKind: 'none' }),
+        accountSummary: {},
+      }),
+      reasonIncludes: 'no <root_account> row',
+    },
+  ],
 });

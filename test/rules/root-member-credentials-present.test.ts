@@ -34,4 +34,14 @@ ruleTester(rule, {
       findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'an MFA device' }],
     },
   ],
+  unknown: [
+    {
+      name: 'no credential-report root row, no MFA, nothing else held',
+      snapshot: oneAccount({
+        root: aRoot({ passwordEnabled: null, mfaActive: false, mfaKind: 'none' }),
+        accountSummary: {},
+      }),
+      reasonIncludes: 'no <root_account> row',
+    },
+  ],
 });

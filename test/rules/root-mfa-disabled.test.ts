@@ -27,12 +27,28 @@ ruleTester(rule, {
       findings: [{ resourceArn: ROOT_ARN, severity: 'critical', messageIncludes: 'a password and no MFA' }],
     },
     {
-      name: 'password unknown counts as present',
+      name: 'password unknown but root has an access key: the key is evidence enough',
+      snapshot: oneAccount({
+        root: aRoot({
+          passwordEnabled: null,
+          mfaActive: false,
+          mfaKind: 'none',
+          accessKeys: [{ slot: 1, active: true, lastRotated: null, lastUsedDate: null, lastUsedService: null }],
+        }),
+        accountSummary: {},
+      }),
+      findings: [{ resourceArn: ROOT_ARN, severity: 'critical', messageIncludes: '1 access key(s)' }],
+    },
+  ],
+  unknown: [
+    {
+      // moto, and any account whose credential report lacks the root row: no evidence, no critical finding.
+      name: 'no credential-report root row and nothing else held: unknown, not critical',
       snapshot: oneAccount({
         root: aRoot({ passwordEnabled: null, mfaActive: false, mfaKind: 'none' }),
         accountSummary: {},
       }),
-      findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'possibly a password' }],
+      reasonIncludes: 'no <root_account> row',
     },
   ],
 });

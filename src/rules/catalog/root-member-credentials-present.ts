@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
 import { assumeRootCommand, rootMigrationAdvice } from './support/root-advice.js';
-import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
+import {
+  describeRootCredentials,
+  ROOT_PASSWORD_UNKNOWN,
+  rootCredentials,
+} from './support/root-credentials.js';
 
 export default defineRule({
   id: 'root-member-credentials-present',
@@ -33,7 +37,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management',
   ],
   compliance: {},
-  evaluate({ slice, fail, account, snapshot }) {
+  evaluate({ slice, fail, unknown, account, snapshot }) {
     // The management account's root cannot be removed by the feature; a standalone account has no organization.
     if (account!.id === snapshot.organization.managementAccountId || snapshot.organization.id === null)
       return;
@@ -42,6 +46,8 @@ export default defineRule({
     // Read from the credential report whether or not the feature is on: it does not remove them.
     const credentials = rootCredentials(root, account);
     if (!credentials.any && !root.mfaActive) return;
+    // An MFA device is a fact; "possibly a password" alone is not.
+    if (credentials.onlyGuess && !root.mfaActive) return unknown(ROOT_PASSWORD_UNKNOWN);
     const holds = describeRootCredentials(root, credentials);
     fail(root.arn, {
       message: enabled

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
 import { assumeRootCommand, rootMigrationAdvice } from './support/root-advice.js';
-import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
+import {
+  describeRootCredentials,
+  ROOT_PASSWORD_UNKNOWN,
+  rootCredentials,
+} from './support/root-credentials.js';
 
 export default defineRule({
   id: 'root-mfa-disabled',
@@ -28,12 +32,14 @@ export default defineRule({
     'Root MFA is not applicable when the root user has no credentials at all.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html'],
   compliance: { 'CIS-AWS-3.0': ['1.5'], 'CIS-AWS-5.0': ['1.4'], 'AWS-FSBP': ['IAM.9'] },
-  evaluate({ slice, fail, account, snapshot }) {
+  evaluate({ slice, fail, unknown, account, snapshot }) {
     const root = slice('iam.root');
     if (root.mfaActive) return;
     const credentials = rootCredentials(root, account);
     // Without password, keys or certificates there is nothing MFA would protect.
     if (!credentials.any) return;
+    // A critical finding must not rest on "possibly a password".
+    if (credentials.onlyGuess) return unknown(ROOT_PASSWORD_UNKNOWN);
     fail(root.arn, {
       message: `The root user of account ${account!.id} has ${describeRootCredentials(root, credentials)} and no MFA.`,
       advice: { migration: rootMigrationAdvice(snapshot, account!.id) },
