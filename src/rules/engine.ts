@@ -120,7 +120,13 @@ function makeContext(
       return sharedCache.get(key) as T;
     },
     unknown(reason: string) {
-      notEvaluatedSink.push({ ruleId: rule.id, accountId: account?.id ?? null, reason, missing: [], unknown: true });
+      notEvaluatedSink.push({
+        ruleId: rule.id,
+        accountId: account?.id ?? null,
+        reason,
+        missing: [],
+        unknown: true,
+      });
     },
     fail(resourceArn: string, input: FailInput) {
       const subject = input.subject ?? '';

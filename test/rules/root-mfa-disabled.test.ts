@@ -33,7 +33,9 @@ ruleTester(rule, {
           passwordEnabled: null,
           mfaActive: false,
           mfaKind: 'none',
-          accessKeys: [{ slot: 1, active: true, lastRotated: null, lastUsedDate: null, lastUsedService: null }],
+          accessKeys: [
+            { slot: 1, active: true, lastRotated: null, lastUsedDate: null, lastUsedService: null },
+          ],
         }),
         accountSummary: {},
       }),

@@ -7,12 +7,15 @@ import iamCredentialsUnused from './iam-credentials-unused.js';
 import iamFullAdminPrivileges from './iam-full-admin-privileges.js';
 import iamHumanUserNotFederated from './iam-human-user-not-federated.js';
 import iamMultipleActiveAccessKeys from './iam-multiple-active-access-keys.js';
+import iamPasswordPolicyChangeDisallowed from './iam-password-policy-change-disallowed.js';
 import iamPasswordPolicyComplexity from './iam-password-policy-complexity.js';
 import iamPasswordPolicyExpiry from './iam-password-policy-expiry.js';
 import iamPasswordPolicyMinLength from './iam-password-policy-min-length.js';
 import iamPasswordPolicyReuse from './iam-password-policy-reuse.js';
 import iamPolicyServiceWildcard from './iam-policy-service-wildcard.js';
+import iamSupportRoleMissing from './iam-support-role-missing.js';
 import iamUserDirectPolicies from './iam-user-direct-policies.js';
+import iamUserPasswordAndAccessKey from './iam-user-password-and-access-key.js';
 import iamUserWithoutMfa from './iam-user-without-mfa.js';
 import iamWorkloadUserStaticKeys from './iam-workload-user-static-keys.js';
 import rootAccessKeysExist from './root-access-keys-exist.js';
@@ -40,11 +43,14 @@ export const ALL_RULES: readonly Rule[] = [
   iamHumanUserNotFederated,
   iamMultipleActiveAccessKeys,
   iamPasswordPolicyComplexity,
+  iamPasswordPolicyChangeDisallowed,
   iamPasswordPolicyExpiry,
   iamPasswordPolicyMinLength,
   iamPasswordPolicyReuse,
   iamPolicyServiceWildcard,
+  iamSupportRoleMissing,
   iamUserDirectPolicies,
+  iamUserPasswordAndAccessKey,
   iamUserWithoutMfa,
   iamWorkloadUserStaticKeys,
   rootAccessKeysExist,
