@@ -31,9 +31,19 @@ export interface ProposedPermissionSet {
   accountIds: string[];
 }
 
+/** A person's IAM user that grants nothing (no policies, directly or through groups): delete, do not migrate. */
+export interface UserWithoutPermissions {
+  accountId: string;
+  userArn: string;
+  userName: string;
+  evidence: string[];
+}
+
 export interface MigrationPlan {
-  /** By IAM user ARN; only users classified as human. */
+  /** By IAM user ARN; only users classified as human that have some permission to carry over. */
   humans: Map<string, HumanMigrationTarget>;
+  /** By IAM user ARN; humans with no permissions at all (never given an empty permission set). */
+  withoutPermissions: Map<string, UserWithoutPermissions>;
   permissionSets: ProposedPermissionSet[];
 }
 
@@ -57,6 +67,7 @@ export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
     complete: boolean;
     evidence: string[];
   }> = [];
+  const withoutPermissions = new Map<string, UserWithoutPermissions>();
   for (const account of snapshot.accounts) {
     const users = okData(account.iam.users);
     if (!users) continue;
@@ -67,6 +78,16 @@ export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
       const classification = classifyUser(user);
       if (classification.kind !== 'human') continue;
       const effective = effectivePolicies(user, groups ?? [], policies ?? []);
+      // Only when groups and policies were collected is "no policies" a fact rather than a gap.
+      if (complete && grantsNothing(effective)) {
+        withoutPermissions.set(user.arn, {
+          accountId: account.id,
+          userArn: user.arn,
+          userName: user.userName,
+          evidence: classification.evidence,
+        });
+        continue;
+      }
       pending.push({ account, user, policies: effective, complete, evidence: classification.evidence });
       const proposal = byKey.get(effective.key) ?? {
         name: '',
@@ -100,7 +121,11 @@ export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
       evidence,
     });
   }
-  return { humans, permissionSets: [...byKey.values()] };
+  return { humans, withoutPermissions, permissionSets: [...byKey.values()] };
+}
+
+function grantsNothing(policies: EffectivePolicies): boolean {
+  return policies.awsManaged.length + policies.customerManaged.length + policies.inline.length === 0;
 }
 
 /** Names each proposal: an existing permission set with the same managed policies, else a derived unique name. */

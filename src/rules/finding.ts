@@ -10,7 +10,13 @@ export interface FixSteps {
 
 /** Where a human or workload behind a finding should move to. */
 export interface MigrationAdvice {
-  kind: 'human-to-identity-center' | 'workload-to-role' | 'root-to-centralized' | 'identity-center-hygiene';
+  kind:
+    | 'human-to-identity-center'
+    | 'workload-to-role'
+    | 'root-to-centralized'
+    | 'identity-center-hygiene'
+    /** A person's IAM user with no permissions at all: nothing to migrate, delete it. */
+    | 'delete-user';
   summary: string;
   /** Proposed Identity Center group, for humans. */
   targetGroup?: string;
