@@ -1,6 +1,7 @@
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
+import { isBreakGlass } from './break-glass.js';
 import { classifyUser } from './classify-user.js';
 import { type EffectivePolicies, effectivePolicies } from './effective-policies.js';
 import { groupNameFor, permissionSetNameFor } from './target-names.js';
@@ -76,7 +77,8 @@ export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
     const complete = groups !== undefined && policies !== undefined;
     for (const user of users) {
       const classification = classifyUser(user);
-      if (classification.kind !== 'human') continue;
+      // Break-glass users are AWS's documented exception: never planned for migration.
+      if (classification.kind !== 'human' || isBreakGlass(user)) continue;
       const effective = effectivePolicies(user, groups ?? [], policies ?? []);
       // Only when groups and policies were collected is "no policies" a fact rather than a gap.
       if (complete && grantsNothing(effective)) {

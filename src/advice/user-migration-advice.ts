@@ -1,6 +1,7 @@
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import type { MigrationAdvice } from '../rules/finding.js';
+import { breakGlassAdvice, isBreakGlass } from './break-glass.js';
 import { classifyUser } from './classify-user.js';
 import {
   buildMigrationPlan,
@@ -15,9 +16,11 @@ type Shared = <T>(key: string, compute: (snapshot: Snapshot) => T) => T;
 
 /**
  * The migration advice for any finding about an IAM user: a person moves to an Identity Center group and
- * permission set from the organization-wide plan; a workload moves to the role its evidence points to.
+ * permission set from the organization-wide plan; a workload moves to the role its evidence points to; a
+ * break-glass user stays.
  */
 export function userMigrationAdvice(shared: Shared, user: IamUser): MigrationAdvice {
+  if (isBreakGlass(user)) return breakGlassAdvice(user);
   const plan = shared<MigrationPlan>(MIGRATION_PLAN_KEY, buildMigrationPlan);
   const target = plan.humans.get(user.arn);
   if (target) return humanMigrationAdvice(target);

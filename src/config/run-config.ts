@@ -18,6 +18,8 @@ export interface RunConfig {
   ruleOptions: Record<string, unknown>;
   /** The config file used, if any. */
   configPath: string | null;
+  /** Break-glass users named in the config (applied with markBreakGlassUsers before evaluation). */
+  breakGlassUsers: string[];
 }
 
 /**
@@ -48,5 +50,5 @@ export async function resolveRunConfig(input: RunConfigInput): Promise<RunConfig
   for (const [id, setting] of Object.entries(settings)) {
     if (setting?.options !== undefined) ruleOptions[id] = setting.options;
   }
-  return { rules, ruleOptions, configPath: path };
+  return { rules, ruleOptions, configPath: path, breakGlassUsers: config.breakGlassUsers ?? [] };
 }

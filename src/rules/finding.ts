@@ -16,7 +16,9 @@ export interface MigrationAdvice {
     | 'root-to-centralized'
     | 'identity-center-hygiene'
     /** A person's IAM user with no permissions at all: nothing to migrate, delete it. */
-    | 'delete-user';
+    | 'delete-user'
+    /** A documented break-glass user: kept on purpose, checked instead of migrated. */
+    | 'keep-break-glass';
   summary: string;
   /** Proposed Identity Center group, for humans. */
   targetGroup?: string;

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
 import { loadSnapshot } from '../../inventory/snapshot-file.js';
@@ -88,7 +89,11 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
       ? await loadSnapshot(flags.snapshot)
       : await collectLive(flags, now);
 
-  const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
+  const evaluation = evaluate(markBreakGlassUsers(snapshot, config.breakGlassUsers), {
+    rules: config.rules,
+    now,
+    ruleOptions: config.ruleOptions,
+  });
   const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
   const model = applyEnrichInputs(base, enrichInputs, now);
   const outDir = resolve(io.cwd, flags.out);

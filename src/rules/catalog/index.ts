@@ -1,6 +1,7 @@
 import type { Rule } from '../define-rule.js';
 import iamAccessKeyMaxAge from './iam-access-key-max-age.js';
 import iamAccessKeyNeverUsed from './iam-access-key-never-used.js';
+import iamBreakGlassUserHygiene from './iam-break-glass-user-hygiene.js';
 import iamCloudshellFullAccess from './iam-cloudshell-full-access.js';
 import iamConsoleUserWithoutMfa from './iam-console-user-without-mfa.js';
 import iamCredentialsUnused from './iam-credentials-unused.js';
@@ -36,6 +37,7 @@ import ssoSessionDurationTooLong from './sso-session-duration-too-long.js';
 export const ALL_RULES: readonly Rule[] = [
   iamAccessKeyMaxAge,
   iamAccessKeyNeverUsed,
+  iamBreakGlassUserHygiene,
   iamCloudshellFullAccess,
   iamConsoleUserWithoutMfa,
   iamCredentialsUnused,
