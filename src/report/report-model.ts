@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from '../rules/severity.js';
 import type { WaiverReport } from '../waivers/waiver-report.js';
 import { buildComplianceSummary, type ComplianceControlStatus } from './compliance-summary.js';
 import { buildInventoryStats, type InventoryStats } from './inventory-stats.js';
+import { relateFindings } from './related-findings.js';
 import { type ScanSummary, summarizeScan } from './scan-status.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -31,6 +32,11 @@ export interface ReportFinding extends Finding {
   waiver?: { reason: string; owner: string | null; expires: string | null };
   /** Set when compared with a baseline report. */
   baselineState?: 'new' | 'unchanged' | 'absent';
+  /**
+   * Set when this finding is one more fact about the same access key as a worse finding (that finding's
+   * id): reports show one problem per key. The finding still counts for its rule and compliance control.
+   */
+  relatedTo?: string;
 }
 
 export interface ReportModel {
@@ -80,7 +86,11 @@ export function buildReportModel(
   evaluation: EvaluationResult,
   options: { now: Date; toolVersion: string },
 ): ReportModel {
-  const findings = [...evaluation.findings].sort(compareFindings);
+  const relatedTo = relateFindings(evaluation.findings);
+  const findings: ReportFinding[] = [...evaluation.findings].sort(compareFindings).map((finding) => {
+    const primary = relatedTo.get(finding.id);
+    return primary ? { ...finding, relatedTo: primary } : finding;
+  });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'keysweep', version: options.toolVersion },
