@@ -1,5 +1,6 @@
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { complianceRefs, type FailInput, type Rule, type RuleContext } from './define-rule.js';
+import { fillFixSteps } from './fill-fix-steps.js';
 import { type ComplianceRef, type Finding, findingId } from './finding.js';
 import { lookupSlice, type SliceData, type SliceName } from './slices.js';
 
@@ -147,7 +148,7 @@ function makeContext(
         rationale: rule.rationale,
         advice: {
           summary: input.advice?.summary ?? rule.title,
-          fixNow: input.advice?.fixNow ?? rule.remediation,
+          fixNow: input.advice?.fixNow ?? fillFixSteps(rule.remediation, resourceArn, subject, accountId),
           ...(input.advice?.migration ? { migration: input.advice.migration } : {}),
         },
         compliance: refs,
