@@ -37,7 +37,10 @@ export function coverage(model: ReportModel): { covered: number; total: number; 
 
 /** Open findings that are a problem of their own (not a related fact of a worse finding about the same key). */
 export function openProblems(model: ReportModel): ReportFinding[] {
-  return openFindings(model).filter((f) => !f.relatedTo);
+  const open = openFindings(model);
+  const openIds = new Set(open.map((f) => f.id));
+  // A related fact whose primary is waived or gone is a problem of its own again.
+  return open.filter((f) => !f.relatedTo || !openIds.has(f.relatedTo));
 }
 
 export function accountNames(model: ReportModel): Map<string, string> {
