@@ -1,5 +1,5 @@
-import type { ReportFinding, ReportModel } from '../report/report-model.js';
 import { severityRank } from '../rules/severity.js';
+import type { ReportFinding, ReportModel } from './model/report-model.js';
 
 /**
  * Within a severity, the risks a reader must see first: someone using root, root keys, unrestricted

@@ -12,6 +12,7 @@ import {
 } from '../../fixtures/builders/index.js';
 import { buildMigrationPlan } from '../../src/advice/migration-planner.js';
 import { userMigrationAdvice } from '../../src/advice/user-migration-advice.js';
+import { derivationCache } from '../../src/rules/derivation-runner.js';
 
 const aws = (name: string) => ({ policyName: name, policyArn: `arn:aws:iam::aws:policy/${name}` });
 const person = (userName: string, extra: Parameters<typeof aUser>[0] = {}) =>
@@ -193,7 +194,7 @@ describe('migration planner with partial inventory', () => {
       accountId: '111111111111',
     });
     const advice = userMigrationAdvice(
-      (_key, compute) => compute(snapshot) as never,
+      derivationCache(snapshot),
       snapshot.accounts[0]!.iam.users.status === 'ok' ? snapshot.accounts[0]!.iam.users.data[0]! : aUser(),
     );
     expect(advice.kind).toBe('delete-user');

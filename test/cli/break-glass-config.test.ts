@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReportModel } from '../../src/report/report-model.js';
+import type { ReportModel } from '../../src/reporters/model/report-model.js';
 import { runKeysweep } from './run-cli.js';
 
 describe('breakGlassUsers in keysweep.config.yaml', () => {

@@ -1,4 +1,4 @@
-import type { ReportModel } from '../../report/report-model.js';
+import type { ReportModel } from '../model/report-model.js';
 
 const FINDINGS_MARKER = '"findings": []';
 /** Big enough that stream overhead is negligible, small enough to stay far from V8's string limit. */

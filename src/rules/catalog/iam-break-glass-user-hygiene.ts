@@ -38,7 +38,6 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#lock-away-credentials',
     'https://docs.aws.amazon.com/whitepapers/latest/organizing-your-aws-environment/break-glass-access.html',
   ],
-  compliance: {},
   evaluate({ slice, now, options, fail }) {
     for (const user of slice('iam.users')) {
       if (!isBreakGlass(user)) continue;

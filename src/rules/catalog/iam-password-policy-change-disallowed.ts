@@ -26,14 +26,12 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_enable-user-change.html',
   ],
-  // No CIS v3.0/v5.0 or Security Hub control covers this setting (checked against both control lists).
-  compliance: {},
   evaluate({ slice, fail, account }) {
     const policy = slice('iam.passwordPolicy');
     // Without a custom policy the setting does not exist; the missing policy is reported by the other rules.
     if (policy === null || policy.allowUsersToChangePassword) return;
-    fail(passwordPolicyArn(account!.id), {
-      message: `The password policy of account ${account!.id} does not allow IAM users to change their own password.`,
+    fail(passwordPolicyArn(account.id), {
+      message: `The password policy of account ${account.id} does not allow IAM users to change their own password.`,
       details: { allowUsersToChangePassword: false },
     });
   },

@@ -10,6 +10,7 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Role',
   requires: ['iam.policies'],
+  reads: ['iam.accountSummary'],
   options: z.object({}),
   rationale:
     'During an incident someone must be able to open and follow AWS Support cases. When only the root user or ' +
@@ -30,23 +31,20 @@ export default defineRule({
     'https://docs.aws.amazon.com/awssupport/latest/user/accessing-support.html',
     'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSupportAccess.html',
   ],
-  // IAM.18 is in Security Hub's CIS standards (not FSBP proper); the framework file lists all IAM ids.
-  compliance: { 'CIS-AWS-3.0': ['1.17'], 'CIS-AWS-5.0': ['1.16'], 'AWS-FSBP': ['IAM.18'] },
-  evaluate({ slice, fail, unknown, account }) {
+  evaluate({ slice, sliceIfCollected, fail, unknown, account }) {
     const held = slice('iam.policies').some((p) => SUPPORT_POLICY.test(p.arn) && p.attachmentCount > 0);
     if (held) return;
     // The policies slice counts user and group attachments only; roles are not collected. Only an account
     // with no role at all (the account summary's Roles count) proves that no support role exists.
-    const summary = account!.iam.accountSummary;
-    const roles = summary.status === 'ok' ? summary.data.Roles : undefined;
+    const roles = sliceIfCollected('iam.accountSummary')?.Roles;
     if (roles !== 0) {
       return unknown(
         'unknown: AWSSupportAccess is attached to no IAM user or group, and IAM roles are not collected, ' +
           'so whether a support role exists cannot be told',
       );
     }
-    fail(`arn:aws:iam::${account!.id}:support-role`, {
-      message: `Account ${account!.id} has no IAM user, group or role with the AWSSupportAccess policy.`,
+    fail(`arn:aws:iam::${account.id}:support-role`, {
+      message: `Account ${account.id} has no IAM user, group or role with the AWSSupportAccess policy.`,
       details: { roles: 0 },
     });
   },

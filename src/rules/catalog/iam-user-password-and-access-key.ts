@@ -40,9 +40,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
     'https://docs.aws.amazon.com/cli/latest/userguide/sso-configure-profile-token.html',
   ],
-  // CIS 1.11 (v5.0 1.10) is about console users holding keys they got at setup; this is its broader intent.
-  compliance: { 'CIS-AWS-3.0': ['1.11'], 'CIS-AWS-5.0': ['1.10'] },
-  evaluate({ slice, now, options, fail, shared }) {
+  evaluate({ slice, now, options, fail, derive }) {
     const recent = (date: string | null) => date !== null && daysSince(date, now) <= options.recentDays;
     for (const user of slice('iam.users')) {
       const keys = user.accessKeys.filter((key) => key.status === 'Active');
@@ -63,7 +61,7 @@ export default defineRule({
         advice: {
           summary: `Drop ${DROP_LABEL[drop]} of ${user.userName}`,
           fixNow: fixFor(user, drop, keyIds),
-          migration: userMigrationAdvice(shared, user),
+          migration: userMigrationAdvice(derive, user),
         },
         details: { drop, accessKeyIds: keyIds.join(','), passwordInUse, keysInUse: keysInUse.length },
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anAccessKey, aUser } from '../../fixtures/builders/index.js';
-import { buildReportModel } from '../../src/report/report-model.js';
+import { buildReportModel } from '../../src/reporters/model/report-model.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
 import { evaluate } from '../../src/rules/engine.js';
 import { oneAccount } from '../rules/support/snapshots.js';

@@ -1,5 +1,5 @@
-import type { Finding } from '../rules/finding.js';
-import { severityRank } from '../rules/severity.js';
+import type { Finding } from '../../rules/finding.js';
+import { severityRank } from '../../rules/severity.js';
 
 /** IAM access key ids (AKIA… long-term, ASIA… temporary): a finding with one as subject is about that key. */
 const ACCESS_KEY_ID = /^A[KS]IA[0-9A-Z]{8,}$/;

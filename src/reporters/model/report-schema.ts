@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { baselineSummarySchema } from '../../baseline/baseline-summary.js';
+import { findingSchema, notEvaluatedSchema } from '../../rules/finding.js';
+import { ruleSummarySchema } from '../../rules/rule-summary.js';
+import { SEVERITIES } from '../../rules/severity.js';
+import { waiverReportSchema } from '../../waivers/waiver-report.js';
+import { complianceControlStatusSchema } from './compliance-summary.js';
+import { inventoryStatsSchema } from './inventory-stats.js';
+import { scanSummarySchema } from './scan-status.js';
+
+/*
+ * report.json, once: the types of the report model are inferred from these schemas, and
+ * schemas/report.schema.json is generated from them (scripts/generate-report-schema.ts; a test fails
+ * when the committed file is stale).
+ */
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+const count = z.number().int().min(0);
+
+export const reportFindingSchema = findingSchema.extend({
+  /** Set when a waiver applies: the finding stays in the report but never fails CI. */
+  waiver: z
+    .object({ reason: z.string().min(1), owner: z.string().nullable(), expires: z.string().nullable() })
+    .optional(),
+  /** Set when compared with a baseline report. */
+  baselineState: z.enum(['new', 'unchanged', 'absent']).optional(),
+  /**
+   * Set when this finding is one more fact about the same access key as a worse finding (that finding's
+   * id): reports show one problem per key. The finding still counts for its rule and compliance control.
+   */
+  relatedTo: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .describe('Id of the worse finding about the same access key; reports show them as one problem.')
+    .optional(),
+});
+export type ReportFinding = z.infer<typeof reportFindingSchema>;
+
+export const reportSummarySchema = z.object({
+  total: count,
+  bySeverity: z.object(
+    Object.fromEntries(SEVERITIES.map((s) => [s, count])) as Record<
+      (typeof SEVERITIES)[number],
+      typeof count
+    >,
+  ),
+  byRule: z.record(z.string(), count),
+  byAccount: z.record(z.string(), count),
+  waived: count,
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('keysweep'), version: z.string().min(1) }),
+  scan: scanSummarySchema,
+  rules: z.array(ruleSummarySchema),
+  findings: z.array(reportFindingSchema),
+  notEvaluated: z.array(notEvaluatedSchema),
+  inventory: inventoryStatsSchema,
+  compliance: z
+    .array(complianceControlStatusSchema)
+    .describe(
+      'Status of each compliance control the rules map to; a control is passed only when every rule of it ran everywhere and found nothing.',
+    ),
+  waivers: waiverReportSchema.optional(),
+  baseline: baselineSummarySchema.optional(),
+  summary: reportSummarySchema,
+});
+export type ReportModel = z.infer<typeof reportSchema>;
+export type { RuleSummary } from '../../rules/rule-summary.js';
+
+/** The published JSON Schema (schemas/report.schema.json), generated from the zod schema above. */
+export function reportJsonSchema(): Record<string, unknown> {
+  const { $schema, ...schema } = z.toJSONSchema(reportSchema, { target: 'draft-2020-12', io: 'output' });
+  return {
+    $schema,
+    $id: 'https://github.com/keysweep/keysweep/blob/main/schemas/report.schema.json',
+    title: 'keysweep report (report.json)',
+    description:
+      'The JSON report written by `keysweep scan --format json`. New optional fields may be added within a schemaVersion; removing or changing a field bumps schemaVersion.',
+    ...schema,
+  };
+}
+
+export function renderReportSchema(): string {
+  return `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
+}

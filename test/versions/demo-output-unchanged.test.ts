@@ -1,0 +1,36 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runKeysweep } from '../cli/run-cli.js';
+
+// The report set the demo produces today. Refactoring must not change a byte of it; a deliberate change
+// of output updates these files in the same commit and says why. (test/fixtures/versions/report-v1 is
+// the demo set as keysweep v1 wrote it, before the issue-8 refactor, and stays as written: the version
+// tests load it as an old file.) Last deliberate change, issue 9 (precision, readable reports): demo users
+// breakglass-admin and grace.former (later access key ids renumbered), the new rules, relatedTo, fix-now
+// commands with the user and key filled in, MFA on key-only workloads at low, Top findings by risk.
+const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
+
+describe('the demo report set is unchanged by refactoring', () => {
+  it('writes SARIF, JSON and Markdown byte-identical to the committed v1 report set', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'ks-unchanged-')), 'r');
+    const run = await runKeysweep([
+      'scan',
+      '--demo',
+      '--now',
+      '2026-12-01T00:00:00Z',
+      '--out',
+      out,
+      '--format',
+      'sarif,json,md',
+    ]);
+    expect(run.stderr).toEqual([]);
+    expect(run.code).toBe(1);
+    for (const file of ['report.sarif', 'report.json', 'report.md']) {
+      const written = await readFile(join(out, file), 'utf8');
+      const expected = await readFile(new URL(file, FIXTURE), 'utf8');
+      expect(written === expected, `${file} differs from test/fixtures/demo-report/${file}`).toBe(true);
+    }
+  });
+});
