@@ -1,7 +1,7 @@
 import { anAccount, anIamSlice, aRoot, aSnapshot } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/root-member-credentials-present.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { oneAccount, ROOT_ARN } from './support/snapshots.js';
+import { oneAccount, ROOT_ARN, ROOT_ROW_MISSING } from './support/snapshots.js';
 
 const enabled = { centralizedRoot: { rootCredentialsManagement: true, rootSessions: true } };
 const noCredentials = aRoot({ passwordEnabled: false, mfaActive: false, mfaKind: 'none' });
@@ -34,14 +34,5 @@ ruleTester(rule, {
       findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'an MFA device' }],
     },
   ],
-  unknown: [
-    {
-      name: 'no credential-report root row, no MFA, nothing else held',
-      snapshot: oneAccount({
-        root: aRoot({ passwordEnabled: null, mfaActive: false, mfaKind: 'none' }),
-        accountSummary: {},
-      }),
-      reasonIncludes: 'no <root_account> row',
-    },
-  ],
+  unknown: [ROOT_ROW_MISSING],
 });
