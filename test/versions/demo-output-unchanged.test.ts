@@ -9,11 +9,12 @@ import { runKeysweep } from '../cli/run-cli.js';
 // the demo set as keysweep v1 wrote it, before the issue-8 refactor, and stays as written: the version
 // tests load it as an old file.) Last deliberate change, issue 9 (precision, readable reports): demo users
 // breakglass-admin and grace.former (later access key ids renumbered), the new rules, relatedTo, fix-now
-// commands with the user and key filled in, MFA on key-only workloads at low, Top findings by risk.
+// commands with the user and key filled in, MFA on key-only workloads at low, Top findings by risk. The
+// v1 → v2 report.json upgrade is checked against the v1 files in version-chain.test.ts.
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {
-  it('writes SARIF, JSON and Markdown byte-identical to the committed v1 report set', async () => {
+  it('writes SARIF, JSON and Markdown byte-identical to the committed demo report set', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'ks-unchanged-')), 'r');
     const run = await runKeysweep([
       'scan',

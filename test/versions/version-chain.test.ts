@@ -13,7 +13,9 @@ import {
   type VersionChain,
 } from '../../src/inventory/versions/upgrade-chain.js';
 import { InputError } from '../../src/io/input-error.js';
+import { renderJson } from '../../src/reporters/json/render-json.js';
 import { runKeysweep } from '../cli/run-cli.js';
+import { demoModel } from '../reporters/support/demo-model.js';
 
 const fixture = (name: string) => new URL(`../fixtures/versions/${name}`, import.meta.url).pathname;
 const SNAPSHOT_V1 = fixture('snapshot-v1.json');
@@ -124,5 +126,28 @@ describe('files written by keysweep v1 (test/fixtures/versions) still load', () 
     expect(run.stderr).toHaveLength(1);
     expect(run.stderr[0]).toContain(`${newer}: schemaVersion: ${SNAPSHOT_VERSIONS.current + 1} is newer`);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('report.json v2 read back as a baseline', () => {
+  it('upgrades the v1 demo report to exactly what the JSON writer makes of the same findings', async () => {
+    const v1 = JSON.parse(await readFile(REPORT_V1, 'utf8'));
+    const written = JSON.parse(renderJson({ ...v1, schemaVersion: 2 }));
+    expect(written.schemaVersion).toBe(2);
+    expect(upgradeToCurrent(v1, 'report-v1/report.json', REPORT_VERSIONS)).toEqual(written);
+  });
+
+  it('expands compact findings with their rule text: the same findings as the model, and as the v1 file', async () => {
+    const model = await demoModel();
+    const dir = await mkdtemp(join(tmpdir(), 'ks-v2-'));
+    const file = join(dir, 'report.json');
+    await writeFile(file, renderJson(model));
+    const fromV2 = await loadBaseline(file);
+    expect(fromV2.findings).toEqual(model.findings);
+    const fromV1 = await loadBaseline(REPORT_V1);
+    expect(fromV1.findings.find((f) => f.ruleId === 'root-access-keys-exist')).toMatchObject({
+      rationale: expect.stringContaining('root'),
+      compliance: expect.arrayContaining([{ framework: 'CIS-AWS-3.0', control: '1.4' }]),
+    });
   });
 });

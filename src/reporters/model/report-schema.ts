@@ -10,11 +10,12 @@ import { scanSummarySchema } from './scan-status.js';
 
 /*
  * report.json, once: the types of the report model are inferred from these schemas, and
- * schemas/report.schema.json is generated from them (scripts/generate-report-schema.ts; a test fails
+ * schemas/report.schema.json is generated from them via report-file.ts (scripts/generate-report-schema.ts; a test fails
  * when the committed file is stale).
  */
 
-export const REPORT_SCHEMA_VERSION = 1;
+/** 2: findings carry only finding-specific advice; rule-level text is in `rules[]` once (issue 14). */
+export const REPORT_SCHEMA_VERSION = 2;
 
 const count = z.number().int().min(0);
 
@@ -69,20 +70,3 @@ export const reportSchema = z.object({
 });
 export type ReportModel = z.infer<typeof reportSchema>;
 export type { RuleSummary } from '../../rules/rule-summary.js';
-
-/** The published JSON Schema (schemas/report.schema.json), generated from the zod schema above. */
-export function reportJsonSchema(): Record<string, unknown> {
-  const { $schema, ...schema } = z.toJSONSchema(reportSchema, { target: 'draft-2020-12', io: 'output' });
-  return {
-    $schema,
-    $id: 'https://github.com/keysweep/keysweep/blob/main/schemas/report.schema.json',
-    title: 'keysweep report (report.json)',
-    description:
-      'The JSON report written by `keysweep scan --format json`. New optional fields may be added within a schemaVersion; removing or changing a field bumps schemaVersion.',
-    ...schema,
-  };
-}
-
-export function renderReportSchema(): string {
-  return `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
-}
