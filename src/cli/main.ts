@@ -4,6 +4,7 @@ import { InputError } from '../io/input-error.js';
 import { TOOL_VERSION } from '../version.js';
 import type { CliIo } from './cli-io.js';
 import { registerCollect } from './commands/collect.js';
+import { registerDrift } from './commands/drift.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerRules } from './commands/rules.js';
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIo): Command {
   registerRules(program, io);
   registerPolicy(program, io);
   registerMerge(program, io);
+  registerDrift(program, io);
   return program;
 }
 
