@@ -19,6 +19,8 @@ export interface RunConfig {
   ruleOptions: Record<string, unknown>;
   /** The config file used, if any. */
   configPath: string | null;
+  /** Break-glass users named in the config (applied with markBreakGlassUsers before evaluation). */
+  breakGlassUsers: string[];
 }
 
 /**
@@ -46,7 +48,12 @@ export async function resolveRunConfig(input: RunConfigInput): Promise<RunConfig
       !input.skip.includes(rule.id),
   );
   if (rules.length === 0) throw new InputError(describeEmptySelection(input, path));
-  return { rules, ruleOptions: ruleOptionsOf(config), configPath: path };
+  return {
+    rules,
+    ruleOptions: ruleOptionsOf(config),
+    configPath: path,
+    breakGlassUsers: config.breakGlassUsers ?? [],
+  };
 }
 
 /** The options the config sets, by rule id (each already checked against its rule's schema). */

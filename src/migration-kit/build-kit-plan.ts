@@ -1,9 +1,9 @@
+import { isBreakGlass } from '../advice/break-glass.js';
 import { classifyUser } from '../advice/classify-user.js';
 import { buildMigrationPlan } from '../advice/migration-planner.js';
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { TOOL_VERSION } from '../version.js';
-import { isBreakGlass } from './break-glass.js';
 import { inventoryGaps } from './inventory-gaps.js';
 import type { IdentityMap } from './people/identity-map.js';
 import { type Person, resolvePeople } from './people/resolve-people.js';
@@ -40,6 +40,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
 
   const contexts = new Map<string, UserContext>();
   const breakGlass: KitPlan['breakGlass'] = [];
+  const withoutPermissions: KitPlan['withoutPermissions'] = [];
   const workloads: KitPlan['workloads'] = [];
   const customerPolicies = new Map<string, ReadonlySet<string> | null>();
   for (const account of snapshot.accounts) {
@@ -64,11 +65,22 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         breakGlass.push({ arn: user.arn, accountId: account.id, userName: user.userName });
         continue;
       }
+      const idle = migration.withoutPermissions.get(user.arn);
+      if (idle) {
+        withoutPermissions.push({
+          arn: idle.userArn,
+          accountId: idle.accountId,
+          userName: idle.userName,
+          evidence: idle.evidence,
+        });
+        continue;
+      }
       if (!migration.humans.has(user.arn)) workloads.push(planWorkload(context, classifyUser(user).evidence));
     }
   }
 
-  const humans = [...migration.humans.values()].filter((t) => !isBreakGlass(contexts.get(t.userArn)!.user));
+  // The planner already leaves break-glass users out (src/advice/break-glass.ts, the one detector).
+  const humans = [...migration.humans.values()];
   const people = resolvePeople({
     users: humans.map((t) => ({ accountId: t.accountId, user: contexts.get(t.userArn)!.user })),
     identityStore: store,
@@ -183,6 +195,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         })),
       ),
     breakGlass,
+    withoutPermissions,
     groups,
     permissionSets,
     assignments: [...assignments.values()].sort((a, b) =>

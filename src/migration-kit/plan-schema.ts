@@ -128,6 +128,10 @@ export const planSchema = z.object({
     z.object({ arn: z.string(), accountId: z.string(), userName: z.string(), reason: z.string() }),
   ),
   breakGlass: z.array(z.object({ arn: z.string(), accountId: z.string(), userName: z.string() })),
+  /** People's IAM users that grant nothing: deleted, not migrated (no empty permission set is proposed). */
+  withoutPermissions: z.array(
+    z.object({ arn: z.string(), accountId: z.string(), userName: z.string(), evidence: z.array(z.string()) }),
+  ),
   groups: z.array(planGroupSchema),
   permissionSets: z.array(planPermissionSetSchema),
   assignments: z.array(planAssignmentSchema),

@@ -52,6 +52,11 @@ describe('people.csv of the demo', () => {
     expect(rows.filter((r) => r.identity_source === 'break-glass').map((r) => r.iam_user_arn)).toEqual(
       breakGlass,
     );
+    // A person's IAM user with no permissions is deleted, not migrated (and not mistaken for a workload).
+    expect(rows.filter((r) => r.identity_source === 'delete').map((r) => r.iam_user_arn)).toEqual([
+      'arn:aws:iam::100000000005:user/grace.former',
+    ]);
+    expect(plan.workloads.map((w) => w.userName)).not.toContain('grace.former');
     const grace = rows.filter((r) => r.person_id === 'grace@example.com');
     expect(grace.map((r) => r.account_id)).toEqual(['100000000001', '100000000004', '100000000005']);
     expect(

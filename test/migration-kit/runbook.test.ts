@@ -48,9 +48,11 @@ describe('runbook.md', () => {
     const { files } = await demoKit();
     const md = files.find((f) => f.path === 'runbook.md')!.content;
     expect(md).toMatch(
-      /Excluded as break-glass \(tag `keysweep:break-glass=true`\).*100000000001\/breakglass-admin/,
+      /Excluded as break-glass \(tag `keysweep:break-glass=true` or config `breakGlassUsers`\).*100000000001\/breakglass-admin/,
     );
     expect(md).not.toContain('--user-name breakglass-admin');
+    expect(md).toMatch(/Not migrated, delete instead \(no permissions at all.*100000000005\/grace\.former/);
+    expect(md).not.toContain('grace.former-role');
     expect(md).toContain('### alice.ops4: needs a decision');
     expect(md).toMatch(/> \*\*WARNING\*\* GRANTS \*:\*/);
   });

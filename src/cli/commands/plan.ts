@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { loadConfig } from '../../config/load-config.js';
 import { ruleOptionsOf } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
@@ -61,7 +62,7 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option('--now <iso>', 'plan clock (ISO-8601 with Z or an offset); default: now')
     .option(
       '--config <file>',
-      'keysweep config: rule options the plan follows (default: keysweep.config.yaml/.json)',
+      'keysweep config: breakGlassUsers and rule options the plan follows (default: keysweep.config.yaml/.json)',
     )
     .option('--quiet', 'print nothing but errors');
   addLiveCollectionOptions(command).action(async (flags: PlanFlags, self: Command) => {
@@ -88,7 +89,8 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
   const outDir = resolve(io.cwd, flags.out);
   await checkOutputDirectory('--out', outDir);
 
-  const snapshot = await loadInventory(flags, now);
+  // Break-glass users named in the config are marked like tagged ones: kept, never planned for migration.
+  const snapshot = markBreakGlassUsers(await loadInventory(flags, now), config.breakGlassUsers ?? []);
   const plan = buildKitPlan(snapshot, { now, idp, identityMap, emailTag, ruleOptions });
   const files = renderKit(plan, snapshot, { scpExemptRoles, deleteAfterDays, runbookFormats, now });
   await writeFilesAtomic(files.map((f) => ({ path: join(outDir, f.path), content: f.content })));

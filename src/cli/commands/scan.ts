@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharactersPerLine } from '../../io/escape-control-characters.js';
@@ -98,7 +99,7 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
 
   // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
   const drift = desired ? driftReportFor(snapshot, desired) : undefined;
-  const evaluation = evaluate(snapshot, {
+  const evaluation = evaluate(markBreakGlassUsers(snapshot, config.breakGlassUsers), {
     rules: config.rules,
     now,
     ruleOptions: config.ruleOptions,

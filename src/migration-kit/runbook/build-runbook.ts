@@ -48,7 +48,12 @@ export function buildRunbook(plan: KitPlan, snapshot: Snapshot, options: Runbook
   if (plan.breakGlass.length > 0)
     nodes.push({
       kind: 'paragraph',
-      text: `Excluded as break-glass (tag \`keysweep:break-glass=true\`), kept on purpose and not cut over: ${plan.breakGlass.map((b) => `${b.accountId}/${b.userName}`).join(', ')}.`,
+      text: `Excluded as break-glass (tag \`keysweep:break-glass=true\` or config \`breakGlassUsers\`), kept on purpose and not cut over: ${plan.breakGlass.map((b) => `${b.accountId}/${b.userName}`).join(', ')}.`,
+    });
+  if (plan.withoutPermissions.length > 0)
+    nodes.push({
+      kind: 'paragraph',
+      text: `Not migrated, delete instead (no permissions at all, nothing to carry over): ${plan.withoutPermissions.map((u) => `${u.accountId}/${u.userName}`).join(', ')}.`,
     });
 
   const byAccount = new Map<string, Array<{ person: PlanPerson; iamUser: PlanPerson['iamUsers'][number] }>>();

@@ -22,7 +22,8 @@ const COLUMNS = [
 
 /**
  * One row per human IAM user (each exactly once), grouped by the person it belongs to. Break-glass users
- * are rows too, marked as such, so the file accounts for every human IAM user.
+ * and users without any permission (to delete) are rows too, marked as such, so the file accounts for
+ * every human IAM user.
  */
 export function renderPeopleCsv(plan: KitPlan): string {
   const rows = plan.people.flatMap((person) =>
@@ -58,12 +59,30 @@ export function renderPeopleCsv(plan: KitPlan): string {
     b.arn,
     'none',
     'none',
-    'tagged keysweep:break-glass=true: kept on purpose, not migrated',
+    'break-glass (tag keysweep:break-glass=true or config breakGlassUsers): kept on purpose, not migrated',
     '',
     '',
     '',
   ]);
-  return stringify([COLUMNS, ...rows, ...breakGlass]);
+  const toDelete = plan.withoutPermissions.map((u) => [
+    `delete:${u.accountId}:${u.userName.toLowerCase()}`,
+    'delete',
+    '',
+    '',
+    '',
+    '',
+    'none',
+    u.accountId,
+    u.userName,
+    u.arn,
+    'none',
+    'none',
+    'no permissions at all (no policies, directly or through groups): delete the IAM user, nothing to migrate',
+    '',
+    '',
+    '',
+  ]);
+  return stringify([COLUMNS, ...rows, ...breakGlass, ...toDelete]);
 }
 
 export function renderPlanJson(plan: KitPlan): string {
