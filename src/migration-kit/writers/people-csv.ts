@@ -46,43 +46,50 @@ export function renderPeopleCsv(plan: KitPlan): string {
       u.targetPermissionSet,
     ]),
   );
-  const breakGlass = plan.breakGlass.map((b) => [
-    `break-glass:${b.userName.toLowerCase()}`,
-    'break-glass',
-    '',
-    '',
-    '',
-    '',
-    'none',
-    b.accountId,
-    b.userName,
-    b.arn,
-    'none',
-    'none',
-    'break-glass (tag keysweep:break-glass=true or config breakGlassUsers): kept on purpose, not migrated',
-    '',
-    '',
-    '',
-  ]);
-  const toDelete = plan.withoutPermissions.map((u) => [
-    `delete:${u.accountId}:${u.userName.toLowerCase()}`,
-    'delete',
-    '',
-    '',
-    '',
-    '',
-    'none',
-    u.accountId,
-    u.userName,
-    u.arn,
-    'none',
-    'none',
-    'no permissions at all (no policies, directly or through groups): delete the IAM user, nothing to migrate',
-    '',
-    '',
-    '',
-  ]);
+  const breakGlass = plan.breakGlass.map((b) =>
+    excludedRow(
+      `break-glass:${b.userName.toLowerCase()}`,
+      'break-glass',
+      b,
+      'break-glass (tag keysweep:break-glass=true or config breakGlassUsers): kept on purpose, not migrated',
+    ),
+  );
+  const toDelete = plan.withoutPermissions.map((u) =>
+    excludedRow(
+      `delete:${u.accountId}:${u.userName.toLowerCase()}`,
+      'delete',
+      u,
+      'no permissions at all (no policies, directly or through groups): delete the IAM user, nothing to migrate',
+    ),
+  );
   return stringify([COLUMNS, ...rows, ...breakGlass, ...toDelete]);
+}
+
+/** A human IAM user the kit does not migrate: no person, no match, no target, only why. */
+function excludedRow(
+  id: string,
+  source: string,
+  user: { accountId: string; userName: string; arn: string },
+  why: string,
+): string[] {
+  return [
+    id,
+    source,
+    '',
+    '',
+    '',
+    '',
+    'none',
+    user.accountId,
+    user.userName,
+    user.arn,
+    'none',
+    'none',
+    why,
+    '',
+    '',
+    '',
+  ];
 }
 
 export function renderPlanJson(plan: KitPlan): string {
