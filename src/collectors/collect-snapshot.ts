@@ -109,6 +109,8 @@ function iamNotCollected(reason: string): IamSlice {
     passwordPolicy: slice(),
     accountSummary: slice(),
     root: slice(),
+    roles: slice(),
+    identityProviders: slice(),
   };
 }
 

@@ -2,9 +2,12 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { describeZodError, InputError } from '../io/input-error.js';
 import { readStructuredFile } from '../io/read-structured-file.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, snapshotSchema } from './snapshot-schema.js';
+import { upgradeSnapshotV1ToV2 } from './upgrades/snapshot-v1-to-v2.js';
 
 /** Validates unknown data as a snapshot; errors name the file and the first bad field. */
-export function parseSnapshot(data: unknown, file: string): Snapshot {
+export function parseSnapshot(raw: unknown, file: string): Snapshot {
+  // Older files are upgraded in memory; only a newer or foreign version is refused.
+  const data = upgradeSnapshotV1ToV2(raw);
   if (typeof data === 'object' && data !== null && 'schemaVersion' in data) {
     const version = (data as { schemaVersion: unknown }).schemaVersion;
     if (version !== SNAPSHOT_SCHEMA_VERSION) {

@@ -13,6 +13,8 @@ export interface SliceData {
   'iam.passwordPolicy': DataOf<IamSlice['passwordPolicy']>;
   'iam.accountSummary': DataOf<IamSlice['accountSummary']>;
   'iam.root': DataOf<IamSlice['root']>;
+  'iam.roles': DataOf<IamSlice['roles']>;
+  'iam.identityProviders': DataOf<IamSlice['identityProviders']>;
   'org.centralizedRootAccess': DataOf<Snapshot['organization']['centralizedRootAccess']>;
   'sso.instance': DataOf<IdentityCenterSlice['instance']>;
   'sso.permissionSets': DataOf<IdentityCenterSlice['permissionSets']>;
@@ -29,6 +31,8 @@ export const ACCOUNT_SLICES = [
   'iam.passwordPolicy',
   'iam.accountSummary',
   'iam.root',
+  'iam.roles',
+  'iam.identityProviders',
 ] as const satisfies readonly SliceName[];
 
 /** Finds a slice in the snapshot; account slices need the account. */

@@ -51,6 +51,6 @@ describe('snapshot file', () => {
     await saveSnapshot(file, aSnapshot());
     const { readdir } = await import('node:fs/promises');
     expect(await readdir(dir)).toEqual(['snap.json']);
-    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(2);
   });
 });
