@@ -12,7 +12,13 @@ import iamPasswordPolicyExpiry from './iam-password-policy-expiry.js';
 import iamPasswordPolicyMinLength from './iam-password-policy-min-length.js';
 import iamPasswordPolicyReuse from './iam-password-policy-reuse.js';
 import iamPolicyServiceWildcard from './iam-policy-service-wildcard.js';
+import iamRoleExternalTrustWithoutExternalId from './iam-role-external-trust-without-external-id.js';
+import iamRoleOidcTrustWithoutSubject from './iam-role-oidc-trust-without-subject.js';
+import iamRoleUnused from './iam-role-unused.js';
+import iamSamlDirectFederation from './iam-saml-direct-federation.js';
+import iamUserAssumesCrossAccountRoles from './iam-user-assumes-cross-account-roles.js';
 import iamUserDirectPolicies from './iam-user-direct-policies.js';
+import iamUserDuplicatesIdentityCenterAccess from './iam-user-duplicates-identity-center-access.js';
 import iamUserWithoutMfa from './iam-user-without-mfa.js';
 import iamWorkloadUserStaticKeys from './iam-workload-user-static-keys.js';
 import rootAccessKeysExist from './root-access-keys-exist.js';
@@ -44,7 +50,13 @@ export const ALL_RULES: readonly Rule[] = [
   iamPasswordPolicyMinLength,
   iamPasswordPolicyReuse,
   iamPolicyServiceWildcard,
+  iamRoleExternalTrustWithoutExternalId,
+  iamRoleOidcTrustWithoutSubject,
+  iamRoleUnused,
+  iamSamlDirectFederation,
+  iamUserAssumesCrossAccountRoles,
   iamUserDirectPolicies,
+  iamUserDuplicatesIdentityCenterAccess,
   iamUserWithoutMfa,
   iamWorkloadUserStaticKeys,
   rootAccessKeysExist,
