@@ -14,6 +14,11 @@ export function roleKind(role: Pick<IamRole, 'roleName' | 'path'>): RoleKind {
   return 'customer';
 }
 
+/** The SAML provider IAM Identity Center creates in each account it provisions (AWSSSO_<id>_DO_NOT_DELETE). */
+export function isIdentityCenterSamlProvider(name: string): boolean {
+  return /^AWSSSO_[0-9a-f]+_DO_NOT_DELETE$/i.test(name);
+}
+
 /** One principal an Allow statement of a trust policy admits, with that statement's actions and conditions. */
 export interface TrustGrant {
   kind: 'aws' | 'federated' | 'service';

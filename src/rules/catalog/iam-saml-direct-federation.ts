@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { permissionSetNameForRole } from '../../advice/permission-set-name.js';
-import { isSamlGrant, roleKind, trustGrants } from '../../advice/role-trust.js';
+import { isIdentityCenterSamlProvider, isSamlGrant, roleKind, trustGrants } from '../../advice/role-trust.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
@@ -37,6 +37,8 @@ export default defineRule({
   evaluate({ slice, fail }) {
     const roles = slice('iam.roles').filter((role) => roleKind(role) === 'customer');
     for (const provider of slice('iam.identityProviders').saml) {
+      // Identity Center's own provider is the target of the migration, not a finding.
+      if (isIdentityCenterSamlProvider(provider.name)) continue;
       const federated = roles.filter((role) =>
         trustGrants(role).some((grant) => isSamlGrant(grant) && grant.principal === provider.arn),
       );
