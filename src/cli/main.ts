@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../io/input-error.js';
 import { TOOL_VERSION } from '../version.js';
+import { registerAccess } from './commands/access.js';
 import { registerCollect } from './commands/collect.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPolicy } from './commands/policy.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
   registerRules(program, io);
   registerPolicy(program, io);
   registerMerge(program, io);
+  registerAccess(program, io);
   return program;
 }
 
