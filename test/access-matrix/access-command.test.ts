@@ -113,6 +113,26 @@ describe('keysweep access', () => {
     expect(paths.has('cross-account-role')).toBe(false);
   });
 
+  it('scan --format html adds the access section to report.html; other formats are unchanged', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ks-access-html-'));
+    const run = await runKeysweep([
+      'scan',
+      '--demo',
+      '--format',
+      'html,json',
+      '--out',
+      dir,
+      '--fail-on',
+      'none',
+      '--quiet',
+    ]);
+    expect(run.code).toBe(0);
+    const html = await readFile(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<section id="access-section">');
+    expect(html).toContain('data-person="alice.ops4" data-account="100000000009"');
+    expect(await readFile(join(dir, 'report.json'), 'utf8')).not.toContain('access-section');
+  });
+
   it('bad flags: one line, exit 2, nothing written', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ks-access-'));
     const bad = await runKeysweep(['access', '--demo', '--format', 'xml', '--out', 'm.csv'], dir);

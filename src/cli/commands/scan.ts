@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
 import { loadSnapshot } from '../../inventory/snapshot-file.js';
@@ -92,7 +93,10 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
   const model = applyEnrichInputs(base, enrichInputs, now);
   const outDir = resolve(io.cwd, flags.out);
-  const rendered = renderReports(model, formats, { category: flags.category });
+  const rendered = renderReports(model, formats, {
+    category: flags.category,
+    accessMatrix: formats.includes('html') ? buildAccessMatrix(snapshot) : undefined,
+  });
   await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
 
   const code = exitCodeFor(model, failOn, flags.failOnNew === true);
