@@ -175,6 +175,6 @@ describe.skipIf(endpoint === null)('roles, identity providers and the access mat
         permission: 'ReadOnly',
       }),
     );
-    expect(rows.some((r) => r.via.includes('AWSReservedSSO_'))).toBe(false);
+    expect(rows.some((r) => (r.via ?? '').includes('AWSReservedSSO_'))).toBe(false);
   });
 });
