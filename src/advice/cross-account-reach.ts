@@ -1,7 +1,7 @@
 import type { IamRole } from '../inventory/iam-roles-schema.js';
 import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
-import { identityPoliciesAllow } from './identity-policy-allows.js';
+import { identityPolicyMatcher } from './identity-policy-allows.js';
 import { grantAllows, roleKind, trustGrants } from './role-trust.js';
 
 /** A role in another account of the organization that an IAM user can assume. */
@@ -44,6 +44,15 @@ export function buildCrossAccountReach(snapshot: Snapshot): CrossAccountReach {
       policies: policies.status === 'ok' ? policies.data : [],
     });
   }
+  const matchers = new Map<string, (action: string, resource: string) => boolean>();
+  const allows = (user: IamUser, hub: Hub, roleArn: string) => {
+    let matcher = matchers.get(user.arn);
+    if (!matcher) {
+      matcher = identityPolicyMatcher(user, hub.groups, hub.policies);
+      matchers.set(user.arn, matcher);
+    }
+    return matcher('sts:AssumeRole', roleArn);
+  };
   const byUser = new Map<string, RoleReach[]>();
   const rolesUnknownIn: string[] = [];
   for (const account of snapshot.accounts) {
@@ -63,8 +72,7 @@ export function buildCrossAccountReach(snapshot: Snapshot): CrossAccountReach {
         for (const user of hub.users) {
           const reaches = namesUser
             ? grant.principal === user.arn
-            : isAccountPrincipal(grant.principal) &&
-              identityPoliciesAllow(user, hub.groups, hub.policies, 'sts:AssumeRole', role.arn);
+            : isAccountPrincipal(grant.principal) && allows(user, hub, role.arn);
           if (!reaches) continue;
           const list = byUser.get(user.arn) ?? [];
           if (!list.some((r) => r.roleArn === role.arn))

@@ -1,5 +1,6 @@
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { AccountAssignment, IdentityStore, PermissionSet } from '../inventory/identity-center-schema.js';
+import type { Snapshot } from '../inventory/snapshot-schema.js';
 
 type StoreUser = IdentityStore['users'][number];
 
@@ -22,7 +23,11 @@ export function expandAssignments(
 ): IdentityCenterGrant[] {
   const users = new Map(store.users.map((u) => [u.userId, u]));
   const groups = new Map(store.groups.map((g) => [g.groupId, g]));
-  const setName = (arn: string) => permissionSets.find((s) => s.arn === arn)?.name ?? arn;
+  const setNames = new Map(permissionSets.map((s) => [s.arn, s.name]));
+  const setName = (arn: string) => setNames.get(arn) ?? arn;
+  const membersOf = new Map<string, string[]>();
+  for (const m of store.memberships)
+    membersOf.set(m.groupId, [...(membersOf.get(m.groupId) ?? []), m.userId]);
   const grants: IdentityCenterGrant[] = [];
   for (const assignment of assignments) {
     const base = {
@@ -38,14 +43,23 @@ export function expandAssignments(
     }
     const group = groups.get(assignment.principalId);
     if (!group) continue;
-    for (const membership of store.memberships) {
-      if (membership.groupId !== group.groupId) continue;
-      const user = users.get(membership.userId);
+    for (const userId of membersOf.get(group.groupId) ?? []) {
+      const user = users.get(userId);
       if (user)
         grants.push({ ...base, userId: user.userId, userName: user.userName, groupName: group.displayName });
     }
   }
   return grants;
+}
+
+export const IDENTITY_CENTER_GRANTS_KEY = 'advice.identity-center-grants';
+
+/** Every grant of the organization, or null when assignments, identity store or permission sets are missing. */
+export function identityCenterGrants(snapshot: Snapshot): IdentityCenterGrant[] | null {
+  const { assignments, identityStore, permissionSets } = snapshot.identityCenter;
+  if (assignments.status !== 'ok' || identityStore.status !== 'ok' || permissionSets.status !== 'ok')
+    return null;
+  return expandAssignments(assignments.data, identityStore.data, permissionSets.data);
 }
 
 /**

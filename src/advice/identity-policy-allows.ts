@@ -25,10 +25,18 @@ export function identityPoliciesAllow(
   action: string,
   resource: string,
 ): boolean {
+  return identityPolicyMatcher(user, groups, policies)(action, resource);
+}
+
+/** The same check with the user's policies gathered once, for asking about many roles. */
+export function identityPolicyMatcher(
+  user: IamUser,
+  groups: readonly IamGroup[],
+  policies: readonly ManagedPolicy[],
+): (action: string, resource: string) => boolean {
   const memberOf = groups.filter((group) => user.groups.includes(group.groupName));
   const attached = [...user.attachedPolicies, ...memberOf.flatMap((g) => g.attachedPolicies)];
-  if (attached.some((p) => AWS_MANAGED_ALLOWING_ASSUME_ROLE.has(p.policyArn) && action.startsWith('sts:')))
-    return true;
+  const knownToAllowSts = attached.some((p) => AWS_MANAGED_ALLOWING_ASSUME_ROLE.has(p.policyArn));
   const documents: PolicyDocument[] = [
     ...user.inlinePolicies.map((p) => p.document),
     ...memberOf.flatMap((g) => g.inlinePolicies.map((p) => p.document)),
@@ -37,9 +45,10 @@ export function identityPoliciesAllow(
       return document ? [document] : [];
     }),
   ];
-  return documents.some((document) =>
-    statementsOf(document).some((statement) => statementAllows(statement, action, resource)),
-  );
+  const statements = documents.flatMap(statementsOf).filter((s) => s.Effect === 'Allow');
+  return (action, resource) =>
+    (knownToAllowSts && action.startsWith('sts:')) ||
+    statements.some((statement) => statementAllows(statement, action, resource));
 }
 
 function statementAllows(statement: PolicyStatement, action: string, resource: string): boolean {
@@ -54,11 +63,20 @@ function statementAllows(statement: PolicyStatement, action: string, resource: s
     : listOf(statement.Resource).some((p) => globMatch(p, resource, false));
 }
 
+// Patterns repeat across users and roles (the same few policies): compile each once.
+const compiled = new Map<string, RegExp>();
+
 /** IAM wildcard match: * any run, ? one character; actions compare case-insensitively. */
 export function globMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const source = pattern
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, ignoreCase ? 'i' : '').test(value);
+  const key = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    const source = pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    regex = new RegExp(`^${source}$`, ignoreCase ? 'i' : '');
+    if (compiled.size < 10_000) compiled.set(key, regex);
+  }
+  return regex.test(value);
 }

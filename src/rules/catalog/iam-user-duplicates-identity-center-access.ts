@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { expandAssignments, matchIdentityCenterUser } from '../../advice/identity-center-access.js';
+import {
+  IDENTITY_CENTER_GRANTS_KEY,
+  identityCenterGrants,
+  matchIdentityCenterUser,
+} from '../../advice/identity-center-access.js';
 import { buildMigrationPlan, MIGRATION_PLAN_KEY } from '../../advice/migration-planner.js';
 import { humanMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
@@ -34,7 +38,8 @@ export default defineRule({
   evaluate({ slice, account, shared, fail }) {
     if (!account) return;
     const store = slice('sso.identityStore');
-    const grants = expandAssignments(slice('sso.assignments'), store, slice('sso.permissionSets')).filter(
+    // The engine guarantees the sso slices were collected, so the shared expansion is never null here.
+    const grants = (shared(IDENTITY_CENTER_GRANTS_KEY, identityCenterGrants) ?? []).filter(
       (g) => g.accountId === account.id,
     );
     if (grants.length === 0) return;
