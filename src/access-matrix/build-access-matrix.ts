@@ -174,12 +174,10 @@ function kindOf(user: IamUser): AccessRow['principalKind'] {
   return classifyUser(user).kind === 'human' ? 'person' : 'workload';
 }
 
+// Code-unit order: stable across machines and locales, and fast on hundreds of thousands of rows.
 function compareRows(a: AccessRow, b: AccessRow): number {
-  return (
-    a.principal.localeCompare(b.principal) ||
-    a.accountId.localeCompare(b.accountId) ||
-    a.path.localeCompare(b.path) ||
-    a.via.localeCompare(b.via) ||
-    a.permission.localeCompare(b.permission)
-  );
+  for (const key of ['principal', 'accountId', 'path', 'via', 'permission'] as const) {
+    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
+  }
+  return 0;
 }

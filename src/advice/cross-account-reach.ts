@@ -44,12 +44,12 @@ export function buildCrossAccountReach(snapshot: Snapshot): CrossAccountReach {
       policies: policies.status === 'ok' ? policies.data : [],
     });
   }
-  const matchers = new Map<string, (action: string, resource: string) => boolean>();
+  const matchers = new Map<IamUser, (action: string, resource: string) => boolean>();
   const allows = (user: IamUser, hub: Hub, roleArn: string) => {
-    let matcher = matchers.get(user.arn);
+    let matcher = matchers.get(user);
     if (!matcher) {
       matcher = identityPolicyMatcher(user, hub.groups, hub.policies);
-      matchers.set(user.arn, matcher);
+      matchers.set(user, matcher);
     }
     return matcher('sts:AssumeRole', roleArn);
   };
@@ -63,36 +63,40 @@ export function buildCrossAccountReach(snapshot: Snapshot): CrossAccountReach {
     }
     for (const role of account.iam.roles.data) {
       if (roleKind(role) !== 'customer') continue;
+      // A role trusted through several statements is reached once per user.
+      const reached = new Map<IamUser, RoleReach['trust']>();
       for (const grant of trustGrants(role)) {
         if (grant.kind !== 'aws' || !grantAllows(grant, 'sts:AssumeRole')) continue;
-        const hubId = grant.accountId;
-        const hub = hubId ? hubs.get(hubId) : undefined;
-        if (!hub || hubId === account.id) continue;
-        const namesUser = grant.principal.includes(':user/');
-        for (const user of hub.users) {
-          const reaches = namesUser
-            ? grant.principal === user.arn
-            : isAccountPrincipal(grant.principal) && allows(user, hub, role.arn);
-          if (!reaches) continue;
-          const list = byUser.get(user.arn) ?? [];
-          if (!list.some((r) => r.roleArn === role.arn))
-            list.push({
-              accountId: account.id,
-              roleArn: role.arn,
-              roleName: role.roleName,
-              trust: namesUser ? 'user' : 'account',
-              role,
-            });
-          byUser.set(user.arn, list);
+        const hub = grant.accountId ? hubs.get(grant.accountId) : undefined;
+        if (!hub || grant.accountId === account.id) continue;
+        if (grant.principal.includes(':user/')) {
+          const named = hub.users.find((user) => user.arn === grant.principal);
+          if (named && !reached.has(named)) reached.set(named, 'user');
+          continue;
         }
+        if (!isAccountPrincipal(grant.principal)) continue;
+        for (const user of hub.users) {
+          if (!reached.has(user) && allows(user, hub, role.arn)) reached.set(user, 'account');
+        }
+      }
+      for (const [user, trust] of reached) {
+        const entry = { accountId: account.id, roleArn: role.arn, roleName: role.roleName, trust, role };
+        const list = byUser.get(user.arn);
+        if (list) list.push(entry);
+        else byUser.set(user.arn, [entry]);
       }
     }
   }
+  // Plain code-unit order: ids and role names are ASCII, and localeCompare is slow on large lists.
   for (const list of byUser.values())
-    list.sort((a, b) => a.accountId.localeCompare(b.accountId) || a.roleName.localeCompare(b.roleName));
+    list.sort((a, b) => compare(a.accountId, b.accountId) || compare(a.roleName, b.roleName));
   return { byUser, rolesUnknownIn };
 }
 
 function isAccountPrincipal(principal: string): boolean {
   return /^\d{12}$/.test(principal) || /^arn:[^:]+:iam::\d{12}:root$/.test(principal);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
