@@ -126,4 +126,23 @@ describe('iam-user-assumes-cross-account-roles advice', () => {
     expect(hubFinding.message).toContain('Roles of 1 account(s) were not collected');
     expect(result.notEvaluated.map((n) => n.accountId)).toEqual(['222222222222']);
   });
+
+  it('lists the first 25 paths in the message and every path in details', () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      aRole({
+        accountId: '222222222222',
+        roleName: `r${String(i).padStart(2, '0')}`,
+        trustPolicy: aTrustPolicy({ AWS: HUB }),
+      }),
+    );
+    const snapshot = aSnapshot({
+      accounts: [
+        anAccount({ id: HUB, iam: anIamSlice({ users: [jane], groups: [admins] }) }),
+        anAccount({ id: '222222222222', iam: anIamSlice({ accountId: '222222222222', roles: many }) }),
+      ],
+    });
+    const [finding] = evaluate(snapshot, { rules: [rule], now: FIXED_NOW }).findings;
+    expect(finding?.message).toContain('222222222222/r24 and 5 more.');
+    expect(String(finding?.details.roles).split(', ')).toHaveLength(30);
+  });
 });

@@ -5,6 +5,8 @@ import { permissionSetNameForRole } from '../../advice/permission-set-name.js';
 import { humanMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
+const MAX_LISTED = 25;
+
 export default defineRule({
   id: 'iam-user-assumes-cross-account-roles',
   title: 'Person reaches other accounts through cross-account roles from an IAM user (hub and spoke)',
@@ -44,6 +46,12 @@ export default defineRule({
       const roles = reach.byUser.get(user.arn);
       if (!target || !roles || roles.length === 0) continue;
       const paths = roles.map((r) => `${r.accountId}/${r.roleName}`);
+      // The message and steps stay readable for people who reach hundreds of roles; details list them all.
+      const listed =
+        paths.length > MAX_LISTED
+          ? `${paths.slice(0, MAX_LISTED).join(', ')} and ${paths.length - MAX_LISTED} more`
+          : paths.join(', ');
+      const stepRoles = roles.slice(0, MAX_LISTED);
       const accounts = [...new Set(roles.map((r) => r.accountId))];
       const base = humanMigrationAdvice(target);
       const unknown =
@@ -52,7 +60,7 @@ export default defineRule({
           : '';
       fail(user.arn, {
         subject: 'cross-account-roles',
-        message: `IAM user ${user.userName} (a person) reaches ${roles.length} role(s) in ${accounts.length} other account(s): ${paths.join(', ')}.${unknown}`,
+        message: `IAM user ${user.userName} (a person) reaches ${roles.length} role(s) in ${accounts.length} other account(s): ${listed}.${unknown}`,
         details: {
           accounts: accounts.join(', '),
           roles: paths.join(', '),
@@ -61,14 +69,17 @@ export default defineRule({
         advice: {
           migration: {
             ...base,
-            summary: `${base.summary} It also reaches, through cross-account roles: ${paths.join(', ')}; each becomes an assignment of ${target.targetGroup} on that account.`,
+            summary: `${base.summary} It also reaches, through cross-account roles: ${listed}; each becomes an assignment of ${target.targetGroup} on that account.`,
             steps: [
               ...(base.steps ?? []).slice(0, -1),
-              ...roles.map(
+              ...stepRoles.map(
                 (r) =>
                   `Assign ${target.targetGroup} to account ${r.accountId} with a permission set ${permissionSetNameForRole(r.roleName)} (the policies of role ${r.roleName})`,
               ),
-              ...roles.map((r) => `Remove the hub trust from ${r.roleArn} once nobody else uses it`),
+              ...stepRoles.map((r) => `Remove the hub trust from ${r.roleArn} once nobody else uses it`),
+              ...(roles.length > stepRoles.length
+                ? [`The same for the other ${roles.length - stepRoles.length} roles (finding details: roles)`]
+                : []),
               ...(base.steps ?? []).slice(-1),
             ],
           },
