@@ -1,6 +1,6 @@
 import { classifyUser } from '../advice/classify-user.js';
 import { buildCrossAccountReach } from '../advice/cross-account-reach.js';
-import { expandAssignments } from '../advice/identity-center-access.js';
+import { identityCenterGrants } from '../advice/identity-center-access.js';
 import { conditionValues, isSamlGrant, oidcIssuerOf, roleKind, trustGrants } from '../advice/role-trust.js';
 import type { Slice } from '../inventory/collection.js';
 import type { IamRole } from '../inventory/iam-roles-schema.js';
@@ -92,15 +92,11 @@ function identityCenterRows(
     gap(null, 'sso.identityStore', identityStore),
     gap(null, 'sso.permissionSets', permissionSets),
   ].some(Boolean);
-  if (
-    missing ||
-    assignments.status !== 'ok' ||
-    identityStore.status !== 'ok' ||
-    permissionSets.status !== 'ok'
-  )
-    return [];
-  return expandAssignments(assignments.data, identityStore.data, permissionSets.data).map((grant) => {
-    const set = permissionSets.data.find((s) => s.arn === grant.permissionSetArn);
+  const expanded = identityCenterGrants(snapshot);
+  if (missing || !expanded.known || permissionSets.status !== 'ok') return [];
+  const sets = new Map(permissionSets.data.map((set) => [set.arn, set]));
+  return expanded.grants.map((grant) => {
+    const set = sets.get(grant.permissionSetArn);
     return {
       principal: grant.userName,
       principalKind: 'person',

@@ -1,6 +1,8 @@
 import type { IamRole } from '../inventory/iam-roles-schema.js';
 import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
+import { collectedData, type DerivationInput, defineDerivation } from '../rules/derivation.js';
+import { runDerivation } from '../rules/derivation-runner.js';
 import { identityPolicyMatcher } from './identity-policy-allows.js';
 import { grantAllows, roleKind, trustGrants } from './role-trust.js';
 
@@ -21,27 +23,40 @@ export interface CrossAccountReach {
   rolesUnknownIn: string[];
 }
 
-export const CROSS_ACCOUNT_REACH_KEY = 'advice.cross-account-reach';
-
 interface Hub {
   users: IamUser[];
   groups: IamGroup[];
   policies: ManagedPolicy[];
 }
 
+const CROSS_ACCOUNT_REACH_SLICES = ['iam.users', 'iam.groups', 'iam.policies', 'iam.roles'] as const;
+type CrossAccountReachSlice = (typeof CROSS_ACCOUNT_REACH_SLICES)[number];
+
 /**
  * Hub-and-spoke access: IAM users in one account of the organization assuming roles in the others. Only
- * hand-made roles count (Identity Center and service-linked roles cannot be assumed this way).
+ * hand-made roles count (Identity Center and service-linked roles cannot be assumed this way). Accounts
+ * whose roles were not collected are listed in `rolesUnknownIn` (unknown, never "reaches nothing").
  */
+export const CROSS_ACCOUNT_REACH = defineDerivation({
+  id: 'cross-account-reach',
+  requires: CROSS_ACCOUNT_REACH_SLICES,
+  derive: deriveCrossAccountReach,
+});
+
+/** The reach for a whole snapshot, outside a rule evaluation (access matrix, bench, tests). */
 export function buildCrossAccountReach(snapshot: Snapshot): CrossAccountReach {
+  return runDerivation(snapshot, CROSS_ACCOUNT_REACH);
+}
+
+function deriveCrossAccountReach(input: DerivationInput<CrossAccountReachSlice>): CrossAccountReach {
   const hubs = new Map<string, Hub>();
-  for (const account of snapshot.accounts) {
-    const { users, groups, policies } = account.iam;
-    if (users.status !== 'ok') continue;
+  for (const { account, slice } of input.accounts) {
+    const users = collectedData(slice('iam.users'));
+    if (!users) continue;
     hubs.set(account.id, {
-      users: users.data,
-      groups: groups.status === 'ok' ? groups.data : [],
-      policies: policies.status === 'ok' ? policies.data : [],
+      users,
+      groups: collectedData(slice('iam.groups')) ?? [],
+      policies: collectedData(slice('iam.policies')) ?? [],
     });
   }
   const matchers = new Map<IamUser, (action: string, resource: string) => boolean>();
@@ -55,13 +70,14 @@ export function buildCrossAccountReach(snapshot: Snapshot): CrossAccountReach {
   };
   const byUser = new Map<string, RoleReach[]>();
   const rolesUnknownIn: string[] = [];
-  for (const account of snapshot.accounts) {
+  for (const { account, slice } of input.accounts) {
     if (account.access.status === 'skipped') continue;
-    if (account.iam.roles.status !== 'ok') {
+    const roles = collectedData(slice('iam.roles'));
+    if (!roles) {
       rolesUnknownIn.push(account.id);
       continue;
     }
-    for (const role of account.iam.roles.data) {
+    for (const role of roles) {
       if (roleKind(role) !== 'customer') continue;
       // A role trusted through several statements is reached once per user.
       const reached = new Map<IamUser, RoleReach['trust']>();

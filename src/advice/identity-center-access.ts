@@ -1,6 +1,8 @@
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { AccountAssignment, IdentityStore, PermissionSet } from '../inventory/identity-center-schema.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
+import { collectedData, defineDerivation, sliceGap } from '../rules/derivation.js';
+import { runDerivation } from '../rules/derivation-runner.js';
 
 type StoreUser = IdentityStore['users'][number];
 
@@ -52,14 +54,36 @@ export function expandAssignments(
   return grants;
 }
 
-export const IDENTITY_CENTER_GRANTS_KEY = 'advice.identity-center-grants';
+/** Every grant of the organization, or why they are unknown (a slice was not collected). */
+export type IdentityCenterGrants =
+  | { known: true; grants: IdentityCenterGrant[] }
+  | { known: false; gap: string };
 
-/** Every grant of the organization, or null when assignments, identity store or permission sets are missing. */
-export function identityCenterGrants(snapshot: Snapshot): IdentityCenterGrant[] | null {
-  const { assignments, identityStore, permissionSets } = snapshot.identityCenter;
-  if (assignments.status !== 'ok' || identityStore.status !== 'ok' || permissionSets.status !== 'ok')
-    return null;
-  return expandAssignments(assignments.data, identityStore.data, permissionSets.data);
+/**
+ * Identity Center access of every person, group assignments expanded to members. Unknown (with the
+ * gap) when assignments, the identity store or the permission sets were not collected.
+ */
+export const IDENTITY_CENTER_GRANTS = defineDerivation({
+  id: 'identity-center-grants',
+  requires: ['sso.assignments', 'sso.identityStore', 'sso.permissionSets'],
+  derive(input): IdentityCenterGrants {
+    const assignments = input.slice('sso.assignments');
+    const store = input.slice('sso.identityStore');
+    const sets = input.slice('sso.permissionSets');
+    const [a, st, ps] = [collectedData(assignments), collectedData(store), collectedData(sets)];
+    if (a && st && ps) return { known: true, grants: expandAssignments(a, st, ps) };
+    const gaps = [
+      sliceGap('sso.assignments', assignments),
+      sliceGap('sso.identityStore', store),
+      sliceGap('sso.permissionSets', sets),
+    ].filter((gap): gap is string => gap !== null);
+    return { known: false, gap: gaps.join('; ') };
+  },
+});
+
+/** The grants for a whole snapshot, outside a rule evaluation (access matrix, tests). */
+export function identityCenterGrants(snapshot: Snapshot): IdentityCenterGrants {
+  return runDerivation(snapshot, IDENTITY_CENTER_GRANTS);
 }
 
 /**

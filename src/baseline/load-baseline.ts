@@ -1,37 +1,23 @@
 import { z } from 'zod';
+import { REPORT_VERSIONS } from '../inventory/versions/report-versions.js';
+import { upgradeToCurrent } from '../inventory/versions/upgrade-chain.js';
 import { describeZodError, InputError } from '../io/input-error.js';
 import { readStructuredFile } from '../io/read-structured-file.js';
-import type { ReportFinding } from '../report/report-model.js';
-import { REPORT_SCHEMA_VERSION } from '../report/report-model.js';
-import { SEVERITIES } from '../rules/severity.js';
+import { expandFinding, reportFileSchema, rulesById } from '../reporters/model/report-file.js';
+import { REPORT_SCHEMA_VERSION, type ReportFinding } from '../reporters/model/report-schema.js';
+import { ruleSummarySchema } from '../rules/rule-summary.js';
 
-const fixStepsSchema = z.object({ console: z.array(z.string()), cli: z.array(z.string()) });
-
-/** What a baseline finding must carry to be matched and, if gone, shown as absent. */
-const baselineFindingSchema = z.looseObject({
-  id: z.string(),
-  ruleId: z.string().min(1),
-  severity: z.enum(SEVERITIES),
-  accountId: z.string(),
-  resourceArn: z.string().min(1),
-  resourceType: z.string(),
-  subject: z.string().default(''),
-  message: z.string(),
-  rationale: z.string().default(''),
-  advice: z.looseObject({ summary: z.string(), fixNow: fixStepsSchema }),
-  compliance: z
-    .array(z.object({ framework: z.enum(['CIS-AWS-3.0', 'CIS-AWS-5.0', 'AWS-FSBP']), control: z.string() }))
-    .default([]),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
-  baselineState: z.enum(['new', 'unchanged', 'absent']).optional(),
-});
-
+/** What a baseline must carry: the report's own schemaVersion and findings, and when it was taken. */
 const baselineReportSchema = z.looseObject({
-  schemaVersion: z.literal(REPORT_SCHEMA_VERSION, {
-    error: `must be ${REPORT_SCHEMA_VERSION} (a report.json written by this keysweep version)`,
-  }),
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   scan: z.looseObject({ now: z.string() }),
-  findings: z.array(baselineFindingSchema),
+  // Rule-level text the findings leave out; absent from hand-made baselines, then findings keep their own.
+  rules: z
+    .array(
+      ruleSummarySchema.pick({ id: true, title: true, rationale: true, remediation: true, compliance: true }),
+    )
+    .default([]),
+  findings: reportFileSchema.shape.findings,
 });
 
 export interface BaselineReport {
@@ -42,10 +28,16 @@ export interface BaselineReport {
 
 /** Reads a previous report.json; a wrong file is one InputError line naming file and field. */
 export async function loadBaseline(path: string): Promise<BaselineReport> {
-  const parsed = baselineReportSchema.safeParse(await readStructuredFile(path));
+  // An older report.json is upgraded in memory; a newer or foreign one is refused in one line.
+  const data = upgradeToCurrent(await readStructuredFile(path), path, REPORT_VERSIONS);
+  const parsed = baselineReportSchema.safeParse(data);
   if (!parsed.success) throw new InputError(describeZodError(path, parsed.error));
+  const rules = rulesById(parsed.data.rules);
   const findings = parsed.data.findings
     .filter((f) => f.baselineState !== 'absent')
-    .map(({ baselineState: _state, waiver: _waiver, ...finding }) => finding as unknown as ReportFinding);
+    .map(
+      ({ baselineState: _state, waiver: _waiver, ...finding }): ReportFinding =>
+        expandFinding(finding, rules.get(finding.ruleId)),
+    );
   return { now: parsed.data.scan.now, findings };
 }

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
-import { describeAwsError } from '../collectors/aws-error.js';
 import { type AwsClientFactory, createAwsClientFactory } from '../collectors/client-factory.js';
 import { collectSnapshot } from '../collectors/collect-snapshot.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
+import { markLiveOnly } from './live-only-flags.js';
+import { describeLiveStartFailure } from './live-start-failure.js';
 import { parseList, parsePositiveInt } from './parse-flags.js';
 import { createProgress, type ProgressStream } from './progress/progress-reporter.js';
+import { hideSdkMaintenanceNotices } from './sdk-notices.js';
 
 export interface LiveCollectionFlags {
   profile?: string;
@@ -18,10 +20,13 @@ export interface LiveCollectionFlags {
   ou?: string;
   concurrency: string;
   quiet?: boolean;
+  /** Show the AWS SDK's own notices (its Node.js version warning); hidden by default. */
+  verbose?: boolean;
 }
 
 export function addLiveCollectionOptions(command: Command): Command {
-  return command
+  const before = command.options.length;
+  command
     .option(
       '--profile <name>',
       'AWS profile (SSO profiles included); default: the SDK default credential chain',
@@ -34,6 +39,8 @@ export function addLiveCollectionOptions(command: Command): Command {
     .option('--exclude-accounts <ids>', 'skip these account ids (comma-separated)')
     .option('--ou <ids>', 'only accounts under these OU ids (comma-separated)')
     .option('--concurrency <n>', 'accounts collected at once', '8');
+  markLiveOnly(command, command.options.slice(before));
+  return command.option('--verbose', "show the AWS SDK's own notices (such as its Node.js version warning)");
 }
 
 export interface LiveCollectionDeps {
@@ -53,6 +60,7 @@ export async function collectLive(
   deps: LiveCollectionDeps = {},
 ): Promise<Snapshot> {
   const concurrency = parsePositiveInt('--concurrency', flags.concurrency);
+  hideSdkMaintenanceNotices(flags.verbose);
   const factory = deps.factory ?? createAwsClientFactory({ profile: flags.profile, region: flags.region });
   const progress = createProgress({ stream: deps.progressStream ?? process.stderr, quiet: flags.quiet });
   try {
@@ -69,7 +77,6 @@ export async function collectLive(
     });
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const { code, message } = describeAwsError(error);
-    throw new InputError(`cannot start the live scan: ${code}: ${message}`);
+    throw new InputError(describeLiveStartFailure(error));
   }
 }

@@ -1,15 +1,11 @@
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
-import { complianceRefs, type FailInput, type Rule, type RuleContext } from './define-rule.js';
-import { type ComplianceRef, type Finding, findingId } from './finding.js';
+import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
+import type { Derive, OrganizationFacts } from './derivation.js';
+import { accountFacts, derivationCache, organizationFacts } from './derivation-runner.js';
+import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from './finding.js';
 import { lookupSlice, type SliceData, type SliceName } from './slices.js';
 
-export interface NotEvaluated {
-  ruleId: string;
-  /** null for organization rules. */
-  accountId: string | null;
-  reason: string;
-  missing: Array<{ slice: SliceName; status: 'failed' | 'not_collected'; detail: string }>;
-}
+export type { NotEvaluated } from './finding.js';
 
 export interface EvaluationResult {
   findings: Finding[];
@@ -28,7 +24,8 @@ export interface EvaluateOptions {
 export function evaluate(snapshot: Snapshot, options: EvaluateOptions): EvaluationResult {
   const findings: Finding[] = [];
   const notEvaluated: NotEvaluated[] = [];
-  const sharedCache = new Map<string, unknown>();
+  const derive = derivationCache(snapshot);
+  const organization = organizationFacts(snapshot);
   const scanned = snapshot.accounts.filter((account) => account.access.status !== 'skipped');
 
   for (const rule of options.rules) {
@@ -46,18 +43,11 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
         });
         continue;
       }
-      const context = makeContext(
-        snapshot,
-        rule,
-        refs,
-        account,
-        parsedOptions,
-        options.now,
-        sharedCache,
-        findings,
-      );
+      const scope: RuleScope = { snapshot, organization, account, derive };
+      const context = makeContext(scope, rule, refs, parsedOptions, options.now, findings);
       try {
-        rule.evaluate(context);
+        if (rule.scope === 'account') rule.evaluate({ ...context, account: accountFacts(account!) });
+        else rule.evaluate(context);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         notEvaluated.push({
@@ -89,31 +79,41 @@ function missingSlices(
   return missing;
 }
 
+interface RuleScope {
+  snapshot: Snapshot;
+  organization: OrganizationFacts;
+  account: Account | undefined;
+  derive: Derive;
+}
+
+type AnyRuleContext = OrganizationRuleContext<unknown, SliceName, SliceName>;
+
 function makeContext(
-  snapshot: Snapshot,
+  { snapshot, organization, account, derive }: RuleScope,
   rule: Rule,
   refs: ComplianceRef[],
-  account: Account | undefined,
   options: unknown,
   now: Date,
-  sharedCache: Map<string, unknown>,
   sink: Finding[],
-): RuleContext<unknown> {
+): AnyRuleContext {
+  const declared = (name: SliceName, list: readonly SliceName[] | undefined, field: string) => {
+    if (!list?.includes(name))
+      throw new Error(`rule ${rule.id} reads slice ${name} without declaring it in ${field}`);
+    return lookupSlice(snapshot, name, account);
+  };
   return {
     now,
     options,
-    snapshot,
-    account,
+    organization,
+    derive,
     slice<N extends SliceName>(name: N): SliceData[N] {
-      if (!rule.requires.includes(name))
-        throw new Error(`rule ${rule.id} reads slice ${name} without requiring it`);
-      const slice = lookupSlice(snapshot, name, account);
+      const slice = declared(name, rule.requires, 'requires');
       if (slice.status !== 'ok') throw new Error(`slice ${name} was not collected`);
       return slice.data as SliceData[N];
     },
-    shared<T>(key: string, compute: (s: Snapshot) => T): T {
-      if (!sharedCache.has(key)) sharedCache.set(key, compute(snapshot));
-      return sharedCache.get(key) as T;
+    sliceIfCollected<N extends SliceName>(name: N): SliceData[N] | undefined {
+      const slice = declared(name, rule.reads, 'reads');
+      return slice.status === 'ok' ? (slice.data as SliceData[N]) : undefined;
     },
     fail(resourceArn: string, input: FailInput) {
       const subject = input.subject ?? '';

@@ -10,7 +10,7 @@ import { ACCESS_CSV_COLUMNS } from '../../src/access-matrix/render-access.js';
 import { loadDemoSnapshot } from '../../src/demo/demo-snapshot.js';
 import { runKeysweep } from '../cli/run-cli.js';
 
-const V1_FIXTURE = new URL('../fixtures/snapshot-v1-demo.json', import.meta.url).pathname;
+const V1_FIXTURE = new URL('../fixtures/versions/snapshot-v1.json', import.meta.url).pathname;
 type Row = Record<(typeof ACCESS_CSV_COLUMNS)[number], string>;
 const csvRows = (stdout: string[]) => parse(stdout.join('\n'), { columns: true }) as Row[];
 

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ReportModel } from '../../report/report-model.js';
+import type { ReportModel } from '../model/report-model.js';
 import { accountNames } from '../report-view.js';
 
 export const CSV_COLUMNS = [

@@ -1,5 +1,5 @@
 import type { AccessMatrix } from '../../access-matrix/access-matrix-schema.js';
-import type { ReportModel } from '../../report/report-model.js';
+import type { ReportModel } from '../model/report-model.js';
 import {
   baselineCounts,
   countBySeverity,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORGANIZATION_ACCOUNT_IDS } from '../../advice/organization-account-ids.js';
 import { grantAllows, hasConditionKey, roleKind, trustGrants } from '../../advice/role-trust.js';
 import { defineRule } from '../define-rule.js';
 
@@ -38,11 +39,8 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html',
   ],
-  compliance: {},
-  evaluate({ slice, snapshot, options, fail }) {
-    const inOrganization = new Set(snapshot.accounts.map((a) => a.id));
-    if (snapshot.organization.managementAccountId)
-      inOrganization.add(snapshot.organization.managementAccountId);
+  evaluate({ slice, derive, options, fail }) {
+    const inOrganization = derive(ORGANIZATION_ACCOUNT_IDS);
     for (const role of slice('iam.roles')) {
       if (roleKind(role) !== 'customer') continue;
       for (const grant of trustGrants(role)) {

@@ -57,7 +57,6 @@ export default defineRule({
     'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html',
   ],
-  compliance: {},
   evaluate({ slice, fail }) {
     for (const role of slice('iam.roles')) {
       if (roleKind(role) !== 'customer') continue;

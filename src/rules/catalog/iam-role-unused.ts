@@ -31,7 +31,6 @@ export default defineRule({
     'People should reach accounts through Identity Center permission sets (whose AWSReservedSSO_ roles Identity ' +
     'Center manages and are not reported here); delete hand-made roles that a migration left behind.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html'],
-  compliance: {},
   evaluate({ slice, options, now, fail }) {
     for (const role of slice('iam.roles')) {
       // Identity Center and AWS services own those roles; their use is not the account owner's to prune.

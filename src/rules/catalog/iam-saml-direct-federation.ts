@@ -33,7 +33,6 @@ export default defineRule({
     'https://docs.aws.amazon.com/singlesignon/latest/userguide/manage-your-identity-source-idp.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_saml.html',
   ],
-  compliance: {},
   evaluate({ slice, fail }) {
     const roles = slice('iam.roles').filter((role) => roleKind(role) === 'customer');
     for (const provider of slice('iam.identityProviders').saml) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { buildCrossAccountReach, CROSS_ACCOUNT_REACH_KEY } from '../../advice/cross-account-reach.js';
-import { buildMigrationPlan, MIGRATION_PLAN_KEY } from '../../advice/migration-planner.js';
+import { CROSS_ACCOUNT_REACH } from '../../advice/cross-account-reach.js';
+import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
 import { permissionSetNameForRole } from '../../advice/permission-set-name.js';
 import { humanMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
@@ -37,10 +37,9 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/tutorial_cross-account-with-roles.html',
     'https://docs.aws.amazon.com/singlesignon/latest/userguide/useraccess.html',
   ],
-  compliance: {},
-  evaluate({ slice, shared, fail }) {
-    const plan = shared(MIGRATION_PLAN_KEY, buildMigrationPlan);
-    const reach = shared(CROSS_ACCOUNT_REACH_KEY, buildCrossAccountReach);
+  evaluate({ slice, derive, fail }) {
+    const plan = derive(MIGRATION_PLAN);
+    const reach = derive(CROSS_ACCOUNT_REACH);
     for (const user of slice('iam.users')) {
       const target = plan.humans.get(user.arn);
       const roles = reach.byUser.get(user.arn);

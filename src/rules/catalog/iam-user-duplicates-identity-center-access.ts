@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import {
-  IDENTITY_CENTER_GRANTS_KEY,
-  identityCenterGrants,
-  matchIdentityCenterUser,
-} from '../../advice/identity-center-access.js';
-import { buildMigrationPlan, MIGRATION_PLAN_KEY } from '../../advice/migration-planner.js';
+import { IDENTITY_CENTER_GRANTS, matchIdentityCenterUser } from '../../advice/identity-center-access.js';
+import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
 import { humanMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
@@ -34,16 +30,14 @@ export default defineRule({
     'The migration is done for this person in this account: delete the IAM user. The finding names the Identity ' +
     'Center user and the permission sets that already give them access.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_users_remove.html'],
-  compliance: {},
-  evaluate({ slice, account, shared, fail }) {
-    if (!account) return;
+  evaluate({ slice, account, derive, fail }) {
     const store = slice('sso.identityStore');
-    // The engine guarantees the sso slices were collected, so the shared expansion is never null here.
-    const grants = (shared(IDENTITY_CENTER_GRANTS_KEY, identityCenterGrants) ?? []).filter(
-      (g) => g.accountId === account.id,
-    );
+    // The rule requires the derivation's slices, so the engine only runs it when the grants are known.
+    const expanded = derive(IDENTITY_CENTER_GRANTS);
+    if (!expanded.known) return;
+    const grants = expanded.grants.filter((g) => g.accountId === account.id);
     if (grants.length === 0) return;
-    const plan = shared(MIGRATION_PLAN_KEY, buildMigrationPlan);
+    const plan = derive(MIGRATION_PLAN);
     for (const user of slice('iam.users')) {
       const target = plan.humans.get(user.arn);
       if (!target) continue;

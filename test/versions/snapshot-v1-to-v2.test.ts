@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadSnapshot } from '../../../src/inventory/snapshot-file.js';
+import { loadSnapshot } from '../../src/inventory/snapshot-file.js';
 import {
   SNAPSHOT_V1_UPGRADE_REASON,
   upgradeSnapshotV1ToV2,
-} from '../../../src/inventory/upgrades/snapshot-v1-to-v2.js';
-import { ALL_RULES } from '../../../src/rules/catalog/index.js';
-import { evaluate } from '../../../src/rules/engine.js';
-import { FIXED_NOW } from '../../support/rule-tester.js';
+} from '../../src/inventory/versions/snapshot-v1-to-v2.js';
+import { ALL_RULES } from '../../src/rules/catalog/index.js';
+import { evaluate } from '../../src/rules/engine.js';
+import { FIXED_NOW } from '../support/rule-tester.js';
 
 // The demo organization as keysweep wrote it before roles and identity providers were collected.
-const V1_FIXTURE = new URL('../../fixtures/snapshot-v1-demo.json', import.meta.url).pathname;
+const V1_FIXTURE = new URL('../fixtures/versions/snapshot-v1.json', import.meta.url).pathname;
 
 describe('snapshot upgrade v1 → v2', () => {
   it('loads a version 1 snapshot, marking roles and identity providers not collected in every account', async () => {
@@ -51,14 +51,12 @@ describe('snapshot upgrade v1 → v2', () => {
     }
   });
 
-  it('is pure: leaves its input untouched and passes other versions through', () => {
-    const v1 = { schemaVersion: 1, accounts: [{ id: '1', iam: { users: { status: 'ok', data: [] } } }] };
+  it('is pure: leaves its input untouched and passes damaged accounts through for the schema to reject', () => {
+    const v1 = { schemaVersion: 1, accounts: [{ id: '1', iam: { users: { status: 'ok', data: [] } } }, 'x'] };
     const copy = structuredClone(v1);
-    const v2 = upgradeSnapshotV1ToV2(v1) as typeof v1;
+    const v2 = upgradeSnapshotV1ToV2(v1);
     expect(v1).toEqual(copy);
     expect(v2.schemaVersion).toBe(2);
-    const other = { schemaVersion: 7 };
-    expect(upgradeSnapshotV1ToV2(other)).toBe(other);
-    expect(upgradeSnapshotV1ToV2('nonsense')).toBe('nonsense');
+    expect((v2.accounts as unknown[])[1]).toBe('x');
   });
 });
