@@ -5,6 +5,7 @@ import { TOOL_VERSION } from '../version.js';
 import type { CliIo } from './cli-io.js';
 import { registerAccess } from './commands/access.js';
 import { registerCollect } from './commands/collect.js';
+import { registerDrift } from './commands/drift.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerRules } from './commands/rules.js';
@@ -28,6 +29,7 @@ export function buildProgram(io: CliIo): Command {
   registerPolicy(program, io);
   registerMerge(program, io);
   registerAccess(program, io);
+  registerDrift(program, io);
   return program;
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { DriftReport } from '../drift/drift-items.js';
 import type { SliceData, SliceName, SliceNameOf } from '../inventory/slice-table.js';
 import type { AccountFacts, Derive, OrganizationFacts } from './derivation.js';
 import type { Advice, ComplianceRef, FixSteps } from './finding.js';
@@ -34,6 +35,8 @@ interface BaseRuleContext<Options, N extends SliceName, M extends SliceName> {
   /** A shared derivation (e.g. the migration plan), computed once per evaluation. */
   derive: Derive;
   fail(resourceArn: string, input: FailInput): void;
+  /** The desired-state comparison (rules with `input: 'desired-state'` only; see src/drift). */
+  drift(): DriftReport;
 }
 
 export type OrganizationRuleContext<Options, N extends SliceName, M extends SliceName> = BaseRuleContext<
@@ -57,6 +60,11 @@ interface RuleMeta<O extends z.ZodType> {
   severity: Severity;
   /** CloudFormation-style resource type, e.g. AWS::IAM::User. */
   resourceType: string;
+  /**
+   * An input besides the inventory. 'desired-state': the rule reads the drift report of `--desired` files
+   * and runs only when some were given (without them it is left out, neither passed nor not evaluated).
+   */
+  input?: 'desired-state';
   /** zod schema of the options, with defaults; `{}` must parse. */
   options: O;
   /** Why it matters (one paragraph). */

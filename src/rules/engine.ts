@@ -1,3 +1,4 @@
+import type { DriftReport } from '../drift/drift-items.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
 import type { Derive, OrganizationFacts } from './derivation.js';
@@ -18,6 +19,8 @@ export interface EvaluateOptions {
   now: Date;
   /** Raw options per rule id (validated by each rule's zod schema; defaults fill the rest). */
   ruleOptions?: Record<string, unknown>;
+  /** The comparison with `--desired` files; rules with `input: 'desired-state'` run only when it is given. */
+  drift?: DriftReport;
 }
 
 /** Runs every rule against the snapshot. Rules never call AWS and never read the real clock. */
@@ -28,7 +31,8 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
   const organization = organizationFacts(snapshot);
   const scanned = snapshot.accounts.filter((account) => account.access.status !== 'skipped');
 
-  for (const rule of options.rules) {
+  const rules = options.rules.filter((rule) => rule.input !== 'desired-state' || options.drift);
+  for (const rule of rules) {
     const parsedOptions = rule.options.parse(options.ruleOptions?.[rule.id] ?? {});
     const refs = complianceRefs(rule);
     const targets: Array<Account | undefined> = rule.scope === 'account' ? scanned : [undefined];
@@ -43,7 +47,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
         });
         continue;
       }
-      const scope: RuleScope = { snapshot, organization, account, derive };
+      const scope: RuleScope = { snapshot, organization, account, derive, drift: options.drift };
       const context = makeContext(scope, rule, refs, parsedOptions, options.now, findings);
       try {
         if (rule.scope === 'account') rule.evaluate({ ...context, account: accountFacts(account!) });
@@ -59,7 +63,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
       }
     }
   }
-  return { findings: dedupe(findings), notEvaluated, rules: [...options.rules] };
+  return { findings: dedupe(findings), notEvaluated, rules };
 }
 
 function missingSlices(
@@ -84,12 +88,13 @@ interface RuleScope {
   organization: OrganizationFacts;
   account: Account | undefined;
   derive: Derive;
+  drift: DriftReport | undefined;
 }
 
 type AnyRuleContext = OrganizationRuleContext<unknown, SliceName, SliceName>;
 
 function makeContext(
-  { snapshot, organization, account, derive }: RuleScope,
+  { snapshot, organization, account, derive, drift }: RuleScope,
   rule: Rule,
   refs: ComplianceRef[],
   options: unknown,
@@ -110,6 +115,11 @@ function makeContext(
       const slice = declared(name, rule.requires, 'requires');
       if (slice.status !== 'ok') throw new Error(`slice ${name} was not collected`);
       return slice.data as SliceData[N];
+    },
+    drift(): DriftReport {
+      if (rule.input !== 'desired-state' || !drift)
+        throw new Error(`rule ${rule.id} reads the desired state without declaring input: 'desired-state'`);
+      return drift;
     },
     sliceIfCollected<N extends SliceName>(name: N): SliceData[N] | undefined {
       const slice = declared(name, rule.reads, 'reads');

@@ -14,6 +14,13 @@ import { buildReportModel } from '../../reporters/model/report-model.js';
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
 import type { CliIo } from '../cli-io.js';
+import {
+  addDesiredOptions,
+  checkDriftRulesHaveInput,
+  type DesiredFlags,
+  driftReportFor,
+  loadDesiredInput,
+} from '../desired-input.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
 import { checkLiveOnlyFlags } from '../live-only-flags.js';
@@ -22,7 +29,7 @@ import { checkNowNotBeforeCollection, parseNow } from '../parse-now.js';
 import { parseRuleIds } from '../parse-rule-selection.js';
 import { checkOutputDirectory } from '../validate-output-location.js';
 
-interface ScanFlags extends LiveCollectionFlags {
+interface ScanFlags extends LiveCollectionFlags, DesiredFlags {
   demo?: boolean;
   snapshot?: string;
   out: string;
@@ -60,6 +67,7 @@ export function registerScan(program: Command, io: CliIo): void {
     .option('--rule <ids>', 'run only these rules (comma-separated)')
     .option('--skip-rule <ids>', 'do not run these rules (comma-separated)')
     .option('--quiet', 'print nothing but errors');
+  addDesiredOptions(command);
   addLiveCollectionOptions(command).action(async (flags: ScanFlags, self: Command) => {
     io.setExitCode(await runScan(flags, io, self));
   });
@@ -82,6 +90,8 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
 
   // Every input file is validated before the (possibly long) collection starts.
   const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
+  const desired = await loadDesiredInput(flags, config.rules);
+  checkDriftRulesHaveInput(parseRuleIds('--rule', flags.rule), config.rules, desired);
   const outDir = resolve(io.cwd, flags.out);
   await checkOutputDirectory('--out', outDir);
 
@@ -98,7 +108,14 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
       flags.now !== undefined,
     );
 
-  const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
+  // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
+  const drift = desired ? driftReportFor(snapshot, desired) : undefined;
+  const evaluation = evaluate(snapshot, {
+    rules: config.rules,
+    now,
+    ruleOptions: config.ruleOptions,
+    ...(drift ? { drift } : {}),
+  });
   const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
   const model = applyEnrichInputs(base, enrichInputs, now);
   const rendered = renderReports(model, formats, {
