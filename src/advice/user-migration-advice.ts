@@ -1,18 +1,27 @@
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { Derive } from '../rules/derivation.js';
 import type { MigrationAdvice } from '../rules/finding.js';
+import { breakGlassAdvice, isBreakGlass } from './break-glass.js';
 import { classifyUser } from './classify-user.js';
-import { type HumanMigrationTarget, MIGRATION_PLAN } from './migration-planner.js';
+import {
+  type HumanMigrationTarget,
+  MIGRATION_PLAN,
+  type UserWithoutPermissions,
+} from './migration-planner.js';
 import { workloadMigrationAdvice } from './workload-replacement.js';
 
 /**
  * The migration advice for any finding about an IAM user: a person moves to an Identity Center group and
- * permission set from the organization-wide plan; a workload moves to the role its evidence points to.
+ * permission set from the organization-wide plan; a workload moves to the role its evidence points to; a
+ * break-glass user stays.
  */
 export function userMigrationAdvice(derive: Derive, user: IamUser): MigrationAdvice {
+  if (isBreakGlass(user)) return breakGlassAdvice(user);
   const plan = derive(MIGRATION_PLAN);
   const target = plan.humans.get(user.arn);
   if (target) return humanMigrationAdvice(target);
+  const idle = plan.withoutPermissions.get(user.arn);
+  if (idle) return deleteUserAdvice(idle);
   return workloadMigrationAdvice(user, classifyUser(user).evidence);
 }
 
@@ -50,6 +59,23 @@ export function humanMigrationAdvice(target: HumanMigrationTarget): MigrationAdv
       `Assign ${target.targetGroup} with ${target.targetPermissionSet} to account ${target.accountId}`,
       'Have the person sign in through the AWS access portal (aws configure sso for the CLI)',
       `Then delete the IAM user's console password, access keys and MFA devices, and the user: aws iam delete-login-profile --user-name ${target.userName}`,
+    ],
+  };
+}
+
+/** Nothing to carry over: proposing an empty permission set would only recreate a useless identity. */
+export function deleteUserAdvice(user: UserWithoutPermissions): MigrationAdvice {
+  return {
+    kind: 'delete-user',
+    summary:
+      `Delete the IAM user ${user.userName}: it has no permissions at all (no policies, directly or through ` +
+      `groups), so there is nothing to move to IAM Identity Center. If the person needs AWS access later, ` +
+      `give it through an Identity Center group.`,
+    steps: [
+      `aws iam list-access-keys --user-name ${user.userName}   # delete each: aws iam delete-access-key --user-name ${user.userName} --access-key-id <id>`,
+      `aws iam list-mfa-devices --user-name ${user.userName}   # deactivate each: aws iam deactivate-mfa-device --user-name ${user.userName} --serial-number <arn>`,
+      `aws iam delete-login-profile --user-name ${user.userName}`,
+      `aws iam delete-user --user-name ${user.userName}`,
     ],
   };
 }

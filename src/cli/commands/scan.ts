@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
+import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
 import { loadSnapshot } from '../../inventory/snapshot-file.js';
@@ -110,7 +111,7 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
 
   // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
   const drift = desired ? driftReportFor(snapshot, desired) : undefined;
-  const evaluation = evaluate(snapshot, {
+  const evaluation = evaluate(markBreakGlassUsers(snapshot, config.breakGlassUsers), {
     rules: config.rules,
     now,
     ruleOptions: config.ruleOptions,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IDENTITY_CENTER_GRANTS, matchIdentityCenterUser } from '../../advice/identity-center-access.js';
 import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
-import { humanMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { deleteUserAdvice, humanMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
@@ -39,8 +39,10 @@ export default defineRule({
     if (grants.length === 0) return;
     const plan = derive(MIGRATION_PLAN);
     for (const user of slice('iam.users')) {
+      // A person with permissions to carry over, or one whose IAM user grants nothing (delete it all the same).
       const target = plan.humans.get(user.arn);
-      if (!target) continue;
+      const idle = target ? undefined : plan.withoutPermissions.get(user.arn);
+      if (!target && !idle) continue;
       const person = matchIdentityCenterUser(user, store.users);
       if (!person) continue;
       const mine = grants.filter((g) => g.userId === person.userId);
@@ -48,7 +50,7 @@ export default defineRule({
       const via = [
         ...new Set(mine.map((g) => `${g.permissionSetName}${g.groupName ? ` via ${g.groupName}` : ''}`)),
       ];
-      const base = humanMigrationAdvice(target);
+      const base = target ? humanMigrationAdvice(target) : deleteUserAdvice(idle!);
       fail(user.arn, {
         subject: person.userId,
         message: `IAM user ${user.userName} still exists although ${person.userName} has Identity Center access to account ${account.id} (${via.join(', ')}).`,
@@ -57,7 +59,7 @@ export default defineRule({
           migration: {
             ...base,
             summary: `${person.userName} already reaches account ${account.id} through Identity Center (${via.join(', ')}): delete the IAM user ${user.userName}.`,
-            steps: (base.steps ?? []).slice(-1),
+            steps: target ? (base.steps ?? []).slice(-1) : base.steps,
           },
         },
       });
