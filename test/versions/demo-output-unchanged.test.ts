@@ -7,12 +7,13 @@ import { runKeysweep } from '../cli/run-cli.js';
 // The report set the demo produces today. Refactoring must not change a byte of it; a deliberate change
 // of output updates these files in the same commit and says why. (test/fixtures/versions/report-v1 is
 // the demo set as keysweep v1 wrote it, before the issue-8 refactor, and stays as written: the version
-// tests load it as an old file.) Last deliberate change, issue 10 (migration kit): demo people with IAM
-// users in several accounts for people resolution (grace.hopper/ghopper, heidi.lamarr, mike.ross,
-// ken@example.com): 9 more findings, 303 in all. Before that, issue 9 (precision, readable reports): demo
-// users breakglass-admin and grace.former (later access key ids renumbered), the new rules, relatedTo,
-// fix-now commands with the user and key filled in, MFA on key-only workloads at low, Top findings by
-// risk. The v1 → v2 report.json upgrade is checked against the v1 files in version-chain.test.ts.
+// tests load it as an old file.) Deliberate changes: issue 9 (precision, readable reports): demo users
+// breakglass-admin and grace.former (later access key ids renumbered), the new rules, relatedTo, fix-now
+// commands with the user and key filled in, MFA on key-only workloads at low, Top findings by risk. Then
+// issue 12: demo roles and identity providers, six role and access rules, iam-support-role-missing decided
+// from the collected roles. Then issue 10 (migration kit): demo people with IAM users in several accounts
+// for people resolution (grace.hopper/ghopper, heidi.lamarr, mike.ross, ken@example.com). The v1 → v2
+// report.json upgrade is checked against the v1 files in version-chain.test.ts.
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
 import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
@@ -107,7 +108,10 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
   });
   const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
   const model = applyEnrichInputs(base, enrichInputs, now);
-  const rendered = renderReports(model, formats, { category: flags.category });
+  const rendered = renderReports(model, formats, {
+    category: flags.category,
+    accessMatrix: formats.includes('html') ? buildAccessMatrix(snapshot) : undefined,
+  });
   await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
 
   const code = exitCodeFor(model, failOn, flags.failOnNew === true);
