@@ -71,7 +71,8 @@ describe('keysweep access', () => {
 
   it('filters by person, account (id or name) and permission set', async () => {
     const person = csvRows((await runKeysweep(['access', '--demo', '--person', 'HEIDI'])).stdout);
-    expect(new Set(person.map((r) => r.principal))).toEqual(new Set(['heidi@example.com']));
+    // Heidi's Identity Center user and her IAM users (issue 10's demo people) in two accounts.
+    expect(new Set(person.map((r) => r.principal))).toEqual(new Set(['heidi@example.com', 'heidi.lamarr']));
     const byName = csvRows((await runKeysweep(['access', '--demo', '--account', 'web-prod'])).stdout);
     const byId = csvRows((await runKeysweep(['access', '--demo', '--account', '100000000007'])).stdout);
     expect(byName).toEqual(byId);

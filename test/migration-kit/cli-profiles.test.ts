@@ -19,6 +19,7 @@ describe('cli-profiles/*.aws-config', () => {
     expect(profileSections.sort()).toEqual([
       'profile management-AdministratorAccess',
       'profile network-AdministratorAccess',
+      'profile security-audit-ReadOnlyAccess',
       'profile shared-services-AdministratorAccess',
     ]);
     expect(grace['profile network-AdministratorAccess']).toEqual({

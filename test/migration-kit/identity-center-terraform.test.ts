@@ -82,10 +82,12 @@ describe('identity-center/*.tf', () => {
     expect(memberships).toContainEqual(
       expect.objectContaining({ member_id: tfRef('aws_identitystore_user.mike_ross_example_com.user_id') }),
     );
-    // Grace is already in aws-admins: no duplicate membership.
-    expect(memberships.map((m) => m.member_id)).not.toContain(
-      tfRef('data.aws_identitystore_user.grace_example_com.user_id'),
+    // Grace is already in aws-admins: no duplicate membership; her read-only IAM user (security-audit,
+    // added by issue 12's demo) gives her one new membership, in the read-only group.
+    const grace = memberships.filter(
+      (m) => m.member_id === tfRef('data.aws_identitystore_user.grace_example_com.user_id'),
     );
+    expect(grace.map((m) => m.group_id)).toEqual([tfRef('aws_identitystore_group.aws_read_only.group_id')]);
   });
 
   it('with --idp external looks groups up by display name and manages no users or memberships', async () => {

@@ -58,7 +58,12 @@ describe('people.csv of the demo', () => {
     ]);
     expect(plan.workloads.map((w) => w.userName)).not.toContain('grace.former');
     const grace = rows.filter((r) => r.person_id === 'grace@example.com');
-    expect(grace.map((r) => r.account_id)).toEqual(['100000000001', '100000000004', '100000000005']);
+    expect(grace.map((r) => r.account_id)).toEqual([
+      '100000000001',
+      '100000000002',
+      '100000000004',
+      '100000000005',
+    ]);
     expect(
       new Set(rows.filter((r) => r.person_id === 'mike.ross@example.com').map((r) => r.identity_source)),
     ).toEqual(new Set(['proposed']));
