@@ -1,7 +1,7 @@
-import { writeFileAtomic } from '../io/atomic-write.js';
 import { describeZodError, InputError } from '../io/input-error.js';
 import { readStructuredFile } from '../io/read-structured-file.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, snapshotSchema } from './snapshot-schema.js';
+import { writeSnapshotStream } from './streaming/write-snapshot-stream.js';
 
 /** Validates unknown data as a snapshot; errors name the file and the first bad field. */
 export function parseSnapshot(data: unknown, file: string): Snapshot {
@@ -22,6 +22,8 @@ export async function loadSnapshot(file: string): Promise<Snapshot> {
   return parseSnapshot(await readStructuredFile(file), file);
 }
 
+/** Written account by account (see streaming/write-snapshot-stream.ts), atomically. */
 export async function saveSnapshot(file: string, snapshot: Snapshot): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(snapshotSchema.parse(snapshot), null, 2)}\n`);
+  const { accounts, ...header } = snapshot;
+  await writeSnapshotStream(file, header, accounts);
 }
