@@ -17,6 +17,19 @@ type Shared = <T>(key: string, compute: (snapshot: Snapshot) => T) => T;
  * permission set from the organization-wide plan; a workload moves to the role its evidence points to.
  */
 export function userMigrationAdvice(shared: Shared, user: IamUser): MigrationAdvice {
+  // One advice object per user, shared by every finding about that user: at 100k users a copy per
+  // finding cost ~200 MB of heap and its computation. Keyed by the user object, which belongs to one
+  // snapshot, so the organization-wide plan it was derived from is the same on every call.
+  const cached = ADVICE_BY_USER.get(user);
+  if (cached) return cached;
+  const advice = computeUserMigrationAdvice(shared, user);
+  ADVICE_BY_USER.set(user, advice);
+  return advice;
+}
+
+const ADVICE_BY_USER = new WeakMap<IamUser, MigrationAdvice>();
+
+function computeUserMigrationAdvice(shared: Shared, user: IamUser): MigrationAdvice {
   const plan = shared<MigrationPlan>(MIGRATION_PLAN_KEY, buildMigrationPlan);
   const target = plan.humans.get(user.arn);
   if (target) return humanMigrationAdvice(target);
