@@ -1,6 +1,6 @@
 import { describeZodError, InputError } from '../io/input-error.js';
-import { readStructuredFile } from '../io/read-structured-file.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, snapshotSchema } from './snapshot-schema.js';
+import { readSnapshotStream } from './streaming/read-snapshot-stream.js';
 import { writeSnapshotStream } from './streaming/write-snapshot-stream.js';
 
 /** Validates unknown data as a snapshot; errors name the file and the first bad field. */
@@ -18,8 +18,9 @@ export function parseSnapshot(data: unknown, file: string): Snapshot {
   return result.data;
 }
 
+/** Read account by account (see streaming/read-snapshot-stream.ts): files of any size, bounded memory. */
 export async function loadSnapshot(file: string): Promise<Snapshot> {
-  return parseSnapshot(await readStructuredFile(file), file);
+  return readSnapshotStream(file);
 }
 
 /** Written account by account (see streaming/write-snapshot-stream.ts), atomically. */

@@ -1,8 +1,8 @@
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { type Account, accountSchema, type Snapshot, snapshotSchema } from '../snapshot-schema.js';
+import { type Account, accountSchema, snapshotSchema } from '../snapshot-schema.js';
+import { assembleSnapshot, type SnapshotHeader } from './snapshot-key-order.js';
 
-/** Everything in a snapshot except its accounts: small, validated and written in one piece. */
-export type SnapshotHeader = Omit<Snapshot, 'accounts'>;
+export type { SnapshotHeader };
 
 const headerSchema = snapshotSchema.omit({ accounts: true });
 const ACCOUNTS_MARKER = '"accounts": []';
@@ -15,7 +15,7 @@ const ACCOUNTS_PER_CHUNK = 20;
  * Each account is validated as it is written, so a bad one never reaches the file.
  */
 export function* snapshotChunks(header: SnapshotHeader, accounts: Iterable<Account>): Generator<string> {
-  const shell = JSON.stringify(inSchemaOrder(headerSchema.parse(header)), null, 2);
+  const shell = JSON.stringify(assembleSnapshot(headerSchema.parse(header), []), null, 2);
   const at = shell.indexOf(ACCOUNTS_MARKER);
   if (at < 0) throw new Error('snapshot header has no accounts field');
   let batch: string[] = [];
@@ -30,15 +30,6 @@ export function* snapshotChunks(header: SnapshotHeader, accounts: Iterable<Accou
     }
   }
   yield `${batch.join('')}${written === 0 ? ']' : '\n  ]'}${shell.slice(at + ACCOUNTS_MARKER.length)}\n`;
-}
-
-/** The header with an empty accounts list where the schema puts it, so the output matches JSON.stringify. */
-function inSchemaOrder(header: SnapshotHeader): Record<string, unknown> {
-  const ordered: Record<string, unknown> = {};
-  for (const key of Object.keys(snapshotSchema.shape) as Array<keyof Snapshot>) {
-    ordered[key] = key === 'accounts' ? [] : header[key];
-  }
-  return ordered;
 }
 
 /**

@@ -46,9 +46,9 @@ export function* renderCsvChunks(model: ReportModel): Generator<string> {
 }
 
 /**
- * One RFC 4180 record ending in CRLF, quoted exactly where csv-stringify quotes (a comma, quote, CR or
- * LF inside): hand-written because the library's per-field option handling was a third of the CSV time
- * at 100k users.
+ * One RFC 4180 record ending in CRLF, a cell quoted when it holds a comma, quote, CR or LF (multi-line
+ * fix steps included, so every spreadsheet reads them as one cell). Hand-written: csv-stringify's
+ * per-field option handling was a third of the CSV time at 100k users.
  */
 function csvLine(cells: readonly string[]): string {
   let line = '';
