@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeZodError, InputError } from '../io/input-error.js';
-import { readStructuredFile } from '../io/read-structured-file.js';
+import { readJsonArrayStream } from '../io/streaming/read-json-array-stream.js';
 import type { ReportFinding } from '../report/report-model.js';
 import { REPORT_SCHEMA_VERSION } from '../report/report-model.js';
 import { SEVERITIES } from '../rules/severity.js';
@@ -40,12 +40,27 @@ export interface BaselineReport {
   findings: ReportFinding[];
 }
 
-/** Reads a previous report.json; a wrong file is one InputError line naming file and field. */
+/**
+ * Reads a previous report.json finding by finding (a large organization's report is gigabytes: never one
+ * string); a wrong file is one InputError line naming file and field, report-level fields first.
+ */
 export async function loadBaseline(path: string): Promise<BaselineReport> {
-  const parsed = baselineReportSchema.safeParse(await readStructuredFile(path));
-  if (!parsed.success) throw new InputError(describeZodError(path, parsed.error));
-  const findings = parsed.data.findings
-    .filter((f) => f.baselineState !== 'absent')
-    .map(({ baselineState: _state, waiver: _waiver, ...finding }) => finding as unknown as ReportFinding);
-  return { now: parsed.data.scan.now, findings };
+  const findings: ReportFinding[] = [];
+  let findingError: string | null = null;
+  const { rest } = await readJsonArrayStream(path, 'findings', (value, index) => {
+    if (findingError) return;
+    const parsed = baselineFindingSchema.safeParse(value);
+    if (!parsed.success) {
+      findingError = describeZodError(path, parsed.error, ['findings', index]);
+      return;
+    }
+    if (parsed.data.baselineState === 'absent') return;
+    const { baselineState: _state, waiver: _waiver, ...finding } = parsed.data;
+    findings.push(finding as unknown as ReportFinding);
+  });
+  // The report without its findings (an empty list stands in when the file had a findings array).
+  const report = baselineReportSchema.safeParse(rest);
+  if (!report.success) throw new InputError(describeZodError(path, report.error));
+  if (findingError) throw new InputError(findingError);
+  return { now: report.data.scan.now, findings };
 }

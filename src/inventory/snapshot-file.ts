@@ -1,18 +1,11 @@
 import { describeZodError, InputError } from '../io/input-error.js';
-import { SNAPSHOT_SCHEMA_VERSION, type Snapshot, snapshotSchema } from './snapshot-schema.js';
-import { readSnapshotStream } from './streaming/read-snapshot-stream.js';
+import { type Snapshot, snapshotSchema } from './snapshot-schema.js';
+import { checkSnapshotVersion, readSnapshotStream } from './streaming/read-snapshot-stream.js';
 import { writeSnapshotStream } from './streaming/write-snapshot-stream.js';
 
 /** Validates unknown data as a snapshot; errors name the file and the first bad field. */
 export function parseSnapshot(data: unknown, file: string): Snapshot {
-  if (typeof data === 'object' && data !== null && 'schemaVersion' in data) {
-    const version = (data as { schemaVersion: unknown }).schemaVersion;
-    if (version !== SNAPSHOT_SCHEMA_VERSION) {
-      throw new InputError(
-        `${file}: schemaVersion: ${JSON.stringify(version)} is not supported (this keysweep reads version ${SNAPSHOT_SCHEMA_VERSION})`,
-      );
-    }
-  }
+  checkSnapshotVersion(data, file);
   const result = snapshotSchema.safeParse(data);
   if (!result.success) throw new InputError(describeZodError(file, result.error));
   return result.data;

@@ -27,9 +27,9 @@ export async function readSnapshotStream(file: string): Promise<Snapshot> {
     if (accountError) return;
     const parsed = accountSchema.safeParse(value);
     if (parsed.success) accounts.push(parsed.data);
-    else accountError = describeZodError(file, prefixed(parsed.error, ['accounts', index]));
+    else accountError = describeZodError(file, parsed.error, ['accounts', index]);
   });
-  checkVersion(rest, file);
+  checkSnapshotVersion(rest, file);
   const header = headerSchema.safeParse(rest);
   if (!header.success && FIELDS_BEFORE_ACCOUNTS.has(String(header.error.issues[0]?.path[0]))) {
     throw new InputError(describeZodError(file, header.error));
@@ -44,7 +44,8 @@ export async function readSnapshotStream(file: string): Promise<Snapshot> {
   return assembleSnapshot(header.data, accounts);
 }
 
-function checkVersion(data: unknown, file: string): void {
+/** A newer or foreign snapshot version gets its own message rather than a schema error. */
+export function checkSnapshotVersion(data: unknown, file: string): void {
   if (typeof data !== 'object' || data === null || !('schemaVersion' in data)) return;
   const version = (data as { schemaVersion: unknown }).schemaVersion;
   if (version !== SNAPSHOT_SCHEMA_VERSION) {
@@ -52,9 +53,4 @@ function checkVersion(data: unknown, file: string): void {
       `${file}: schemaVersion: ${JSON.stringify(version)} is not supported (this keysweep reads version ${SNAPSHOT_SCHEMA_VERSION})`,
     );
   }
-}
-
-function prefixed<E extends { issues: Array<{ path: PropertyKey[] }> }>(error: E, prefix: PropertyKey[]): E {
-  for (const issue of error.issues) issue.path = [...prefix, ...issue.path];
-  return error;
 }
