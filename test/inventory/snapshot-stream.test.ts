@@ -123,3 +123,45 @@ describe('snapshot read as a stream', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('a sharded synthetic organization round-trips: save, merge, scan --snapshot (test-sized)', () => {
+  it('finds in the merged file what it finds in the whole organization', async () => {
+    const { syntheticOrganization } = await import('../../bench/synthetic-organization.js');
+    const dir = await mkdtemp(join(tmpdir(), 'ks-roundtrip-'));
+    const whole = syntheticOrganization(6, 40);
+    await saveSnapshot(join(dir, 'whole.json'), whole);
+    await saveSnapshot(join(dir, 'a.json'), { ...whole, accounts: whole.accounts.slice(0, 4) });
+    await saveSnapshot(join(dir, 'b.json'), { ...whole, accounts: whole.accounts.slice(2) });
+    const merge = await runKeysweep([
+      'merge',
+      join(dir, 'a.json'),
+      join(dir, 'b.json'),
+      '--out',
+      join(dir, 'm.json'),
+    ]);
+    expect(merge.code).toBe(0);
+    expect(await loadSnapshot(join(dir, 'm.json'))).toEqual(await loadSnapshot(join(dir, 'whole.json')));
+
+    const scanArgs = (file: string, out: string) => [
+      'scan',
+      '--snapshot',
+      join(dir, file),
+      '--now',
+      '2026-12-01T00:00:00Z',
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+      '--quiet',
+      '--out',
+      join(dir, out),
+    ];
+    expect((await runKeysweep(scanArgs('whole.json', 'r1'))).code).toBe(0);
+    expect((await runKeysweep(scanArgs('m.json', 'r2'))).code).toBe(0);
+    const findings = async (out: string) =>
+      JSON.parse(await readFile(join(dir, out, 'report.json'), 'utf8')).findings as unknown[];
+    const merged = await findings('r2');
+    expect(merged.length).toBeGreaterThan(100);
+    expect(merged).toEqual(await findings('r1'));
+  });
+});
