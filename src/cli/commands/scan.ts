@@ -7,7 +7,7 @@ import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { InputError } from '../../io/input-error.js';
 import { applyEnrichInputs, loadEnrichInputs } from '../../report/enrich.js';
-import { buildReportModel } from '../../report/report-model.js';
+import { buildReportModel, type ReportModel } from '../../report/report-model.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
@@ -82,14 +82,7 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   // Every input file is validated before the (possibly long) collection starts.
   const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
 
-  const snapshot: Snapshot = flags.demo
-    ? await loadDemoSnapshot()
-    : flags.snapshot
-      ? await loadSnapshot(flags.snapshot)
-      : await collectLive(flags, now);
-
-  const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
-  const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
+  const base = await inventoryModel(flags, now, config);
   const model = applyEnrichInputs(base, enrichInputs, now);
   const outDir = resolve(io.cwd, flags.out);
   const rendered = renderReports(model, formats, { category: flags.category });
@@ -101,4 +94,23 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
     for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
   }
   return code;
+}
+
+/**
+ * Loads (or collects) the inventory and evaluates it into a report model. A function of its own so the
+ * snapshot is garbage once the model exists: at 500k IAM users it is over a gigabyte of heap that
+ * rendering the reports does not need.
+ */
+async function inventoryModel(
+  flags: ScanFlags,
+  now: Date,
+  config: Awaited<ReturnType<typeof resolveRunConfig>>,
+): Promise<ReportModel> {
+  const snapshot: Snapshot = flags.demo
+    ? await loadDemoSnapshot()
+    : flags.snapshot
+      ? await loadSnapshot(flags.snapshot)
+      : await collectLive(flags, now);
+  const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
+  return buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
 }
