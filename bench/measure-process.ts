@@ -31,9 +31,15 @@ export function measureProcess(command: string, args: readonly string[]): Proces
       seconds,
       peakRssMiB: Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(log)?.[1] ?? 0) / 1024,
       exitCode: run.status ?? -1,
-      stderr: run.stderr.trim().split('\n').slice(-3).join(' | '),
+      stderr: firstErrorLine(run.stderr),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The line that says what went wrong (a RangeError, V8's heap message, keysweep's one line). */
+function firstErrorLine(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim());
+  return lines.find((line) => /Error|heap|keysweep:/.test(line)) ?? lines.filter(Boolean).at(-1) ?? '';
 }
