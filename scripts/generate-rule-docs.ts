@@ -2,8 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES } from '../src/rules/catalog/index.js';
-import { type RuleMetadata, ruleMetadata } from '../src/rules/catalog/support/rule-metadata.js';
 import { FRAMEWORKS } from '../src/rules/frameworks/index.js';
+import { type RuleMetadata, ruleMetadata } from '../src/rules/rule-metadata.js';
 
 export const RULE_DOCS_PATH = fileURLToPath(new URL('../docs/rules.md', import.meta.url));
 

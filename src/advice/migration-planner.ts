@@ -1,6 +1,14 @@
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
-import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
+import type { Snapshot } from '../inventory/snapshot-schema.js';
+import {
+  type AccountFacts,
+  collectedData,
+  type DerivationInput,
+  defineDerivation,
+  sliceGap,
+} from '../rules/derivation.js';
+import { runDerivation } from '../rules/derivation-runner.js';
 import { classifyUser } from './classify-user.js';
 import { type EffectivePolicies, effectivePolicies } from './effective-policies.js';
 import { groupNameFor, permissionSetNameFor } from './target-names.js';
@@ -11,21 +19,24 @@ export interface HumanMigrationTarget {
   userArn: string;
   userName: string;
   targetGroup: string;
-  /** The group already exists in the Identity Center identity store. */
-  groupExists: boolean;
+  /** The group already exists in the Identity Center identity store; null: unknown (not collected). */
+  groupExists: boolean | null;
   targetPermissionSet: string;
-  /** A permission set with the same managed policies already exists in Identity Center. */
-  permissionSetExists: boolean;
+  /** A permission set with the same managed policies already exists in Identity Center; null: unknown. */
+  permissionSetExists: boolean | null;
   policies: EffectivePolicies;
   /** False when the account's groups or policies were not collected: the proposal may miss permissions. */
   policiesComplete: boolean;
   evidence: string[];
+  /** Why Identity Center's existing groups or permission sets are unknown; absent when they were read. */
+  identityCenterGap?: string;
 }
 
 /** A permission set the plan proposes (or reuses): one per distinct set of effective policies. */
 export interface ProposedPermissionSet {
   name: string;
-  exists: boolean;
+  /** null: unknown, the existing permission sets were not collected. */
+  exists: boolean | null;
   policies: EffectivePolicies;
   userArns: string[];
   accountIds: string[];
@@ -37,32 +48,72 @@ export interface MigrationPlan {
   permissionSets: ProposedPermissionSet[];
 }
 
-export const MIGRATION_PLAN_KEY = 'advice.migration-plan';
+/**
+ * What Identity Center already holds, as far as it was collected: null where it is unknown. With no
+ * instance at all, nothing exists (a fact); with an instance whose sets or store failed, it is unknown.
+ */
+function existingIdentityCenter(input: DerivationInput<MigrationPlanSlice>) {
+  const instance = input.slice('sso.instance');
+  if (instance.status === 'ok' && instance.data === null) {
+    return { sets: [] as PermissionSet[], groups: new Set<string>(), gap: undefined };
+  }
+  const setsSlice = input.slice('sso.permissionSets');
+  const storeSlice = input.slice('sso.identityStore');
+  const store = collectedData(storeSlice);
+  const gaps = [sliceGap('sso.permissionSets', setsSlice), sliceGap('sso.identityStore', storeSlice)].filter(
+    (gap): gap is string => gap !== null,
+  );
+  return {
+    sets: collectedData(setsSlice) ?? null,
+    groups: store ? new Set(store.groups.map((group) => group.displayName.toLowerCase())) : null,
+    gap: gaps.length > 0 ? gaps.join('; ') : undefined,
+  };
+}
+
+type MigrationPlanSlice = (typeof MIGRATION_PLAN_SLICES)[number];
+const MIGRATION_PLAN_SLICES = [
+  'iam.users',
+  'iam.groups',
+  'iam.policies',
+  'sso.instance',
+  'sso.permissionSets',
+  'sso.identityStore',
+] as const;
 
 /**
  * Groups every human IAM user of the organization by effective policies: users with identical policies
  * share one proposed permission set, which reuses an existing Identity Center permission set when one has
- * the same managed policies. Accounts whose users or groups were not collected are left out.
+ * the same managed policies. Accounts whose users were not collected are left out; where Identity
+ * Center's permission sets or groups were not collected, whether a target exists is null (unknown).
  */
+export const MIGRATION_PLAN = defineDerivation({
+  id: 'migration-plan',
+  requires: MIGRATION_PLAN_SLICES,
+  derive: planMigration,
+});
+
+/** The plan for a whole snapshot, outside a rule evaluation (tools, tests). */
 export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
-  const existingSets = okData(snapshot.identityCenter.permissionSets) ?? [];
-  const store = okData(snapshot.identityCenter.identityStore);
-  const existingGroups = new Set((store?.groups ?? []).map((group) => group.displayName.toLowerCase()));
+  return runDerivation(snapshot, MIGRATION_PLAN);
+}
+
+function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPlan {
+  const existing = existingIdentityCenter(input);
 
   const byKey = new Map<string, ProposedPermissionSet>();
   const accountsByKey = new Map<string, Set<string>>();
   const pending: Array<{
-    account: Account;
+    account: AccountFacts;
     user: IamUser;
     policies: EffectivePolicies;
     complete: boolean;
     evidence: string[];
   }> = [];
-  for (const account of snapshot.accounts) {
-    const users = okData(account.iam.users);
+  for (const { account, slice } of input.accounts) {
+    const users = collectedData(slice('iam.users'));
     if (!users) continue;
-    const groups = okData(account.iam.groups);
-    const policies = okData(account.iam.policies);
+    const groups = collectedData(slice('iam.groups'));
+    const policies = collectedData(slice('iam.policies'));
     const complete = groups !== undefined && policies !== undefined;
     for (const user of users) {
       const classification = classifyUser(user);
@@ -71,7 +122,7 @@ export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
       pending.push({ account, user, policies: effective, complete, evidence: classification.evidence });
       const proposal = byKey.get(effective.key) ?? {
         name: '',
-        exists: false,
+        exists: existing.sets === null ? null : false,
         policies: effective,
         userArns: [],
         accountIds: [],
@@ -86,7 +137,7 @@ export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
     }
   }
 
-  nameProposals([...byKey.values()], existingSets, pending);
+  nameProposals([...byKey.values()], existing.sets ?? [], pending);
 
   const humans = new Map<string, HumanMigrationTarget>();
   for (const { account, user, policies, complete, evidence } of pending) {
@@ -97,12 +148,13 @@ export function buildMigrationPlan(snapshot: Snapshot): MigrationPlan {
       userArn: user.arn,
       userName: user.userName,
       targetGroup,
-      groupExists: existingGroups.has(targetGroup.toLowerCase()),
+      groupExists: existing.groups === null ? null : existing.groups.has(targetGroup.toLowerCase()),
       targetPermissionSet: proposal.name,
       permissionSetExists: proposal.exists,
       policies,
       policiesComplete: complete,
       evidence,
+      ...(existing.gap ? { identityCenterGap: existing.gap } : {}),
     });
   }
   return { humans, permissionSets: [...byKey.values()] };
@@ -150,8 +202,4 @@ function sameManagedPolicies(set: PermissionSet, policies: EffectivePolicies): b
     setAws.join('|') === policies.awsManaged.join('|') &&
     setCustomer.join('|') === policies.customerManaged.join('|')
   );
-}
-
-function okData<T>(slice: { status: string; data?: T }): T | undefined {
-  return slice.status === 'ok' ? slice.data : undefined;
 }

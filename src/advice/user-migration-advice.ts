@@ -1,45 +1,43 @@
 import type { IamUser } from '../inventory/iam-schema.js';
-import type { Snapshot } from '../inventory/snapshot-schema.js';
+import type { Derive } from '../rules/derivation.js';
 import type { MigrationAdvice } from '../rules/finding.js';
 import { classifyUser } from './classify-user.js';
-import {
-  buildMigrationPlan,
-  type HumanMigrationTarget,
-  MIGRATION_PLAN_KEY,
-  type MigrationPlan,
-} from './migration-planner.js';
+import { type HumanMigrationTarget, MIGRATION_PLAN } from './migration-planner.js';
 import { workloadMigrationAdvice } from './workload-replacement.js';
-
-type Shared = <T>(key: string, compute: (snapshot: Snapshot) => T) => T;
 
 /**
  * The migration advice for any finding about an IAM user: a person moves to an Identity Center group and
  * permission set from the organization-wide plan; a workload moves to the role its evidence points to.
  */
-export function userMigrationAdvice(shared: Shared, user: IamUser): MigrationAdvice {
+export function userMigrationAdvice(derive: Derive, user: IamUser): MigrationAdvice {
   // One advice object per user, shared by every finding about that user: at 100k users a copy per
   // finding cost ~200 MB of heap and its computation. Keyed by the user object, which belongs to one
   // snapshot, so the organization-wide plan it was derived from is the same on every call.
   const cached = ADVICE_BY_USER.get(user);
   if (cached) return cached;
-  const advice = computeUserMigrationAdvice(shared, user);
+  const advice = computeUserMigrationAdvice(derive, user);
   ADVICE_BY_USER.set(user, advice);
   return advice;
 }
 
 const ADVICE_BY_USER = new WeakMap<IamUser, MigrationAdvice>();
 
-function computeUserMigrationAdvice(shared: Shared, user: IamUser): MigrationAdvice {
-  const plan = shared<MigrationPlan>(MIGRATION_PLAN_KEY, buildMigrationPlan);
+function computeUserMigrationAdvice(derive: Derive, user: IamUser): MigrationAdvice {
+  const plan = derive(MIGRATION_PLAN);
   const target = plan.humans.get(user.arn);
   if (target) return humanMigrationAdvice(target);
   return workloadMigrationAdvice(user, classifyUser(user).evidence);
 }
 
 export function humanMigrationAdvice(target: HumanMigrationTarget): MigrationAdvice {
-  const permissionSet = target.permissionSetExists
-    ? `the existing permission set ${target.targetPermissionSet}`
-    : `a new permission set ${target.targetPermissionSet} (${describePolicies(target)})`;
+  const policies = describePolicies(target);
+  const unknown = target.identityCenterGap ? ` (${target.identityCenterGap})` : '';
+  const permissionSet =
+    target.permissionSetExists === null
+      ? `permission set ${target.targetPermissionSet} (${policies}; whether Identity Center already has one is unknown: its permission sets were not collected)`
+      : target.permissionSetExists
+        ? `the existing permission set ${target.targetPermissionSet}`
+        : `a new permission set ${target.targetPermissionSet} (${policies})`;
   return {
     kind: 'human-to-identity-center',
     summary:
@@ -50,14 +48,18 @@ export function humanMigrationAdvice(target: HumanMigrationTarget): MigrationAdv
         : ' The account’s IAM groups or policies were not collected: check the proposed permissions before creating them.'),
     targetGroup: target.targetGroup,
     targetPermissionSet: target.targetPermissionSet,
-    permissionSetExists: target.permissionSetExists,
+    ...(target.permissionSetExists === null ? {} : { permissionSetExists: target.permissionSetExists }),
     steps: [
-      target.groupExists
-        ? `Add the person to the existing Identity Center group ${target.targetGroup}`
-        : `Create the Identity Center group ${target.targetGroup} and add the person to it`,
-      target.permissionSetExists
-        ? `Reuse the permission set ${target.targetPermissionSet}`
-        : `Create the permission set ${target.targetPermissionSet} with ${describePolicies(target)}`,
+      target.groupExists === null
+        ? `Look up the Identity Center group ${target.targetGroup} (the identity store was not read${unknown}); create it if it does not exist, and add the person to it`
+        : target.groupExists
+          ? `Add the person to the existing Identity Center group ${target.targetGroup}`
+          : `Create the Identity Center group ${target.targetGroup} and add the person to it`,
+      target.permissionSetExists === null
+        ? `Look for a permission set with ${policies} (the permission sets were not read${unknown}); reuse it, or else create ${target.targetPermissionSet}`
+        : target.permissionSetExists
+          ? `Reuse the permission set ${target.targetPermissionSet}`
+          : `Create the permission set ${target.targetPermissionSet} with ${policies}`,
       `Assign ${target.targetGroup} with ${target.targetPermissionSet} to account ${target.accountId}`,
       'Have the person sign in through the AWS access portal (aws configure sso for the CLI)',
       `Then delete the IAM user's console password, access keys and MFA devices, and the user: aws iam delete-login-profile --user-name ${target.userName}`,

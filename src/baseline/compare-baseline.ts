@@ -1,4 +1,4 @@
-import type { ReportFinding, ReportModel } from '../report/report-model.js';
+import type { ReportFinding, ReportModel } from '../reporters/model/report-model.js';
 import { findingId } from '../rules/finding.js';
 import type { BaselineReport } from './load-baseline.js';
 

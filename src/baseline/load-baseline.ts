@@ -1,37 +1,29 @@
 import { z } from 'zod';
+import { readVersionedArrayStream } from '../inventory/versions/read-versioned-array-stream.js';
+import { REPORT_VERSIONS } from '../inventory/versions/report-versions.js';
+import { upgradeToCurrent } from '../inventory/versions/upgrade-chain.js';
 import { describeZodError, InputError } from '../io/input-error.js';
-import { readJsonArrayStream } from '../io/streaming/read-json-array-stream.js';
-import type { ReportFinding } from '../report/report-model.js';
-import { REPORT_SCHEMA_VERSION } from '../report/report-model.js';
-import { SEVERITIES } from '../rules/severity.js';
+import {
+  expandFinding,
+  type ReportFileFinding,
+  reportFileFindingSchema,
+  reportFileSchema,
+  rulesById,
+} from '../reporters/model/report-file.js';
+import { REPORT_SCHEMA_VERSION, type ReportFinding } from '../reporters/model/report-schema.js';
+import { ruleSummarySchema } from '../rules/rule-summary.js';
 
-const fixStepsSchema = z.object({ console: z.array(z.string()), cli: z.array(z.string()) });
-
-/** What a baseline finding must carry to be matched and, if gone, shown as absent. */
-const baselineFindingSchema = z.looseObject({
-  id: z.string(),
-  ruleId: z.string().min(1),
-  severity: z.enum(SEVERITIES),
-  accountId: z.string(),
-  resourceArn: z.string().min(1),
-  resourceType: z.string(),
-  subject: z.string().default(''),
-  message: z.string(),
-  rationale: z.string().default(''),
-  advice: z.looseObject({ summary: z.string(), fixNow: fixStepsSchema }),
-  compliance: z
-    .array(z.object({ framework: z.enum(['CIS-AWS-3.0', 'CIS-AWS-5.0', 'AWS-FSBP']), control: z.string() }))
-    .default([]),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
-  baselineState: z.enum(['new', 'unchanged', 'absent']).optional(),
-});
-
+/** What a baseline must carry: the report's own schemaVersion and findings, and when it was taken. */
 const baselineReportSchema = z.looseObject({
-  schemaVersion: z.literal(REPORT_SCHEMA_VERSION, {
-    error: `must be ${REPORT_SCHEMA_VERSION} (a report.json written by this keysweep version)`,
-  }),
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   scan: z.looseObject({ now: z.string() }),
-  findings: z.array(baselineFindingSchema),
+  // Rule-level text the findings leave out; absent from hand-made baselines, then findings keep their own.
+  rules: z
+    .array(
+      ruleSummarySchema.pick({ id: true, title: true, rationale: true, remediation: true, compliance: true }),
+    )
+    .default([]),
+  findings: reportFileSchema.shape.findings,
 });
 
 export interface BaselineReport {
@@ -45,22 +37,27 @@ export interface BaselineReport {
  * string); a wrong file is one InputError line naming file and field, report-level fields first.
  */
 export async function loadBaseline(path: string): Promise<BaselineReport> {
-  const findings: ReportFinding[] = [];
+  const kept: ReportFileFinding[] = [];
   let findingError: string | null = null;
-  const { rest } = await readJsonArrayStream(path, 'findings', (value, index) => {
+  const read = await readVersionedArrayStream(path, 'findings', REPORT_VERSIONS, (value, index) => {
     if (findingError) return;
-    const parsed = baselineFindingSchema.safeParse(value);
-    if (!parsed.success) {
-      findingError = describeZodError(path, parsed.error, ['findings', index]);
-      return;
-    }
-    if (parsed.data.baselineState === 'absent') return;
-    const { baselineState: _state, waiver: _waiver, ...finding } = parsed.data;
-    findings.push(finding as unknown as ReportFinding);
+    const parsed = reportFileFindingSchema.safeParse(value);
+    if (!parsed.success) findingError = describeZodError(path, parsed.error, ['findings', index]);
+    else if (parsed.data.baselineState !== 'absent') kept.push(parsed.data);
   });
-  // The report without its findings (an empty list stands in when the file had a findings array).
-  const report = baselineReportSchema.safeParse(rest);
-  if (!report.success) throw new InputError(describeZodError(path, report.error));
+  // An older report.json is upgraded in memory (whole document); a newer or foreign one is refused in one line.
+  const data = upgradeToCurrent(read.document, path, REPORT_VERSIONS);
+  // Streamed: the report without its findings (an empty list stands in when the file had a findings array).
+  const parsed = baselineReportSchema.safeParse(data);
+  if (!parsed.success) throw new InputError(describeZodError(path, parsed.error));
   if (findingError) throw new InputError(findingError);
-  return { now: report.data.scan.now, findings };
+  const findings = read.streamed ? kept : parsed.data.findings.filter((f) => f.baselineState !== 'absent');
+  const rules = rulesById(parsed.data.rules);
+  return {
+    now: parsed.data.scan.now,
+    findings: findings.map(
+      ({ baselineState: _state, waiver: _waiver, ...finding }): ReportFinding =>
+        expandFinding(finding, rules.get(finding.ruleId)),
+    ),
+  };
 }

@@ -1,7 +1,8 @@
-import type { ReportModel } from '../report/report-model.js';
+import type { ReportModel } from '../reporters/model/report-model.js';
 import { isAtLeast, type Severity } from '../rules/severity.js';
 
-export const EXIT = { ok: 0, findings: 1, usage: 2, incomplete: 3 } as const;
+/** 70 (EX_SOFTWARE in sysexits.h): an unexpected crash, i.e. a keysweep bug, never a user error. */
+export const EXIT = { ok: 0, findings: 1, usage: 2, incomplete: 3, internal: 70 } as const;
 
 export type FailOn = Severity | 'none';
 

@@ -2,8 +2,11 @@ import type { Command } from 'commander';
 import type { AwsClientFactory } from '../collectors/client-factory.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
+import { markLiveOnly } from './live-only-flags.js';
+import { describeLiveStartFailure } from './live-start-failure.js';
 import { parseList, parsePositiveInt } from './parse-flags.js';
 import { createProgress, type ProgressStream } from './progress/progress-reporter.js';
+import { hideSdkMaintenanceNotices } from './sdk-notices.js';
 
 export interface LiveCollectionFlags {
   profile?: string;
@@ -16,10 +19,13 @@ export interface LiveCollectionFlags {
   ou?: string;
   concurrency: string;
   quiet?: boolean;
+  /** Show the AWS SDK's own notices (its Node.js version warning); hidden by default. */
+  verbose?: boolean;
 }
 
 export function addLiveCollectionOptions(command: Command): Command {
-  return command
+  const before = command.options.length;
+  command
     .option(
       '--profile <name>',
       'AWS profile (SSO profiles included); default: the SDK default credential chain',
@@ -32,6 +38,8 @@ export function addLiveCollectionOptions(command: Command): Command {
     .option('--exclude-accounts <ids>', 'skip these account ids (comma-separated)')
     .option('--ou <ids>', 'only accounts under these OU ids (comma-separated)')
     .option('--concurrency <n>', 'accounts collected at once', '8');
+  markLiveOnly(command, command.options.slice(before));
+  return command.option('--verbose', "show the AWS SDK's own notices (such as its Node.js version warning)");
 }
 
 export interface LiveCollectionDeps {
@@ -51,9 +59,9 @@ export async function collectLive(
   deps: LiveCollectionDeps = {},
 ): Promise<Snapshot> {
   const concurrency = parsePositiveInt('--concurrency', flags.concurrency);
+  hideSdkMaintenanceNotices(flags.verbose);
   // The AWS SDK costs ~0.4 s to import: only live runs load it, so offline commands start fast.
-  const [{ describeAwsError }, { createAwsClientFactory }, { collectSnapshot }] = await Promise.all([
-    import('../collectors/aws-error.js'),
+  const [{ createAwsClientFactory }, { collectSnapshot }] = await Promise.all([
     import('../collectors/client-factory.js'),
     import('../collectors/collect-snapshot.js'),
   ]);
@@ -73,7 +81,6 @@ export async function collectLive(
     });
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const { code, message } = describeAwsError(error);
-    throw new InputError(`cannot start the live scan: ${code}: ${message}`);
+    throw new InputError(describeLiveStartFailure(error));
   }
 }

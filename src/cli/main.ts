@@ -1,11 +1,14 @@
 import { Command, CommanderError } from 'commander';
+import { escapeControlCharacters, escapeControlCharactersPerLine } from '../io/escape-control-characters.js';
 import { InputError } from '../io/input-error.js';
 import { TOOL_VERSION } from '../version.js';
+import type { CliIo } from './cli-io.js';
 import { registerCollect } from './commands/collect.js';
+import { registerDrift } from './commands/drift.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerRules } from './commands/rules.js';
-import { type CliIo, registerScan } from './commands/scan.js';
+import { registerScan } from './commands/scan.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(io: CliIo): Command {
@@ -16,13 +19,15 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s.replace(/\n$/, '')),
-      writeErr: (s) => io.stderr(s.replace(/\n$/, '')),
+      // Commander echoes unknown options and bad arguments: escaped like every other echo of input.
+      writeErr: (s) => io.stderr(escapeControlCharactersPerLine(s.replace(/\n$/, ''))),
     });
   registerScan(program, io);
   registerCollect(program, io);
   registerRules(program, io);
   registerPolicy(program, io);
   registerMerge(program, io);
+  registerDrift(program, io);
   return program;
 }
 
@@ -43,13 +48,14 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'setExitCode'>): Pr
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof InputError) {
-      io.stderr(`keysweep: ${error.message}`);
+      io.stderr(`keysweep: ${escapeControlCharacters(error.message)}`);
       return EXIT.usage;
     }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr(
-      `keysweep: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `keysweep: internal error (a bug; please report it): ${escapeControlCharactersPerLine(detail)}`,
     );
-    return 70;
+    return EXIT.internal;
   }
 }
 

@@ -2,14 +2,8 @@ import { InputError } from '../io/input-error.js';
 import { isSeverity } from '../rules/severity.js';
 import type { FailOn } from './exit-codes.js';
 
-export function parseNow(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-    throw new InputError(`--now: "${value}" is not an ISO-8601 date-time (e.g. 2026-12-01T00:00:00Z)`);
-  }
-  return date;
-}
+// Kept importable from here for the commands that already do; the strict parser lives in parse-now.ts.
+export { parseNow } from './parse-now.js';
 
 export function parseFailOn(value: string): FailOn {
   if (value === 'none' || isSeverity(value)) return value;
@@ -36,8 +30,9 @@ export function parseChoiceList<T extends string>(flag: string, value: string, a
 }
 
 export function parsePositiveInt(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
+  // Digits only: Number() would also take "0x10", "1e1" and " 8 ".
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1)
     throw new InputError(`${flag}: "${value}" must be a positive whole number`);
   return n;
 }

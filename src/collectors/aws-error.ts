@@ -5,7 +5,8 @@ interface SdkErrorShape {
   name?: unknown;
   message?: unknown;
   Code?: unknown;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+  $response?: { headers?: Record<string, string | undefined> };
 }
 
 const MAX_MESSAGE = 400;
@@ -50,7 +51,11 @@ export function looksUnimplementedByEndpoint(error: unknown): boolean {
   const shape = (error ?? {}) as SdkErrorShape;
   const status = shape.$metadata?.httpStatusCode ?? 0;
   const message = typeof shape.message === 'string' ? shape.message : '';
-  return status >= 500 && /Deserialization error|XML parse error|Unexpected token '<'/.test(message);
+  if (status < 500) return false;
+  if (/Deserialization error|XML parse error|Unexpected token '<'/.test(message)) return true;
+  // An HTML page that happens to parse as XML: the SDK names it "Unknown"; AWS always sends a request id.
+  const html = /html/i.test(shape.$response?.headers?.['content-type'] ?? '');
+  return html || (shape.name === 'Unknown' && !shape.$metadata?.requestId);
 }
 
 /** Runs one collection step; an error becomes a failed slice instead of ending the scan. */

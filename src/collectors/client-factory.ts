@@ -4,6 +4,8 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
+// A non-AWS answer (an HTML 500 page) is not retried: see fail-fast-on-non-aws-response.ts.
+import { failFastOnNonAwsResponses as failFast } from './fail-fast-on-non-aws-response.js';
 
 /** Temporary or long-term credentials, as the SDK takes them (kept in memory only). */
 export interface AwsCredentials {
@@ -61,15 +63,17 @@ export function createAwsClientFactory(options: ClientFactoryOptions): AwsClient
     maxAttempts: options.maxAttempts ?? 8,
   });
   return {
-    organizations: () => new OrganizationsClient(base(defaultRegion)),
-    sts: () => new STSClient(base(defaultRegion)),
+    organizations: () => failFast(new OrganizationsClient(base(defaultRegion))),
+    sts: () => failFast(new STSClient(base(defaultRegion))),
     iam: (assumed, counter) => {
-      const client = new IAMClient({ ...base(defaultRegion), ...(assumed ? { credentials: assumed } : {}) });
+      const client = failFast(
+        new IAMClient({ ...base(defaultRegion), ...(assumed ? { credentials: assumed } : {}) }),
+      );
       if (counter) countRequests(client, counter);
       return client;
     },
-    ssoAdmin: (region) => new SSOAdminClient(base(region)),
-    identityStore: (region) => new IdentitystoreClient(base(region)),
+    ssoAdmin: (region) => failFast(new SSOAdminClient(base(region))),
+    identityStore: (region) => failFast(new IdentitystoreClient(base(region))),
     defaultRegion,
   };
 }

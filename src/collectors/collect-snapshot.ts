@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
-import { notCollected, type Slice } from '../inventory/collection.js';
-import type { IamSlice } from '../inventory/iam-schema.js';
+import { notCollected } from '../inventory/collection.js';
+import { accountSlicesNotCollected } from '../inventory/slice-placeholders.js';
 import { type Account, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../inventory/snapshot-schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { collectSlice, describeAwsError } from './aws-error.js';
@@ -100,20 +100,12 @@ function accountBase(account: OrganizationAccount) {
   };
 }
 
-function iamNotCollected(reason: string): IamSlice {
-  const slice = (): Slice<never> => notCollected(reason);
-  return {
-    users: slice(),
-    groups: slice(),
-    policies: slice(),
-    passwordPolicy: slice(),
-    accountSummary: slice(),
-    root: slice(),
-  };
-}
-
 function skippedAccount(account: OrganizationAccount, reason: string): Account {
-  return { ...accountBase(account), access: { status: 'skipped', reason }, iam: iamNotCollected(reason) };
+  return {
+    ...accountBase(account),
+    access: { status: 'skipped', reason },
+    iam: accountSlicesNotCollected(reason),
+  };
 }
 
 async function collectAccount(
@@ -150,7 +142,7 @@ async function collectAccount(
           status: 'failed',
           error: { code: described.code, message: `AssumeRole ${options.roleName}: ${described.message}` },
         },
-        iam: iamNotCollected(`could not assume ${options.roleName}: ${described.code}`),
+        iam: accountSlicesNotCollected(`could not assume ${options.roleName}: ${described.code}`),
       };
     }
   }

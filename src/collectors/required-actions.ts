@@ -1,16 +1,19 @@
-import { IAM_REQUIRED_ACTIONS } from './iam/required-actions.js';
-import { IDENTITY_CENTER_REQUIRED_ACTIONS } from './identity-center/required-actions.js';
-import { ORGANIZATIONS_REQUIRED_ACTIONS } from './organizations/required-actions.js';
+import { SLICE_NAMES, SLICE_TABLE } from '../inventory/slice-table.js';
+import { ORGANIZATION_STRUCTURE_ACTIONS } from './organizations/required-actions.js';
 import { STS_REQUIRED_ACTIONS } from './sts/required-actions.js';
 
-/** Every action any collector calls, sorted: the single source for `keysweep policy` and the least-privilege test. */
+/**
+ * Actions of the crawl itself (who am I, the organization's accounts and OUs, into each account):
+ * they fill no slice, so they are not in the slice table.
+ */
+export const CRAWL_ACTIONS: readonly string[] = [...STS_REQUIRED_ACTIONS, ...ORGANIZATION_STRUCTURE_ACTIONS];
+
+/**
+ * Every action keysweep calls, sorted: the crawl's plus each slice's from the slice table. The single
+ * source for `keysweep policy` and the least-privilege test.
+ */
 export const ALL_REQUIRED_ACTIONS: readonly string[] = [
-  ...new Set<string>([
-    ...ORGANIZATIONS_REQUIRED_ACTIONS,
-    ...STS_REQUIRED_ACTIONS,
-    ...IAM_REQUIRED_ACTIONS,
-    ...IDENTITY_CENTER_REQUIRED_ACTIONS,
-  ]),
+  ...new Set<string>([...CRAWL_ACTIONS, ...SLICE_NAMES.flatMap((name) => SLICE_TABLE[name].actions)]),
 ].sort();
 
 // The only actions outside List*/Get*/Describe* that keysweep may call, each with why it is harmless.

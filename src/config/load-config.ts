@@ -21,15 +21,19 @@ export async function loadConfig(input: { configPath?: string; cwd: string }): P
   return { path, config: parsed.data as KeysweepConfig };
 }
 
+/** Two config files side by side would leave one silently ignored: refused, naming both. */
 async function discover(cwd: string): Promise<string | null> {
+  const found: string[] = [];
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = join(cwd, name);
     try {
       await access(candidate);
-      return candidate;
+      found.push(candidate);
     } catch {
       // not there: try the next name
     }
   }
-  return null;
+  if (found.length > 1)
+    throw new InputError(`${found.join(' and ')} are both present: keep one, or choose with --config FILE`);
+  return found[0] ?? null;
 }

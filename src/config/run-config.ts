@@ -44,9 +44,18 @@ export async function resolveRunConfig(input: RunConfigInput): Promise<RunConfig
       (input.only.length > 0 ? input.only.includes(rule.id) : enabledInFile(rule)) &&
       !input.skip.includes(rule.id),
   );
+  if (rules.length === 0) throw new InputError(describeEmptySelection(input, path));
   const ruleOptions: Record<string, unknown> = {};
   for (const [id, setting] of Object.entries(settings)) {
     if (setting?.options !== undefined) ruleOptions[id] = setting.options;
   }
   return { rules, ruleOptions, configPath: path };
+}
+
+/** A scan that checks nothing would report "0 open findings" and exit 0: that is an error, said plainly. */
+function describeEmptySelection(input: RunConfigInput, configPath: string | null): string {
+  if (input.only.length > 0) return '--rule and --skip-rule together leave no rule to run';
+  if (configPath && input.skip.length === 0)
+    return `${input.configPath ?? configPath}: rules: every rule is disabled; nothing would be checked`;
+  return `--skip-rule${configPath ? ` (with ${input.configPath ?? configPath})` : ''} leaves no rule to run`;
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { makeDirectories } from './make-directories.js';
 
 /** Whole content, or chunks written one after another (for reports larger than one string may be). */
 export type FileContent = string | Uint8Array | Iterable<string>;
@@ -32,7 +33,8 @@ export async function writeFilesAtomic(
   const staged: Array<{ temp: string; path: string }> = [];
   try {
     for (const file of files) {
-      await mkdir(dirname(file.path), { recursive: true });
+      // Not mkdir({ recursive: true }): it never returns for some paths (under /proc).
+      await makeDirectories(dirname(file.path));
       const temp = tempNameBeside(file.path);
       staged.push({ temp, path: file.path });
       await writeContent(temp, file.content);

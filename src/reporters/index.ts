@@ -1,9 +1,9 @@
-import type { ReportModel } from '../report/report-model.js';
 import { renderConsoleSummary } from './console/render-console.js';
 import { renderCsvChunks } from './csv/render-csv.js';
 import { renderHtml } from './html/render-html.js';
 import { renderJsonChunks } from './json/render-json.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
+import type { ReportModel } from './model/report-model.js';
 import { renderSarif } from './sarif/render-sarif.js';
 import type { SarifLimits } from './sarif/sarif-limits.js';
 

@@ -1,12 +1,11 @@
-import type { ComplianceControlStatus } from '../report/compliance-summary.js';
-import type { ReportFinding, ReportModel } from '../report/report-model.js';
 import { SEVERITIES, type Severity } from '../rules/severity.js';
+import type { ComplianceControlStatus } from './model/compliance-summary.js';
+import type { ReportFinding, ReportModel } from './model/report-model.js';
 
-/**
- * Read-only views over a ReportModel that several reporters share (Markdown, HTML, console), so they
- * agree on what "open", "not covered" and "top" mean.
- */
-/** Compliance controls grouped by framework in report order (passed ones included). */
+// Read-only views over a ReportModel that several reporters share (Markdown, HTML, console), so they
+// agree on what "open" and "not covered" mean.
+
+/** Compliance controls in report order: already grouped by framework by the model (passed ones included). */
 export function complianceControls(model: ReportModel): ComplianceControlStatus[] {
   return model.compliance;
 }

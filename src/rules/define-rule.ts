@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
+import type { DriftReport } from '../drift/drift-items.js';
+import type { SliceData, SliceName, SliceNameOf } from '../inventory/slice-table.js';
+import type { AccountFacts, Derive, OrganizationFacts } from './derivation.js';
 import type { Advice, ComplianceRef, FixSteps } from './finding.js';
+import { controlsForRule } from './frameworks/index.js';
 import type { Severity } from './severity.js';
-import type { SliceData, SliceName } from './slices.js';
 
 export type Framework = ComplianceRef['framework'];
 
@@ -21,31 +23,48 @@ export interface FailInput {
   resourceType?: string;
 }
 
-export interface RuleContext<Options> {
+interface BaseRuleContext<Options, N extends SliceName, M extends SliceName> {
   readonly now: Date;
   readonly options: Options;
-  readonly snapshot: Snapshot;
-  /** The account under evaluation (account-scope rules only). */
-  readonly account: Account | undefined;
+  /** The organization's structure (ids, account count); never a slice. */
+  readonly organization: OrganizationFacts;
   /** Data of a slice the rule declared in `requires`; the engine guarantees it was collected. */
-  slice<N extends SliceName>(name: N): SliceData[N];
-  /** Memoised analysis shared by all rules in one evaluation (e.g. the migration planner). */
-  shared<T>(key: string, compute: (snapshot: Snapshot) => T): T;
+  slice<K extends N>(name: K): SliceData[K];
+  /** Data of a slice the rule declared in `reads` when it was collected, else undefined. */
+  sliceIfCollected<K extends M>(name: K): SliceData[K] | undefined;
+  /** A shared derivation (e.g. the migration plan), computed once per evaluation. */
+  derive: Derive;
   fail(resourceArn: string, input: FailInput): void;
+  /** The desired-state comparison (rules with `input: 'desired-state'` only; see src/drift). */
+  drift(): DriftReport;
 }
 
-export interface RuleDefinition<O extends z.ZodType = z.ZodType> {
+export type OrganizationRuleContext<Options, N extends SliceName, M extends SliceName> = BaseRuleContext<
+  Options,
+  N,
+  M
+>;
+
+export interface AccountRuleContext<Options, N extends SliceName, M extends SliceName>
+  extends BaseRuleContext<Options, N, M> {
+  /** The account under evaluation. */
+  readonly account: AccountFacts;
+}
+
+interface RuleMeta<O extends z.ZodType> {
   /** Stable, readable id; equal to the rule's file name. */
   id: string;
   /** Former ids, so waivers and baselines keep matching after a rename. */
   aliases?: string[];
   title: string;
   severity: Severity;
-  /** account: evaluated once per scanned account; organization: once per snapshot. */
-  scope: 'account' | 'organization';
   /** CloudFormation-style resource type, e.g. AWS::IAM::User. */
   resourceType: string;
-  requires: SliceName[];
+  /**
+   * An input besides the inventory. 'desired-state': the rule reads the drift report of `--desired` files
+   * and runs only when some were given (without them it is left out, neither passed nor not evaluated).
+   */
+  input?: 'desired-state';
   /** zod schema of the options, with defaults; `{}` must parse. */
   options: O;
   /** Why it matters (one paragraph). */
@@ -55,20 +74,60 @@ export interface RuleDefinition<O extends z.ZodType = z.ZodType> {
   /** The migration path in general terms (per-finding advice can be more specific). */
   migration?: string;
   references: string[];
-  compliance: Partial<Record<Framework, string[]>>;
-  evaluate(context: RuleContext<z.infer<O>>): void;
+  // Compliance ids are not written here: src/rules/frameworks/* list the rules per control (one source).
 }
+
+/** Evaluated once per scanned account; may require account and organization slices. */
+export interface AccountRuleDefinition<
+  O extends z.ZodType = z.ZodType,
+  N extends SliceName = SliceName,
+  M extends SliceName = SliceName,
+> extends RuleMeta<O> {
+  scope: 'account';
+  /** Slices without which the rule cannot be evaluated (then it is reported as not evaluated). */
+  requires: readonly N[];
+  /** Slices the rule uses when they were collected and does without otherwise. */
+  reads?: readonly M[];
+  evaluate(context: AccountRuleContext<z.infer<O>, N, M>): void;
+}
+
+/** Evaluated once per snapshot; may require organization slices only. */
+export interface OrganizationRuleDefinition<
+  O extends z.ZodType = z.ZodType,
+  N extends SliceNameOf<'organization'> = SliceNameOf<'organization'>,
+  M extends SliceNameOf<'organization'> = SliceNameOf<'organization'>,
+> extends RuleMeta<O> {
+  scope: 'organization';
+  requires: readonly N[];
+  reads?: readonly M[];
+  evaluate(context: OrganizationRuleContext<z.infer<O>, N, M>): void;
+}
+
+export type RuleDefinition<O extends z.ZodType = z.ZodType> =
+  | AccountRuleDefinition<O>
+  | OrganizationRuleDefinition<O>;
 
 export type Rule = RuleDefinition<z.ZodType>;
 
-/** Identity function that keeps the option type flowing into `evaluate`. */
-export function defineRule<O extends z.ZodType>(definition: RuleDefinition<O>): RuleDefinition<O> {
+/** Identity function that keeps the option and slice types flowing into `evaluate`. */
+export function defineRule<O extends z.ZodType, N extends SliceName, M extends SliceName = never>(
+  definition: AccountRuleDefinition<O, N, M>,
+): AccountRuleDefinition<O, N, M>;
+export function defineRule<
+  O extends z.ZodType,
+  N extends SliceNameOf<'organization'>,
+  M extends SliceNameOf<'organization'> = never,
+>(definition: OrganizationRuleDefinition<O, N, M>): OrganizationRuleDefinition<O, N, M>;
+export function defineRule(definition: Rule): Rule {
   return definition;
 }
 
-export function complianceRefs(rule: Pick<Rule, 'compliance'>): ComplianceRef[] {
+/** The framework controls that list the rule (src/rules/frameworks/*, the one source of compliance ids). */
+export function complianceRefs(rule: Pick<Rule, 'id'>): ComplianceRef[] {
   const refs: ComplianceRef[] = [];
-  for (const [framework, controls] of Object.entries(rule.compliance) as Array<[Framework, string[]]>) {
+  for (const [framework, controls] of Object.entries(controlsForRule(rule.id)) as Array<
+    [Framework, string[]]
+  >) {
     for (const control of controls) refs.push({ framework, control });
   }
   return refs;

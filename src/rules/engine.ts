@@ -1,15 +1,12 @@
+import type { DriftReport } from '../drift/drift-items.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
-import { complianceRefs, type FailInput, type Rule, type RuleContext } from './define-rule.js';
-import { type ComplianceRef, type Finding, findingId } from './finding.js';
+import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
+import type { Derive, OrganizationFacts } from './derivation.js';
+import { accountFacts, derivationCache, organizationFacts } from './derivation-runner.js';
+import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from './finding.js';
 import { lookupSlice, type SliceData, type SliceName } from './slices.js';
 
-export interface NotEvaluated {
-  ruleId: string;
-  /** null for organization rules. */
-  accountId: string | null;
-  reason: string;
-  missing: Array<{ slice: SliceName; status: 'failed' | 'not_collected'; detail: string }>;
-}
+export type { NotEvaluated } from './finding.js';
 
 export interface EvaluationResult {
   findings: Finding[];
@@ -22,16 +19,20 @@ export interface EvaluateOptions {
   now: Date;
   /** Raw options per rule id (validated by each rule's zod schema; defaults fill the rest). */
   ruleOptions?: Record<string, unknown>;
+  /** The comparison with `--desired` files; rules with `input: 'desired-state'` run only when it is given. */
+  drift?: DriftReport;
 }
 
 /** Runs every rule against the snapshot. Rules never call AWS and never read the real clock. */
 export function evaluate(snapshot: Snapshot, options: EvaluateOptions): EvaluationResult {
   const findings: Finding[] = [];
   const notEvaluated: NotEvaluated[] = [];
-  const sharedCache = new Map<string, unknown>();
+  const derive = derivationCache(snapshot);
+  const organization = organizationFacts(snapshot);
   const scanned = snapshot.accounts.filter((account) => account.access.status !== 'skipped');
 
-  for (const rule of options.rules) {
+  const rules = options.rules.filter((rule) => rule.input !== 'desired-state' || options.drift);
+  for (const rule of rules) {
     const parsedOptions = rule.options.parse(options.ruleOptions?.[rule.id] ?? {});
     const refs = complianceRefs(rule);
     const targets: Array<Account | undefined> = rule.scope === 'account' ? scanned : [undefined];
@@ -46,18 +47,11 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
         });
         continue;
       }
-      const context = makeContext(
-        snapshot,
-        rule,
-        refs,
-        account,
-        parsedOptions,
-        options.now,
-        sharedCache,
-        findings,
-      );
+      const scope: RuleScope = { snapshot, organization, account, derive, drift: options.drift };
+      const context = makeContext(scope, rule, refs, parsedOptions, options.now, findings);
       try {
-        rule.evaluate(context);
+        if (rule.scope === 'account') rule.evaluate({ ...context, account: accountFacts(account!) });
+        else rule.evaluate(context);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         notEvaluated.push({
@@ -69,7 +63,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
       }
     }
   }
-  return { findings: dedupe(findings), notEvaluated, rules: [...options.rules] };
+  return { findings: dedupe(findings), notEvaluated, rules };
 }
 
 function missingSlices(
@@ -89,31 +83,47 @@ function missingSlices(
   return missing;
 }
 
+interface RuleScope {
+  snapshot: Snapshot;
+  organization: OrganizationFacts;
+  account: Account | undefined;
+  derive: Derive;
+  drift: DriftReport | undefined;
+}
+
+type AnyRuleContext = OrganizationRuleContext<unknown, SliceName, SliceName>;
+
 function makeContext(
-  snapshot: Snapshot,
+  { snapshot, organization, account, derive, drift }: RuleScope,
   rule: Rule,
   refs: ComplianceRef[],
-  account: Account | undefined,
   options: unknown,
   now: Date,
-  sharedCache: Map<string, unknown>,
   sink: Finding[],
-): RuleContext<unknown> {
+): AnyRuleContext {
+  const declared = (name: SliceName, list: readonly SliceName[] | undefined, field: string) => {
+    if (!list?.includes(name))
+      throw new Error(`rule ${rule.id} reads slice ${name} without declaring it in ${field}`);
+    return lookupSlice(snapshot, name, account);
+  };
   return {
     now,
     options,
-    snapshot,
-    account,
+    organization,
+    derive,
     slice<N extends SliceName>(name: N): SliceData[N] {
-      if (!rule.requires.includes(name))
-        throw new Error(`rule ${rule.id} reads slice ${name} without requiring it`);
-      const slice = lookupSlice(snapshot, name, account);
+      const slice = declared(name, rule.requires, 'requires');
       if (slice.status !== 'ok') throw new Error(`slice ${name} was not collected`);
       return slice.data as SliceData[N];
     },
-    shared<T>(key: string, compute: (s: Snapshot) => T): T {
-      if (!sharedCache.has(key)) sharedCache.set(key, compute(snapshot));
-      return sharedCache.get(key) as T;
+    drift(): DriftReport {
+      if (rule.input !== 'desired-state' || !drift)
+        throw new Error(`rule ${rule.id} reads the desired state without declaring input: 'desired-state'`);
+      return drift;
+    },
+    sliceIfCollected<N extends SliceName>(name: N): SliceData[N] | undefined {
+      const slice = declared(name, rule.reads, 'reads');
+      return slice.status === 'ok' ? (slice.data as SliceData[N]) : undefined;
     },
     fail(resourceArn: string, input: FailInput) {
       const subject = input.subject ?? '';

@@ -1,55 +1,91 @@
 import { createHash } from 'node:crypto';
-import type { Severity } from './severity.js';
+import { z } from 'zod';
+import { SLICE_NAMES, type SliceName } from '../inventory/slice-table.js';
+import { SEVERITIES } from './severity.js';
 
-export interface FixSteps {
+/*
+ * The finding contract, once: these zod schemas give the TypeScript types (z.infer), the published
+ * schemas/report.schema.json (src/reporters/model/report-schema.ts) and the baseline loader's validation.
+ */
+
+const accountIdSchema = z.string().regex(/^\d{12}$/);
+
+export const fixStepsSchema = z.object({
   /** Console steps a person can follow now. */
-  console: string[];
+  console: z.array(z.string()),
   /** AWS CLI commands; placeholders in <angle brackets>. */
-  cli: string[];
-}
+  cli: z.array(z.string()),
+});
+export type FixSteps = z.infer<typeof fixStepsSchema>;
 
 /** Where a human or workload behind a finding should move to. */
-export interface MigrationAdvice {
-  kind: 'human-to-identity-center' | 'workload-to-role' | 'root-to-centralized' | 'identity-center-hygiene';
-  summary: string;
+export const migrationAdviceSchema = z.object({
+  kind: z.enum([
+    'human-to-identity-center',
+    'workload-to-role',
+    'root-to-centralized',
+    'identity-center-hygiene',
+  ]),
+  summary: z.string(),
   /** Proposed Identity Center group, for humans. */
-  targetGroup?: string;
-  /** Proposed permission set name, for humans, and whether it already exists in Identity Center. */
-  targetPermissionSet?: string;
-  permissionSetExists?: boolean;
+  targetGroup: z.string().optional(),
+  /** Proposed permission set name, for humans, and whether it already exists (absent: unknown). */
+  targetPermissionSet: z.string().optional(),
+  permissionSetExists: z.boolean().optional(),
   /** For workloads: role, oidc-federation, roles-anywhere. */
-  replacement?: 'iam-role' | 'oidc-federation' | 'roles-anywhere';
-  steps?: string[];
-}
+  replacement: z.enum(['iam-role', 'oidc-federation', 'roles-anywhere']).optional(),
+  steps: z.array(z.string()).optional(),
+});
+export type MigrationAdvice = z.infer<typeof migrationAdviceSchema>;
 
-export interface Advice {
-  summary: string;
-  fixNow: FixSteps;
-  migration?: MigrationAdvice;
-}
+export const adviceSchema = z.object({
+  summary: z.string(),
+  fixNow: fixStepsSchema,
+  migration: migrationAdviceSchema.optional(),
+});
+export type Advice = z.infer<typeof adviceSchema>;
 
-export interface Finding {
-  /** Stable id: hash of rule id, resource ARN and subject. Never of dates or ages. */
-  id: string;
-  ruleId: string;
-  severity: Severity;
-  accountId: string;
-  resourceArn: string;
-  resourceType: string;
+export const FRAMEWORK_IDS = ['CIS-AWS-3.0', 'CIS-AWS-5.0', 'AWS-FSBP'] as const;
+
+export const complianceRefSchema = z.object({ framework: z.enum(FRAMEWORK_IDS), control: z.string() });
+export type ComplianceRef = z.infer<typeof complianceRefSchema>;
+
+export const findingSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .describe('Stable: hash of ruleId, resourceArn and subject only.'),
+  ruleId: z.string(),
+  severity: z.enum(SEVERITIES),
+  accountId: accountIdSchema,
+  resourceArn: z.string().regex(/^arn:/),
+  resourceType: z.string(),
   /** What inside the resource the finding is about (an access key id, a permission set); '' if the resource itself. */
-  subject: string;
-  message: string;
-  rationale: string;
-  advice: Advice;
-  compliance: ComplianceRef[];
+  subject: z.string(),
+  message: z.string().min(1),
+  rationale: z.string(),
+  advice: adviceSchema,
+  compliance: z.array(complianceRefSchema),
   /** Facts behind the finding (ages, dates, counts), for reports. Not part of the fingerprint. */
-  details: Record<string, string | number | boolean | null>;
-}
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+export type Finding = z.infer<typeof findingSchema>;
 
-export interface ComplianceRef {
-  framework: 'CIS-AWS-3.0' | 'CIS-AWS-5.0' | 'AWS-FSBP';
-  control: string;
-}
+/** A rule that could not run for an account (or the organization), and which slices it lacked. */
+export const notEvaluatedSchema = z.object({
+  ruleId: z.string(),
+  /** null for organization rules. */
+  accountId: accountIdSchema.nullable(),
+  reason: z.string(),
+  missing: z.array(
+    z.object({
+      slice: z.enum(SLICE_NAMES as [SliceName, ...SliceName[]]),
+      status: z.enum(['failed', 'not_collected']),
+      detail: z.string(),
+    }),
+  ),
+});
+export type NotEvaluated = z.infer<typeof notEvaluatedSchema>;
 
 export function findingId(ruleId: string, resourceArn: string, subject: string): string {
   return createHash('sha256').update(`${ruleId}\n${resourceArn}\n${subject}`).digest('hex').slice(0, 32);

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { ReportFinding } from '../report/report-model.js';
+import type { ReportFinding } from '../reporters/model/report-model.js';
 import { RESOURCE_GLOB_OPTIONS } from './load-waivers.js';
 import type { WaiverOutcome } from './waiver-report.js';
 import type { Waiver } from './waiver-schema.js';

@@ -1,8 +1,15 @@
 import { z } from 'zod';
 
+const EXPIRY_FORMAT =
+  'YYYY-MM-DD (e.g. 2027-03-31) or an ISO-8601 date-time with a zone (e.g. 2027-03-31T18:00:00Z)';
 /** A date (valid through the end of that day, UTC) or an exact date-time. */
 const expirySchema = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: (issue) =>
+      issue.input === undefined
+        ? `a waiver needs an expiry: ${EXPIRY_FORMAT}`
+        : `must be a date ${EXPIRY_FORMAT}; got ${JSON.stringify(issue.input)}`,
+  })
   .describe(
     'Last day the waiver applies (YYYY-MM-DD, through 23:59:59 UTC), or an exact ISO-8601 date-time.',
   );
@@ -32,6 +39,12 @@ export const waiverSchema = z
       .min(1, 'a waiver needs an owner')
       .describe('Who accepted the risk and will revisit it.'),
     expires: expirySchema,
+    scope: z
+      .literal('all')
+      .optional()
+      .describe(
+        'Required when rule and resource are both "*": says on purpose that this waiver accepts every finding (in `account`, if given).',
+      ),
   })
   .strict();
 

@@ -78,10 +78,11 @@ describe('compareWithBaseline', () => {
   it.each([
     ['not JSON', '{', /previous\.json: not valid JSON/],
     [
-      'another schema version',
-      JSON.stringify({ schemaVersion: 2, scan: { now: 'x' }, findings: [] }),
-      /previous\.json: schemaVersion: must be 1/,
+      'a newer schema version',
+      JSON.stringify({ schemaVersion: 99, scan: { now: 'x' }, findings: [] }),
+      /previous\.json: schemaVersion: 99 is newer than this keysweep reads/,
     ],
+    ['not a keysweep report', JSON.stringify({ hello: 'world' }), /previous\.json: not a keysweep report/],
     [
       'a finding without an ARN',
       JSON.stringify({
@@ -89,10 +90,10 @@ describe('compareWithBaseline', () => {
         scan: { now: 'x' },
         findings: [
           {
-            id: 'a',
+            id: '0123456789abcdef0123456789abcdef',
             ruleId: 'r',
             severity: 'high',
-            accountId: '1',
+            accountId: '111111111111',
             resourceType: 't',
             message: 'm',
             advice: { summary: 's', fixNow: { console: [], cli: [] } },

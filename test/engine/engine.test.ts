@@ -5,6 +5,7 @@ import { failed, notCollected } from '../../src/inventory/collection.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { evaluate } from '../../src/rules/engine.js';
 import { findingId } from '../../src/rules/finding.js';
+import type { SliceName } from '../../src/rules/slices.js';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 
@@ -19,7 +20,6 @@ const everyUser = defineRule({
   rationale: 'r',
   remediation: { console: ['c'], cli: ['x'] },
   references: [],
-  compliance: { 'CIS-AWS-3.0': ['1.1'] },
   evaluate({ slice, options, fail }) {
     for (const user of slice('iam.users')) fail(user.arn, { message: `${options.prefix} ${user.userName}` });
   },
@@ -51,7 +51,8 @@ describe('rule engine', () => {
     ]);
     const first = result.findings[0]!;
     expect(first.id).toBe(findingId('test-every-user', 'arn:aws:iam::111111111111:user/a', ''));
-    expect(first.compliance).toEqual([{ framework: 'CIS-AWS-3.0', control: '1.1' }]);
+    // No framework file lists this test rule (compliance ids live in src/rules/frameworks/* only).
+    expect(first.compliance).toEqual([]);
     expect(first.advice.fixNow).toEqual({ console: ['c'], cli: ['x'] });
   });
 
@@ -101,14 +102,14 @@ describe('rule engine', () => {
     expect(result.notEvaluated).toEqual([]);
   });
 
-  it('refuses a rule reading a slice it did not require', () => {
+  it('refuses a rule reading a slice it did not require (the types forbid it; the engine checks too)', () => {
     const sneaky = defineRule({
       ...everyUser,
       id: 'sneaky',
-      evaluate: ({ slice }) => void slice('iam.root'),
+      evaluate: ({ slice }) => void (slice as (name: SliceName) => unknown)('iam.root'),
     });
     const result = evaluate(twoUsers(), { rules: [sneaky], now: NOW });
-    expect(result.notEvaluated[0]!.reason).toMatch(/reads slice iam.root without requiring it/);
+    expect(result.notEvaluated[0]!.reason).toMatch(/reads slice iam.root without declaring it in requires/);
   });
 
   it('organization rules run once and default to the management account', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anAccessKey, anAccount, anIamSlice, aSnapshot, aUser } from '../../fixtures/builders/index.js';
-import { buildComplianceSummary } from '../../src/report/compliance-summary.js';
+import { buildComplianceSummary } from '../../src/reporters/model/compliance-summary.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
 import { evaluate } from '../../src/rules/engine.js';
 import { FRAMEWORKS, frameworkById } from '../../src/rules/frameworks/index.js';

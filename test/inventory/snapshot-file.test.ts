@@ -25,7 +25,7 @@ describe('snapshot file', () => {
 
   it('rejects an unsupported schema version with its own message', () => {
     expect(() => parseSnapshot({ ...aSnapshot(), schemaVersion: 99 }, 's.json')).toThrow(
-      /s\.json: schemaVersion: 99 is not supported/,
+      /s\.json: schemaVersion: 99 is newer than this keysweep reads \(1\); upgrade keysweep/,
     );
   });
 

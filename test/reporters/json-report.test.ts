@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/reporters/json/render-json.js';
 import { demoModel } from './support/demo-model.js';
@@ -76,7 +77,7 @@ describe('report.json', () => {
 
   it('carries the fields DESIGN.md promises', async () => {
     const report = JSON.parse(renderJson(await demoModel()));
-    expect(report).toMatchObject({ schemaVersion: 1, tool: { name: 'keysweep' }, scan: { complete: true } });
+    expect(report).toMatchObject({ schemaVersion: 2, tool: { name: 'keysweep' }, scan: { complete: true } });
     for (const key of [
       'id',
       'ruleId',
@@ -89,5 +90,22 @@ describe('report.json', () => {
     ]) {
       expect(report.findings[0]).toHaveProperty(key);
     }
+  });
+
+  it('keeps rule-level text once per rule (schemaVersion 2) and stays a few times the snapshot size', async () => {
+    const model = await demoModel();
+    const text = renderJson(model);
+    const report = JSON.parse(text);
+    for (const finding of report.findings) {
+      expect(finding).not.toHaveProperty('rationale');
+      expect(finding).not.toHaveProperty('compliance');
+      const rule = report.rules.find((r: { id: string }) => r.id === finding.ruleId);
+      expect(finding.advice.summary).not.toBe(rule.title);
+      expect(finding.advice.fixNow).not.toEqual(rule.remediation);
+    }
+    // Finding-specific advice stays: people get their migration target.
+    expect(report.findings.some((f: LooseReport) => f.advice.migration?.targetPermissionSet)).toBe(true);
+    const snapshot = await readFile(new URL('../../fixtures/demo/demo-org.json', import.meta.url), 'utf8');
+    expect(text.length / snapshot.length).toBeLessThan(3);
   });
 });

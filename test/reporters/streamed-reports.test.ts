@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { writeFilesAtomic } from '../../src/io/atomic-write.js';
-import type { ReportModel } from '../../src/report/report-model.js';
 import { renderCsvChunks } from '../../src/reporters/csv/render-csv.js';
 import { renderJsonChunks } from '../../src/reporters/json/render-json.js';
+import { toReportFile } from '../../src/reporters/model/report-file.js';
+import type { ReportModel } from '../../src/reporters/model/report-model.js';
 import { demoModel } from './support/demo-model.js';
 
 describe('reports that grow with the findings are streamed in chunks', () => {
-  it('JSON chunks join to exactly JSON.stringify(model, null, 2)', async () => {
+  it('JSON chunks join to exactly JSON.stringify(toReportFile(model), null, 2)', async () => {
     const model = await demoModel();
-    expect([...renderJsonChunks(model)].join('')).toBe(`${JSON.stringify(model, null, 2)}\n`);
+    expect([...renderJsonChunks(model)].join('')).toBe(`${JSON.stringify(toReportFile(model), null, 2)}\n`);
     const many: ReportModel = {
       ...model,
       findings: Array.from({ length: 1_200 }, (_, i) => ({
@@ -22,12 +23,12 @@ describe('reports that grow with the findings are streamed in chunks', () => {
     };
     const chunks = [...renderJsonChunks(many)];
     expect(chunks.length).toBe(5); // head, 500 + 500 + 200 findings, tail
-    expect(chunks.join('')).toBe(`${JSON.stringify(many, null, 2)}\n`);
+    expect(chunks.join('')).toBe(`${JSON.stringify(toReportFile(many), null, 2)}\n`);
   });
 
   it('JSON with no findings is still the plain model', async () => {
     const model: ReportModel = { ...(await demoModel()), findings: [] };
-    expect([...renderJsonChunks(model)].join('')).toBe(`${JSON.stringify(model, null, 2)}\n`);
+    expect([...renderJsonChunks(model)].join('')).toBe(`${JSON.stringify(toReportFile(model), null, 2)}\n`);
   });
 
   it('CSV chunks carry one header and every finding once', async () => {
@@ -65,7 +66,7 @@ describe('reports that grow with the findings are streamed in chunks', () => {
     const model = await demoModel();
     await writeFilesAtomic([{ path: join(dir, 'report.json'), content: renderJsonChunks(model) }]);
     expect(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'))).toEqual(
-      JSON.parse(JSON.stringify(model)),
+      JSON.parse(JSON.stringify(toReportFile(model))),
     );
   });
 });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoOrganizationWithoutIdentityCenter } from '../../fixtures/demo/generate-demo-org.js';
 import { buildMigrationPlan } from '../../src/advice/migration-planner.js';
 import { loadDemoSnapshot } from '../../src/demo/demo-snapshot.js';
+import { loadDeclaredDocument } from '../../src/desired-state/load-desired-state.js';
+import { resolveDesiredState } from '../../src/desired-state/resolve-desired-state.js';
+import { compareDesiredState } from '../../src/drift/compare-desired-state.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
 import { evaluate } from '../../src/rules/engine.js';
 import { FIXED_NOW } from '../support/rule-tester.js';
@@ -11,7 +14,10 @@ const NEEDS_NO_IDENTITY_CENTER = ['sso-instance-missing'];
 
 describe('demo organization triggers every rule', async () => {
   const demo = await loadDemoSnapshot();
-  const result = evaluate(demo, { rules: ALL_RULES, now: FIXED_NOW });
+  // Drift rules need a desired state: the demo's Terraform state fixture, which holds every kind of drift.
+  const declared = await loadDeclaredDocument('fixtures/desired-state/terraform.tfstate');
+  const drift = compareDesiredState(demo, resolveDesiredState(demo, [declared]), 'all');
+  const result = evaluate(demo, { rules: ALL_RULES, now: FIXED_NOW, drift });
   const fired = new Set(result.findings.map((finding) => finding.ruleId));
 
   it('every rule is evaluated everywhere', () => {

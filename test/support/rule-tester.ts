@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DriftReport } from '../../src/drift/drift-items.js';
 import type { Snapshot } from '../../src/inventory/snapshot-schema.js';
 import type { Rule } from '../../src/rules/define-rule.js';
 import { evaluate } from '../../src/rules/engine.js';
@@ -19,6 +20,8 @@ export interface RuleTestCase {
   snapshot: Snapshot;
   options?: Record<string, unknown>;
   now?: Date;
+  /** For rules with input 'desired-state': the comparison with the declared state. */
+  drift?: DriftReport;
 }
 
 export interface InvalidRuleTestCase extends RuleTestCase {
@@ -64,5 +67,6 @@ function run(rule: Rule, testCase: RuleTestCase) {
     rules: [rule],
     now: testCase.now ?? FIXED_NOW,
     ruleOptions: testCase.options ? { [rule.id]: testCase.options } : {},
+    ...(testCase.drift ? { drift: testCase.drift } : {}),
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportFinding } from '../../src/report/report-model.js';
+import type { ReportFinding } from '../../src/reporters/model/report-model.js';
 import { applyWaivers } from '../../src/waivers/apply-waivers.js';
 import type { Waiver } from '../../src/waivers/waiver-schema.js';
 import { demoModel } from '../reporters/support/demo-model.js';

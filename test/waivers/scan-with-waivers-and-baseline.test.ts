@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReportModel } from '../../src/report/report-model.js';
+import type { ReportModel } from '../../src/reporters/model/report-model.js';
 import type { SarifLog } from '../../src/reporters/sarif/sarif-log.js';
 import { runKeysweep } from '../cli/run-cli.js';
 import { reportValidator } from '../reporters/support/report-schema.js';
@@ -43,6 +43,7 @@ async function waiversFile(expires: string): Promise<string> {
       `    expires: ${expires}`,
       '  - rule: "*"',
       '    resource: "*"',
+      '    scope: all',
       '    reason: accepted while migrating',
       '    owner: platform',
       `    expires: ${expires}`,

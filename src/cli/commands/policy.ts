@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildScanPolicy } from '../../collectors/required-actions.js';
-import type { CliIo } from './scan.js';
+import type { CliIo } from '../cli-io.js';
 
 /** `keysweep policy`: the read-only policy the scan needs, generated from what the collectors call. */
 export function registerPolicy(program: Command, io: CliIo): void {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { InputError } from '../../io/input-error.js';
 import { ALL_RULES } from '../../rules/catalog/index.js';
-import { ruleMetadata } from '../../rules/catalog/support/rule-metadata.js';
-import type { CliIo } from './scan.js';
+import { ruleMetadata } from '../../rules/rule-metadata.js';
+import type { CliIo } from '../cli-io.js';
 
 const FORMATS = ['table', 'json'] as const;
 

@@ -5,17 +5,30 @@ import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
 import { loadSnapshot } from '../../inventory/snapshot-file.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
+import { escapeControlCharactersPerLine } from '../../io/escape-control-characters.js';
 import { InputError } from '../../io/input-error.js';
-import { applyEnrichInputs, loadEnrichInputs } from '../../report/enrich.js';
-import { buildReportModel, type ReportModel } from '../../report/report-model.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
+import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
+import { buildReportModel, type ReportModel } from '../../reporters/model/report-model.js';
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
+import type { CliIo } from '../cli-io.js';
+import {
+  addDesiredOptions,
+  checkDriftRulesHaveInput,
+  type DesiredFlags,
+  driftReportFor,
+  loadDesiredInput,
+} from '../desired-input.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
-import { parseChoiceList, parseFailOn, parseList, parseNow } from '../parse-flags.js';
+import { checkLiveOnlyFlags } from '../live-only-flags.js';
+import { parseChoiceList, parseFailOn } from '../parse-flags.js';
+import { checkNowNotBeforeCollection, parseNow } from '../parse-now.js';
+import { parseRuleIds } from '../parse-rule-selection.js';
+import { checkOutputDirectory } from '../validate-output-location.js';
 
-interface ScanFlags extends LiveCollectionFlags {
+interface ScanFlags extends LiveCollectionFlags, DesiredFlags {
   demo?: boolean;
   snapshot?: string;
   out: string;
@@ -39,7 +52,7 @@ export function registerScan(program: Command, io: CliIo): void {
     .option('--snapshot <file>', 'scan a snapshot written by `keysweep collect` instead of AWS')
     .option('--out <dir>', 'directory for the reports', './keysweep-report')
     .option('--format <list>', `report formats: ${REPORT_FORMATS.join(',')}`, 'sarif,json,md')
-    .option('--now <iso>', 'evaluation clock (ISO-8601); default: now')
+    .option('--now <iso>', 'evaluation clock (ISO-8601 with Z or an offset); default: now')
     .option(
       '--fail-on <severity>',
       'exit 1 when a finding is at or above: critical|high|medium|low|info|none',
@@ -53,20 +66,15 @@ export function registerScan(program: Command, io: CliIo): void {
     .option('--rule <ids>', 'run only these rules (comma-separated)')
     .option('--skip-rule <ids>', 'do not run these rules (comma-separated)')
     .option('--quiet', 'print nothing but errors');
-  addLiveCollectionOptions(command).action(async (flags: ScanFlags) => {
-    io.setExitCode(await runScan(flags, io));
+  addDesiredOptions(command);
+  addLiveCollectionOptions(command).action(async (flags: ScanFlags, self: Command) => {
+    io.setExitCode(await runScan(flags, io, self));
   });
 }
 
-export interface CliIo {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  setExitCode: (code: number) => void;
-  cwd: string;
-}
-
-async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
+async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<number> {
   if (flags.demo && flags.snapshot) throw new InputError('--demo and --snapshot cannot be used together');
+  checkLiveOnlyFlags(command, flags);
   const now = parseNow(flags.now);
   const failOn = parseFailOn(flags.failOn);
   const formats = parseChoiceList('--format', flags.format, REPORT_FORMATS);
@@ -75,22 +83,26 @@ async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   const config = await resolveRunConfig({
     configPath: flags.config,
     cwd: io.cwd,
-    only: parseList(flags.rule),
-    skip: parseList(flags.skipRule),
+    only: parseRuleIds('--rule', flags.rule),
+    skip: parseRuleIds('--skip-rule', flags.skipRule),
   });
 
   // Every input file is validated before the (possibly long) collection starts.
   const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
-
-  const base = await inventoryModel(flags, now, config);
-  const model = applyEnrichInputs(base, enrichInputs, now);
+  const desired = await loadDesiredInput(flags, config.rules);
+  checkDriftRulesHaveInput(parseRuleIds('--rule', flags.rule), config.rules, desired);
   const outDir = resolve(io.cwd, flags.out);
+  await checkOutputDirectory('--out', outDir);
+
+  const base = await inventoryModel(flags, now, config, desired);
+  const model = applyEnrichInputs(base, enrichInputs, now);
   const rendered = renderReports(model, formats, { category: flags.category });
   await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
 
   const code = exitCodeFor(model, failOn, flags.failOnNew === true);
   if (!flags.quiet) {
-    io.stdout(renderConsoleSummary(model));
+    // Account names in the summary come from the snapshot: escaped like every echo of input.
+    io.stdout(escapeControlCharactersPerLine(renderConsoleSummary(model)));
     for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
   }
   return code;
@@ -105,12 +117,28 @@ async function inventoryModel(
   flags: ScanFlags,
   now: Date,
   config: Awaited<ReturnType<typeof resolveRunConfig>>,
+  desired: Awaited<ReturnType<typeof loadDesiredInput>>,
 ): Promise<ReportModel> {
   const snapshot: Snapshot = flags.demo
     ? await loadDemoSnapshot()
     : flags.snapshot
       ? await loadSnapshot(flags.snapshot)
       : await collectLive(flags, now);
-  const evaluation = evaluate(snapshot, { rules: config.rules, now, ruleOptions: config.ruleOptions });
+  if (flags.demo || flags.snapshot)
+    checkNowNotBeforeCollection(
+      now,
+      snapshot,
+      flags.snapshot ?? 'the demo snapshot',
+      flags.now !== undefined,
+    );
+
+  // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
+  const drift = desired ? driftReportFor(snapshot, desired) : undefined;
+  const evaluation = evaluate(snapshot, {
+    rules: config.rules,
+    now,
+    ruleOptions: config.ruleOptions,
+    ...(drift ? { drift } : {}),
+  });
   return buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
 }

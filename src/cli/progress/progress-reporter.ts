@@ -1,5 +1,6 @@
 import type { AccountProgress, CollectionProgress } from '../../collectors/collection-progress.js';
 import { silentProgress } from '../../collectors/collection-progress.js';
+import { escapeControlCharacters } from '../../io/escape-control-characters.js';
 
 /** Where progress goes: stderr, so reports written to stdout or files are never mixed with it. */
 export interface ProgressStream {
@@ -54,10 +55,11 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** Account names and AWS error text are data: escaped so they cannot drive the terminal. */
 function describe(result: AccountProgress): string {
   const what = `${result.accountId} (${result.name}) ${result.outcome}`;
   const calls = result.outcome === 'skipped' ? '' : ` — ${result.calls} IAM/STS calls`;
-  return `${what}${calls}${result.detail ? `: ${result.detail}` : ''}`;
+  return escapeControlCharacters(`${what}${calls}${result.detail ? `: ${result.detail}` : ''}`);
 }
 
 class ProgressLines implements CollectionProgress {
@@ -78,7 +80,7 @@ class ProgressLines implements CollectionProgress {
     this.stream.write(`keysweep: ${position} ${describe(result)}\n`);
   }
   note(message: string) {
-    this.stream.write(`keysweep: note: ${message}\n`);
+    this.stream.write(`keysweep: note: ${escapeControlCharacters(message)}\n`);
   }
   end() {
     const { done, failed } = this.tally;
@@ -109,7 +111,7 @@ class ProgressBar implements CollectionProgress {
     else this.draw();
   }
   note(message: string) {
-    this.above(`note: ${message}`);
+    this.above(`note: ${escapeControlCharacters(message)}`);
   }
   end() {
     this.stream.write('\r\x1b[2K');

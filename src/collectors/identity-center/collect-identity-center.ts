@@ -1,7 +1,8 @@
 import type { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { ListInstancesCommand, type SSOAdminClient } from '@aws-sdk/client-sso-admin';
-import { failed, notCollected, ok, type Slice } from '../../inventory/collection.js';
+import { failed, notCollected, ok } from '../../inventory/collection.js';
 import type { IdentityCenterInstance, IdentityCenterSlice } from '../../inventory/identity-center-schema.js';
+import { identityCenterSlices } from '../../inventory/slice-placeholders.js';
 import { collectSlice, describeAwsError } from '../aws-error.js';
 import { collectIdentityStore } from './identity-store.js';
 import { collectPermissionSets, listPermissionSetArns } from './permission-sets.js';
@@ -14,15 +15,6 @@ export interface IdentityCenterInput {
   /** Accounts in the scan: provisioning and assignments elsewhere are left out. */
   accountIds: string[];
   onNote?: (message: string) => void;
-}
-
-function allSlices(make: () => Slice<never>): Omit<IdentityCenterSlice, 'instance'> {
-  return {
-    permissionSets: make(),
-    assignments: make(),
-    provisioning: make(),
-    identityStore: make(),
-  };
 }
 
 /** Finds the Identity Center instance in one region and reads it; each part fails on its own. */
@@ -45,11 +37,14 @@ export async function collectIdentityCenter(input: IdentityCenterInput): Promise
   } catch (error) {
     const { code, message } = describeAwsError(error);
     const reason = `ListInstances in ${input.region}: ${message}`;
-    return { instance: failed(code, reason), ...allSlices(() => failed(code, reason)) };
+    return {
+      instance: failed(code, reason),
+      ...identityCenterSlices(() => failed(code, reason), ['instance']),
+    };
   }
   if (!instance) {
     const reason = `no IAM Identity Center instance in ${input.region} (use --sso-region for another region)`;
-    return { instance: ok(null), ...allSlices(() => notCollected(reason)) };
+    return { instance: ok(null), ...identityCenterSlices(() => notCollected(reason), ['instance']) };
   }
 
   const { instanceArn } = instance;

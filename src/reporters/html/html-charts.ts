@@ -1,5 +1,5 @@
-import type { ReportModel } from '../../report/report-model.js';
 import { SEVERITIES, severityRank } from '../../rules/severity.js';
+import type { ReportModel } from '../model/report-model.js';
 import { accountNames, countBySeverity, openFindings } from '../report-view.js';
 import { SEVERITY_COLORS } from './html-escape.js';
 import { type BarRow, columns, donut, horizontalBars } from './svg-charts.js';

@@ -1,4 +1,4 @@
-import type { ReportModel } from '../../report/report-model.js';
+import type { ReportModel } from '../model/report-model.js';
 import { complianceControls, notCoveredAccounts } from '../report-view.js';
 import { esc } from './html-escape.js';
 

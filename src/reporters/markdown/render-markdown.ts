@@ -1,5 +1,5 @@
-import type { ReportFinding, ReportModel } from '../../report/report-model.js';
 import { SEVERITIES, severityRank } from '../../rules/severity.js';
+import type { ReportFinding, ReportModel } from '../model/report-model.js';
 import {
   accountNames,
   baselineCounts,

@@ -1,4 +1,4 @@
-import type { ReportModel, RuleSummary } from '../../report/report-model.js';
+import type { ReportModel, RuleSummary } from '../model/report-model.js';
 import { aggregateResults, GITHUB_LIMITS, gzippedSize, type SarifLimits } from './sarif-limits.js';
 import type { SarifLog, SarifNotification, SarifResult, SarifRun } from './sarif-log.js';
 import { SARIF_SCHEMA_URI } from './sarif-log.js';

@@ -38,8 +38,7 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console',
   ],
-  compliance: { 'CIS-AWS-3.0': ['1.14'], 'CIS-AWS-5.0': ['1.13'], 'AWS-FSBP': ['IAM.3'] },
-  evaluate({ slice, now, options, fail, shared }) {
+  evaluate({ slice, now, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       for (const key of user.accessKeys) {
         if (key.status !== 'Active') continue;
@@ -48,7 +47,7 @@ export default defineRule({
         fail(user.arn, {
           subject: key.accessKeyId,
           message: `Access key ${key.accessKeyId} of IAM user ${user.userName} is ${ageDays} days old (maximum ${options.maxAgeDays}).`,
-          advice: { migration: userMigrationAdvice(shared, user) },
+          advice: { migration: userMigrationAdvice(derive, user) },
           details: {
             accessKeyId: key.accessKeyId,
             ageDays,

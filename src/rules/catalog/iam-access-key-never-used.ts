@@ -41,8 +41,7 @@ export default defineRule({
     'People who need the CLI use `aws configure sso` with IAM Identity Center instead of an access key; ' +
     'workloads use a role, OIDC federation or IAM Roles Anywhere.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.11'], 'CIS-AWS-5.0': ['1.10'] },
-  evaluate({ slice, now, options, fail, shared }) {
+  evaluate({ slice, now, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       for (const key of user.accessKeys) {
         if (key.status !== 'Active' || key.lastUsedDate !== null) continue;
@@ -57,7 +56,7 @@ export default defineRule({
             (createdWithUser ? ' and was created together with the user.' : '.'),
           // The CIS case — keys handed to a console user at setup — is the one to fix first.
           severity: createdWithUser && user.passwordEnabled ? 'medium' : 'low',
-          advice: { migration: userMigrationAdvice(shared, user) },
+          advice: { migration: userMigrationAdvice(derive, user) },
           details: { accessKeyId: key.accessKeyId, ageDays, createdWithUser, createDate: key.createDate },
         });
       }

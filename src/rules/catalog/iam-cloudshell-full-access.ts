@@ -28,15 +28,14 @@ export default defineRule({
   migration:
     'Grant CloudShell through an IAM Identity Center permission set with a scoped CloudShell policy (no file transfer) instead.',
   references: ['https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.22'], 'CIS-AWS-5.0': ['1.21'], 'AWS-FSBP': ['IAM.27'] },
-  evaluate({ slice, options, fail, shared }) {
+  evaluate({ slice, options, fail, derive }) {
     const matches = (arns: Array<{ policyArn: string }>) =>
       arns.some((p) => options.policyArns.includes(p.policyArn));
     for (const user of slice('iam.users')) {
       if (!matches(user.attachedPolicies)) continue;
       fail(user.arn, {
         message: `IAM user ${user.userName} has AWSCloudShellFullAccess attached.`,
-        advice: { migration: userMigrationAdvice(shared, user) },
+        advice: { migration: userMigrationAdvice(derive, user) },
       });
     }
     for (const group of slice('iam.groups')) {

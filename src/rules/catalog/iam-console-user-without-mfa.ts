@@ -18,13 +18,12 @@ export default defineRule({
   migration:
     'Move the person to IAM Identity Center, where MFA is enforced centrally, then delete the console password.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.10'], 'CIS-AWS-5.0': ['1.9'], 'AWS-FSBP': ['IAM.5'] },
-  evaluate({ slice, fail, shared }) {
+  evaluate({ slice, fail, derive }) {
     for (const user of slice('iam.users')) {
       if (!user.passwordEnabled || user.mfaDevices.length > 0) continue;
       fail(user.arn, {
         message: `IAM user ${user.userName} can sign in to the console with a password and has no MFA device.`,
-        advice: { migration: userMigrationAdvice(shared, user) },
+        advice: { migration: userMigrationAdvice(derive, user) },
         details: { passwordLastUsed: user.passwordLastUsed },
       });
     }

@@ -36,8 +36,7 @@ export default defineRule({
     'An unused credential is the cheapest one to remove: delete it now, and if the person still needs access ' +
     'give it through an IAM Identity Center group instead of re-enabling the IAM user.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.12'], 'CIS-AWS-5.0': ['1.11'], 'AWS-FSBP': ['IAM.22'] },
-  evaluate({ slice, now, options, fail, shared }) {
+  evaluate({ slice, now, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       // A credential that was never used counts from when it was created (or the password last set).
       const unused: Array<{ subject: string; label: string; days: number; lastUsed: string | null }> = [];
@@ -68,7 +67,7 @@ export default defineRule({
         fail(user.arn, {
           subject: credential.subject,
           message: `The ${credential.label} of IAM user ${user.userName} was ${when} (maximum ${options.maxUnusedDays}).`,
-          advice: { migration: userMigrationAdvice(shared, user) },
+          advice: { migration: userMigrationAdvice(derive, user) },
           details: {
             credential: credential.subject,
             unusedDays: credential.days,

@@ -31,8 +31,7 @@ export default defineRule({
     'Administrators should reach accounts through an IAM Identity Center administrator permission set with a ' +
     'short session, assigned to a small group — not through an IAM user or group holding "*:*".',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
-  compliance: { 'CIS-AWS-3.0': ['1.16'], 'CIS-AWS-5.0': ['1.15'], 'AWS-FSBP': ['IAM.1'] },
-  evaluate({ slice, fail, shared }) {
+  evaluate({ slice, fail, derive }) {
     const policies = slice('iam.policies');
     // AdministratorAccess is "*:*" by definition, even when its document was not fetched.
     const isAdmin = (arn: string) =>
@@ -86,7 +85,7 @@ export default defineRule({
           subject: policy.name,
           resourceType: principal.user ? 'AWS::IAM::User' : 'AWS::IAM::Group',
           message: `${principal.kind} ${principal.name} has full "*:*" administrative privileges through ${policy.how} policy ${policy.name}.`,
-          ...(principal.user ? { advice: { migration: userMigrationAdvice(shared, principal.user) } } : {}),
+          ...(principal.user ? { advice: { migration: userMigrationAdvice(derive, principal.user) } } : {}),
           details: { policy: policy.name, policyKind: policy.how },
         });
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildMigrationPlan, MIGRATION_PLAN_KEY } from '../../advice/migration-planner.js';
+import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
 import { humanMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
@@ -42,10 +42,9 @@ export default defineRule({
     'https://docs.aws.amazon.com/singlesignon/latest/userguide/what-is.html',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#enable-identity-center-for-humans',
   ],
-  compliance: { 'CIS-AWS-3.0': ['1.21'], 'CIS-AWS-5.0': ['1.20'] },
-  evaluate({ slice, options, snapshot, fail, shared }) {
-    if (snapshot.accounts.length < options.minAccounts) return;
-    const plan = shared(MIGRATION_PLAN_KEY, buildMigrationPlan);
+  evaluate({ slice, options, organization, fail, derive }) {
+    if (organization.accountCount < options.minAccounts) return;
+    const plan = derive(MIGRATION_PLAN);
     for (const user of slice('iam.users')) {
       const target = plan.humans.get(user.arn);
       if (!target) continue;
@@ -53,7 +52,7 @@ export default defineRule({
         message:
           `IAM user ${user.userName} belongs to a person (${target.evidence.join('; ')}); move it to IAM Identity ` +
           `Center group ${target.targetGroup} with permission set ${target.targetPermissionSet}` +
-          `${target.permissionSetExists ? ' (exists)' : ' (to create)'}.`,
+          `${existence(target.permissionSetExists)}.`,
         advice: { migration: humanMigrationAdvice(target) },
         details: {
           targetGroup: target.targetGroup,
@@ -64,3 +63,8 @@ export default defineRule({
     }
   },
 });
+
+function existence(exists: boolean | null): string {
+  if (exists === null) return ' (whether it exists is unknown: Identity Center was not fully collected)';
+  return exists ? ' (exists)' : ' (to create)';
+}

@@ -34,14 +34,13 @@ export default defineRule({
     'Finish the rotation, then remove the need for a key: a role for AWS compute, OIDC federation for CI, ' +
     'IAM Roles Anywhere on premises, IAM Identity Center for people.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.13'], 'CIS-AWS-5.0': ['1.12'] },
-  evaluate({ slice, options, fail, shared }) {
+  evaluate({ slice, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       const active = user.accessKeys.filter((key) => key.status === 'Active');
       if (active.length <= options.maxActiveKeys) continue;
       fail(user.arn, {
         message: `IAM user ${user.userName} has ${active.length} active access keys (maximum ${options.maxActiveKeys}).`,
-        advice: { migration: userMigrationAdvice(shared, user) },
+        advice: { migration: userMigrationAdvice(derive, user) },
         details: { activeKeys: active.length, accessKeyIds: active.map((key) => key.accessKeyId).join(',') },
       });
     }

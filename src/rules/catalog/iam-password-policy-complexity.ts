@@ -37,15 +37,14 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
   ],
-  compliance: { 'AWS-FSBP': ['IAM.7', 'IAM.11', 'IAM.12', 'IAM.13', 'IAM.14'] },
   evaluate({ slice, options, fail, account }) {
     const policy = slice('iam.passwordPolicy');
     const missing = options.require.filter((kind) => policy?.[POLICY_FIELD[kind]] !== true);
     if (missing.length === 0) return;
-    fail(passwordPolicyArn(account!.id), {
+    fail(passwordPolicyArn(account.id), {
       message: policy
-        ? `The password policy of account ${account!.id} does not require ${missing.join(', ')}.`
-        : `Account ${account!.id} has no password policy, so no character classes are required.`,
+        ? `The password policy of account ${account.id} does not require ${missing.join(', ')}.`
+        : `Account ${account.id} has no password policy, so no character classes are required.`,
       details: { missing: missing.join(','), policyExists: policy !== null },
     });
   },

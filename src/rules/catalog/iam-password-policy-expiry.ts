@@ -31,17 +31,16 @@ export default defineRule({
   ),
   migration: PASSWORD_POLICY_MIGRATION,
   references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-17'],
-  compliance: { 'AWS-FSBP': ['IAM.7', 'IAM.10', 'IAM.17'] },
   evaluate({ slice, options, fail, account }) {
     const policy = slice('iam.passwordPolicy');
     const maxAge = policy?.expirePasswords ? policy.maxPasswordAge : null;
     if (maxAge !== null && maxAge <= options.maxPasswordAgeDays) return;
-    fail(passwordPolicyArn(account!.id), {
+    fail(passwordPolicyArn(account.id), {
       message: !policy
-        ? `Account ${account!.id} has no password policy, so passwords never expire.`
+        ? `Account ${account.id} has no password policy, so passwords never expire.`
         : maxAge === null
-          ? `The password policy of account ${account!.id} never expires passwords (at most ${options.maxPasswordAgeDays} days).`
-          : `The password policy of account ${account!.id} expires passwords after ${maxAge} days (at most ${options.maxPasswordAgeDays}).`,
+          ? `The password policy of account ${account.id} never expires passwords (at most ${options.maxPasswordAgeDays} days).`
+          : `The password policy of account ${account.id} expires passwords after ${maxAge} days (at most ${options.maxPasswordAgeDays}).`,
       details: { maxPasswordAge: maxAge, policyExists: policy !== null },
     });
   },

@@ -32,15 +32,14 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
   ],
-  compliance: { 'CIS-AWS-3.0': ['1.8'], 'CIS-AWS-5.0': ['1.7'], 'AWS-FSBP': ['IAM.7', 'IAM.10', 'IAM.15'] },
   evaluate({ slice, options, fail, account }) {
     const policy = slice('iam.passwordPolicy');
     const length = policy?.minimumPasswordLength ?? null;
     if (length !== null && length >= options.minLength) return;
-    fail(passwordPolicyArn(account!.id), {
+    fail(passwordPolicyArn(account.id), {
       message: policy
-        ? `The password policy of account ${account!.id} requires ${length ?? 'no'} minimum characters (at least ${options.minLength}).`
-        : `Account ${account!.id} has no password policy (at least ${options.minLength} characters required).`,
+        ? `The password policy of account ${account.id} requires ${length ?? 'no'} minimum characters (at least ${options.minLength}).`
+        : `Account ${account.id} has no password policy (at least ${options.minLength} characters required).`,
       details: { minimumPasswordLength: length, policyExists: policy !== null },
     });
   },

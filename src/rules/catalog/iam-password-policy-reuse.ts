@@ -30,15 +30,14 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
   ],
-  compliance: { 'CIS-AWS-3.0': ['1.9'], 'CIS-AWS-5.0': ['1.8'], 'AWS-FSBP': ['IAM.7', 'IAM.10', 'IAM.16'] },
   evaluate({ slice, options, fail, account }) {
     const policy = slice('iam.passwordPolicy');
     const remembered = policy?.passwordReusePrevention ?? null;
     if (remembered !== null && remembered >= options.minReusePrevention) return;
-    fail(passwordPolicyArn(account!.id), {
+    fail(passwordPolicyArn(account.id), {
       message: policy
-        ? `The password policy of account ${account!.id} remembers ${remembered ?? 'no'} previous passwords (at least ${options.minReusePrevention}).`
-        : `Account ${account!.id} has no password policy, so passwords can be reused.`,
+        ? `The password policy of account ${account.id} remembers ${remembered ?? 'no'} previous passwords (at least ${options.minReusePrevention}).`
+        : `Account ${account.id} has no password policy, so passwords can be reused.`,
       details: { passwordReusePrevention: remembered, policyExists: policy !== null },
     });
   },

@@ -31,7 +31,6 @@ export default defineRule({
     'When this policy moves into an IAM Identity Center permission set, scope it first: permission sets are ' +
     'reused across accounts, so a wildcard spreads.',
   references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21'],
-  compliance: { 'AWS-FSBP': ['IAM.21'] },
   evaluate({ slice, options, fail }) {
     for (const policy of slice('iam.policies')) {
       if (policy.awsManaged || policy.document === null) continue;

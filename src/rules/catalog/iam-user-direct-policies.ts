@@ -28,8 +28,7 @@ export default defineRule({
     'In IAM Identity Center the same idea is built in: permission sets are assigned to groups. The proposed ' +
     'permission set for this user already includes its direct policies.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups_manage_attach-policy.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.15'], 'CIS-AWS-5.0': ['1.14'], 'AWS-FSBP': ['IAM.2'] },
-  evaluate({ slice, fail, shared }) {
+  evaluate({ slice, fail, derive }) {
     for (const user of slice('iam.users')) {
       const attached = user.attachedPolicies.map((policy) => policy.policyName);
       const inline = user.inlinePolicies.map((policy) => policy.policyName);
@@ -40,7 +39,7 @@ export default defineRule({
       ];
       fail(user.arn, {
         message: `IAM user ${user.userName} has policies attached directly (${parts.join('; ')}).`,
-        advice: { migration: userMigrationAdvice(shared, user) },
+        advice: { migration: userMigrationAdvice(derive, user) },
         details: { attachedPolicies: attached.length, inlinePolicies: inline.length },
       });
     }

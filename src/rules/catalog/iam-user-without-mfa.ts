@@ -25,15 +25,14 @@ export default defineRule({
     'People get MFA enforced centrally in IAM Identity Center; workloads should not hold user credentials at all ' +
     '(roles, OIDC federation, IAM Roles Anywhere).',
   references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-19'],
-  compliance: { 'AWS-FSBP': ['IAM.19'] },
-  evaluate({ slice, options, fail, shared }) {
+  evaluate({ slice, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       if (user.mfaDevices.length > 0) continue;
       const hasCredentials = user.passwordEnabled || user.accessKeys.some((key) => key.status === 'Active');
       if (!hasCredentials && !options.includeUsersWithoutCredentials) continue;
       fail(user.arn, {
         message: `IAM user ${user.userName} has no MFA device.`,
-        advice: { migration: userMigrationAdvice(shared, user) },
+        advice: { migration: userMigrationAdvice(derive, user) },
         details: {
           passwordEnabled: user.passwordEnabled,
           activeKeys: user.accessKeys.filter((k) => k.status === 'Active').length,

@@ -31,7 +31,6 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html',
     'https://docs.aws.amazon.com/rolesanywhere/latest/userguide/introduction.html',
   ],
-  compliance: {},
   evaluate({ slice, fail }) {
     for (const user of slice('iam.users')) {
       const active = user.accessKeys.filter((key) => key.status === 'Active');

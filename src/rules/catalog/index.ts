@@ -1,4 +1,11 @@
 import type { Rule } from '../define-rule.js';
+import driftAssignmentNotApplied from './drift-assignment-not-applied.js';
+import driftAssignmentNotDeclared from './drift-assignment-not-declared.js';
+import driftIdentityStoreDiffers from './drift-identity-store-differs.js';
+import driftPermissionSetChanged from './drift-permission-set-changed.js';
+import driftPermissionSetMissing from './drift-permission-set-missing.js';
+import driftPermissionSetNotDeclared from './drift-permission-set-not-declared.js';
+import driftPrincipalMissing from './drift-principal-missing.js';
 import iamAccessKeyMaxAge from './iam-access-key-max-age.js';
 import iamAccessKeyNeverUsed from './iam-access-key-never-used.js';
 import iamCloudshellFullAccess from './iam-cloudshell-full-access.js';
@@ -31,6 +38,13 @@ import ssoSessionDurationTooLong from './sso-session-duration-too-long.js';
 
 /** The catalogue: an explicit list, as ESLint keeps one. A repo-wide test checks each has a test and docs. */
 export const ALL_RULES: readonly Rule[] = [
+  driftAssignmentNotApplied,
+  driftAssignmentNotDeclared,
+  driftIdentityStoreDiffers,
+  driftPermissionSetChanged,
+  driftPermissionSetMissing,
+  driftPermissionSetNotDeclared,
+  driftPrincipalMissing,
   iamAccessKeyMaxAge,
   iamAccessKeyNeverUsed,
   iamCloudshellFullAccess,

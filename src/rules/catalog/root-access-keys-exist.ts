@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { assumeRootCommand, ROOT_ADVICE } from '../../advice/root-advice.js';
 import { defineRule } from '../define-rule.js';
-import { assumeRootCommand, rootMigrationAdvice } from './support/root-advice.js';
 
 export default defineRule({
   id: 'root-access-keys-exist',
@@ -24,8 +24,7 @@ export default defineRule({
     'Enable centralized root access for the organization and delete member-account root credentials; ' +
     'privileged root tasks are then done with short root sessions from the management account.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_add-key.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.4'], 'CIS-AWS-5.0': ['1.3'], 'AWS-FSBP': ['IAM.4'] },
-  evaluate({ slice, fail, account, snapshot }) {
+  evaluate({ slice, fail, account, derive }) {
     const root = slice('iam.root');
     const keys = root.accessKeys;
     if (keys.length === 0) return;
@@ -33,7 +32,7 @@ export default defineRule({
     fail(root.arn, {
       message: `The root user of account ${account?.id} has ${keys.length} access key(s), ${active} active.`,
       severity: active > 0 ? 'critical' : 'high',
-      advice: { migration: rootMigrationAdvice(snapshot, account!.id) },
+      advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: { keys: keys.length, activeKeys: active },
     });
   },

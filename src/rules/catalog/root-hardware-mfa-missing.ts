@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { ROOT_ADVICE } from '../../advice/root-advice.js';
 import { defineRule } from '../define-rule.js';
-import { rootMigrationAdvice } from './support/root-advice.js';
 import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
 
 export default defineRule({
@@ -10,6 +10,7 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
+  reads: ['iam.accountSummary'],
   options: z.object({}),
   rationale:
     'A virtual MFA seed lives on a phone or laptop that can be copied or lost with the password; a hardware ' +
@@ -25,19 +26,18 @@ export default defineRule({
   migration:
     'Member accounts: delete root credentials with centralized root access instead. Management account: keep root with a hardware key.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_physical.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.6'], 'CIS-AWS-5.0': ['1.5'], 'AWS-FSBP': ['IAM.6'] },
-  evaluate({ slice, fail, account, snapshot }) {
+  evaluate({ slice, fail, account, derive, sliceIfCollected }) {
     const root = slice('iam.root');
     // unknown: the collector could not tell virtual from hardware; guessing would be a false finding.
     if (root.mfaKind === 'hardware' || root.mfaKind === 'unknown') return;
-    const credentials = rootCredentials(root, account);
+    const credentials = rootCredentials(root, sliceIfCollected('iam.accountSummary'));
     if (!credentials.any) return;
     fail(root.arn, {
       message:
         root.mfaActive && root.mfaKind === 'virtual'
-          ? `The root user of account ${account!.id} uses a virtual MFA device, not a hardware one.`
-          : `The root user of account ${account!.id} has ${describeRootCredentials(root, credentials)} and no hardware MFA.`,
-      advice: { migration: rootMigrationAdvice(snapshot, account!.id) },
+          ? `The root user of account ${account.id} uses a virtual MFA device, not a hardware one.`
+          : `The root user of account ${account.id} has ${describeRootCredentials(root, credentials)} and no hardware MFA.`,
+      advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: { mfaKind: root.mfaKind },
     });
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { assumeRootCommand, ROOT_ADVICE } from '../../advice/root-advice.js';
 import { defineRule } from '../define-rule.js';
-import { assumeRootCommand, rootMigrationAdvice } from './support/root-advice.js';
 import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
 
 export default defineRule({
@@ -10,6 +10,7 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['org.centralizedRootAccess', 'iam.root'],
+  reads: ['iam.accountSummary'],
   options: z.object({}),
   rationale:
     'Every member account root user is a full-power identity with its own password, MFA and recovery e-mail to ' +
@@ -32,22 +33,20 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management',
   ],
-  compliance: {},
-  evaluate({ slice, fail, account, snapshot }) {
+  evaluate({ slice, fail, account, organization, derive, sliceIfCollected }) {
     // The management account's root cannot be removed by the feature; a standalone account has no organization.
-    if (account!.id === snapshot.organization.managementAccountId || snapshot.organization.id === null)
-      return;
+    if (account.id === organization.managementAccountId || organization.id === null) return;
     const enabled = slice('org.centralizedRootAccess').rootCredentialsManagement;
     const root = slice('iam.root');
     // Read from the credential report whether or not the feature is on: it does not remove them.
-    const credentials = rootCredentials(root, account);
+    const credentials = rootCredentials(root, sliceIfCollected('iam.accountSummary'));
     if (!credentials.any && !root.mfaActive) return;
     const holds = describeRootCredentials(root, credentials);
     fail(root.arn, {
       message: enabled
-        ? `Centralized root access is enabled, but the root user of member account ${account!.id} still has ${holds}.`
-        : `Centralized root access is not enabled and the root user of member account ${account!.id} holds ${holds}.`,
-      advice: { migration: rootMigrationAdvice(snapshot, account!.id) },
+        ? `Centralized root access is enabled, but the root user of member account ${account.id} still has ${holds}.`
+        : `Centralized root access is not enabled and the root user of member account ${account.id} holds ${holds}.`,
+      advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: {
         centralizedRootAccess: enabled,
         password: credentials.password,

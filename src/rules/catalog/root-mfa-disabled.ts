@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { assumeRootCommand, ROOT_ADVICE } from '../../advice/root-advice.js';
 import { defineRule } from '../define-rule.js';
-import { assumeRootCommand, rootMigrationAdvice } from './support/root-advice.js';
 import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
 
 export default defineRule({
@@ -10,6 +10,7 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
+  reads: ['iam.accountSummary'],
   options: z.object({}),
   rationale:
     'The root user can do anything in the account and cannot be restricted by IAM policies; its password alone ' +
@@ -27,16 +28,15 @@ export default defineRule({
     'For member accounts, centralized root access removes the root password altogether, which makes MFA moot. ' +
     'Root MFA is not applicable when the root user has no credentials at all.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.5'], 'CIS-AWS-5.0': ['1.4'], 'AWS-FSBP': ['IAM.9'] },
-  evaluate({ slice, fail, account, snapshot }) {
+  evaluate({ slice, fail, account, derive, sliceIfCollected }) {
     const root = slice('iam.root');
     if (root.mfaActive) return;
-    const credentials = rootCredentials(root, account);
+    const credentials = rootCredentials(root, sliceIfCollected('iam.accountSummary'));
     // Without password, keys or certificates there is nothing MFA would protect.
     if (!credentials.any) return;
     fail(root.arn, {
-      message: `The root user of account ${account!.id} has ${describeRootCredentials(root, credentials)} and no MFA.`,
-      advice: { migration: rootMigrationAdvice(snapshot, account!.id) },
+      message: `The root user of account ${account.id} has ${describeRootCredentials(root, credentials)} and no MFA.`,
+      advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: { password: credentials.password, accessKeys: credentials.keys },
     });
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ROOT_ADVICE } from '../../advice/root-advice.js';
 import { defineRule } from '../define-rule.js';
 import { daysSince } from '../time.js';
-import { rootMigrationAdvice } from './support/root-advice.js';
 
 export default defineRule({
   id: 'root-used-recently',
@@ -33,8 +33,7 @@ export default defineRule({
     'Daily tasks belong to IAM Identity Center permission sets. The few tasks that need root are done with a ' +
     'short root session from the management account once centralized root access is enabled.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#root-user-tasks'],
-  compliance: { 'CIS-AWS-3.0': ['1.7'], 'CIS-AWS-5.0': ['1.6'], 'AWS-FSBP': ['IAM.20'] },
-  evaluate({ slice, now, options, fail, account, snapshot }) {
+  evaluate({ slice, now, options, fail, account, derive }) {
     const root = slice('iam.root');
     const uses = [
       ...(root.passwordLastUsed ? [{ how: 'console password', date: root.passwordLastUsed }] : []),
@@ -46,8 +45,8 @@ export default defineRule({
     const latest = uses.reduce((a, b) => (Date.parse(a.date) >= Date.parse(b.date) ? a : b));
     const days = daysSince(latest.date, now);
     fail(root.arn, {
-      message: `The root user of account ${account!.id} was used ${days} days ago with its ${latest.how} (window ${options.withinDays} days).`,
-      advice: { migration: rootMigrationAdvice(snapshot, account!.id) },
+      message: `The root user of account ${account.id} was used ${days} days ago with its ${latest.how} (window ${options.withinDays} days).`,
+      advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: { lastUsed: latest.date, daysAgo: days, via: latest.how },
     });
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildMigrationPlan, MIGRATION_PLAN_KEY } from '../../advice/migration-planner.js';
+import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
 import { defineRule } from '../define-rule.js';
 import { organizationAccountArn } from './support/identity-center.js';
 
@@ -23,22 +23,21 @@ export default defineRule({
   migration:
     'Assign the groups and permission sets the migration plan proposes for this account’s IAM users.',
   references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/assignusers.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.21'], 'CIS-AWS-5.0': ['1.20'] },
-  evaluate({ slice, account, snapshot, fail, shared }) {
+  evaluate({ slice, account, organization, fail, derive }) {
     // Without an instance sso-instance-missing reports the cause once, not once per account.
     if (slice('sso.instance') === null) return;
-    if (slice('sso.assignments').some((a) => a.accountId === account!.id)) return;
-    const plan = shared(MIGRATION_PLAN_KEY, buildMigrationPlan);
-    const humans = [...plan.humans.values()].filter((target) => target.accountId === account!.id);
+    if (slice('sso.assignments').some((a) => a.accountId === account.id)) return;
+    const plan = derive(MIGRATION_PLAN);
+    const humans = [...plan.humans.values()].filter((target) => target.accountId === account.id);
     if (humans.length === 0) return;
     const pairs = [...new Set(humans.map((h) => `${h.targetGroup} → ${h.targetPermissionSet}`))];
-    fail(organizationAccountArn(snapshot, account!.id), {
-      message: `Account ${account!.id} (${account!.name}) has ${humans.length} human IAM user(s) and no IAM Identity Center assignment.`,
+    fail(organizationAccountArn(organization, account.id), {
+      message: `Account ${account.id} (${account.name}) has ${humans.length} human IAM user(s) and no IAM Identity Center assignment.`,
       advice: {
         migration: {
           kind: 'identity-center-hygiene',
-          summary: `Assign on ${account!.id}: ${pairs.join('; ')}.`,
-          steps: pairs.map((pair) => `Assign ${pair} on account ${account!.id}`),
+          summary: `Assign on ${account.id}: ${pairs.join('; ')}.`,
+          steps: pairs.map((pair) => `Assign ${pair} on account ${account.id}`),
         },
       },
       details: { humanIamUsers: humans.length },

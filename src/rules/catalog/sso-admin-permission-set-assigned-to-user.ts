@@ -30,7 +30,6 @@ export default defineRule({
   },
   migration: 'Put administrators in a group, assign the group, and review its membership.',
   references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/assignusers.html'],
-  compliance: {},
   evaluate({ slice, options, fail }) {
     const store = slice('sso.identityStore');
     const sets = slice('sso.permissionSets');

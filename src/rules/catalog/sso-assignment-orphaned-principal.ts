@@ -23,7 +23,6 @@ export default defineRule({
   migration:
     'Remove orphaned assignments before importing IAM users, so the migration starts from a clean assignment list.',
   references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/useraccess.html'],
-  compliance: {},
   evaluate({ slice, fail }) {
     const store = slice('sso.identityStore');
     const users = new Set(store.users.map((user) => user.userId));

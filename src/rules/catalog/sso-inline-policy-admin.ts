@@ -24,7 +24,6 @@ export default defineRule({
   migration:
     'If administrator access is intended, use AdministratorAccess explicitly with a short session and a group assignment.',
   references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetcustom.html'],
-  compliance: {},
   evaluate({ slice, fail }) {
     for (const set of slice('sso.permissionSets')) {
       if (!grantsFullAdmin(set.inlinePolicy)) continue;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildMigrationPlan, MIGRATION_PLAN_KEY } from '../../advice/migration-planner.js';
+import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
 import { defineRule } from '../define-rule.js';
 import { organizationArn } from './support/identity-center.js';
 
@@ -31,12 +31,11 @@ export default defineRule({
     'Enable an organization instance of IAM Identity Center, connect the identity provider (or use the built-in ' +
     'directory), then follow the per-user findings of iam-human-user-not-federated.',
   references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/get-set-up-for-idc.html'],
-  compliance: { 'CIS-AWS-3.0': ['1.21'], 'CIS-AWS-5.0': ['1.20'] },
-  evaluate({ slice, options, snapshot, fail, shared }) {
+  evaluate({ slice, options, organization, fail, derive }) {
     if (slice('sso.instance') !== null) return;
-    const humans = shared(MIGRATION_PLAN_KEY, buildMigrationPlan).humans.size;
+    const humans = derive(MIGRATION_PLAN).humans.size;
     if (humans < options.minHumanUsers) return;
-    fail(organizationArn(snapshot), {
+    fail(organizationArn(organization), {
       message: `The organization has no IAM Identity Center instance, and ${humans} IAM user(s) belong to people.`,
       advice: {
         migration: {

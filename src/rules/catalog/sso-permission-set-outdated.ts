@@ -22,7 +22,6 @@ export default defineRule({
   },
   migration: 'Re-provision after every change; automate it in the pipeline that manages permission sets.',
   references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/howtoupdatepermissionset.html'],
-  compliance: {},
   evaluate({ slice, fail }) {
     const sets = slice('sso.permissionSets');
     for (const entry of slice('sso.provisioning')) {

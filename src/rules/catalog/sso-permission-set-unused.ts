@@ -19,7 +19,6 @@ export default defineRule({
   migration:
     'Before deleting, check the migration plan: an unused permission set may be the target proposed for IAM users.',
   references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html'],
-  compliance: {},
   evaluate({ slice, fail }) {
     const assigned = new Set(slice('sso.assignments').map((a) => a.permissionSetArn));
     for (const set of slice('sso.permissionSets')) {

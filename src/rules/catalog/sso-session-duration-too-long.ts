@@ -34,7 +34,6 @@ export default defineRule({
   migration:
     'Keep administrator sessions short (1–4 hours); re-authentication through the access portal is cheap.',
   references: ['https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html'],
-  compliance: {},
   evaluate({ slice, options, fail }) {
     for (const set of slice('sso.permissionSets')) {
       const hours = durationHours(set.sessionDuration);

@@ -1,5 +1,5 @@
 import { loadDemoSnapshot } from '../../../src/demo/demo-snapshot.js';
-import { buildReportModel, type ReportModel } from '../../../src/report/report-model.js';
+import { buildReportModel, type ReportModel } from '../../../src/reporters/model/report-model.js';
 import { ALL_RULES } from '../../../src/rules/catalog/index.js';
 import { evaluate } from '../../../src/rules/engine.js';
 

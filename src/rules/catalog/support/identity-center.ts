@@ -1,5 +1,5 @@
 import type { PermissionSet } from '../../../inventory/identity-center-schema.js';
-import type { Snapshot } from '../../../inventory/snapshot-schema.js';
+import type { OrganizationFacts } from '../../derivation.js';
 import { grantsFullAdmin } from './policy-wildcards.js';
 
 /** Administrator-equivalent: one of the given managed policies, or an inline "*:*" statement. */
@@ -16,12 +16,14 @@ export function durationHours(iso: string): number | null {
   return Number(match[1] ?? 0) + Number(match[2] ?? 0) / 60 + Number(match[3] ?? 0) / 3600;
 }
 
-export function organizationArn(snapshot: Snapshot): string {
-  const management = snapshot.organization.managementAccountId ?? '000000000000';
-  return `arn:aws:organizations::${management}:organization/${snapshot.organization.id ?? 'standalone'}`;
+type OrganizationIds = Pick<OrganizationFacts, 'id' | 'managementAccountId'>;
+
+export function organizationArn(organization: OrganizationIds): string {
+  const management = organization.managementAccountId ?? '000000000000';
+  return `arn:aws:organizations::${management}:organization/${organization.id ?? 'standalone'}`;
 }
 
-export function organizationAccountArn(snapshot: Snapshot, accountId: string): string {
-  const management = snapshot.organization.managementAccountId ?? accountId;
-  return `arn:aws:organizations::${management}:account/${snapshot.organization.id ?? 'standalone'}/${accountId}`;
+export function organizationAccountArn(organization: OrganizationIds, accountId: string): string {
+  const management = organization.managementAccountId ?? accountId;
+  return `arn:aws:organizations::${management}:account/${organization.id ?? 'standalone'}/${accountId}`;
 }

@@ -1,5 +1,4 @@
 import type { RootAccount } from '../../../inventory/iam-schema.js';
-import type { Account } from '../../../inventory/snapshot-schema.js';
 
 export interface RootCredentials {
   /** null when neither the credential report nor the account summary says. */
@@ -15,8 +14,10 @@ export interface RootCredentials {
  * The credential report reports root's password as not_supported; the account summary's
  * AccountPasswordPresent fills that gap when it was collected.
  */
-export function rootCredentials(root: RootAccount, account: Account | undefined): RootCredentials {
-  const summary = account?.iam.accountSummary.status === 'ok' ? account.iam.accountSummary.data : undefined;
+export function rootCredentials(
+  root: RootAccount,
+  summary: Record<string, number> | undefined,
+): RootCredentials {
   const fromSummary =
     summary?.AccountPasswordPresent === undefined ? null : summary.AccountPasswordPresent > 0;
   const password = root.passwordEnabled ?? fromSummary ?? (root.passwordLastUsed !== null ? true : null);

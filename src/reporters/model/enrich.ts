@@ -1,7 +1,7 @@
-import { compareWithBaseline } from '../baseline/compare-baseline.js';
-import { loadBaseline } from '../baseline/load-baseline.js';
-import { applyWaivers } from '../waivers/apply-waivers.js';
-import { loadWaivers } from '../waivers/load-waivers.js';
+import { compareWithBaseline } from '../../baseline/compare-baseline.js';
+import { loadBaseline } from '../../baseline/load-baseline.js';
+import { applyWaivers } from '../../waivers/apply-waivers.js';
+import { loadWaivers } from '../../waivers/load-waivers.js';
 import { type ReportModel, summarize } from './report-model.js';
 
 export interface EnrichOptions {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type RuleSummary, ruleSummary } from '../../../report/report-model.js';
-import type { Rule } from '../../define-rule.js';
+import type { Rule } from './define-rule.js';
+import { type RuleSummary, ruleSummary } from './rule-summary.js';
 
 export interface RuleOptionMetadata {
   name: string;

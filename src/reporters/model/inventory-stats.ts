@@ -1,25 +1,30 @@
-import { classifyUser } from '../advice/classify-user.js';
-import type { Snapshot } from '../inventory/snapshot-schema.js';
-import { daysSince } from '../rules/time.js';
+import { z } from 'zod';
+import { classifyUser } from '../../advice/classify-user.js';
+import type { Snapshot } from '../../inventory/snapshot-schema.js';
+import { daysSince } from '../../rules/time.js';
 
-export interface AccountMigrationStats {
-  accountId: string;
-  accountName: string;
-  iamUsers: number;
+const count = z.number().int().min(0);
+
+export const accountMigrationStatsSchema = z.object({
+  accountId: z.string().regex(/^\d{12}$/),
+  accountName: z.string(),
+  iamUsers: count,
   /** IAM users classified as people (still to migrate). */
-  humanIamUsers: number;
-  workloadIamUsers: number;
+  humanIamUsers: count,
+  workloadIamUsers: count,
   /** Distinct Identity Center principals (users and groups) assigned to the account. */
-  identityCenterPrincipals: number;
+  identityCenterPrincipals: count,
   /** Identity Center users who can reach the account, directly or through a group. */
-  identityCenterUsers: number;
-}
+  identityCenterUsers: count,
+});
+export type AccountMigrationStats = z.infer<typeof accountMigrationStatsSchema>;
 
-export interface InventoryStats {
+export const inventoryStatsSchema = z.object({
   /** Age in days of every active IAM user access key. */
-  activeAccessKeyAgesDays: number[];
-  accounts: AccountMigrationStats[];
-}
+  activeAccessKeyAgesDays: z.array(count),
+  accounts: z.array(accountMigrationStatsSchema),
+});
+export type InventoryStats = z.infer<typeof inventoryStatsSchema>;
 
 export function buildInventoryStats(snapshot: Snapshot, now: Date): InventoryStats {
   const ages: number[] = [];

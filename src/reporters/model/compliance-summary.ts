@@ -1,17 +1,19 @@
-import type { Framework } from '../rules/define-rule.js';
-import type { EvaluationResult } from '../rules/engine.js';
-import { FRAMEWORKS } from '../rules/frameworks/index.js';
+import { z } from 'zod';
+import type { EvaluationResult } from '../../rules/engine.js';
+import { FRAMEWORK_IDS } from '../../rules/finding.js';
+import { FRAMEWORKS } from '../../rules/frameworks/index.js';
 
 /** How one framework control fared in a scan, so a report can be grouped by control. */
-export interface ComplianceControlStatus {
-  framework: Framework;
-  control: string;
-  title: string;
-  ruleIds: string[];
+export const complianceControlStatusSchema = z.object({
+  framework: z.enum(FRAMEWORK_IDS),
+  control: z.string(),
+  title: z.string(),
+  ruleIds: z.array(z.string()),
   /** failed: a rule of the control found something; not_evaluated: a rule of it did not run somewhere. */
-  status: 'passed' | 'failed' | 'not_evaluated';
-  findings: number;
-}
+  status: z.enum(['passed', 'failed', 'not_evaluated']),
+  findings: z.number().int().min(0),
+});
+export type ComplianceControlStatus = z.infer<typeof complianceControlStatusSchema>;
 
 /**
  * One entry per control (of every framework) that keysweep has a rule for. A control whose rule was

@@ -1,28 +1,32 @@
-import type { Slice } from '../inventory/collection.js';
-import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
-import type { EvaluationResult } from '../rules/engine.js';
+import { z } from 'zod';
+import type { Slice } from '../../inventory/collection.js';
+import { readSliceAt, slicesOfScope } from '../../inventory/slice-table.js';
+import { type Account, type Snapshot, snapshotSchema } from '../../inventory/snapshot-schema.js';
+import type { EvaluationResult } from '../../rules/engine.js';
 
-export interface ScannedAccount {
-  id: string;
-  name: string;
-  ouPath: string[];
+const scannedAccountSchema = z.object({
+  id: z.string().regex(/^\d{12}$/),
+  name: z.string(),
+  ouPath: z.array(z.string()),
   /** complete: every slice collected; partial: some failed; failed: could not get in; skipped: not scanned. */
-  status: 'complete' | 'partial' | 'failed' | 'skipped';
-  error?: string;
-}
+  status: z.enum(['complete', 'partial', 'failed', 'skipped']),
+  error: z.string().optional(),
+});
+export type ScannedAccount = z.infer<typeof scannedAccountSchema>;
 
-export interface ScanSummary {
-  now: string;
-  collectedAt: string;
-  source: Snapshot['source']['kind'];
-  organizationId: string | null;
-  managementAccountId: string | null;
-  accounts: ScannedAccount[];
+export const scanSummarySchema = z.object({
+  now: z.iso.datetime({ offset: true }),
+  collectedAt: z.iso.datetime({ offset: true }),
+  source: snapshotSchema.shape.source.shape.kind,
+  organizationId: z.string().nullable(),
+  managementAccountId: z.string().nullable(),
+  accounts: z.array(scannedAccountSchema),
   /** Organization-level slices (Identity Center, centralized root access) that were not collected. */
-  organizationGaps: string[];
+  organizationGaps: z.array(z.string()),
   /** False when any account or service could not be collected or any rule could not be evaluated. */
-  complete: boolean;
-}
+  complete: z.boolean(),
+});
+export type ScanSummary = z.infer<typeof scanSummarySchema>;
 
 function sliceProblem(name: string, slice: Slice<unknown>): string | null {
   if (slice.status === 'failed') return `${name}: ${slice.error.code}: ${slice.error.message}`;
@@ -41,8 +45,8 @@ function accountStatus(account: Account): ScannedAccount {
       error: `${account.access.error.code}: ${account.access.error.message}`,
     };
   }
-  const problems = Object.entries(account.iam)
-    .map(([name, slice]) => sliceProblem(`iam.${name}`, slice))
+  const problems = slicesOfScope('account')
+    .map((name) => sliceProblem(name, readSliceAt(account, name)))
     .filter((p): p is string => p !== null);
   return problems.length > 0
     ? { ...base, status: 'partial', error: problems.join('; ') }
@@ -51,10 +55,9 @@ function accountStatus(account: Account): ScannedAccount {
 
 export function summarizeScan(snapshot: Snapshot, evaluation: EvaluationResult, now: Date): ScanSummary {
   const accounts = snapshot.accounts.map(accountStatus);
-  const organizationGaps = [
-    sliceProblem('org.centralizedRootAccess', snapshot.organization.centralizedRootAccess),
-    ...Object.entries(snapshot.identityCenter).map(([name, slice]) => sliceProblem(`sso.${name}`, slice)),
-  ].filter((p): p is string => p !== null);
+  const organizationGaps = slicesOfScope('organization')
+    .map((name) => sliceProblem(name, readSliceAt(snapshot, name)))
+    .filter((p): p is string => p !== null);
   const complete =
     accounts.every((a) => a.status === 'complete' || a.status === 'skipped') &&
     organizationGaps.length === 0 &&

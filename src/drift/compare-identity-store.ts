@@ -1,0 +1,110 @@
+import type { DesiredGroup, DesiredUser } from '../desired-state/desired-state-model.js';
+import type { IdentityStore } from '../inventory/identity-center-schema.js';
+import type { DriftItem } from './drift-items.js';
+
+type StoreItem = Extract<DriftItem, { kind: 'identity-store-differs' }>;
+
+/**
+ * Only what the files declare is compared: a directory synced from an IdP has many users no file names.
+ * Declared groups and users must exist with the declared attributes; a group whose membership is
+ * declared must have exactly those members.
+ */
+export function compareIdentityStore(
+  groups: DesiredGroup[],
+  users: DesiredUser[],
+  store: IdentityStore,
+): DriftItem[] {
+  const items: StoreItem[] = [];
+  const userName = (id: string) =>
+    id.startsWith('name:') ? id.slice(5) : (store.users.find((u) => u.userId === id)?.userName ?? id);
+
+  for (const group of groups) {
+    const live = store.groups.find((g) => g.groupId === group.groupId);
+    const base = {
+      source: group.source,
+      object: 'group' as const,
+      id: group.groupId ?? group.label,
+      label: group.label,
+    };
+    if (!live) {
+      items.push({
+        ...base,
+        kind: 'identity-store-differs',
+        change: 'missing',
+        field: null,
+        declared: group.label,
+        live: '(none)',
+      });
+      continue;
+    }
+    if (group.displayName !== undefined && group.displayName !== live.displayName)
+      items.push(changed(base, 'displayName', group.displayName, live.displayName));
+    if (group.description !== undefined && (group.description ?? '') !== (live.description ?? ''))
+      items.push(changed(base, 'description', group.description ?? '(none)', live.description ?? '(none)'));
+    if (!group.members) continue;
+    const liveMembers = store.memberships.filter((m) => m.groupId === live.groupId).map((m) => m.userId);
+    for (const member of group.members) {
+      if (liveMembers.includes(member)) continue;
+      items.push(membership(group, live.groupId, member, userName(member), 'not-live'));
+    }
+    for (const member of liveMembers) {
+      if (group.members.includes(member)) continue;
+      items.push(membership(group, live.groupId, member, userName(member), 'not-declared'));
+    }
+  }
+
+  for (const user of users) {
+    const live = store.users.find((u) => u.userId === user.userId);
+    const base = {
+      source: user.source,
+      object: 'user' as const,
+      id: user.userId ?? user.userName,
+      label: user.userName,
+    };
+    if (!live) {
+      items.push({
+        ...base,
+        kind: 'identity-store-differs',
+        change: 'missing',
+        field: null,
+        declared: user.userName,
+        live: '(none)',
+      });
+      continue;
+    }
+    if (user.userName !== live.userName) items.push(changed(base, 'userName', user.userName, live.userName));
+    if (user.displayName !== undefined && (user.displayName ?? '') !== (live.displayName ?? ''))
+      items.push(changed(base, 'displayName', user.displayName ?? '(none)', live.displayName ?? '(none)'));
+  }
+  return items;
+}
+
+function changed(
+  base: Pick<StoreItem, 'source' | 'object' | 'id' | 'label'>,
+  field: string,
+  declared: string,
+  live: string,
+): StoreItem {
+  return { ...base, kind: 'identity-store-differs', change: 'changed', field, declared, live };
+}
+
+function membership(
+  group: DesiredGroup,
+  groupId: string,
+  userId: string,
+  userName: string,
+  change: 'not-live' | 'not-declared',
+): StoreItem {
+  const member = `${userName} in ${group.label}`;
+  return {
+    kind: 'identity-store-differs',
+    source: group.source,
+    object: 'membership',
+    change,
+    id: `${groupId}/${userId}`,
+    label: member,
+    field: null,
+    declared: change === 'not-live' ? member : '(not declared)',
+    live: change === 'not-live' ? '(not a member)' : member,
+  };
+}

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { Slice } from './collection.js';
+import {
+  iamGroupSchema,
+  iamUserSchema,
+  managedPolicySchema,
+  passwordPolicySchema,
+  rootAccountSchema,
+} from './iam-schema.js';
+import {
+  accountAssignmentSchema,
+  identityCenterInstanceSchema,
+  identityStoreSchema,
+  permissionSetSchema,
+  provisioningSchema,
+} from './identity-center-schema.js';
+import { centralizedRootAccessSchema } from './snapshot-schema.js';
+
+/**
+ * The one list of collected data. A slice is one row: its name, its scope, where it lives in the
+ * snapshot, the zod schema of its data, the collector that fills it and the IAM actions that
+ * collector calls for it. The engine, the not-collected placeholders, the scan status and
+ * `keysweep policy` are derived from this table; adding a data source means a schema, a collector
+ * and one row here.
+ */
+
+/** The collectors that fill slices (src/collectors/slice-collectors.ts maps each to its function). */
+export type CollectorId = 'organization' | 'account-iam' | 'identity-center';
+
+export interface SliceRow {
+  /** organization: one per snapshot; account: one per account, under the account. */
+  readonly scope: 'organization' | 'account';
+  /** Path of the slice from the snapshot (organization scope) or from the account (account scope). */
+  readonly location: readonly [string, string];
+  /** Schema of the slice's data when it was collected. */
+  readonly schema: z.ZodType;
+  readonly collector: CollectorId;
+  /** IAM actions the collector calls to fill this slice. */
+  readonly actions: readonly string[];
+}
+
+const CREDENTIAL_REPORT = ['iam:GenerateCredentialReport', 'iam:GetCredentialReport'] as const;
+const SSO_SETS = ['sso:ListInstances', 'sso:ListPermissionSets'] as const;
+
+export const SLICE_TABLE = {
+  'iam.users': {
+    scope: 'account',
+    location: ['iam', 'users'],
+    schema: z.array(iamUserSchema),
+    collector: 'account-iam',
+    actions: [
+      ...CREDENTIAL_REPORT,
+      'iam:GetAccountAuthorizationDetails',
+      'iam:ListAccessKeys',
+      'iam:ListVirtualMFADevices',
+    ],
+  },
+  'iam.groups': {
+    scope: 'account',
+    location: ['iam', 'groups'],
+    schema: z.array(iamGroupSchema),
+    collector: 'account-iam',
+    actions: ['iam:GetAccountAuthorizationDetails'],
+  },
+  'iam.policies': {
+    scope: 'account',
+    location: ['iam', 'policies'],
+    schema: z.array(managedPolicySchema),
+    collector: 'account-iam',
+    actions: ['iam:GetAccountAuthorizationDetails'],
+  },
+  'iam.passwordPolicy': {
+    scope: 'account',
+    location: ['iam', 'passwordPolicy'],
+    // null: the account has no password policy (a fact, not an error).
+    schema: passwordPolicySchema.nullable(),
+    collector: 'account-iam',
+    actions: ['iam:GetAccountPasswordPolicy'],
+  },
+  'iam.accountSummary': {
+    scope: 'account',
+    location: ['iam', 'accountSummary'],
+    schema: z.record(z.string(), z.number()),
+    collector: 'account-iam',
+    actions: ['iam:GetAccountSummary'],
+  },
+  'iam.root': {
+    scope: 'account',
+    location: ['iam', 'root'],
+    schema: rootAccountSchema,
+    collector: 'account-iam',
+    actions: [...CREDENTIAL_REPORT, 'iam:GetAccountSummary', 'iam:ListVirtualMFADevices'],
+  },
+  'org.centralizedRootAccess': {
+    scope: 'organization',
+    location: ['organization', 'centralizedRootAccess'],
+    schema: centralizedRootAccessSchema,
+    collector: 'organization',
+    // Centralized root access is an IAM API about the organization.
+    actions: ['iam:ListOrganizationsFeatures'],
+  },
+  'sso.instance': {
+    scope: 'organization',
+    location: ['identityCenter', 'instance'],
+    // null: no Identity Center instance exists (a fact, not an error).
+    schema: identityCenterInstanceSchema.nullable(),
+    collector: 'identity-center',
+    actions: ['sso:ListInstances'],
+  },
+  'sso.permissionSets': {
+    scope: 'organization',
+    location: ['identityCenter', 'permissionSets'],
+    schema: z.array(permissionSetSchema),
+    collector: 'identity-center',
+    actions: [
+      ...SSO_SETS,
+      'sso:DescribePermissionSet',
+      'sso:ListManagedPoliciesInPermissionSet',
+      'sso:ListCustomerManagedPolicyReferencesInPermissionSet',
+      'sso:GetInlinePolicyForPermissionSet',
+      'sso:GetPermissionsBoundaryForPermissionSet',
+    ],
+  },
+  'sso.assignments': {
+    scope: 'organization',
+    location: ['identityCenter', 'assignments'],
+    schema: z.array(accountAssignmentSchema),
+    collector: 'identity-center',
+    actions: [...SSO_SETS, 'sso:ListAccountsForProvisionedPermissionSet', 'sso:ListAccountAssignments'],
+  },
+  'sso.provisioning': {
+    scope: 'organization',
+    location: ['identityCenter', 'provisioning'],
+    schema: z.array(provisioningSchema),
+    collector: 'identity-center',
+    actions: [...SSO_SETS, 'sso:ListAccountsForProvisionedPermissionSet'],
+  },
+  'sso.identityStore': {
+    scope: 'organization',
+    location: ['identityCenter', 'identityStore'],
+    schema: identityStoreSchema,
+    collector: 'identity-center',
+    actions: [
+      'sso:ListInstances',
+      'identitystore:ListUsers',
+      'identitystore:ListGroups',
+      'identitystore:ListGroupMemberships',
+    ],
+  },
+} as const satisfies Record<string, SliceRow>;
+
+export type SliceName = keyof typeof SLICE_TABLE;
+/** The data of each slice when it was collected, inferred from the table's schemas. */
+export type SliceData = { [N in SliceName]: z.infer<(typeof SLICE_TABLE)[N]['schema']> };
+export type SliceScope = SliceRow['scope'];
+/** Slice names of one scope. */
+export type SliceNameOf<S extends SliceScope> = {
+  [N in SliceName]: (typeof SLICE_TABLE)[N]['scope'] extends S ? N : never;
+}[SliceName];
+
+export const SLICE_NAMES = Object.keys(SLICE_TABLE) as SliceName[];
+
+export function sliceRow(name: SliceName): SliceRow {
+  return SLICE_TABLE[name];
+}
+
+export function slicesOfScope<S extends SliceScope>(scope: S): Array<SliceNameOf<S>> {
+  return SLICE_NAMES.filter((name) => SLICE_TABLE[name].scope === scope) as Array<SliceNameOf<S>>;
+}
+
+/** Reads a slice at its location: from the snapshot (organization scope) or the account (account scope). */
+export function readSliceAt(root: object, name: SliceName): Slice<unknown> {
+  const [group, key] = SLICE_TABLE[name].location;
+  const holder = (root as Record<string, Record<string, Slice<unknown>> | undefined>)[group];
+  const slice = holder?.[key];
+  if (!slice) throw new Error(`snapshot has no slice ${name} at ${group}.${key}`);
+  return slice;
+}

@@ -1,0 +1,41 @@
+import { compactFindingRecord } from '../../reporters/model/report-file.js';
+import { REPORT_SCHEMA_VERSION } from '../../reporters/model/report-schema.js';
+import type { JsonDocument, Upgrade, VersionChain } from './upgrade-chain.js';
+
+type RuleRecord = { id?: unknown; title?: string; remediation?: { console: string[]; cli: string[] } };
+
+/** v1 repeated rule-level text in every finding; v2 keeps it once per rule in `rules[]`. */
+export const upgradeReportV1ToV2: Upgrade = (document: JsonDocument) => {
+  const rules = new Map<unknown, RuleRecord>(
+    (Array.isArray(document.rules) ? (document.rules as RuleRecord[]) : []).map((rule) => [rule.id, rule]),
+  );
+  const findings = Array.isArray(document.findings) ? (document.findings as Record<string, unknown>[]) : [];
+  return {
+    ...document,
+    schemaVersion: 2,
+    findings: findings.map((finding) =>
+      typeof finding === 'object' && finding !== null
+        ? compactFindingRecord(
+            finding,
+            rules.get(finding.ruleId) as Parameters<typeof compactFindingRecord>[1],
+          )
+        : finding,
+    ),
+  };
+};
+
+/**
+ * report.json upgrades (read back as --baseline): `n: fn` upgrades a version-n report to n + 1.
+ * When the report schema changes, bump REPORT_SCHEMA_VERSION and register the migration here.
+ */
+export const REPORT_UPGRADES: Record<number, Upgrade> = {
+  1: upgradeReportV1ToV2,
+};
+
+export const REPORT_VERSIONS: VersionChain = {
+  kind: 'report',
+  first: 1,
+  current: REPORT_SCHEMA_VERSION,
+  upgrades: REPORT_UPGRADES,
+  looksLike: (document) => 'findings' in document,
+};

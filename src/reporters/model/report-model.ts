@@ -1,0 +1,61 @@
+import type { Snapshot } from '../../inventory/snapshot-schema.js';
+import type { EvaluationResult } from '../../rules/engine.js';
+import type { Finding } from '../../rules/finding.js';
+import { ruleSummary } from '../../rules/rule-summary.js';
+import { SEVERITIES, type Severity } from '../../rules/severity.js';
+import { buildComplianceSummary } from './compliance-summary.js';
+import { buildInventoryStats } from './inventory-stats.js';
+import { REPORT_SCHEMA_VERSION, type ReportFinding, type ReportModel } from './report-schema.js';
+import { summarizeScan } from './scan-status.js';
+
+export { RULE_DOCS_BASE, ruleSummary } from '../../rules/rule-summary.js';
+export type { ReportFinding, ReportModel, RuleSummary } from './report-schema.js';
+export { REPORT_SCHEMA_VERSION } from './report-schema.js';
+
+export function buildReportModel(
+  snapshot: Snapshot,
+  evaluation: EvaluationResult,
+  options: { now: Date; toolVersion: string },
+): ReportModel {
+  const findings = [...evaluation.findings].sort(compareFindings);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'keysweep', version: options.toolVersion },
+    scan: summarizeScan(snapshot, evaluation, options.now),
+    rules: evaluation.rules.map(ruleSummary),
+    findings,
+    notEvaluated: evaluation.notEvaluated,
+    inventory: buildInventoryStats(snapshot, options.now),
+    compliance: buildComplianceSummary(evaluation),
+    summary: summarize(findings),
+  };
+}
+
+export function summarize(findings: ReportFinding[]): ReportModel['summary'] {
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  const byRule: Record<string, number> = {};
+  const byAccount: Record<string, number> = {};
+  let waived = 0;
+  let total = 0;
+  for (const finding of findings) {
+    if (finding.baselineState === 'absent') continue;
+    total += 1;
+    bySeverity[finding.severity] += 1;
+    byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
+    byAccount[finding.accountId] = (byAccount[finding.accountId] ?? 0) + 1;
+    if (finding.waiver) waived += 1;
+  }
+  return { total, bySeverity, byRule, byAccount, waived };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.accountId.localeCompare(b.accountId) ||
+    a.resourceArn.localeCompare(b.resourceArn) ||
+    a.subject.localeCompare(b.subject)
+  );
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { baselineSummarySchema } from '../../baseline/baseline-summary.js';
+import { findingSchema, notEvaluatedSchema } from '../../rules/finding.js';
+import { ruleSummarySchema } from '../../rules/rule-summary.js';
+import { SEVERITIES } from '../../rules/severity.js';
+import { waiverReportSchema } from '../../waivers/waiver-report.js';
+import { complianceControlStatusSchema } from './compliance-summary.js';
+import { inventoryStatsSchema } from './inventory-stats.js';
+import { scanSummarySchema } from './scan-status.js';
+
+/*
+ * report.json, once: the types of the report model are inferred from these schemas, and
+ * schemas/report.schema.json is generated from them via report-file.ts (scripts/generate-report-schema.ts; a test fails
+ * when the committed file is stale).
+ */
+
+/** 2: findings carry only finding-specific advice; rule-level text is in `rules[]` once (issue 14). */
+export const REPORT_SCHEMA_VERSION = 2;
+
+const count = z.number().int().min(0);
+
+export const reportFindingSchema = findingSchema.extend({
+  /** Set when a waiver applies: the finding stays in the report but never fails CI. */
+  waiver: z
+    .object({ reason: z.string().min(1), owner: z.string().nullable(), expires: z.string().nullable() })
+    .optional(),
+  /** Set when compared with a baseline report. */
+  baselineState: z.enum(['new', 'unchanged', 'absent']).optional(),
+});
+export type ReportFinding = z.infer<typeof reportFindingSchema>;
+
+export const reportSummarySchema = z.object({
+  total: count,
+  bySeverity: z.object(
+    Object.fromEntries(SEVERITIES.map((s) => [s, count])) as Record<
+      (typeof SEVERITIES)[number],
+      typeof count
+    >,
+  ),
+  byRule: z.record(z.string(), count),
+  byAccount: z.record(z.string(), count),
+  waived: count,
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('keysweep'), version: z.string().min(1) }),
+  scan: scanSummarySchema,
+  rules: z.array(ruleSummarySchema),
+  findings: z.array(reportFindingSchema),
+  notEvaluated: z.array(notEvaluatedSchema),
+  inventory: inventoryStatsSchema,
+  compliance: z
+    .array(complianceControlStatusSchema)
+    .describe(
+      'Status of each compliance control the rules map to; a control is passed only when every rule of it ran everywhere and found nothing.',
+    ),
+  waivers: waiverReportSchema.optional(),
+  baseline: baselineSummarySchema.optional(),
+  summary: reportSummarySchema,
+});
+export type ReportModel = z.infer<typeof reportSchema>;
+export type { RuleSummary } from '../../rules/rule-summary.js';

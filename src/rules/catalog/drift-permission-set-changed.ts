@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { itemsOf, type PermissionSetField } from '../../drift/drift-items.js';
+import { defineRule } from '../define-rule.js';
+import type { Severity } from '../severity.js';
+import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
+
+const FIELD_NAMES: Record<PermissionSetField, string> = {
+  description: 'description',
+  sessionDuration: 'session duration',
+  managedPolicies: 'AWS managed policies',
+  customerManagedPolicies: 'customer managed policies',
+  inlinePolicy: 'inline policy',
+  permissionsBoundary: 'permissions boundary',
+};
+
+// What a field grants decides how bad an edit outside code is; a description changes no access.
+const FIELD_SEVERITY: Record<PermissionSetField, Severity> = {
+  description: 'low',
+  sessionDuration: 'medium',
+  managedPolicies: 'high',
+  customerManagedPolicies: 'high',
+  inlinePolicy: 'high',
+  permissionsBoundary: 'high',
+};
+
+export default defineRule({
+  id: 'drift-permission-set-changed',
+  title:
+    'Permission set edited outside code: policies, boundary or session duration differ from the declared state',
+  severity: 'high',
+  scope: 'organization',
+  resourceType: 'AWS::SSO::PermissionSet',
+  requires: ['sso.permissionSets'],
+  input: 'desired-state',
+  options: z.object({}),
+  rationale:
+    'A permission set whose policies, boundary or session differ from the code was edited by hand: the access ' +
+    'people get is not the access that was reviewed. Inline policies are compared as documents (statement order ' +
+    'and one-item lists do not count as differences), so only real changes are reported.',
+  remediation: {
+    console: ['Re-apply the code (terraform apply), or bring the change into the code and review it'],
+    cli: [
+      'aws sso-admin describe-permission-set --instance-arn <instance-arn> --permission-set-arn <ps-arn>',
+    ],
+  },
+  migration:
+    'Deny sso:Put*/Attach*/Update* on permission sets outside the pipeline role, so edits go through review.',
+  references: DRIFT_REFERENCES,
+  evaluate({ drift, fail }) {
+    for (const item of itemsOf(drift(), 'permission-set-changed')) {
+      fail(item.arn, {
+        subject: item.field,
+        severity: FIELD_SEVERITY[item.field],
+        message: `Permission set ${item.name}: ${FIELD_NAMES[item.field]} differs from ${declaredAt(item.source)} (declared: ${item.declared}; live: ${item.live}).`,
+        details: {
+          permissionSet: item.name,
+          field: item.field,
+          declared: item.declared,
+          live: item.live,
+          declaredIn: declaredAt(item.source),
+        },
+      });
+    }
+  },
+});

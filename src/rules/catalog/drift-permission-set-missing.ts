@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { itemsOf } from '../../drift/drift-items.js';
+import { defineRule } from '../define-rule.js';
+import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
+
+export default defineRule({
+  id: 'drift-permission-set-missing',
+  title: 'Declared permission set that does not exist in Identity Center',
+  severity: 'medium',
+  scope: 'organization',
+  resourceType: 'AWS::SSO::PermissionSet',
+  requires: ['sso.permissionSets'],
+  input: 'desired-state',
+  options: z.object({}),
+  rationale:
+    'A permission set the code declares but Identity Center lacks was deleted by hand or never applied: every ' +
+    'assignment that needs it is missing too, and the state file no longer describes the organization.',
+  remediation: {
+    console: [
+      'Run the pipeline that applies the Identity Center code; terraform plan shows the set to create',
+    ],
+    cli: [
+      'aws sso-admin create-permission-set --instance-arn <instance-arn> --name <name> --session-duration <PT8H>',
+    ],
+  },
+  migration: 'Recreate the set from code, then re-apply its assignments; never recreate it by hand.',
+  references: DRIFT_REFERENCES,
+  evaluate({ drift, fail }) {
+    for (const item of itemsOf(drift(), 'permission-set-missing')) {
+      // The set does not exist: point at the instance, by name, whether the file gave an ARN or not.
+      fail(drift().instanceArn, {
+        subject: `permissionSet/${item.name}`,
+        message: `${declaredAt(item.source)} declares permission set ${item.name}, which Identity Center does not have (declared: exists; live: none).`,
+        details: {
+          permissionSet: item.name,
+          declaredIn: declaredAt(item.source),
+          declared: 'exists',
+          live: '(none)',
+        },
+      });
+    }
+  },
+});

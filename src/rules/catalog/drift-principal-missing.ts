@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { itemsOf } from '../../drift/drift-items.js';
+import { defineRule } from '../define-rule.js';
+import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
+
+export default defineRule({
+  id: 'drift-principal-missing',
+  title: 'Declared assignment to a user or group the identity store does not have',
+  severity: 'medium',
+  scope: 'organization',
+  resourceType: 'AWS::IdentityStore::Group',
+  requires: ['sso.identityStore'],
+  input: 'desired-state',
+  options: z.object({}),
+  rationale:
+    'The code assigns access to a principal that no longer exists: a deleted user or group, or one an IdP sync ' +
+    'renamed or re-created with a new id. The people who should have the access do not, and a re-created principal ' +
+    'with the old name is not the one the code meant.',
+  remediation: {
+    console: [
+      'IAM Identity Center → Users / Groups: find the principal under its new name, then fix the code',
+    ],
+    cli: [
+      'aws identitystore list-groups --identity-store-id <store-id> --filters AttributePath=DisplayName,AttributeValue=<name>',
+    ],
+  },
+  migration:
+    'Reference principals by a data source looked up by name, so an IdP re-sync does not orphan the code.',
+  references: DRIFT_REFERENCES,
+  evaluate({ drift, fail }) {
+    for (const item of itemsOf(drift(), 'principal-missing')) {
+      const kind = item.principalType === 'GROUP' ? 'group' : 'user';
+      // By name when any file gives one, so Terraform (ids) and YAML (names) fingerprint alike.
+      const who = item.principalName ?? item.principalId ?? '';
+      fail(drift().identityStoreArn, {
+        subject: `${item.principalType}/${who}`,
+        resourceType:
+          item.principalType === 'GROUP' ? 'AWS::IdentityStore::Group' : 'AWS::IdentityStore::User',
+        message: `${declaredAt(item.source)} assigns access to ${kind} ${who}, which the identity store does not have (${item.assignments} declared assignment(s); declared: exists; live: none).`,
+        details: {
+          principalType: item.principalType,
+          principalId: item.principalId,
+          principalName: item.principalName,
+          assignments: item.assignments,
+          declared: 'exists',
+          live: '(none)',
+        },
+      });
+    }
+  },
+});

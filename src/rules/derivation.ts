@@ -1,0 +1,59 @@
+import type { Slice } from '../inventory/collection.js';
+import type { SliceData, SliceName, SliceNameOf } from '../inventory/slice-table.js';
+import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
+
+/** What a rule or derivation may know about the organization without reading a slice: its structure. */
+export interface OrganizationFacts {
+  id: string | null;
+  managementAccountId: string | null;
+  featureSet: Snapshot['organization']['featureSet'];
+  /** Accounts in the snapshot (scanned or not). */
+  accountCount: number;
+}
+
+/** An account without its slices: who it is and whether keysweep got in. */
+export type AccountFacts = Omit<Account, 'iam'>;
+
+type Declared<N extends SliceName, S extends 'organization' | 'account'> = Extract<N, SliceNameOf<S>>;
+
+/**
+ * What a derivation reads: only the slices it declared, each with its collection status, so it can say
+ * "unknown" where a slice was not collected instead of treating it as empty.
+ */
+export interface DerivationInput<N extends SliceName> {
+  readonly organization: OrganizationFacts;
+  slice<K extends Declared<N, 'organization'>>(name: K): Slice<SliceData[K]>;
+  readonly accounts: ReadonlyArray<{
+    readonly account: AccountFacts;
+    slice<K extends Declared<N, 'account'>>(name: K): Slice<SliceData[K]>;
+  }>;
+}
+
+/**
+ * A shared analysis of the inventory that rules read (the migration planner, root advice): a peer of
+ * the rules, it declares the slices it reads like a rule does. Computed once per evaluation.
+ */
+export interface Derivation<T, N extends SliceName = SliceName> {
+  readonly id: string;
+  readonly requires: readonly N[];
+  derive(input: DerivationInput<N>): T;
+}
+
+export function defineDerivation<T, N extends SliceName>(definition: Derivation<T, N>): Derivation<T, N> {
+  return definition;
+}
+
+/** Reads a derivation; the engine memoises it per evaluation. */
+export type Derive = <T, N extends SliceName>(derivation: Derivation<T, N>) => T;
+
+/** Data of a slice when it was collected, else undefined. */
+export function collectedData<T>(slice: Slice<T>): T | undefined {
+  return slice.status === 'ok' ? slice.data : undefined;
+}
+
+/** Why a slice has no data ("failed: AccessDenied: …", "not collected: …"); null when it has. */
+export function sliceGap(name: string, slice: Slice<unknown>): string | null {
+  if (slice.status === 'failed') return `${name} failed: ${slice.error.code}: ${slice.error.message}`;
+  if (slice.status === 'not_collected') return `${name} not collected: ${slice.reason}`;
+  return null;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { complianceRefs, type Rule } from './define-rule.js';
+import { complianceRefSchema, fixStepsSchema } from './finding.js';
+import { SEVERITIES } from './severity.js';
+
+/** A rule as reports describe it (report.json `rules[]`, SARIF rules, `keysweep rules`). */
+export const ruleSummarySchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  aliases: z.array(z.string()),
+  title: z.string().min(1),
+  severity: z.enum(SEVERITIES),
+  scope: z.enum(['account', 'organization']),
+  resourceType: z.string(),
+  rationale: z.string().min(1),
+  remediation: fixStepsSchema,
+  migration: z.string().nullable(),
+  references: z.array(z.url()),
+  compliance: z.array(complianceRefSchema),
+  helpUri: z.url(),
+});
+export type RuleSummary = z.infer<typeof ruleSummarySchema>;
+
+export const RULE_DOCS_BASE = 'https://github.com/keysweep/keysweep/blob/main/docs/rules.md';
+
+export function ruleSummary(rule: Rule): RuleSummary {
+  return {
+    id: rule.id,
+    aliases: rule.aliases ?? [],
+    title: rule.title,
+    severity: rule.severity,
+    scope: rule.scope,
+    resourceType: rule.resourceType,
+    rationale: rule.rationale,
+    remediation: rule.remediation,
+    migration: rule.migration ?? null,
+    references: rule.references,
+    compliance: complianceRefs(rule),
+    helpUri: `${RULE_DOCS_BASE}#${rule.id}`,
+  };
+}

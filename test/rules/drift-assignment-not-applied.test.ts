@@ -1,0 +1,42 @@
+import rule from '../../src/rules/catalog/drift-assignment-not-applied.js';
+import { ruleTester } from '../support/rule-tester.js';
+import {
+  ADMINS_ON_PROD,
+  DECLARED_SETS,
+  DEVELOPERS,
+  driftCase,
+  INSTANCE_ARN,
+  liveOrganization,
+} from './support/drift.js';
+
+const janeToo = `${ADMINS_ON_PROD}  - permissionSet: Developers
+    user: jane
+    targets: ["*"]
+`;
+
+ruleTester(rule, {
+  valid: [{ name: 'declared assignments are live', ...driftCase(DECLARED_SETS + ADMINS_ON_PROD) }],
+  invalid: [
+    {
+      name: 'declared for jane on every account, live nowhere',
+      ...driftCase(DECLARED_SETS + janeToo),
+      findings: [
+        {
+          resourceArn: DEVELOPERS.arn,
+          subject: '111111111111/USER/u-jane/',
+          severity: 'medium',
+          messageIncludes:
+            'assigns Developers to user jane (u-jane) on account 111111111111, but Identity Center does not have it',
+        },
+      ],
+    },
+    {
+      name: 'declared with a set that is not live: points at the instance',
+      ...driftCase(
+        `${DECLARED_SETS}  - name: Oncall\n${ADMINS_ON_PROD}  - permissionSet: Oncall\n    group: admins\n    targets: [Workloads]\n`,
+        liveOrganization(),
+      ),
+      findings: [{ resourceArn: INSTANCE_ARN, subject: '111111111111/GROUP/g-admins/Oncall' }],
+    },
+  ],
+});

@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBaseline } from '../../src/baseline/load-baseline.js';
+import { loadSnapshot } from '../../src/inventory/snapshot-file.js';
+import { REPORT_VERSIONS } from '../../src/inventory/versions/report-versions.js';
+import { SNAPSHOT_VERSIONS } from '../../src/inventory/versions/snapshot-versions.js';
+import {
+  missingUpgrades,
+  upgradeToCurrent,
+  type VersionChain,
+} from '../../src/inventory/versions/upgrade-chain.js';
+import { InputError } from '../../src/io/input-error.js';
+import { renderJson } from '../../src/reporters/json/render-json.js';
+import { runKeysweep } from '../cli/run-cli.js';
+import { demoModel } from '../reporters/support/demo-model.js';
+
+const fixture = (name: string) => new URL(`../fixtures/versions/${name}`, import.meta.url).pathname;
+const SNAPSHOT_V1 = fixture('snapshot-v1.json');
+const REPORT_V1 = fixture('report-v1/report.json');
+
+/** A three-version chain: v1 had `name`, v2 renamed it `title`, v3 added `tags`. */
+const chain: VersionChain = {
+  kind: 'widget',
+  first: 1,
+  current: 3,
+  upgrades: {
+    1: ({ name, ...rest }) => ({ ...rest, title: name, schemaVersion: 2 }),
+    2: (doc) => ({ ...doc, tags: [], schemaVersion: 3 }),
+  },
+  looksLike: (doc) => 'title' in doc || 'name' in doc,
+};
+
+describe('version upgrade chain', () => {
+  it('upgrades an old document step by step, and leaves a current one alone', () => {
+    expect(upgradeToCurrent({ schemaVersion: 1, name: 'w' }, 'f.json', chain)).toEqual({
+      schemaVersion: 3,
+      title: 'w',
+      tags: [],
+    });
+    expect(upgradeToCurrent({ schemaVersion: 2, title: 'w' }, 'f.json', chain)).toEqual({
+      schemaVersion: 3,
+      title: 'w',
+      tags: [],
+    });
+    const current = { schemaVersion: 3, title: 'w', tags: ['x'] };
+    expect(upgradeToCurrent(current, 'f.json', chain)).toBe(current);
+  });
+
+  it.each([
+    [
+      { schemaVersion: 4, title: 'w' },
+      'f.json: schemaVersion: 4 is newer than this keysweep reads (3); upgrade keysweep to read it',
+    ],
+    [{ schemaVersion: 0, title: 'w' }, 'f.json: schemaVersion: 0 was never written by keysweep (widget)'],
+    [{ hello: 'world' }, 'f.json: not a keysweep widget (no schemaVersion)'],
+    [[1, 2], 'f.json: not a keysweep widget (expected a JSON object)'],
+  ])('refuses %j in one line', (data, message) => {
+    expect(() => upgradeToCurrent(data, 'f.json', chain)).toThrow(new InputError(message));
+  });
+
+  it('fails loudly (a bug, not input) when a version in the chain has no upgrade', () => {
+    const gap = { ...chain, upgrades: { 1: chain.upgrades[1]! } };
+    expect(missingUpgrades(gap)).toEqual([2]);
+    expect(() => upgradeToCurrent({ schemaVersion: 1, name: 'w' }, 'f.json', gap)).toThrow(
+      'no widget upgrade registered from schemaVersion 2',
+    );
+  });
+
+  it('has an upgrade registered for every older snapshot and report version', () => {
+    expect(missingUpgrades(SNAPSHOT_VERSIONS)).toEqual([]);
+    expect(missingUpgrades(REPORT_VERSIONS)).toEqual([]);
+  });
+});
+
+describe('files written by keysweep v1 (test/fixtures/versions) still load', () => {
+  it('loads the v1 snapshot and the v1 report.json as a baseline', async () => {
+    const snapshot = await loadSnapshot(SNAPSHOT_V1);
+    expect(snapshot.schemaVersion).toBe(SNAPSHOT_VERSIONS.current);
+    expect(snapshot.accounts.length).toBeGreaterThan(10);
+    const baseline = await loadBaseline(REPORT_V1);
+    const v1 = JSON.parse(await readFile(REPORT_V1, 'utf8'));
+    expect(baseline.findings.map((f) => f.id)).toEqual(v1.findings.map((f: { id: string }) => f.id));
+  });
+
+  it('scans the v1 snapshot against the v1 baseline: every finding unchanged, none new or absent', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'ks-v1-')), 'r');
+    const run = await runKeysweep([
+      'scan',
+      '--snapshot',
+      SNAPSHOT_V1,
+      '--baseline',
+      REPORT_V1,
+      '--now',
+      '2026-12-01T00:00:00Z',
+      '--out',
+      out,
+      '--format',
+      'json',
+    ]);
+    expect(run.stderr).toEqual([]);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
+    expect(report.baseline).toMatchObject({ new: 0, absent: 0, unchanged: report.findings.length });
+  });
+
+  it('refuses a snapshot from a newer keysweep with exit 2, one line, nothing written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ks-newer-'));
+    const newer = join(dir, 'newer.json');
+    const v1 = JSON.parse(await readFile(SNAPSHOT_V1, 'utf8'));
+    await writeFile(newer, JSON.stringify({ ...v1, schemaVersion: SNAPSHOT_VERSIONS.current + 1 }));
+    const out = join(dir, 'r');
+    const run = await runKeysweep(['scan', '--snapshot', newer, '--out', out, '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toHaveLength(1);
+    expect(run.stderr[0]).toContain(`${newer}: schemaVersion: ${SNAPSHOT_VERSIONS.current + 1} is newer`);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('report.json v2 read back as a baseline', () => {
+  it('expands compact findings with their rule text: the same findings as the model, and as the v1 file', async () => {
+    const model = await demoModel();
+    const dir = await mkdtemp(join(tmpdir(), 'ks-v2-'));
+    const file = join(dir, 'report.json');
+    await writeFile(file, renderJson(model));
+    const fromV2 = await loadBaseline(file);
+    expect(fromV2.findings).toEqual(model.findings);
+    const fromV1 = await loadBaseline(REPORT_V1);
+    expect(fromV1.findings.find((f) => f.ruleId === 'root-access-keys-exist')).toMatchObject({
+      rationale: expect.stringContaining('root'),
+      compliance: expect.arrayContaining([{ framework: 'CIS-AWS-3.0', control: '1.4' }]),
+    });
+  });
+});
