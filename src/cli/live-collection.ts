@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { checkpointFileFor, openCrawlCheckpoint } from '../collectors/checkpoint/crawl-checkpoint.js';
 import type { AwsClientFactory } from '../collectors/client-factory.js';
+import { parseShard } from '../inventory/account-shard.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
 import { markLiveOnly } from './live-only-flags.js';
@@ -18,6 +20,12 @@ export interface LiveCollectionFlags {
   excludeAccounts?: string;
   ou?: string;
   concurrency: string;
+  callTimeoutBudget: string;
+  credentialReportTimeout: string;
+  shard?: string;
+  /** collect only: organization-wide data only / everything but. */
+  orgOnly?: boolean;
+  accountsOnly?: boolean;
   quiet?: boolean;
   /** Show the AWS SDK's own notices (its Node.js version warning); hidden by default. */
   verbose?: boolean;
@@ -37,7 +45,21 @@ export function addLiveCollectionOptions(command: Command): Command {
     .option('--accounts <ids>', 'only these account ids (comma-separated)')
     .option('--exclude-accounts <ids>', 'skip these account ids (comma-separated)')
     .option('--ou <ids>', 'only accounts under these OU ids (comma-separated)')
-    .option('--concurrency <n>', 'accounts collected at once', '8');
+    .option('--concurrency <n>', 'accounts collected at once', '8')
+    .option(
+      '--call-timeout-budget <seconds>',
+      'time one AWS call may spend retrying throttling, 5xx and timeouts',
+      '120',
+    )
+    .option(
+      '--shard <K/N>',
+      'crawl only shard K of N (by account id hash); shard 1 also reads Identity Center',
+    )
+    .option(
+      '--credential-report-timeout <seconds>',
+      "how long to wait for IAM to build an account's credential report",
+      '120',
+    );
   markLiveOnly(command, command.options.slice(before));
   return command.option('--verbose', "show the AWS SDK's own notices (such as its Node.js version warning)");
 }
@@ -46,6 +68,8 @@ export interface LiveCollectionDeps {
   /** Tests hand in a factory of mocked clients; the CLI builds real ones from the flags. */
   factory?: AwsClientFactory;
   progressStream?: ProgressStream;
+  /** `collect --out FILE`: progress goes to FILE.partial.jsonl as accounts finish (read back with --resume). */
+  checkpoint?: { snapshotFile: string; resume: boolean };
 }
 
 /**
@@ -60,13 +84,29 @@ export async function collectLive(
 ): Promise<Snapshot> {
   const concurrency = parsePositiveInt('--concurrency', flags.concurrency);
   hideSdkMaintenanceNotices(flags.verbose);
+  const shard = parseShard(flags.shard);
+  if (flags.orgOnly && (flags.accountsOnly || shard))
+    throw new InputError('--org-only: cannot be combined with --accounts-only or --shard');
+  const organizationData = flags.orgOnly ? 'only' : flags.accountsOnly ? 'skip' : undefined;
+  const callBudgetMs = parsePositiveInt('--call-timeout-budget', flags.callTimeoutBudget) * 1000;
+  const reportTimeoutMs =
+    parsePositiveInt('--credential-report-timeout', flags.credentialReportTimeout) * 1000;
   // The AWS SDK costs ~0.4 s to import: only live runs load it, so offline commands start fast.
-  const [{ createAwsClientFactory }, { collectSnapshot }] = await Promise.all([
-    import('../collectors/client-factory.js'),
-    import('../collectors/collect-snapshot.js'),
-  ]);
-  const factory = deps.factory ?? createAwsClientFactory({ profile: flags.profile, region: flags.region });
+  const [{ createAwsClientFactory }, { collectSnapshot }, { DEFAULT_CREDENTIAL_REPORT_POLLING }] =
+    await Promise.all([
+      import('../collectors/client-factory.js'),
+      import('../collectors/collect-snapshot.js'),
+      import('../collectors/iam/credential-report.js'),
+    ]);
+  const factory =
+    deps.factory ?? createAwsClientFactory({ profile: flags.profile, region: flags.region, callBudgetMs });
   const progress = createProgress({ stream: deps.progressStream ?? process.stderr, quiet: flags.quiet });
+  const selection = {
+    onlyAccounts: parseList(flags.accounts),
+    excludeAccounts: parseList(flags.excludeAccounts),
+    onlyOus: parseList(flags.ou),
+  };
+  const { checkpoint } = deps;
   try {
     return await collectSnapshot(factory, {
       roleName: flags.roleName,
@@ -75,9 +115,20 @@ export async function collectLive(
       ssoRegion: flags.ssoRegion,
       now,
       progress,
-      onlyAccounts: parseList(flags.accounts),
-      excludeAccounts: parseList(flags.excludeAccounts),
-      onlyOus: parseList(flags.ou),
+      polling: { ...DEFAULT_CREDENTIAL_REPORT_POLLING, timeLimitMs: reportTimeoutMs },
+      ...selection,
+      ...(shard ? { shard } : {}),
+      ...(organizationData ? { organizationData } : {}),
+      ...(checkpoint
+        ? {
+            openCheckpoint: (organizationId: string | null) =>
+              openCrawlCheckpoint(
+                checkpointFileFor(checkpoint.snapshotFile),
+                { organizationId, roleName: flags.roleName, shard, ...selection },
+                checkpoint.resume,
+              ),
+          }
+        : {}),
     });
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -4,8 +4,8 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni } from '@aws-sdk/credential-providers';
-// A non-AWS answer (an HTML 500 page) is not retried: see fail-fast-on-non-aws-response.ts.
-import { failFastOnNonAwsResponses as failFast } from './fail-fast-on-non-aws-response.js';
+import { CrawlRetryStrategy, DEFAULT_CALL_BUDGET_MS } from './retry/crawl-retry-strategy.js';
+import { TokenBucket } from './retry/token-bucket.js';
 
 /** Temporary or long-term credentials, as the SDK takes them (kept in memory only). */
 export interface AwsCredentials {
@@ -38,9 +38,27 @@ export interface AwsClientFactory {
 export interface ClientFactoryOptions {
   profile?: string;
   region?: string;
-  /** Attempts per request: adaptive mode adds client-side rate limiting when AWS throttles. */
+  /** Time one call may spend retrying throttling, 5xx and timeouts (see retry/crawl-retry-strategy.ts). */
+  callBudgetMs?: number;
+  /** One attempt that has not answered after this long is a timeout (retried within the budget). */
+  requestTimeoutMs?: number;
+  /** Requests per second to the organization-wide endpoints; keysweep paces itself below these. */
+  pacing?: Partial<Record<PacedService, number>>;
+  /** Optional cap on attempts inside the budget (tests that count requests); none by default. */
   maxAttempts?: number;
+  /** Injected in tests so retry jitter is repeatable. */
+  random?: () => number;
 }
+
+export type PacedService = 'organizations' | 'ssoAdmin' | 'identityStore';
+
+// Conservative rates for the services with one endpoint for the whole organization: well under the
+// request quotas AWS publishes for them, so a crawl of any size does not throttle itself.
+export const DEFAULT_PACING: Record<PacedService, number> = {
+  organizations: 8,
+  ssoAdmin: 15,
+  identityStore: 15,
+};
 
 // IAM, STS and Organizations are global services; any region resolves to their global endpoints.
 const GLOBAL_FALLBACK_REGION = 'us-east-1';
@@ -54,26 +72,36 @@ export function createAwsClientFactory(options: ClientFactoryOptions): AwsClient
     regionPromise ??= resolveRegion(options);
     return regionPromise;
   };
+  const pacers = Object.fromEntries(
+    (Object.keys(DEFAULT_PACING) as PacedService[]).map((service) => {
+      const rate = options.pacing?.[service] ?? DEFAULT_PACING[service];
+      return [service, new TokenBucket({ ratePerSecond: rate, burst: Math.max(1, Math.ceil(rate)) })];
+    }),
+  ) as Record<PacedService, TokenBucket>;
   // Endpoints are deliberately left to the SDK so AWS_ENDPOINT_URL (and per-service variants) keep working.
-  const base = (region: string | (() => Promise<string>)) => ({
+  // Every client gets its own retry strategy: no retry quota or rate limiter is shared between accounts.
+  const base = (region: string | (() => Promise<string>), paced?: PacedService) => ({
     region,
     ...(options.profile ? { profile: options.profile } : {}),
     ...(credentials ? { credentials } : {}),
-    retryMode: 'adaptive' as const,
-    maxAttempts: options.maxAttempts ?? 8,
+    retryStrategy: new CrawlRetryStrategy({
+      callBudgetMs: options.callBudgetMs ?? DEFAULT_CALL_BUDGET_MS,
+      ...(paced ? { pacer: pacers[paced] } : {}),
+      ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+      ...(options.random ? { random: options.random } : {}),
+    }),
+    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: 10_000 },
   });
   return {
-    organizations: () => failFast(new OrganizationsClient(base(defaultRegion))),
-    sts: () => failFast(new STSClient(base(defaultRegion))),
+    organizations: () => new OrganizationsClient(base(defaultRegion, 'organizations')),
+    sts: () => new STSClient(base(defaultRegion)),
     iam: (assumed, counter) => {
-      const client = failFast(
-        new IAMClient({ ...base(defaultRegion), ...(assumed ? { credentials: assumed } : {}) }),
-      );
+      const client = new IAMClient({ ...base(defaultRegion), ...(assumed ? { credentials: assumed } : {}) });
       if (counter) countRequests(client, counter);
       return client;
     },
-    ssoAdmin: (region) => failFast(new SSOAdminClient(base(region))),
-    identityStore: (region) => failFast(new IdentitystoreClient(base(region))),
+    ssoAdmin: (region) => new SSOAdminClient(base(region, 'ssoAdmin')),
+    identityStore: (region) => new IdentitystoreClient(base(region, 'identityStore')),
     defaultRegion,
   };
 }

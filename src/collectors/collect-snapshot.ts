@@ -1,9 +1,11 @@
 import pLimit from 'p-limit';
+import { collectsOrganizationData, inShard, type ShardSpec, shardOf } from '../inventory/account-shard.js';
 import { notCollected } from '../inventory/collection.js';
-import { accountSlicesNotCollected } from '../inventory/slice-placeholders.js';
+import { accountSlicesNotCollected, identityCenterSlices } from '../inventory/slice-placeholders.js';
 import { type Account, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../inventory/snapshot-schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { collectSlice, describeAwsError } from './aws-error.js';
+import type { CrawlCheckpoint } from './checkpoint/crawl-checkpoint.js';
 import type { AwsClientFactory, CallCounter } from './client-factory.js';
 import { type CollectionProgress, silentProgress } from './collection-progress.js';
 import { collectAccountIam } from './iam/collect-account-iam.js';
@@ -27,6 +29,17 @@ export interface LiveScanOptions extends AccountSelection {
   now: Date;
   progress?: CollectionProgress;
   polling?: CredentialReportPolling;
+  /** Crawl only the accounts of this shard; organization-wide data only in shard 1. */
+  shard?: ShardSpec;
+  /**
+   * Organization-wide data (Identity Center, centralized root access): `only` collects just that (a
+   * separate `--org-only` job), `skip` leaves it to such a job (`--accounts-only`); default: shard 1.
+   */
+  organizationData?: 'only' | 'skip';
+  /** Per-account progress beside the output (the CLI's --out/--resume); opened once the org is known. */
+  openCheckpoint?: (organizationId: string | null) => Promise<CrawlCheckpoint>;
+  /** Measures per-account durations; injected in tests. */
+  clock?: () => number;
 }
 
 /**
@@ -38,10 +51,30 @@ export async function collectSnapshot(
   options: LiveScanOptions,
 ): Promise<Snapshot> {
   const progress = options.progress ?? silentProgress;
+  const clock = options.clock ?? (() => performance.now());
   const caller = await getCallerIdentity(factory.sts());
   const inventory = await collectOrganization(factory.organizations(), caller);
   const selection = selectAccounts(inventory.accounts, options);
-  progress.begin(selection.scanned.length);
+  const { shard } = options;
+  const orgOnly = options.organizationData === 'only';
+  const mine = orgOnly ? [] : selection.scanned.filter((a) => inShard(a.id, shard));
+  const otherShards = selection.scanned
+    .filter((a) => orgOnly || !inShard(a.id, shard))
+    .map((account) => ({
+      account,
+      reason: orgOnly
+        ? 'not crawled: organization-wide data only (--org-only)'
+        : `in shard ${shardOf(account.id, shard?.count ?? 1)}/${shard?.count} (--shard)`,
+    }));
+  const checkpoint = await options.openCheckpoint?.(inventory.organization.id);
+  const resumed = mine.flatMap((a) => {
+    const done = checkpoint?.finished.get(a.id);
+    return done ? [done] : [];
+  });
+  const toCrawl = mine.filter((a) => !checkpoint?.finished.has(a.id));
+  progress.begin(toCrawl.length, options.concurrency);
+  if (resumed.length > 0)
+    progress.note(`resuming: ${resumed.length} account(s) already collected, ${toCrawl.length} to go`);
   for (const { account, reason } of selection.skipped) {
     progress.accountDone({
       accountId: account.id,
@@ -52,28 +85,49 @@ export async function collectSnapshot(
     });
   }
 
-  const identityCenterPromise = (async () => {
-    const region = options.ssoRegion ?? (await factory.defaultRegion());
-    return collectIdentityCenter({
-      sso: factory.ssoAdmin(region),
-      identityStore: factory.identityStore(region),
-      region,
-      accountIds: selection.scanned.map((a) => a.id),
-      onNote: (message) => progress.note(message),
-    });
-  })();
-  const centralizedRootPromise: Promise<Snapshot['organization']['centralizedRootAccess']> =
-    inventory.standalone
+  const orgData =
+    options.organizationData === undefined
+      ? collectsOrganizationData(shard)
+      : options.organizationData === 'only';
+  const elsewhere =
+    options.organizationData === 'skip'
+      ? 'collected by a separate --org-only job (--accounts-only)'
+      : `collected by shard 1/${shard?.count}`;
+  const identityCenterPromise: Promise<Snapshot['identityCenter']> = orgData
+    ? (async () => {
+        const region = options.ssoRegion ?? (await factory.defaultRegion());
+        return collectIdentityCenter({
+          sso: factory.ssoAdmin(region),
+          identityStore: factory.identityStore(region),
+          region,
+          // Every selected account, not only shard 1's: assignments are read once for all shards.
+          accountIds: selection.scanned.map((a) => a.id),
+          onNote: (message) => progress.note(message),
+        });
+      })()
+    : Promise.resolve(identityCenterElsewhere(elsewhere));
+  const centralizedRootPromise: Promise<Snapshot['organization']['centralizedRootAccess']> = !orgData
+    ? Promise.resolve(notCollected(elsewhere))
+    : inventory.standalone
       ? Promise.resolve(notCollected('the account is not in an organization'))
       : collectSlice(() => collectCentralizedRootAccess(factory.iam()));
 
   const limit = pLimit(options.concurrency);
-  const scanned = await Promise.all(
-    selection.scanned.map((account) =>
-      limit(() => collectAccount(factory, caller, account, options, progress)),
+  const crawled = await Promise.all(
+    toCrawl.map((account) =>
+      limit(async () => {
+        const started = clock();
+        const collected = await collectAccount(factory, caller, account, options, progress, started, clock);
+        const finished = { account: collected, durationMs: Math.round(clock() - started) };
+        await checkpoint?.record(finished);
+        return finished;
+      }),
     ),
   );
-  const skipped = selection.skipped.map(({ account, reason }) => skippedAccount(account, reason));
+  const finished = [...resumed, ...crawled];
+  const skipped = [...selection.skipped, ...otherShards].map(({ account, reason }) =>
+    skippedAccount(account, reason),
+  );
   const [identityCenter, centralizedRootAccess] = await Promise.all([
     identityCenterPromise,
     centralizedRootPromise,
@@ -85,9 +139,19 @@ export async function collectSnapshot(
     collectedAt: options.now.toISOString(),
     source: { kind: 'live', tool: 'keysweep', toolVersion: TOOL_VERSION },
     organization: { ...inventory.organization, centralizedRootAccess },
-    accounts: [...scanned, ...skipped].sort((a, b) => a.id.localeCompare(b.id)),
+    accounts: [...finished.map((f) => f.account), ...skipped].sort((a, b) => a.id.localeCompare(b.id)),
     identityCenter,
+    crawl: {
+      ...(shard ? { shard } : {}),
+      ...(orgOnly ? { organizationOnly: true } : {}),
+      accountDurationsMs: Object.fromEntries(finished.map((f) => [f.account.id, f.durationMs])),
+    },
   };
+}
+
+function identityCenterElsewhere(reason: string): Snapshot['identityCenter'] {
+  // Every Identity Center slice from the slice table, so a new slice is covered without an edit here.
+  return identityCenterSlices(() => notCollected(reason));
 }
 
 function accountBase(account: OrganizationAccount) {
@@ -114,8 +178,11 @@ async function collectAccount(
   account: OrganizationAccount,
   options: LiveScanOptions,
   progress: CollectionProgress,
+  started: number,
+  clock: () => number,
 ): Promise<Account> {
   const counter: CallCounter = { calls: 0 };
+  const durationMs = () => Math.round(clock() - started);
   const viaCaller = account.id === caller.accountId;
   let credentials: Awaited<ReturnType<typeof assumeAccountRole>> | undefined;
   if (!viaCaller) {
@@ -134,6 +201,7 @@ async function collectAccount(
         name: account.name,
         outcome: 'failed',
         calls: counter.calls,
+        durationMs: durationMs(),
         detail: `AssumeRole ${options.roleName}: ${described.code}: ${described.message}`,
       });
       return {
@@ -162,6 +230,7 @@ async function collectAccount(
       name: account.name,
       outcome: problems.length > 0 ? 'partial' : 'complete',
       calls: counter.calls,
+      durationMs: durationMs(),
       ...(problems.length > 0 ? { detail: problems.join(', ') } : {}),
     });
     return {

@@ -1,5 +1,6 @@
 import { InputError } from '../io/input-error.js';
 import type { Slice } from './collection.js';
+import { accountFromOwner, checkShardSet, mergedCrawlMetadata } from './merge-shards.js';
 import type { Account, Snapshot } from './snapshot-schema.js';
 
 export interface NamedSnapshot {
@@ -23,6 +24,7 @@ export function mergeSnapshots(parts: readonly NamedSnapshot[]): Snapshot {
       );
     }
   }
+  const shards = checkShardSet(parts);
   const accounts = new Map<string, { account: Account; collectedAt: string }>();
   for (const { snapshot } of parts) {
     for (const account of snapshot.accounts) {
@@ -32,9 +34,15 @@ export function mergeSnapshots(parts: readonly NamedSnapshot[]): Snapshot {
       }
     }
   }
+  if (shards) {
+    for (const [id, seen] of accounts) seen.account = accountFromOwner(shards, id, seen.account);
+  }
   const snapshots = parts.map((p) => p.snapshot);
+  const crawl = mergedCrawlMetadata(parts, shards);
+  const { crawl: _firstShardsCrawl, ...firstSnapshot } = first.snapshot;
   return {
-    ...first.snapshot,
+    ...firstSnapshot,
+    ...(Object.keys(crawl).length > 0 ? { crawl } : {}),
     collectedAt: snapshots.map((s) => s.collectedAt).sort()[0]!,
     organization: {
       ...first.snapshot.organization,

@@ -33,6 +33,24 @@ export const centralizedRootAccessSchema = z.object({
   rootSessions: z.boolean(),
 });
 
+const shardSchema = z.object({ index: z.int().min(1), count: z.int().min(1) });
+
+/**
+ * How the crawl went, beside what it found. Optional: snapshots written before these fields existed
+ * (and demo or fixture snapshots) load unchanged.
+ */
+export const crawlMetadataSchema = z.object({
+  /** This snapshot holds the accounts of shard `index` of `count` (`collect --shard K/N`). */
+  shard: shardSchema.optional(),
+  /** `collect --org-only`: organization-wide data only, every account left to the shard jobs. */
+  organizationOnly: z.boolean().optional(),
+  /** A merged snapshot: the shards of one partition it was made from. */
+  mergedShards: z.object({ count: z.int().min(1), held: z.array(z.int().min(1)) }).optional(),
+  /** Wall time spent on each crawled account (AssumeRole through the last IAM call), to find slow ones. */
+  accountDurationsMs: z.record(z.string(), z.number().nonnegative()).optional(),
+});
+export type CrawlMetadata = z.infer<typeof crawlMetadataSchema>;
+
 export const snapshotSchema = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   collectedAt: z.iso.datetime({ offset: true }),
@@ -47,5 +65,6 @@ export const snapshotSchema = z.object({
   }),
   accounts: z.array(accountSchema),
   identityCenter: identityCenterSliceSchema,
+  crawl: crawlMetadataSchema.optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -20,6 +20,9 @@ describe('live-only flags with --demo or --snapshot are refused, not ignored', (
     ['--profile', 'prod'],
     ['--region', 'eu-west-1'],
     ['--sso-region', 'eu-west-1'],
+    ['--shard', '1/3'],
+    ['--call-timeout-budget', '30'],
+    ['--credential-report-timeout', '60'],
   ])('%s with --demo and with --snapshot: exit 2', async (flag, value) => {
     const dir = await tempDir();
     const snapshot = join(dir, 'snap.json');

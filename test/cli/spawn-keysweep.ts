@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/keysweep.js', import.meta.url));
@@ -24,6 +25,20 @@ export async function spawnKeysweep(
     env: { PATH: process.env.PATH, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, opts.timeoutMs ?? 20_000);
+  const output = await outputOf(child);
+  clearTimeout(timer);
+  return { ...output, timedOut };
+}
+
+/** Everything a spawned process wrote, and its exit code, once it has closed. */
+export async function outputOf(
+  child: ChildProcessByStdio<null, Readable, Readable>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -32,14 +47,8 @@ export async function spawnKeysweep(
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    child.kill('SIGKILL');
-  }, opts.timeoutMs ?? 20_000);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
-  return { code, timedOut, stdout, stderr };
+  return { code, stdout, stderr };
 }
 
 /**

@@ -1,43 +1,20 @@
-import { Readable } from 'node:stream';
 import { GetAccountSummaryCommand } from '@aws-sdk/client-iam';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CallCounter, createAwsClientFactory } from '../../src/collectors/client-factory.js';
+import { CrawlRetryStrategy } from '../../src/collectors/retry/crawl-retry-strategy.js';
+import { scriptedHandler } from './support/scripted-http-handler.js';
 
 const THROTTLED = `<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r1</RequestId></ErrorResponse>`;
 const SUMMARY = `<GetAccountSummaryResponse><GetAccountSummaryResult><SummaryMap><entry><key>Users</key><value>3</value></entry></SummaryMap></GetAccountSummaryResult><ResponseMetadata><RequestId>r2</RequestId></ResponseMetadata></GetAccountSummaryResponse>`;
 
-/** An HTTP handler that answers from a script, so the real SDK retry logic runs without a network. */
-function scriptedHandler(script: Array<{ status: number; body: string }>) {
-  const seen: string[] = [];
-  return {
-    seen,
-    handler: {
-      handle: async (request: { hostname: string }) => {
-        seen.push(request.hostname);
-        const next = script.shift() ?? { status: 500, body: 'script exhausted' };
-        return {
-          // A plain object: the SDK checks the shape of a response, not its class.
-          response: {
-            statusCode: next.status,
-            headers: { 'content-type': 'text/xml' },
-            body: Readable.from([Buffer.from(next.body)]),
-          },
-        };
-      },
-      updateHttpClientConfig() {},
-      httpHandlerConfigs: () => ({}),
-    },
-  };
-}
-
 afterEach(() => vi.unstubAllEnvs());
 
 describe('createAwsClientFactory', () => {
-  it('builds clients with adaptive retries: throttling, then success', async () => {
-    const factory = createAwsClientFactory({ region: 'us-east-1' });
+  it('builds clients with the crawl retry policy: throttling, then success', async () => {
+    const factory = createAwsClientFactory({ region: 'us-east-1', random: () => 0 });
     const counter: CallCounter = { calls: 0 };
     const iam = factory.iam({ accessKeyId: 'AKIAFAKE', secretAccessKey: 'fake' }, counter);
-    expect(await iam.config.retryStrategy()).toMatchObject({ mode: 'adaptive' });
+    expect(await iam.config.retryStrategy()).toBeInstanceOf(CrawlRetryStrategy);
     const { seen, handler } = scriptedHandler([
       { status: 400, body: THROTTLED },
       { status: 400, body: THROTTLED },

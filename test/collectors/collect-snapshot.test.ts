@@ -15,6 +15,7 @@ import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { anAccount } from '../../fixtures/builders/index.js';
 import { collectSnapshot, type LiveScanOptions } from '../../src/collectors/collect-snapshot.js';
 import type { AccountProgress } from '../../src/collectors/collection-progress.js';
 import {
@@ -22,6 +23,7 @@ import {
   actionForCommand,
   isReadOnlyAction,
 } from '../../src/collectors/required-actions.js';
+import { shardOf } from '../../src/inventory/account-shard.js';
 import { snapshotSchema } from '../../src/inventory/snapshot-schema.js';
 import {
   awsError,
@@ -238,6 +240,88 @@ describe('collectSnapshot', () => {
         ExternalId: 'ext-123',
       },
     ]);
+  });
+
+  it.each([1, 2])(
+    '--shard %i/2: crawls only its accounts, lists the others as skipped, reads Identity Center only in shard 1',
+    async (index) => {
+      mockWorld();
+      const active = [MANAGEMENT, '111111111111', '333333333333'];
+      const shard = { index, count: 2 };
+      const snapshot = await collectSnapshot(testClientFactory(), options({ shard }));
+      for (const id of active) {
+        const account = snapshot.accounts.find((a) => a.id === id);
+        if (shardOf(id, 2) === shard.index) expect(account?.access.status, id).not.toBe('skipped');
+        else
+          expect(account?.access, id).toEqual({
+            status: 'skipped',
+            reason: `in shard ${shardOf(id, 2)}/2 (--shard)`,
+          });
+      }
+      expect(snapshot.crawl?.shard).toEqual(shard);
+      const crawled = active.filter((id) => shardOf(id, 2) === shard.index);
+      expect(Object.keys(snapshot.crawl?.accountDurationsMs ?? {}).sort()).toEqual(crawled.sort());
+      const ssoCalls = mocks.SSOAdminClient.calls().length;
+      if (shard.index === 1) expect(ssoCalls).toBeGreaterThan(0);
+      else {
+        expect(ssoCalls).toBe(0);
+        expect(snapshot.identityCenter.instance).toEqual({
+          status: 'not_collected',
+          reason: 'collected by shard 1/2',
+        });
+      }
+    },
+  );
+
+  it('--org-only reads organization-wide data and no account; --accounts-only leaves it out even in shard 1', async () => {
+    mockWorld();
+    const org = await collectSnapshot(testClientFactory(), options({ organizationData: 'only' }));
+    expect(mocks.STSClient.commandCalls(AssumeRoleCommand)).toHaveLength(0);
+    expect(mocks.IAMClient.commandCalls(GenerateCredentialReportCommand)).toHaveLength(0);
+    expect(org.identityCenter.permissionSets.status).toBe('ok');
+    expect(org.organization.centralizedRootAccess.status).toBe('ok');
+    expect(org.accounts.every((a) => a.access.status === 'skipped')).toBe(true);
+    expect(org.crawl?.organizationOnly).toBe(true);
+
+    for (const mock of Object.values(mocks)) mock.reset();
+    mockWorld();
+    const accounts = await collectSnapshot(
+      testClientFactory(),
+      options({ shard: { index: 1, count: 1 }, organizationData: 'skip' }),
+    );
+    expect(mocks.SSOAdminClient.calls()).toHaveLength(0);
+    expect(accounts.identityCenter.instance).toEqual({
+      status: 'not_collected',
+      reason: 'collected by a separate --org-only job (--accounts-only)',
+    });
+    expect(accounts.accounts.find((a) => a.id === '111111111111')?.access.status).toBe('ok');
+  });
+
+  it('resumes from a checkpoint: finished accounts are not crawled again, new ones are recorded', async () => {
+    mockWorld();
+    const previous = anAccount({ id: '111111111111', name: 'from-checkpoint' });
+    const recorded: string[] = [];
+    const snapshot = await collectSnapshot(
+      testClientFactory(),
+      options({
+        openCheckpoint: async (organizationId) => {
+          expect(organizationId).toMatch(/^o-/);
+          return {
+            finished: new Map([[previous.id, { account: previous, durationMs: 4321 }]]),
+            record: async (f) => {
+              recorded.push(f.account.id);
+            },
+            discard: async () => {},
+          };
+        },
+      }),
+    );
+    expect(snapshot.accounts.find((a) => a.id === '111111111111')?.name).toBe('from-checkpoint');
+    expect(mocks.STSClient.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn)).toEqual([
+      'arn:aws:iam::333333333333:role/OrganizationAccountAccessRole',
+    ]);
+    expect(recorded.sort()).toEqual([MANAGEMENT, '333333333333']);
+    expect(snapshot.crawl?.accountDurationsMs?.['111111111111']).toBe(4321);
   });
 
   it('scans just the caller account when there is no organization', async () => {

@@ -60,6 +60,29 @@ describe('progress', () => {
     expect(text).toContain('\r\x1b[2K');
   });
 
+  it('estimates the ETA from observed per-account times and concurrency, and names the slowest accounts', () => {
+    const { chunks, stream } = recorder(false);
+    const clock = { now: 0 };
+    const progress = createProgress({ stream, clock: () => clock.now });
+    progress.begin(10, 4);
+    // Four accounts finish together after ~10 s each: 6 left, 4 at a time, 10 s each → 15 s.
+    for (const [id, ms] of [
+      ['111111111111', 9_000],
+      ['222222222222', 11_000],
+      ['333333333333', 10_000],
+      ['444444444444', 10_000],
+    ] as const) {
+      clock.now = ms;
+      progress.accountDone({ accountId: id, name: 'a', outcome: 'complete', calls: 6, durationMs: ms });
+    }
+    progress.end();
+    const text = chunks.join('');
+    expect(text).toContain('keysweep: [4/10 ETA 0:15] 444444444444 (a) complete');
+    expect(text).toContain(
+      'incomplete; slowest: 222222222222 11.0 s, 333333333333 10.0 s, 444444444444 10.0 s',
+    );
+  });
+
   it('prints nothing with --quiet', () => {
     const { chunks, stream } = recorder(true);
     const clock = { now: 0 };

@@ -29,9 +29,13 @@ class Tally {
   done = 0;
   failed = 0;
   started = 0;
+  concurrency = 1;
+  /** Observed per-account wall times (ms), with the account, for the ETA and the slowest-accounts line. */
+  readonly durations: Array<{ accountId: string; ms: number }> = [];
   constructor(private readonly clock: () => number) {}
-  begin(total: number) {
+  begin(total: number, concurrency = 1) {
     this.total = total;
+    this.concurrency = Math.max(1, concurrency);
     this.started = this.clock();
   }
   record(result: AccountProgress) {
@@ -39,14 +43,29 @@ class Tally {
     if (result.outcome === 'skipped') return;
     this.done += 1;
     if (result.outcome === 'failed' || result.outcome === 'partial') this.failed += 1;
+    if (result.durationMs !== undefined)
+      this.durations.push({ accountId: result.accountId, ms: result.durationMs });
+  }
+  /** "slowest: 111111111111 42.0 s, …": where a long crawl spent its time. */
+  slowest(count = 3): string {
+    if (this.durations.length < 2) return '';
+    const top = [...this.durations].sort((a, b) => b.ms - a.ms).slice(0, count);
+    return `; slowest: ${top.map((d) => `${d.accountId} ${(d.ms / 1000).toFixed(1)} s`).join(', ')}`;
   }
   elapsedSeconds() {
     return (this.clock() - this.started) / 1000;
   }
-  /** Remaining seconds, from the average so far; null until one account finished. */
+  /**
+   * Remaining seconds; null until one account finished. From observed per-account times when known
+   * (mean time x accounts left / accounts crawled at once): the elapsed-time average misleads early,
+   * when the first `concurrency` accounts all finish together.
+   */
   etaSeconds(): number | null {
     if (this.done === 0) return null;
-    return (this.elapsedSeconds() / this.done) * (this.total - this.done);
+    const remaining = this.total - this.done;
+    if (this.durations.length === 0) return (this.elapsedSeconds() / this.done) * remaining;
+    const meanSeconds = this.durations.reduce((sum, d) => sum + d.ms, 0) / this.durations.length / 1000;
+    return (meanSeconds * remaining) / Math.min(this.concurrency, Math.max(1, remaining));
   }
 }
 
@@ -70,13 +89,16 @@ class ProgressLines implements CollectionProgress {
   ) {
     this.tally = new Tally(clock);
   }
-  begin(total: number) {
-    this.tally.begin(total);
+  begin(total: number, concurrency?: number) {
+    this.tally.begin(total, concurrency);
     this.stream.write(`keysweep: collecting ${total} account(s)\n`);
   }
   accountDone(result: AccountProgress) {
     this.tally.record(result);
-    const position = result.outcome === 'skipped' ? '[skipped]' : `[${this.tally.done}/${this.tally.total}]`;
+    const eta = this.tally.durations.length > 0 ? this.tally.etaSeconds() : null;
+    const left = eta !== null && this.tally.done < this.tally.total ? ` ETA ${formatDuration(eta)}` : '';
+    const position =
+      result.outcome === 'skipped' ? '[skipped]' : `[${this.tally.done}/${this.tally.total}${left}]`;
     this.stream.write(`keysweep: ${position} ${describe(result)}\n`);
   }
   note(message: string) {
@@ -85,7 +107,7 @@ class ProgressLines implements CollectionProgress {
   end() {
     const { done, failed } = this.tally;
     this.stream.write(
-      `keysweep: collected ${done} account(s) in ${this.tally.elapsedSeconds().toFixed(1)} s, ${failed} incomplete\n`,
+      `keysweep: collected ${done} account(s) in ${this.tally.elapsedSeconds().toFixed(1)} s, ${failed} incomplete${this.tally.slowest()}\n`,
     );
   }
 }
@@ -100,8 +122,8 @@ class ProgressBar implements CollectionProgress {
   ) {
     this.tally = new Tally(clock);
   }
-  begin(total: number) {
-    this.tally.begin(total);
+  begin(total: number, concurrency?: number) {
+    this.tally.begin(total, concurrency);
     this.draw();
   }
   accountDone(result: AccountProgress) {
@@ -117,7 +139,7 @@ class ProgressBar implements CollectionProgress {
     this.stream.write('\r\x1b[2K');
     const { done, failed } = this.tally;
     this.stream.write(
-      `keysweep: collected ${done} account(s) in ${formatDuration(this.tally.elapsedSeconds())}, ${failed} incomplete\n`,
+      `keysweep: collected ${done} account(s) in ${formatDuration(this.tally.elapsedSeconds())}, ${failed} incomplete${this.tally.slowest()}\n`,
     );
   }
   private above(line: string) {

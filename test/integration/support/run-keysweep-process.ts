@@ -1,4 +1,6 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { outputOf } from '../../cli/spawn-keysweep.js';
 import { FAKE_CREDENTIALS } from './build-moto-organization.js';
 
 export interface ProcessRun {
@@ -14,6 +16,16 @@ export interface ProcessRun {
  * credentials. Profile and other AWS variables of the machine are dropped so nothing reaches real AWS.
  */
 export async function runKeysweepProcess(endpoint: string, args: string[]): Promise<ProcessRun> {
+  const { code, stdout, stderr } = await outputOf(spawnKeysweep(endpoint, args));
+  const keysweepLines = stderr.split('\n').filter((line) => line.startsWith('keysweep'));
+  return { code, stdout, stderr, keysweepLines };
+}
+
+/** The process itself, for tests that interrupt it (kill half-way, then --resume). */
+export function spawnKeysweep(
+  endpoint: string,
+  args: string[],
+): ChildProcessByStdio<null, Readable, Readable> {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('AWS_')) env[key] = value;
@@ -28,19 +40,8 @@ export async function runKeysweepProcess(endpoint: string, args: string[]): Prom
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/keysweep-test-credentials',
     AWS_EC2_METADATA_DISABLED: 'true',
   });
-  const child = spawn(process.execPath, ['bin/keysweep.js', ...args], {
+  return spawn(process.execPath, ['bin/keysweep.js', ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const keysweepLines = stderr.split('\n').filter((line) => line.startsWith('keysweep'));
-  return { code, stdout, stderr, keysweepLines };
 }
