@@ -9,6 +9,7 @@ import {
   sliceGap,
 } from '../rules/derivation.js';
 import { runDerivation } from '../rules/derivation-runner.js';
+import { isBreakGlass } from './break-glass.js';
 import { classifyUser } from './classify-user.js';
 import { type EffectivePolicies, effectivePolicies } from './effective-policies.js';
 import { groupNameFor, permissionSetNameFor } from './target-names.js';
@@ -42,9 +43,19 @@ export interface ProposedPermissionSet {
   accountIds: string[];
 }
 
+/** A person's IAM user that grants nothing (no policies, directly or through groups): delete, do not migrate. */
+export interface UserWithoutPermissions {
+  accountId: string;
+  userArn: string;
+  userName: string;
+  evidence: string[];
+}
+
 export interface MigrationPlan {
-  /** By IAM user ARN; only users classified as human. */
+  /** By IAM user ARN; only users classified as human that have some permission to carry over. */
   humans: Map<string, HumanMigrationTarget>;
+  /** By IAM user ARN; humans with no permissions at all (never given an empty permission set). */
+  withoutPermissions: Map<string, UserWithoutPermissions>;
   permissionSets: ProposedPermissionSet[];
 }
 
@@ -109,6 +120,7 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
     complete: boolean;
     evidence: string[];
   }> = [];
+  const withoutPermissions = new Map<string, UserWithoutPermissions>();
   for (const { account, slice } of input.accounts) {
     const users = collectedData(slice('iam.users'));
     if (!users) continue;
@@ -117,8 +129,19 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
     const complete = groups !== undefined && policies !== undefined;
     for (const user of users) {
       const classification = classifyUser(user);
-      if (classification.kind !== 'human') continue;
+      // Break-glass users are AWS's documented exception: never planned for migration.
+      if (classification.kind !== 'human' || isBreakGlass(user)) continue;
       const effective = effectivePolicies(user, groups ?? [], policies ?? []);
+      // Only when groups and policies were collected is "no policies" a fact rather than a gap.
+      if (complete && grantsNothing(effective)) {
+        withoutPermissions.set(user.arn, {
+          accountId: account.id,
+          userArn: user.arn,
+          userName: user.userName,
+          evidence: classification.evidence,
+        });
+        continue;
+      }
       pending.push({ account, user, policies: effective, complete, evidence: classification.evidence });
       const proposal = byKey.get(effective.key) ?? {
         name: '',
@@ -157,7 +180,11 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
       ...(existing.gap ? { identityCenterGap: existing.gap } : {}),
     });
   }
-  return { humans, permissionSets: [...byKey.values()] };
+  return { humans, withoutPermissions, permissionSets: [...byKey.values()] };
+}
+
+function grantsNothing(policies: EffectivePolicies): boolean {
+  return policies.awsManaged.length + policies.customerManaged.length + policies.inline.length === 0;
 }
 
 /** Names each proposal: an existing permission set with the same managed policies, else a derived unique name. */

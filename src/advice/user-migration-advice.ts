@@ -1,31 +1,45 @@
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { Derive } from '../rules/derivation.js';
 import type { MigrationAdvice } from '../rules/finding.js';
+import { breakGlassAdvice, isBreakGlass } from './break-glass.js';
 import { classifyUser } from './classify-user.js';
-import { type HumanMigrationTarget, MIGRATION_PLAN } from './migration-planner.js';
+import {
+  type HumanMigrationTarget,
+  MIGRATION_PLAN,
+  type UserWithoutPermissions,
+} from './migration-planner.js';
 import { workloadMigrationAdvice } from './workload-replacement.js';
 
 /**
  * The migration advice for any finding about an IAM user: a person moves to an Identity Center group and
- * permission set from the organization-wide plan; a workload moves to the role its evidence points to.
+ * permission set from the organization-wide plan; a workload moves to the role its evidence points to; a
+ * break-glass user stays.
  */
 export function userMigrationAdvice(derive: Derive, user: IamUser): MigrationAdvice {
   // One advice object per user, shared by every finding about that user: at 100k users a copy per
-  // finding cost ~200 MB of heap and its computation. Keyed by the user object, which belongs to one
-  // snapshot, so the organization-wide plan it was derived from is the same on every call.
-  const cached = ADVICE_BY_USER.get(user);
+  // finding cost ~200 MB of heap and its computation. Kept per evaluation (one `derive` per evaluated
+  // snapshot): user objects are shared between a snapshot and its break-glass-marked copy, whose plans differ.
+  let byUser = ADVICE_BY_EVALUATION.get(derive);
+  if (!byUser) {
+    byUser = new WeakMap();
+    ADVICE_BY_EVALUATION.set(derive, byUser);
+  }
+  const cached = byUser.get(user);
   if (cached) return cached;
   const advice = computeUserMigrationAdvice(derive, user);
-  ADVICE_BY_USER.set(user, advice);
+  byUser.set(user, advice);
   return advice;
 }
 
-const ADVICE_BY_USER = new WeakMap<IamUser, MigrationAdvice>();
+const ADVICE_BY_EVALUATION = new WeakMap<Derive, WeakMap<IamUser, MigrationAdvice>>();
 
 function computeUserMigrationAdvice(derive: Derive, user: IamUser): MigrationAdvice {
+  if (isBreakGlass(user)) return breakGlassAdvice(user);
   const plan = derive(MIGRATION_PLAN);
   const target = plan.humans.get(user.arn);
   if (target) return humanMigrationAdvice(target);
+  const idle = plan.withoutPermissions.get(user.arn);
+  if (idle) return deleteUserAdvice(idle);
   return workloadMigrationAdvice(user, classifyUser(user).evidence);
 }
 
@@ -63,6 +77,23 @@ export function humanMigrationAdvice(target: HumanMigrationTarget): MigrationAdv
       `Assign ${target.targetGroup} with ${target.targetPermissionSet} to account ${target.accountId}`,
       'Have the person sign in through the AWS access portal (aws configure sso for the CLI)',
       `Then delete the IAM user's console password, access keys and MFA devices, and the user: aws iam delete-login-profile --user-name ${target.userName}`,
+    ],
+  };
+}
+
+/** Nothing to carry over: proposing an empty permission set would only recreate a useless identity. */
+export function deleteUserAdvice(user: UserWithoutPermissions): MigrationAdvice {
+  return {
+    kind: 'delete-user',
+    summary:
+      `Delete the IAM user ${user.userName}: it has no permissions at all (no policies, directly or through ` +
+      `groups), so there is nothing to move to IAM Identity Center. If the person needs AWS access later, ` +
+      `give it through an Identity Center group.`,
+    steps: [
+      `aws iam list-access-keys --user-name ${user.userName}   # delete each: aws iam delete-access-key --user-name ${user.userName} --access-key-id <id>`,
+      `aws iam list-mfa-devices --user-name ${user.userName}   # deactivate each: aws iam deactivate-mfa-device --user-name ${user.userName} --serial-number <arn>`,
+      `aws iam delete-login-profile --user-name ${user.userName}`,
+      `aws iam delete-user --user-name ${user.userName}`,
     ],
   };
 }

@@ -17,6 +17,13 @@ function ruleObject(rule: Rule) {
 function configShape(setting: (rule: Rule) => z.ZodType) {
   return z.strictObject({
     $schema: z.string().optional(),
+    breakGlassUsers: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Break-glass IAM users (user ARNs, or user names matching in every account), as the tag ' +
+          'keysweep:break-glass=true marks them: checked for MFA, an unused password and no access keys, never told to migrate.',
+      ),
     rules: z
       .strictObject(Object.fromEntries(ALL_RULES.map((rule) => [rule.id, setting(rule).optional()])), {
         error: (issue) =>
@@ -43,6 +50,7 @@ export interface RuleSetting {
 /** The parsed file; per-rule option types are checked by each rule's own schema. */
 export interface KeysweepConfig {
   $schema?: string;
+  breakGlassUsers?: string[];
   rules?: Record<string, RuleSetting | undefined>;
 }
 

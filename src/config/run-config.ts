@@ -18,6 +18,8 @@ export interface RunConfig {
   ruleOptions: Record<string, unknown>;
   /** The config file used, if any. */
   configPath: string | null;
+  /** Break-glass users named in the config (applied with markBreakGlassUsers before evaluation). */
+  breakGlassUsers: string[];
 }
 
 /**
@@ -49,7 +51,7 @@ export async function resolveRunConfig(input: RunConfigInput): Promise<RunConfig
   for (const [id, setting] of Object.entries(settings)) {
     if (setting?.options !== undefined) ruleOptions[id] = setting.options;
   }
-  return { rules, ruleOptions, configPath: path };
+  return { rules, ruleOptions, configPath: path, breakGlassUsers: config.breakGlassUsers ?? [] };
 }
 
 /** A scan that checks nothing would report "0 open findings" and exit 0: that is an error, said plainly. */

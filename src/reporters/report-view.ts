@@ -19,8 +19,27 @@ export function presentFindings(model: ReportModel): ReportFinding[] {
   return model.findings.filter((f) => f.baselineState !== 'absent');
 }
 
+/** Every account not fully covered — partial, failed or skipped — each with its reason. */
 export function notCoveredAccounts(model: ReportModel): ReportModel['scan']['accounts'] {
-  return model.scan.accounts.filter((a) => a.status === 'failed' || a.status === 'partial');
+  return model.scan.accounts.filter((a) => a.status !== 'complete');
+}
+
+/**
+ * The one definition of coverage every report uses: an account is covered when every slice of it was
+ * collected (status complete); skipped, failed and partial accounts are not, and are named with why.
+ */
+export function coverage(model: ReportModel): { covered: number; total: number; label: string } {
+  const total = model.scan.accounts.length;
+  const covered = model.scan.accounts.filter((a) => a.status === 'complete').length;
+  return { covered, total, label: `${covered} of ${total} account(s) fully covered` };
+}
+
+/** Open findings that are a problem of their own (not a related fact of a worse finding about the same key). */
+export function openProblems(model: ReportModel): ReportFinding[] {
+  const open = openFindings(model);
+  const openIds = new Set(open.map((f) => f.id));
+  // A related fact whose primary is waived or gone is a problem of its own again.
+  return open.filter((f) => !f.relatedTo || !openIds.has(f.relatedTo));
 }
 
 export function accountNames(model: ReportModel): Map<string, string> {

@@ -35,6 +35,11 @@ interface BaseRuleContext<Options, N extends SliceName, M extends SliceName> {
   /** A shared derivation (e.g. the migration plan), computed once per evaluation. */
   derive: Derive;
   fail(resourceArn: string, input: FailInput): void;
+  /**
+   * The inventory was collected but does not say (e.g. no credential-report root row): the rule is reported
+   * as not evaluated with this reason, never as a pass or a guessed finding.
+   */
+  unknown(reason: string): void;
   /** The desired-state comparison (rules with `input: 'desired-state'` only; see src/drift). */
   drift(): DriftReport;
 }

@@ -3,6 +3,7 @@ import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
 import type { Derive, OrganizationFacts } from './derivation.js';
 import { accountFacts, derivationCache, organizationFacts } from './derivation-runner.js';
+import { fillFixSteps } from './fill-fix-steps.js';
 import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from './finding.js';
 import { lookupSlice, type SliceData, type SliceName } from './slices.js';
 
@@ -48,7 +49,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
         continue;
       }
       const scope: RuleScope = { snapshot, organization, account, derive, drift: options.drift };
-      const context = makeContext(scope, rule, refs, parsedOptions, options.now, findings);
+      const context = makeContext(scope, rule, refs, parsedOptions, options.now, { findings, notEvaluated });
       try {
         if (rule.scope === 'account') rule.evaluate({ ...context, account: accountFacts(account!) });
         else rule.evaluate(context);
@@ -99,7 +100,7 @@ function makeContext(
   refs: ComplianceRef[],
   options: unknown,
   now: Date,
-  sink: Finding[],
+  sink: { findings: Finding[]; notEvaluated: NotEvaluated[] },
 ): AnyRuleContext {
   const declared = (name: SliceName, list: readonly SliceName[] | undefined, field: string) => {
     if (!list?.includes(name))
@@ -125,6 +126,15 @@ function makeContext(
       const slice = declared(name, rule.reads, 'reads');
       return slice.status === 'ok' ? (slice.data as SliceData[N]) : undefined;
     },
+    unknown(reason: string) {
+      sink.notEvaluated.push({
+        ruleId: rule.id,
+        accountId: account?.id ?? null,
+        reason,
+        missing: [],
+        unknown: true,
+      });
+    },
     fail(resourceArn: string, input: FailInput) {
       const subject = input.subject ?? '';
       const accountId =
@@ -132,7 +142,7 @@ function makeContext(
         account?.id ??
         snapshot.organization.managementAccountId ??
         accountFromArn(resourceArn);
-      sink.push({
+      sink.findings.push({
         id: findingId(rule.id, resourceArn, subject),
         ruleId: rule.id,
         severity: input.severity ?? rule.severity,
@@ -144,7 +154,7 @@ function makeContext(
         rationale: rule.rationale,
         advice: {
           summary: input.advice?.summary ?? rule.title,
-          fixNow: input.advice?.fixNow ?? rule.remediation,
+          fixNow: input.advice?.fixNow ?? fillFixSteps(rule.remediation, resourceArn, subject, accountId),
           ...(input.advice?.migration ? { migration: input.advice.migration } : {}),
         },
         compliance: refs,

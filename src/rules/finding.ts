@@ -25,6 +25,10 @@ export const migrationAdviceSchema = z.object({
     'workload-to-role',
     'root-to-centralized',
     'identity-center-hygiene',
+    /** A person's IAM user with no permissions at all: nothing to migrate, delete it. */
+    'delete-user',
+    /** A documented break-glass user: kept on purpose, checked instead of migrated. */
+    'keep-break-glass',
   ]),
   summary: z.string(),
   /** Proposed Identity Center group, for humans. */
@@ -84,6 +88,8 @@ export const notEvaluatedSchema = z.object({
       detail: z.string(),
     }),
   ),
+  /** Set when the collected data does not say (not a collection failure): the scan stays complete. */
+  unknown: z.literal(true).optional(),
 });
 export type NotEvaluated = z.infer<typeof notEvaluatedSchema>;
 

@@ -11,6 +11,8 @@ import {
   aUser,
 } from '../../fixtures/builders/index.js';
 import { buildMigrationPlan } from '../../src/advice/migration-planner.js';
+import { userMigrationAdvice } from '../../src/advice/user-migration-advice.js';
+import { derivationCache } from '../../src/rules/derivation-runner.js';
 
 const aws = (name: string) => ({ policyName: name, policyArn: `arn:aws:iam::aws:policy/${name}` });
 const person = (userName: string, extra: Parameters<typeof aUser>[0] = {}) =>
@@ -172,5 +174,43 @@ describe('migration planner with partial inventory', () => {
       'arn:aws:iam::111111111111:user/ann.lee',
     )!;
     expect(target.policiesComplete).toBe(false);
+  });
+
+  it('proposes deleting a person without any permission instead of an empty permission set', () => {
+    const snapshot = aSnapshot({
+      accounts: [
+        anAccount({
+          iam: anIamSlice({
+            users: [person('ex.employee'), person('ann.lee', { attachedPolicies: [aws('ReadOnlyAccess')] })],
+          }),
+        }),
+      ],
+    });
+    const plan = buildMigrationPlan(snapshot);
+    expect(plan.permissionSets.map((set) => set.name)).toEqual(['ReadOnlyAccess']);
+    expect(plan.humans.has('arn:aws:iam::111111111111:user/ex.employee')).toBe(false);
+    expect(plan.withoutPermissions.get('arn:aws:iam::111111111111:user/ex.employee')).toMatchObject({
+      userName: 'ex.employee',
+      accountId: '111111111111',
+    });
+    const advice = userMigrationAdvice(
+      derivationCache(snapshot),
+      snapshot.accounts[0]!.iam.users.status === 'ok' ? snapshot.accounts[0]!.iam.users.data[0]! : aUser(),
+    );
+    expect(advice.kind).toBe('delete-user');
+    expect(advice.targetPermissionSet).toBeUndefined();
+    expect(advice.steps).toContain('aws iam delete-user --user-name ex.employee');
+  });
+
+  it('keeps a person whose groups or policies were not collected (no permissions is then unknown)', () => {
+    const account = anAccount({ iam: anIamSlice({ users: [person('ex.employee')] }) });
+    const snapshot = aSnapshot({
+      accounts: [
+        { ...account, iam: { ...account.iam, groups: { status: 'not_collected', reason: 'test' } } },
+      ],
+    });
+    const plan = buildMigrationPlan(snapshot);
+    expect(plan.withoutPermissions.size).toBe(0);
+    expect(plan.humans.get('arn:aws:iam::111111111111:user/ex.employee')?.policiesComplete).toBe(false);
   });
 });

@@ -156,9 +156,76 @@ describe.skipIf(!chromiumAvailable && !mustRun)('report.html in headless Chromiu
     await page.click('#filter-reset');
   });
 
+  it('keeps every chart above the fold at 1400 px and the page short', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (const id of ['severity', 'key-age', 'by-account', 'by-rule', 'migration']) {
+      const box = await page.locator(`svg[data-chart="${id}"]`).boundingBox();
+      expect(box, id).not.toBeNull();
+      expect(box!.y + box!.height, `${id} bottom`).toBeLessThanOrEqual(900);
+      expect(box!.x + box!.width, `${id} right`).toBeLessThanOrEqual(1400);
+    }
+    // The findings table scrolls inside the page (it made the page 26,000 px tall).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(5000);
+  });
+
+  it('fits the findings table into 1400 px: no horizontal overflow, ARNs break at : and /, names whole', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1400);
+    const overflow = await page.evaluate(() => {
+      const box = document.querySelector('.table-scroll') as HTMLElement;
+      return box.scrollWidth - box.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    const arns = await page.locator('#findings code.arn').evaluateAll((els) =>
+      els.slice(0, 200).map((el) => ({
+        wbr: el.querySelectorAll('wbr').length,
+        title: el.getAttribute('title'),
+        text: el.textContent,
+        fits: (el.parentElement as HTMLElement).scrollWidth <= (el.parentElement as HTMLElement).clientWidth,
+      })),
+    );
+    for (const arn of arns) {
+      expect(arn.title).toBe(arn.text);
+      if (arn.text?.startsWith('arn:')) expect(arn.wbr, arn.text ?? '').toBeGreaterThan(3);
+      expect(arn.fits, arn.text ?? '').toBe(true);
+    }
+    // Rule names: whole in the table cells and in the by-rule chart (ids, never truncated with "…").
+    const titlesFit = await page
+      .locator('#findings .rule-title')
+      .evaluateAll((els) =>
+        els.every((el) => el.scrollWidth <= (el.parentElement as HTMLElement).clientWidth),
+      );
+    expect(titlesFit).toBe(true);
+    const labels = await page
+      .locator('svg[data-chart="by-rule"] text.axis-label')
+      .evaluateAll((els) => els.map((el) => el.childNodes[0]?.textContent ?? ''));
+    const ids = new Set(model.rules.map((r) => r.id));
+    for (const label of labels) expect(ids.has(label), label).toBe(true);
+  });
+
+  it('shows facts about the same key under their primary finding', async () => {
+    const related = page.locator('#findings tr.finding.related');
+    expect(await related.count()).toBe(model.findings.filter((f) => f.relatedTo).length);
+    const first = related.first();
+    const primaryId = model.findings.find((f) => f.relatedTo)?.relatedTo;
+    expect(primaryId).toBeDefined();
+    const previousIsPrimaryOrSibling = await first.evaluate((row) => {
+      let prev = row.previousElementSibling;
+      while (prev && (prev.classList.contains('advice') || prev.classList.contains('related')))
+        prev = prev.previousElementSibling;
+      return prev?.classList.contains('finding') ?? false;
+    });
+    expect(previousIsPrimaryOrSibling).toBe(true);
+    expect(await page.locator('#not-covered').textContent()).toContain('legacy-closed');
+    expect(await page.locator('.kpi', { hasText: 'accounts fully covered' }).textContent()).toContain(
+      '13/14',
+    );
+  });
+
   it('saves a screenshot as a test artifact', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.setViewportSize({ width: 1440, height: 1900 });
+    await page.setViewportSize({ width: 1400, height: 900 });
     const path = join(ARTIFACTS, 'report-html.png');
     const png = await page.screenshot({ path, fullPage: false });
     expect(png.byteLength).toBeGreaterThan(50_000);

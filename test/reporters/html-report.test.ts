@@ -31,7 +31,11 @@ describe('report.html (static checks; test/browser drives it in Chromium)', () =
     const html = renderHtml(model);
     for (const id of ['severity', 'key-age', 'by-account', 'by-rule', 'migration'])
       expect(html).toContain(`data-chart="${id}"`);
-    expect(html.match(/<tr class="finding"/g)).toHaveLength(model.findings.length);
+    expect(html.match(/<tr class="finding( related)?"/g)).toHaveLength(model.findings.length);
+    // Facts about an access key another finding already covers are marked as related rows.
+    expect(html.match(/<tr class="finding related"/g)).toHaveLength(
+      model.findings.filter((f) => f.relatedTo).length,
+    );
   });
 
   it('groups compliance controls by framework, passed ones included', async () => {

@@ -106,6 +106,9 @@ describe('report.json', () => {
     // Finding-specific advice stays: people get their migration target.
     expect(report.findings.some((f: LooseReport) => f.advice.migration?.targetPermissionSet)).toBe(true);
     const snapshot = await readFile(new URL('../../fixtures/demo/demo-org.json', import.meta.url), 'utf8');
-    expect(text.length / snapshot.length).toBeLessThan(3);
+    // Fix-now commands with the finding's user, key and account filled in (issue 9) are the finding's own,
+    // so most findings keep their fixNow: about 3.6× on the demo, against 4.4× for the v1 file that repeated
+    // every rule's text in each finding.
+    expect(text.length / snapshot.length).toBeLessThan(4);
   });
 });

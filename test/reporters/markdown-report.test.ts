@@ -3,8 +3,14 @@ import { renderMarkdown } from '../../src/reporters/markdown/render-markdown.js'
 import type { ReportFinding } from '../../src/reporters/model/report-model.js';
 import { demoModel } from './support/demo-model.js';
 
+/** The rows of the "Top findings" table. */
+function topRows(md: string): string[] {
+  const top = md.split('## Top findings')[1] ?? '';
+  return (top.split('\n## ')[0] ?? '').split('\n').filter((line) => /^\| (🟥|🟧|🟨|🟦|⬜)/u.test(line));
+}
+
 describe('report.md', () => {
-  it('leads with counts and lists the worst findings first, cut to fit a step summary', async () => {
+  it('leads with counts and lists the worst problems first, cut to fit a step summary', async () => {
     const model = await demoModel();
     const md = renderMarkdown(model);
     expect(md).toMatch(/^# keysweep identity audit — o-demo1234ab\n/);
@@ -12,14 +18,45 @@ describe('report.md', () => {
     expect(md).toContain(`| 🟥 critical | ${model.summary.bySeverity.critical} | 0 |`);
     const top = md.split('## Top findings')[1] ?? '';
     expect(top.indexOf('root-access-keys-exist')).toBeLessThan(top.indexOf('iam-access-key-max-age'));
-    expect(model.findings.length).toBeGreaterThan(25);
-    expect(md).toContain(`…and ${model.findings.length - 25} more`);
-    const topRows = (top.split('\n## ')[0] ?? '')
-      .split('\n')
-      .filter((line) => /^\| (🟥|🟧|🟨|🟦|⬜)/u.test(line));
-    expect(topRows).toHaveLength(25);
+    const problems = model.findings.filter((f) => !f.relatedTo).length;
+    expect(problems).toBeGreaterThan(25);
+    expect(md).toContain(`…and ${problems - 25} more`);
+    expect(topRows(md)).toHaveLength(25);
     expect(md.length).toBeLessThan(65_536);
-    expect(md).not.toContain('## Not covered');
+  });
+
+  it('orders top findings by risk across rules: no rule crowds out root use, admins or console users without MFA', async () => {
+    const rows = topRows(renderMarkdown(await demoModel()));
+    const rules = rows.map((row) => row.split(' | ')[1]!.replace(/`/g, ''));
+    const perRule = new Map<string, number>();
+    for (const rule of rules) perRule.set(rule, (perRule.get(rule) ?? 0) + 1);
+    expect(Math.max(...perRule.values())).toBeLessThanOrEqual(4);
+    for (const rule of ['root-used-recently', 'iam-full-admin-privileges', 'iam-console-user-without-mfa'])
+      expect(rules, rule).toContain(rule);
+    expect(perRule.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('reads as one problem per access key, the other facts named on its row', async () => {
+    const model = await demoModel();
+    const rows = topRows(renderMarkdown(model));
+    const keys = rows.map((row) => /`(AKIA[0-9A-Z]+)`/.exec(row)?.[1]).filter(Boolean);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(rows.some((row) => row.includes('Same key, also:'))).toBe(true);
+  });
+
+  it('ranks accounts by open critical and high findings and names every account not covered', async () => {
+    const model = await demoModel();
+    const md = renderMarkdown(model);
+    expect(md).toContain('13 of 14 account(s) fully covered; not covered: legacy-closed (skipped)');
+    expect(md).toContain('| `100000000014` | legacy-closed | skipped | account status is SUSPENDED |');
+    const section = (md.split('## Accounts by risk')[1] ?? '').split('\n## ')[0] ?? '';
+    const ranked = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split(' | ').slice(2, 4).map(Number))
+      .map(([critical, high]) => critical! + high!);
+    expect(ranked.length).toBe(14);
+    expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
   });
 
   it('shows what changed since the baseline, waivers needing attention and accounts not covered', async () => {
@@ -50,6 +87,17 @@ describe('report.md', () => {
           status: 'expired',
           matched: 2,
         },
+        {
+          index: 1,
+          rule: 'iam-user-without-mfa',
+          resource: 'arn:aws:iam::*:user/svc-*',
+          account: null,
+          reason: 'workloads',
+          owner: 'platform',
+          expires: '2027-06-30',
+          status: 'active',
+          matched: 7,
+        },
       ],
     };
     const account = model.scan.accounts[1];
@@ -59,7 +107,13 @@ describe('report.md', () => {
     expect(md).toContain(`| 1 | ${model.findings.length - 2} | 1 |`);
     expect(md).toContain('### Fixed since the baseline');
     expect(md).toContain(`\`${gone.resourceArn}\``);
-    expect(md).toContain('⏰ expired');
+    // Every waiver is listed, active ones too, with how many findings it matched.
+    expect(md).toContain(
+      '| ✅ active | `iam-user-without-mfa` | `arn:aws:iam::*:user/svc-*` | platform | 2027-06-30 | 7 | workloads |',
+    );
+    expect(md).toContain(
+      '| ⏰ expired | `iam-access-key-max-age` | `arn:aws:iam::*:user/old-*` | ops | 2026-01-01 | 2 | legacy |',
+    );
     expect(md).toContain('## Not covered');
     expect(md).toContain('AccessDenied: cannot assume role');
   });

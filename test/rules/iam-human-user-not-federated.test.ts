@@ -25,6 +25,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'person with no permissions at all: delete, never an empty "NoPermissions" set',
+      snapshot: twoAccounts({ users: [aUser({ userName: 'ex.employee', passwordEnabled: true })] }),
+      findings: [
+        { resourceArn: USER_ARN('ex.employee'), messageIncludes: 'grants no permissions at all: delete it' },
+      ],
+    },
+    {
       name: 'person with a console password',
       snapshot: twoAccounts({ users: [person], groups }),
       findings: [

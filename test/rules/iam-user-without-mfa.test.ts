@@ -14,9 +14,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'key-only user without MFA',
+      name: 'key-only workload without MFA: kept for FSBP IAM.19, low, pointing at a role',
       snapshot: oneAccount({ users: [aUser({ userName: 'svc-app', accessKeys: [anAccessKey()] })] }),
-      findings: [{ resourceArn: USER_ARN('svc-app'), severity: 'medium', messageIncludes: 'no MFA device' }],
+      findings: [
+        {
+          resourceArn: USER_ARN('svc-app'),
+          severity: 'low',
+          messageIncludes: 'replace its keys with a role',
+        },
+      ],
+    },
+    {
+      name: 'a person with keys only (person-like name) stays medium',
+      snapshot: oneAccount({ users: [aUser({ userName: 'jane.doe', accessKeys: [anAccessKey()] })] }),
+      findings: [
+        { resourceArn: USER_ARN('jane.doe'), severity: 'medium', messageIncludes: 'no MFA device.' },
+      ],
     },
     {
       name: 'user without any credential still counts by default',

@@ -1,7 +1,7 @@
 import { aRoot } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/root-hardware-mfa-missing.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { oneAccount, ROOT_ARN } from './support/snapshots.js';
+import { oneAccount, ROOT_ARN, ROOT_ROW_MISSING } from './support/snapshots.js';
 
 ruleTester(rule, {
   valid: [
@@ -24,4 +24,5 @@ ruleTester(rule, {
       findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'no hardware MFA' }],
     },
   ],
+  unknown: [ROOT_ROW_MISSING],
 });

@@ -1,7 +1,7 @@
 import { anAccount, anIamSlice, aRoot, aSnapshot } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/root-member-credentials-present.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { oneAccount, ROOT_ARN } from './support/snapshots.js';
+import { oneAccount, ROOT_ARN, ROOT_ROW_MISSING } from './support/snapshots.js';
 
 const enabled = { centralizedRoot: { rootCredentialsManagement: true, rootSessions: true } };
 const noCredentials = aRoot({ passwordEnabled: false, mfaActive: false, mfaKind: 'none' });
@@ -34,4 +34,5 @@ ruleTester(rule, {
       findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'an MFA device' }],
     },
   ],
+  unknown: [ROOT_ROW_MISSING],
 });

@@ -1,7 +1,7 @@
 import { aRoot } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/root-mfa-disabled.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { oneAccount, ROOT_ARN } from './support/snapshots.js';
+import { oneAccount, ROOT_ARN, ROOT_ROW_MISSING } from './support/snapshots.js';
 
 const noCredentials = { passwordEnabled: false, mfaActive: false, mfaKind: 'none' as const };
 
@@ -27,12 +27,26 @@ ruleTester(rule, {
       findings: [{ resourceArn: ROOT_ARN, severity: 'critical', messageIncludes: 'a password and no MFA' }],
     },
     {
-      name: 'password unknown counts as present',
+      name: 'password unknown but root has an access key: the key is evidence enough',
       snapshot: oneAccount({
-        root: aRoot({ passwordEnabled: null, mfaActive: false, mfaKind: 'none' }),
+        root: aRoot({
+          passwordEnabled: null,
+          mfaActive: false,
+          mfaKind: 'none',
+          accessKeys: [
+            { slot: 1, active: true, lastRotated: null, lastUsedDate: null, lastUsedService: null },
+          ],
+        }),
         accountSummary: {},
       }),
-      findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'possibly a password' }],
+      findings: [{ resourceArn: ROOT_ARN, severity: 'critical', messageIncludes: '1 access key(s)' }],
+    },
+  ],
+  unknown: [
+    {
+      // moto, and any account whose credential report lacks the root row: no evidence, no critical finding.
+      ...ROOT_ROW_MISSING,
+      name: 'no credential-report root row and nothing else held: unknown, not critical',
     },
   ],
 });

@@ -6,7 +6,13 @@ import { oneAccount } from './support/snapshots.js';
 
 const ACCOUNT_ARN = 'arn:aws:organizations::000000000000:account/o-exampleorg1/111111111111';
 const set = aPermissionSet();
-const person = aUser({ userName: 'jane.doe', passwordEnabled: true, groups: ['devs'] });
+// Member of devs, which the snapshot does not define: a person with permissions (directly attached here).
+const person = aUser({
+  userName: 'jane.doe',
+  passwordEnabled: true,
+  groups: ['devs'],
+  attachedPolicies: [{ policyName: 'PowerUserAccess', policyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' }],
+});
 
 ruleTester(rule, {
   valid: [

@@ -4,7 +4,12 @@ import { ruleTester } from '../support/rule-tester.js';
 import { oneAccount } from './support/snapshots.js';
 
 const ORG_ARN = 'arn:aws:organizations::000000000000:organization/o-exampleorg1';
-const person = aUser({ userName: 'jane.doe', passwordEnabled: true });
+// A person with some permission (one with none is told to delete the user, not to move).
+const person = aUser({
+  userName: 'jane.doe',
+  passwordEnabled: true,
+  attachedPolicies: [{ policyName: 'ReadOnlyAccess', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+});
 
 ruleTester(rule, {
   valid: [

@@ -28,12 +28,29 @@ export interface InvalidRuleTestCase extends RuleTestCase {
   findings: ExpectedFinding[];
 }
 
-/** ESLint-style tester: valid cases yield no finding; invalid cases yield exactly the findings listed. */
+export interface UnknownRuleTestCase extends RuleTestCase {
+  /** Substring the not-evaluated reason must contain. */
+  reasonIncludes: string;
+}
+
+/**
+ * ESLint-style tester: valid cases yield no finding; invalid cases yield exactly the findings listed;
+ * unknown cases yield no finding and one "not evaluated: unknown" entry (the data does not say).
+ */
 export function ruleTester(
   rule: Rule,
-  cases: { valid: RuleTestCase[]; invalid: InvalidRuleTestCase[] },
+  cases: { valid: RuleTestCase[]; invalid: InvalidRuleTestCase[]; unknown?: UnknownRuleTestCase[] },
 ): void {
   describe(rule.id, () => {
+    for (const testCase of cases.unknown ?? []) {
+      it(`unknown: ${testCase.name}`, () => {
+        const result = run(rule, testCase);
+        expect(result.findings.map((f) => f.message)).toEqual([]);
+        expect(result.notEvaluated).toHaveLength(1);
+        expect(result.notEvaluated[0]!.unknown).toBe(true);
+        expect(result.notEvaluated[0]!.reason).toContain(testCase.reasonIncludes);
+      });
+    }
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
         const result = run(rule, testCase);

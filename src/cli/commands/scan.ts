@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
 import { loadSnapshot } from '../../inventory/snapshot-file.js';
@@ -134,7 +135,7 @@ async function inventoryModel(
 
   // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
   const drift = desired ? driftReportFor(snapshot, desired) : undefined;
-  const evaluation = evaluate(snapshot, {
+  const evaluation = evaluate(markBreakGlassUsers(snapshot, config.breakGlassUsers), {
     rules: config.rules,
     now,
     ruleOptions: config.ruleOptions,

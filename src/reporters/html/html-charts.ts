@@ -4,7 +4,8 @@ import { accountNames, countBySeverity, openFindings } from '../report-view.js';
 import { SEVERITY_COLORS } from './html-escape.js';
 import { type BarRow, columns, donut, horizontalBars } from './svg-charts.js';
 
-const TOP_ROWS = 12;
+/** Rows per bar chart: ten keep all five charts above the fold at 1400 px (the table has the rest). */
+const TOP_ROWS = 10;
 
 export interface ChartCard {
   id: string;
@@ -44,30 +45,34 @@ export function buildCharts(model: ReportModel): ChartCard[] {
       title: 'Open findings by account',
       subtitle: `Worst ${TOP_ROWS} accounts, split by severity. Click an account to filter.`,
       svg: horizontalBars('by-account', 'Open findings by account', byAccountRows(model, open), {
-        labelWidth: 240,
-        barWidth: 280,
+        labelWidth: 235,
+        barWidth: 170,
       }),
     },
     {
       id: 'by-rule',
       title: 'Open findings by rule',
-      subtitle: 'Which problems are most common. Click a rule to filter.',
+      subtitle: 'Which problems are most common (hover for the rule’s title). Click a rule to filter.',
+      // Rule ids, never cut: the longest id fits the label column, where titles would be truncated.
       svg: horizontalBars('by-rule', 'Open findings by rule', byRuleRows(model, open), {
         labelWidth: 290,
-        barWidth: 240,
+        barWidth: 130,
       }),
     },
     {
       id: 'migration',
       title: 'Migration to IAM Identity Center, per account',
-      subtitle:
-        'People still signing in as IAM users (orange) versus people reaching the account through Identity Center (green).',
-      svg: horizontalBars('migration', 'Migration progress per account', migrationRows(model), {
-        max: 100,
-        labelWidth: 260,
-        barWidth: 760,
-      }),
-      wide: true,
+      subtitle: `People on IAM users (orange) versus via Identity Center (green); the ${TOP_ROWS} least migrated accounts.`,
+      svg: horizontalBars(
+        'migration',
+        'Migration progress per account',
+        migrationRows(model).slice(0, TOP_ROWS),
+        {
+          max: 100,
+          labelWidth: 235,
+          barWidth: 170,
+        },
+      ),
     },
   ];
 }
@@ -116,7 +121,8 @@ function byRuleRows(model: ReportModel, open: OpenFindings): BarRow[] {
     .map(([ruleId, findings]) => {
       const counts = countBySeverity(findings);
       return {
-        label: titles.get(ruleId) ?? ruleId,
+        label: ruleId,
+        tooltip: titles.get(ruleId) ?? ruleId,
         caption: String(findings.length),
         segments: SEVERITIES.map((s) => ({
           label: s,

@@ -1,5 +1,6 @@
 import { SEVERITIES, severityRank } from '../../rules/severity.js';
 import type { ReportFinding, ReportModel } from '../model/report-model.js';
+import { relatedByPrimary } from '../report-priorities.js';
 import { accountNames } from '../report-view.js';
 import { esc } from './html-escape.js';
 
@@ -42,21 +43,27 @@ export function findingsTable(model: ReportModel): string {
         `<th scope="col" data-sort="${key}" tabindex="0" aria-sort="none">${label}<span class="sort-icon" aria-hidden="true"></span></th>`,
     )
     .join('');
-  const shown = model.findings.slice(0, MAX_TABLE_ROWS);
+  const related = relatedByPrimary(model);
+  const shown = withRelatedAfterPrimary(model.findings, related).slice(0, MAX_TABLE_ROWS);
   const rows = shown
-    .map((f, i) => findingRows(f, i, names, rules.get(f.ruleId)?.title ?? f.ruleId))
+    .map((f, i) =>
+      findingRows(f, i, names, rules.get(f.ruleId)?.title ?? f.ruleId, related.get(f.id)?.length ?? 0),
+    )
     .join('\n');
   const cut =
     model.findings.length > shown.length
       ? `<p class="cut-notice"><strong>Showing the ${shown.length} worst of ${model.findings.length} findings</strong> (charts count them all). Every finding is in report.json and report.csv.</p>`
       : '';
   return `${cut}${filters}
+<div class="table-scroll">
 <table id="findings" class="findings">
+<colgroup><col class="c-sev"><col class="c-rule"><col class="c-acct"><col class="c-res"><col class="c-msg"><col class="c-status"></colgroup>
 <thead><tr>${header}</tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
+</div>
 <p id="no-match" class="muted" hidden>No finding matches these filters.</p>`;
 }
 
@@ -67,7 +74,33 @@ function status(f: ReportFinding): string {
   return 'open';
 }
 
-function findingRows(f: ReportFinding, index: number, names: Map<string, string>, ruleTitle: string): string {
+/** Each related fact right under the finding it belongs to, so the table reads as one problem per key. */
+function withRelatedAfterPrimary(
+  findings: readonly ReportFinding[],
+  related: Map<string, ReportFinding[]>,
+): ReportFinding[] {
+  const ids = new Set(findings.map((f) => f.id));
+  const ordered: ReportFinding[] = [];
+  for (const f of findings) {
+    // A related fact whose primary is not in the list (e.g. cut by a baseline) stands on its own.
+    if (f.relatedTo && ids.has(f.relatedTo)) continue;
+    ordered.push(f, ...(related.get(f.id) ?? []));
+  }
+  return ordered;
+}
+
+/** An ARN that breaks only after ':' and '/', with the whole ARN as a tooltip. */
+function arnHtml(arn: string): string {
+  return `<code class="arn" title="${esc(arn)}">${esc(arn).replace(/([:/])/g, '$1<wbr>')}</code>`;
+}
+
+function findingRows(
+  f: ReportFinding,
+  index: number,
+  names: Map<string, string>,
+  ruleTitle: string,
+  relatedCount: number,
+): string {
   const state = status(f);
   const accountName = names.get(f.accountId) ?? '';
   const search = [f.resourceArn, f.subject, f.message, f.ruleId, ruleTitle, f.accountId, accountName]
@@ -85,11 +118,17 @@ function findingRows(f: ReportFinding, index: number, names: Map<string, string>
   ].join(' ');
   const badge = `<span class="sev sev-${f.severity}">${f.severity}</span>`;
   const statusBadge = `<span class="status status-${state}">${state}</span>`;
-  return `<tr class="finding" id="f-${index}" ${data} tabindex="0" aria-expanded="false" aria-controls="a-${index}">
-<td>${badge}</td><td><span class="rule-title">${esc(ruleTitle)}</span><br><code class="muted">${esc(f.ruleId)}</code></td>
+  const note = f.relatedTo
+    ? '<br><span class="related-note">↳ same access key as the finding above</span>'
+    : relatedCount > 0
+      ? `<br><span class="related-note">+${relatedCount} related fact(s) about this key below</span>`
+      : '';
+  const rowClass = f.relatedTo ? 'finding related' : 'finding';
+  return `<tr class="${rowClass}" id="f-${index}" ${data} tabindex="0" aria-expanded="false" aria-controls="a-${index}">
+<td>${badge}</td><td><span class="rule-title" title="${esc(ruleTitle)}">${esc(ruleTitle)}</span><br><code class="muted">${esc(f.ruleId)}</code></td>
 <td>${esc(accountName)}<br><code class="muted">${esc(f.accountId)}</code></td>
-<td><code class="arn">${esc(f.resourceArn)}</code>${f.subject ? `<br><code class="muted">${esc(f.subject)}</code>` : ''}</td>
-<td>${esc(f.message)}</td><td>${statusBadge}</td></tr>
+<td>${arnHtml(f.resourceArn)}${f.subject ? `<br><code class="muted arn" title="${esc(f.subject)}">${esc(f.subject).replace(/([:/])/g, '$1<wbr>')}</code>` : ''}</td>
+<td>${esc(f.message)}${note}</td><td>${statusBadge}</td></tr>
 <tr class="advice" id="a-${index}" hidden><td colspan="6">${adviceBlock(f)}</td></tr>`;
 }
 

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../model/report-model.js';
-import { complianceControls, notCoveredAccounts } from '../report-view.js';
+import { complianceControls, coverage, notCoveredAccounts } from '../report-view.js';
 import { esc } from './html-escape.js';
 
 const STATUS_TEXT = { passed: 'passed', failed: 'failed', not_evaluated: 'not evaluated' } as const;
@@ -43,7 +43,7 @@ export function coverageSection(model: ReportModel): string {
         `<li>Rule <code>${esc(n.ruleId)}</code> not evaluated${n.accountId ? ` in <code>${esc(n.accountId)}</code>` : ''}: ${esc(n.reason)}</li>`,
     )
     .join('');
-  return `<section id="not-covered"><h2>Not covered</h2><p class="muted">A gap is never a pass: these accounts and rules were not (fully) checked.</p>
+  return `<section id="not-covered"><h2>Not covered</h2><p class="muted">${esc(coverage(model).label)}. A gap is never a pass: these accounts and rules were not (fully) checked.</p>
 ${rows ? `<table class="plain"><thead><tr><th>Account</th><th>Name</th><th>Status</th><th>Why</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
 ${gaps || rules ? `<ul>${gaps}${rules}</ul>` : ''}</section>`;
 }

@@ -13,8 +13,8 @@ main { padding:20px 32px 40px; max-width:1400px; margin:0 auto; }
 .kpi .value { font-size:26px; font-weight:700; line-height:1.1; }
 .kpi .label { color:var(--muted); font-size:12px; text-transform:uppercase; letter-spacing:.4px; }
 .kpi.critical { border-top-color:#b42318; } .kpi.high { border-top-color:#e8590c; } .kpi.good { border-top-color:#2f9e44; } .kpi.warn { border-top-color:#f08c00; }
-.grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(440px,1fr)); gap:16px; }
-.card { background:var(--card); border-radius:10px; padding:16px 18px; box-shadow:0 1px 3px rgba(16,24,40,.08); }
+.grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(380px,1fr)); gap:14px; }
+.card { background:var(--card); border-radius:10px; padding:12px 16px; box-shadow:0 1px 3px rgba(16,24,40,.08); }
 .card.wide { grid-column:1/-1; } .card.wide .chart { margin:0; }
 .card h2 { font-size:15px; margin:0; } .card .sub { color:var(--muted); font-size:12px; margin:2px 0 10px; }
 section { margin-top:22px; } section > h2 { font-size:17px; margin:0 0 10px; }
@@ -35,7 +35,18 @@ th[aria-sort="ascending"] .sort-icon::after { content:" ▲"; } th[aria-sort="de
 table td { padding:9px 10px; border-bottom:1px solid var(--line); vertical-align:top; }
 tr.finding { cursor:pointer; } tr.finding:hover { background:#f8f9fc; } tr.finding[aria-expanded="true"] { background:#eef2ff; }
 tr.advice td { background:#fbfcff; padding:12px 18px 16px; }
-code { font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; } code.arn { word-break:break-all; }
+code { font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; }
+/* ARNs break only where <wbr> marks a ':' or '/' (overflow-wrap is the last resort for a very long segment). */
+code.arn { word-break:normal; overflow-wrap:anywhere; }
+/* The findings table scrolls inside the page, so the page stays short whatever the number of findings. */
+.table-scroll { max-height:80vh; overflow:auto; border-radius:10px; box-shadow:0 1px 3px rgba(16,24,40,.08); }
+.table-scroll table.findings { box-shadow:none; border-radius:0; overflow:visible; table-layout:fixed; }
+.table-scroll thead th { position:sticky; top:0; z-index:1; }
+table.findings col.c-sev { width:92px; } table.findings col.c-rule { width:22%; } table.findings col.c-acct { width:150px; }
+table.findings col.c-res { width:27%; } table.findings col.c-status { width:84px; }
+tr.finding.related td { padding-top:3px; padding-bottom:5px; font-size:13px; background:#fcfcfd; }
+tr.finding.related td:first-child { border-left:3px solid #d0d5dd; }
+.related-note { display:inline-block; margin-top:3px; color:var(--muted); font-size:12px; }
 pre { background:#101828; color:#e4e7ec; padding:10px 12px; border-radius:6px; overflow:auto; }
 .muted { color:var(--muted); } .rule-title { font-weight:550; }
 .sev, .status, .tag { display:inline-block; padding:1px 8px; border-radius:999px; font-size:12px; font-weight:600; white-space:nowrap; }

@@ -2,7 +2,7 @@ import type { ReportModel } from '../model/report-model.js';
 import {
   baselineCounts,
   countBySeverity,
-  notCoveredAccounts,
+  coverage,
   openFindings,
   organizationLabel,
 } from '../report-view.js';
@@ -71,15 +71,16 @@ function kpis(model: ReportModel): string {
       ? 100
       : Math.round((onIdentityCenter / (humansOnIam + onIdentityCenter)) * 100);
   const oldKeys = model.inventory.activeAccessKeyAgesDays.filter((d) => d > 90).length;
-  const gaps = notCoveredAccounts(model).length;
+  const covered = coverage(model);
   const cards: Array<[string, string | number, string]> = [
     ['', open.length, 'open findings'],
     ['critical', severity.critical, 'critical'],
     ['high', severity.high, 'high'],
+    // The same definition as report.md: complete accounts only; skipped and partial ones are named below.
     [
-      gaps > 0 ? 'warn' : 'good',
-      `${model.scan.accounts.length - gaps}/${model.scan.accounts.length}`,
-      'accounts covered',
+      covered.covered < covered.total ? 'warn' : 'good',
+      `${covered.covered}/${covered.total}`,
+      'accounts fully covered',
     ],
     ['warn', humansOnIam, 'people on IAM users'],
     ['good', `${migrated}%`, 'human access via Identity Center'],

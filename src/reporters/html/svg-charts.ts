@@ -18,6 +18,8 @@ export interface BarRow {
   segments: BarSegment[];
   /** Set on the row so a click can filter the findings table (attribute name → value). */
   filter?: { name: string; value: string };
+  /** Hover text for the label (e.g. a rule's title when the label is its id); defaults to the label. */
+  tooltip?: string;
 }
 
 const ROW_HEIGHT = 26;
@@ -61,7 +63,7 @@ export function horizontalBars(
         ? ` class="bar-row clickable" data-filter-${row.filter.name}="${esc(row.filter.value)}"`
         : ' class="bar-row"';
       return (
-        `<g${filter}><text x="${labelWidth - 8}" y="${y + ROW_HEIGHT / 2 + 4}" text-anchor="end" class="axis-label">${esc(truncate(row.label, maxLabelChars))}<title>${esc(row.label)}</title></text>` +
+        `<g${filter}><text x="${labelWidth - 8}" y="${y + ROW_HEIGHT / 2 + 4}" text-anchor="end" class="axis-label">${esc(truncate(row.label, maxLabelChars))}<title>${esc(row.tooltip ?? row.label)}</title></text>` +
         `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="${ROW_HEIGHT - 8}" rx="3" class="track"/>${rects}` +
         `<text x="${x + 6}" y="${y + ROW_HEIGHT / 2 + 4}" class="value-label">${esc(row.caption)}</text></g>`
       );

@@ -1,12 +1,15 @@
 import { SEVERITIES, severityRank } from '../../rules/severity.js';
 import type { ReportFinding, ReportModel } from '../model/report-model.js';
+import { accountsByRisk, relatedByPrimary, TOP_ROWS_PER_RULE, topProblems } from '../report-priorities.js';
 import {
   accountNames,
   baselineCounts,
   complianceControls,
   countBySeverity,
+  coverage,
   notCoveredAccounts,
   openFindings,
+  openProblems,
   organizationLabel,
   presentFindings,
 } from '../report-view.js';
@@ -18,6 +21,7 @@ import { code, SEVERITY_BADGE, table } from './markdown-text.js';
  */
 const TOP_FINDINGS = 25;
 const MAX_CHANGES = 20;
+const MAX_ACCOUNTS = 30;
 
 export function renderMarkdown(model: ReportModel): string {
   const open = openFindings(model);
@@ -38,13 +42,7 @@ export function renderMarkdown(model: ReportModel): string {
 
   lines.push(...baselineSection(model), ...notCoveredSection(model));
 
-  lines.push(`## Top findings`, '');
-  if (open.length === 0) lines.push('No open findings. 🎉', '');
-  else {
-    lines.push(...findingsTable(open.slice(0, TOP_FINDINGS), names), '');
-    if (open.length > TOP_FINDINGS)
-      lines.push(`…and ${open.length - TOP_FINDINGS} more in \`report.json\` / \`report.html\`.`, '');
-  }
+  lines.push(...topFindingsSection(model, names), ...accountsSection(model, open));
 
   lines.push('## Findings by rule', '');
   const count = (id: string) => model.summary.byRule[id] ?? 0;
@@ -67,28 +65,72 @@ export function renderMarkdown(model: ReportModel): string {
 }
 
 function headline(model: ReportModel, openCount: number): string {
-  const covered = model.scan.accounts.filter((a) => a.status === 'complete').length;
+  const { label } = coverage(model);
+  const notCovered = notCoveredAccounts(model);
+  const named =
+    notCovered.length > 0
+      ? `; not covered: ${notCovered.map((a) => `${a.name || a.id} (${a.status})`).join(', ')}`
+      : '';
   const status = model.scan.complete
     ? ''
     : ' ⚠️ **The scan is incomplete**: some accounts or rules could not be covered (see below).';
   return (
     `**${openCount} open finding(s)** across ${model.scan.accounts.length} account(s) ` +
-    `(${covered} fully scanned)${model.summary.waived > 0 ? `, ${model.summary.waived} waived` : ''}.${status}`
+    `(${label}${named})${model.summary.waived > 0 ? `, ${model.summary.waived} waived` : ''}.${status}`
   );
 }
 
-function findingsTable(findings: ReportFinding[], names: Map<string, string>): string[] {
+function findingsTable(
+  findings: ReportFinding[],
+  names: Map<string, string>,
+  related: Map<string, ReportFinding[]> = new Map(),
+): string[] {
   return table(
     ['Severity', 'Rule', 'Account', 'Resource', 'Finding', 'What to do'],
-    findings.map((f) => [
-      SEVERITY_BADGE[f.severity] ?? f.severity,
-      code(f.ruleId),
-      `${names.get(f.accountId) ?? ''} ${code(f.accountId)}`.trim(),
-      code(f.resourceArn),
-      f.message,
-      f.advice.migration?.summary ?? f.advice.summary,
-    ]),
+    findings.map((f) => {
+      const also = related.get(f.id) ?? [];
+      return [
+        SEVERITY_BADGE[f.severity] ?? f.severity,
+        code(f.ruleId),
+        `${names.get(f.accountId) ?? ''} ${code(f.accountId)}`.trim(),
+        `${code(f.resourceArn)}${f.subject ? ` ${code(f.subject)}` : ''}`,
+        also.length > 0
+          ? `${f.message} Same key, also: ${[...new Set(also.map((r) => r.ruleId))].map(code).join(', ')}.`
+          : f.message,
+        f.advice.migration?.summary ?? f.advice.summary,
+      ];
+    }),
   );
+}
+
+function topFindingsSection(model: ReportModel, names: Map<string, string>): string[] {
+  const problems = openProblems(model);
+  const lines = ['## Top findings', ''];
+  if (problems.length === 0) return [...lines, 'No open findings. 🎉', ''];
+  lines.push(
+    `Ordered by risk across rules (at most ${TOP_ROWS_PER_RULE} rows per rule); one row per problem: facts about ` +
+      'the same access key are folded into its worst finding.',
+    '',
+  );
+  lines.push(...findingsTable(topProblems(problems, TOP_FINDINGS), names, relatedByPrimary(model)), '');
+  if (problems.length > TOP_FINDINGS)
+    lines.push(`…and ${problems.length - TOP_FINDINGS} more in \`report.json\` / \`report.html\`.`, '');
+  return lines;
+}
+
+function accountsSection(model: ReportModel, open: ReportFinding[]): string[] {
+  const rows = accountsByRisk(model, open).slice(0, MAX_ACCOUNTS);
+  const lines = ['## Accounts by risk', '', 'Ranked by open critical and high findings.', ''];
+  lines.push(
+    ...table(
+      ['Account', 'Name', 'Critical', 'High', 'Open', 'Coverage'],
+      rows.map((a) => [code(a.id), a.name, a.critical, a.high, a.open, a.status]),
+    ),
+    '',
+  );
+  if (model.scan.accounts.length > MAX_ACCOUNTS)
+    lines.push(`…and ${model.scan.accounts.length - MAX_ACCOUNTS} more accounts in \`report.json\`.`, '');
+  return lines;
 }
 
 function baselineSection(model: ReportModel): string[] {
@@ -155,23 +197,24 @@ function notCoveredSection(model: ReportModel): string[] {
 
 function waiverSection(model: ReportModel): string[] {
   if (!model.waivers) return [];
-  const attention = model.waivers.entries.filter((w) => w.status !== 'active');
+  const status = { active: '✅ active', expired: '⏰ expired', unused: '💤 matched nothing' } as const;
   const lines = [
     '## Waivers',
     '',
     `${model.waivers.entries.length} waiver(s) in \`${model.waivers.file}\`; ${model.summary.waived} finding(s) waived.`,
     '',
   ];
-  if (attention.length > 0) {
+  if (model.waivers.entries.length > 0) {
     lines.push(
       ...table(
-        ['Status', 'Rule', 'Resource', 'Owner', 'Expires', 'Reason'],
-        attention.map((w) => [
-          w.status === 'expired' ? '⏰ expired' : '💤 matched nothing',
+        ['Status', 'Rule', 'Resource', 'Owner', 'Expires', 'Matched', 'Reason'],
+        model.waivers.entries.map((w) => [
+          status[w.status] ?? w.status,
           code(w.rule),
           code(w.resource),
           w.owner ?? '',
           w.expires ?? '',
+          w.matched,
           w.reason,
         ]),
       ),

@@ -5,6 +5,7 @@ import { ruleSummary } from '../../rules/rule-summary.js';
 import { SEVERITIES, type Severity } from '../../rules/severity.js';
 import { buildComplianceSummary } from './compliance-summary.js';
 import { buildInventoryStats } from './inventory-stats.js';
+import { relateFindings } from './related-findings.js';
 import { REPORT_SCHEMA_VERSION, type ReportFinding, type ReportModel } from './report-schema.js';
 import { summarizeScan } from './scan-status.js';
 
@@ -17,7 +18,11 @@ export function buildReportModel(
   evaluation: EvaluationResult,
   options: { now: Date; toolVersion: string },
 ): ReportModel {
-  const findings = [...evaluation.findings].sort(compareFindings);
+  const relatedTo = relateFindings(evaluation.findings);
+  const findings: ReportFinding[] = [...evaluation.findings].sort(compareFindings).map((finding) => {
+    const primary = relatedTo.get(finding.id);
+    return primary ? { ...finding, relatedTo: primary } : finding;
+  });
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'keysweep', version: options.toolVersion },

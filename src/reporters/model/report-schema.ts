@@ -26,6 +26,15 @@ export const reportFindingSchema = findingSchema.extend({
     .optional(),
   /** Set when compared with a baseline report. */
   baselineState: z.enum(['new', 'unchanged', 'absent']).optional(),
+  /**
+   * Set when this finding is one more fact about the same access key as a worse finding (that finding's
+   * id): reports show one problem per key. The finding still counts for its rule and compliance control.
+   */
+  relatedTo: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .describe('Id of the worse finding about the same access key; reports show them as one problem.')
+    .optional(),
 });
 export type ReportFinding = z.infer<typeof reportFindingSchema>;
 

@@ -23,7 +23,10 @@ export const scanSummarySchema = z.object({
   accounts: z.array(scannedAccountSchema),
   /** Organization-level slices (Identity Center, centralized root access) that were not collected. */
   organizationGaps: z.array(z.string()),
-  /** False when any account or service could not be collected or any rule could not be evaluated. */
+  /**
+   * False when any account or service could not be collected or any rule could not be evaluated for want
+   * of data or by error; rules that ran and found the data silent ("unknown") do not make a scan incomplete.
+   */
   complete: z.boolean(),
 });
 export type ScanSummary = z.infer<typeof scanSummarySchema>;
@@ -61,7 +64,8 @@ export function summarizeScan(snapshot: Snapshot, evaluation: EvaluationResult, 
   const complete =
     accounts.every((a) => a.status === 'complete' || a.status === 'skipped') &&
     organizationGaps.length === 0 &&
-    evaluation.notEvaluated.length === 0;
+    // A rule whose data does not say ("unknown") is listed as not evaluated but is no collection gap.
+    evaluation.notEvaluated.every((entry) => entry.unknown === true);
   return {
     now: now.toISOString(),
     collectedAt: snapshot.collectedAt,

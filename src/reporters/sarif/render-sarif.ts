@@ -148,7 +148,8 @@ function notifications(model: ReportModel): SarifNotification[] {
     list.push({ level: 'warning', message: { text: `Organization: ${gap}` } });
   for (const item of model.notEvaluated) {
     list.push({
-      level: 'warning',
+      // "unknown": collected, but the data does not say; no collection problem to warn about.
+      level: item.unknown ? 'note' : 'warning',
       message: {
         text: `Rule ${item.ruleId} not evaluated${item.accountId ? ` in ${item.accountId}` : ''}: ${item.reason}`,
       },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
-import { humanMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { deleteUserAdvice, humanMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
@@ -46,6 +46,17 @@ export default defineRule({
     if (organization.accountCount < options.minAccounts) return;
     const plan = derive(MIGRATION_PLAN);
     for (const user of slice('iam.users')) {
+      const idle = plan.withoutPermissions.get(user.arn);
+      if (idle) {
+        fail(user.arn, {
+          message:
+            `IAM user ${user.userName} belongs to a person (${idle.evidence.join('; ')}) but grants no permissions ` +
+            'at all: delete it rather than migrate it.',
+          advice: { migration: deleteUserAdvice(idle) },
+          details: { noPermissions: true },
+        });
+        continue;
+      }
       const target = plan.humans.get(user.arn);
       if (!target) continue;
       fail(user.arn, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { classifyUser } from '../../advice/classify-user.js';
 import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 import { ASSIGN_USER_MFA_FIX } from './support/user-mfa.js';
@@ -30,12 +31,19 @@ export default defineRule({
       if (user.mfaDevices.length > 0) continue;
       const hasCredentials = user.passwordEnabled || user.accessKeys.some((key) => key.status === 'Active');
       if (!hasCredentials && !options.includeUsersWithoutCredentials) continue;
+      // FSBP IAM.19 counts every user, so the fact stays; but a key-only workload cannot use MFA in any
+      // meaningful way (the key is the credential), so it is low and points at the real fix, a role.
+      const keyOnlyWorkload = !user.passwordEnabled && classifyUser(user).kind === 'workload';
       fail(user.arn, {
-        message: `IAM user ${user.userName} has no MFA device.`,
+        message: keyOnlyWorkload
+          ? `IAM user ${user.userName} has no MFA device; it is a key-only workload, for which MFA protects nothing: replace its keys with a role instead.`
+          : `IAM user ${user.userName} has no MFA device.`,
+        ...(keyOnlyWorkload ? { severity: 'low' as const } : {}),
         advice: { migration: userMigrationAdvice(derive, user) },
         details: {
           passwordEnabled: user.passwordEnabled,
           activeKeys: user.accessKeys.filter((k) => k.status === 'Active').length,
+          keyOnlyWorkload,
         },
       });
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBreakGlass } from '../../advice/break-glass.js';
 import { classifyUser } from '../../advice/classify-user.js';
 import { chooseWorkloadReplacement, workloadMigrationAdvice } from '../../advice/workload-replacement.js';
 import { defineRule } from '../define-rule.js';
@@ -34,7 +35,7 @@ export default defineRule({
   evaluate({ slice, fail }) {
     for (const user of slice('iam.users')) {
       const active = user.accessKeys.filter((key) => key.status === 'Active');
-      if (active.length === 0) continue;
+      if (active.length === 0 || isBreakGlass(user)) continue;
       const classification = classifyUser(user);
       if (classification.kind !== 'workload') continue;
       const choice = chooseWorkloadReplacement(user);

@@ -8,18 +8,22 @@ import driftPermissionSetNotDeclared from './drift-permission-set-not-declared.j
 import driftPrincipalMissing from './drift-principal-missing.js';
 import iamAccessKeyMaxAge from './iam-access-key-max-age.js';
 import iamAccessKeyNeverUsed from './iam-access-key-never-used.js';
+import iamBreakGlassUserHygiene from './iam-break-glass-user-hygiene.js';
 import iamCloudshellFullAccess from './iam-cloudshell-full-access.js';
 import iamConsoleUserWithoutMfa from './iam-console-user-without-mfa.js';
 import iamCredentialsUnused from './iam-credentials-unused.js';
 import iamFullAdminPrivileges from './iam-full-admin-privileges.js';
 import iamHumanUserNotFederated from './iam-human-user-not-federated.js';
 import iamMultipleActiveAccessKeys from './iam-multiple-active-access-keys.js';
+import iamPasswordPolicyChangeDisallowed from './iam-password-policy-change-disallowed.js';
 import iamPasswordPolicyComplexity from './iam-password-policy-complexity.js';
 import iamPasswordPolicyExpiry from './iam-password-policy-expiry.js';
 import iamPasswordPolicyMinLength from './iam-password-policy-min-length.js';
 import iamPasswordPolicyReuse from './iam-password-policy-reuse.js';
 import iamPolicyServiceWildcard from './iam-policy-service-wildcard.js';
+import iamSupportRoleMissing from './iam-support-role-missing.js';
 import iamUserDirectPolicies from './iam-user-direct-policies.js';
+import iamUserPasswordAndAccessKey from './iam-user-password-and-access-key.js';
 import iamUserWithoutMfa from './iam-user-without-mfa.js';
 import iamWorkloadUserStaticKeys from './iam-workload-user-static-keys.js';
 import rootAccessKeysExist from './root-access-keys-exist.js';
@@ -47,6 +51,7 @@ export const ALL_RULES: readonly Rule[] = [
   driftPrincipalMissing,
   iamAccessKeyMaxAge,
   iamAccessKeyNeverUsed,
+  iamBreakGlassUserHygiene,
   iamCloudshellFullAccess,
   iamConsoleUserWithoutMfa,
   iamCredentialsUnused,
@@ -54,11 +59,14 @@ export const ALL_RULES: readonly Rule[] = [
   iamHumanUserNotFederated,
   iamMultipleActiveAccessKeys,
   iamPasswordPolicyComplexity,
+  iamPasswordPolicyChangeDisallowed,
   iamPasswordPolicyExpiry,
   iamPasswordPolicyMinLength,
   iamPasswordPolicyReuse,
   iamPolicyServiceWildcard,
+  iamSupportRoleMissing,
   iamUserDirectPolicies,
+  iamUserPasswordAndAccessKey,
   iamUserWithoutMfa,
   iamWorkloadUserStaticKeys,
   rootAccessKeysExist,

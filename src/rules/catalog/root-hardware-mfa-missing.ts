@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ROOT_ADVICE } from '../../advice/root-advice.js';
 import { defineRule } from '../define-rule.js';
-import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
+import {
+  describeRootCredentials,
+  ROOT_PASSWORD_UNKNOWN,
+  rootCredentials,
+} from './support/root-credentials.js';
 
 export default defineRule({
   id: 'root-hardware-mfa-missing',
@@ -26,12 +30,13 @@ export default defineRule({
   migration:
     'Member accounts: delete root credentials with centralized root access instead. Management account: keep root with a hardware key.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_physical.html'],
-  evaluate({ slice, fail, account, derive, sliceIfCollected }) {
+  evaluate({ slice, fail, unknown, account, derive, sliceIfCollected }) {
     const root = slice('iam.root');
     // unknown: the collector could not tell virtual from hardware; guessing would be a false finding.
     if (root.mfaKind === 'hardware' || root.mfaKind === 'unknown') return;
     const credentials = rootCredentials(root, sliceIfCollected('iam.accountSummary'));
     if (!credentials.any) return;
+    if (credentials.onlyGuess && !root.mfaActive) return unknown(ROOT_PASSWORD_UNKNOWN);
     fail(root.arn, {
       message:
         root.mfaActive && root.mfaKind === 'virtual'

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { assumeRootCommand, ROOT_ADVICE } from '../../advice/root-advice.js';
 import { defineRule } from '../define-rule.js';
-import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
+import {
+  describeRootCredentials,
+  ROOT_PASSWORD_UNKNOWN,
+  rootCredentials,
+} from './support/root-credentials.js';
 
 export default defineRule({
   id: 'root-member-credentials-present',
@@ -33,7 +37,7 @@ export default defineRule({
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#id_root-user-access-management',
   ],
-  evaluate({ slice, fail, account, organization, derive, sliceIfCollected }) {
+  evaluate({ slice, fail, unknown, account, organization, derive, sliceIfCollected }) {
     // The management account's root cannot be removed by the feature; a standalone account has no organization.
     if (account.id === organization.managementAccountId || organization.id === null) return;
     const enabled = slice('org.centralizedRootAccess').rootCredentialsManagement;
@@ -41,6 +45,8 @@ export default defineRule({
     // Read from the credential report whether or not the feature is on: it does not remove them.
     const credentials = rootCredentials(root, sliceIfCollected('iam.accountSummary'));
     if (!credentials.any && !root.mfaActive) return;
+    // An MFA device is a fact; "possibly a password" alone is not.
+    if (credentials.onlyGuess && !root.mfaActive) return unknown(ROOT_PASSWORD_UNKNOWN);
     const holds = describeRootCredentials(root, credentials);
     fail(root.arn, {
       message: enabled

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { assumeRootCommand, ROOT_ADVICE } from '../../advice/root-advice.js';
 import { defineRule } from '../define-rule.js';
-import { describeRootCredentials, rootCredentials } from './support/root-credentials.js';
+import {
+  describeRootCredentials,
+  ROOT_PASSWORD_UNKNOWN,
+  rootCredentials,
+} from './support/root-credentials.js';
 
 export default defineRule({
   id: 'root-mfa-disabled',
@@ -28,12 +32,14 @@ export default defineRule({
     'For member accounts, centralized root access removes the root password altogether, which makes MFA moot. ' +
     'Root MFA is not applicable when the root user has no credentials at all.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html'],
-  evaluate({ slice, fail, account, derive, sliceIfCollected }) {
+  evaluate({ slice, fail, unknown, account, derive, sliceIfCollected }) {
     const root = slice('iam.root');
     if (root.mfaActive) return;
     const credentials = rootCredentials(root, sliceIfCollected('iam.accountSummary'));
     // Without password, keys or certificates there is nothing MFA would protect.
     if (!credentials.any) return;
+    // A critical finding must not rest on "possibly a password".
+    if (credentials.onlyGuess) return unknown(ROOT_PASSWORD_UNKNOWN);
     fail(root.arn, {
       message: `The root user of account ${account.id} has ${describeRootCredentials(root, credentials)} and no MFA.`,
       advice: { migration: derive(ROOT_ADVICE)(account.id) },

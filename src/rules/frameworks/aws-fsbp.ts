@@ -97,7 +97,7 @@ export const AWS_FSBP: FrameworkMapping = {
     {
       control: 'IAM.18',
       title: 'Ensure a support role has been created to manage incidents with AWS Support',
-      ruleIds: [],
+      ruleIds: ['iam-support-role-missing'],
     },
     {
       control: 'IAM.19',

@@ -49,7 +49,7 @@ export const CIS_AWS_3_0: FrameworkMapping = {
       control: '1.11',
       title:
         'Do not setup access keys during initial user setup for all IAM users that have a console password',
-      ruleIds: ['iam-access-key-never-used'],
+      ruleIds: ['iam-access-key-never-used', 'iam-user-password-and-access-key'],
     },
     {
       control: '1.12',
@@ -79,7 +79,7 @@ export const CIS_AWS_3_0: FrameworkMapping = {
     {
       control: '1.17',
       title: 'Ensure a support role has been created to manage incidents with AWS Support',
-      ruleIds: [],
+      ruleIds: ['iam-support-role-missing'],
     },
     {
       control: '1.18',

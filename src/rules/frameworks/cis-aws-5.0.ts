@@ -48,7 +48,7 @@ export const CIS_AWS_5_0: FrameworkMapping = {
       control: '1.10',
       title:
         'Do not setup access keys during initial user setup for all IAM users that have a console password',
-      ruleIds: ['iam-access-key-never-used'],
+      ruleIds: ['iam-access-key-never-used', 'iam-user-password-and-access-key'],
     },
     {
       control: '1.11',
@@ -78,7 +78,7 @@ export const CIS_AWS_5_0: FrameworkMapping = {
     {
       control: '1.16',
       title: 'Ensure a support role has been created to manage incidents with AWS Support',
-      ruleIds: [],
+      ruleIds: ['iam-support-role-missing'],
     },
     {
       control: '1.17',

@@ -1,4 +1,10 @@
-import { anAccount, anIamSlice, type anIdentityCenter, aSnapshot } from '../../../fixtures/builders/index.js';
+import {
+  anAccount,
+  anIamSlice,
+  type anIdentityCenter,
+  aRoot,
+  aSnapshot,
+} from '../../../fixtures/builders/index.js';
 import type { Snapshot } from '../../../src/inventory/snapshot-schema.js';
 
 export type IamParts = Parameters<typeof anIamSlice>[0];
@@ -25,3 +31,16 @@ export function twoAccounts(
 
 export const USER_ARN = (name: string, account = '111111111111') => `arn:aws:iam::${account}:user/${name}`;
 export const ROOT_ARN = 'arn:aws:iam::111111111111:root';
+
+/**
+ * The credential report has no <root_account> row (moto, some real accounts), the account summary does not
+ * say either, and root holds nothing else: the root rules must say "unknown", never guess a finding.
+ */
+export const ROOT_ROW_MISSING = {
+  name: 'no credential-report root row, no MFA, nothing else held',
+  snapshot: oneAccount({
+    root: aRoot({ passwordEnabled: null, mfaActive: false, mfaKind: 'none' }),
+    accountSummary: {},
+  }),
+  reasonIncludes: 'no <root_account> row',
+};

@@ -8,7 +8,13 @@ export interface RootCredentials {
   signingCertificates: boolean;
   /** Something a person could sign in or call the API with (password, key, certificate); unknown counts. */
   any: boolean;
+  /** Only the password is in doubt and nothing else is held: a finding would rest on a guess. */
+  onlyGuess: boolean;
 }
+
+/** The reason a root rule gives when it cannot tell (reported as not evaluated, never as a finding). */
+export const ROOT_PASSWORD_UNKNOWN =
+  'unknown: the credential report has no <root_account> row and the account summary does not say whether root has a password';
 
 /**
  * The credential report reports root's password as not_supported; the account summary's
@@ -29,6 +35,7 @@ export function rootCredentials(
     activeKeys,
     signingCertificates: root.signingCertificatesActive,
     any: password !== false || keys > 0 || root.signingCertificatesActive,
+    onlyGuess: password === null && keys === 0 && !root.signingCertificatesActive,
   };
 }
 

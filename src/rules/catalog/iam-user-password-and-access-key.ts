@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import type { IamUser } from '../../inventory/iam-schema.js';
+import { defineRule } from '../define-rule.js';
+import { daysSince } from '../time.js';
+
+type Drop = 'access-keys' | 'password' | 'both' | 'access-keys-after-sso';
+
+export default defineRule({
+  id: 'iam-user-password-and-access-key',
+  title: 'IAM user has both a console password and an active access key',
+  severity: 'medium',
+  scope: 'account',
+  resourceType: 'AWS::IAM::User',
+  requires: ['iam.users'],
+  options: z.object({
+    recentDays: z
+      .number()
+      .int()
+      .positive()
+      .default(90)
+      .describe('A credential used within this many days counts as in use.'),
+  }),
+  rationale:
+    'A person with a console password and an access key has two independent ways in: the key is a secret that ' +
+    'copies into files and scripts and needs no MFA. One of them is almost always unused or replaceable.',
+  remediation: {
+    console: [
+      'IAM console → Users → the user → Security credentials: delete the credential named in the finding',
+    ],
+    cli: [
+      'aws iam delete-access-key --user-name <user> --access-key-id <key-id>',
+      'aws iam delete-login-profile --user-name <user>',
+    ],
+  },
+  migration:
+    'A person who needs the CLI uses IAM Identity Center (`aws configure sso`) with short-lived credentials; ' +
+    'then both the access key and the console password go.',
+  references: [
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
+    'https://docs.aws.amazon.com/cli/latest/userguide/sso-configure-profile-token.html',
+  ],
+  evaluate({ slice, now, options, fail, derive }) {
+    const recent = (date: string | null) => date !== null && daysSince(date, now) <= options.recentDays;
+    for (const user of slice('iam.users')) {
+      const keys = user.accessKeys.filter((key) => key.status === 'Active');
+      if (!user.passwordEnabled || keys.length === 0) continue;
+      const passwordInUse = recent(user.passwordLastUsed);
+      const keysInUse = keys.filter((key) => recent(key.lastUsedDate));
+      const drop: Drop =
+        passwordInUse && keysInUse.length > 0
+          ? 'access-keys-after-sso'
+          : passwordInUse
+            ? 'access-keys'
+            : keysInUse.length > 0
+              ? 'password'
+              : 'both';
+      const keyIds = keys.map((key) => key.accessKeyId);
+      fail(user.arn, {
+        message: `IAM user ${user.userName} has a console password and ${keys.length} active access key(s); ${verdict(drop, keyIds, options.recentDays)}`,
+        advice: {
+          summary: `Drop ${DROP_LABEL[drop]} of ${user.userName}`,
+          fixNow: fixFor(user, drop, keyIds),
+          migration: userMigrationAdvice(derive, user),
+        },
+        details: { drop, accessKeyIds: keyIds.join(','), passwordInUse, keysInUse: keysInUse.length },
+      });
+    }
+  },
+});
+
+const DROP_LABEL: Record<Drop, string> = {
+  'access-keys': 'the access key(s)',
+  password: 'the console password',
+  both: 'the console password and the access key(s)',
+  'access-keys-after-sso': 'the access key(s), after moving CLI use to IAM Identity Center,',
+};
+
+function verdict(drop: Drop, keyIds: string[], days: number): string {
+  const keys = keyIds.join(', ');
+  switch (drop) {
+    case 'access-keys':
+      return `the password is in use but no key was used in ${days} days: delete access key(s) ${keys}.`;
+    case 'password':
+      return `the key(s) are in use but the password was not used in ${days} days: delete the console password.`;
+    case 'both':
+      return `neither was used in ${days} days: delete the password and access key(s) ${keys}.`;
+    case 'access-keys-after-sso':
+      return `both are in use: move CLI use to IAM Identity Center (aws configure sso), then delete access key(s) ${keys}.`;
+  }
+}
+
+function fixFor(user: IamUser, drop: Drop, keyIds: string[]) {
+  const deleteKeys = keyIds.map(
+    (id) => `aws iam delete-access-key --user-name ${user.userName} --access-key-id ${id}`,
+  );
+  const deletePassword = `aws iam delete-login-profile --user-name ${user.userName}`;
+  const console = [`IAM console → Users → ${user.userName} → Security credentials`];
+  switch (drop) {
+    case 'access-keys':
+      return {
+        console: [...console, `Access keys: deactivate, then delete ${keyIds.join(', ')}`],
+        cli: deleteKeys,
+      };
+    case 'password':
+      return {
+        console: [...console, 'Console sign-in: Manage console access → Disable'],
+        cli: [deletePassword],
+      };
+    case 'both':
+      return {
+        console: [...console, 'Disable console access and delete every access key'],
+        cli: [deletePassword, ...deleteKeys],
+      };
+    case 'access-keys-after-sso':
+      return {
+        console: [...console, 'After the person uses aws configure sso: delete the access keys'],
+        cli: [
+          'aws configure sso   # on the person’s machine, with the Identity Center start URL',
+          ...deleteKeys,
+        ],
+      };
+  }
+}

@@ -1,0 +1,57 @@
+import { aGroup, aManagedPolicy } from '../../fixtures/builders/index.js';
+import rule from '../../src/rules/catalog/iam-support-role-missing.js';
+import { ruleTester } from '../support/rule-tester.js';
+import { oneAccount } from './support/snapshots.js';
+
+const supportPolicy = aManagedPolicy({
+  arn: 'arn:aws:iam::aws:policy/AWSSupportAccess',
+  policyName: 'AWSSupportAccess',
+  awsManaged: true,
+  document: null,
+  defaultVersionId: null,
+});
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'a group holds AWSSupportAccess',
+      snapshot: oneAccount({
+        groups: [
+          aGroup({
+            groupName: 'support',
+            attachedPolicies: [{ policyName: 'AWSSupportAccess', policyArn: supportPolicy.arn }],
+          }),
+        ],
+        policies: [supportPolicy],
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the account has no role at all and no user or group holds it',
+      snapshot: oneAccount({ policies: [], accountSummary: { Users: 0, Roles: 0 } }),
+      findings: [
+        {
+          resourceArn: 'arn:aws:iam::111111111111:support-role',
+          severity: 'low',
+          messageIncludes: 'no IAM user, group or role',
+        },
+      ],
+    },
+  ],
+  unknown: [
+    {
+      name: 'no user or group holds it, roles exist but are not collected',
+      snapshot: oneAccount({
+        policies: [supportPolicy].map((p) => ({ ...p, attachmentCount: 0 })),
+        accountSummary: { Roles: 4 },
+      }),
+      reasonIncludes: 'IAM roles are not collected',
+    },
+    {
+      name: 'the account summary does not say how many roles exist',
+      snapshot: oneAccount({ policies: [], accountSummary: {} }),
+      reasonIncludes: 'cannot be told',
+    },
+  ],
+});
