@@ -3,6 +3,7 @@ import { escapeControlCharacters, escapeControlCharactersPerLine } from '../io/e
 import { InputError } from '../io/input-error.js';
 import { TOOL_VERSION } from '../version.js';
 import type { CliIo } from './cli-io.js';
+import { registerAccess } from './commands/access.js';
 import { registerCollect } from './commands/collect.js';
 import { registerDrift } from './commands/drift.js';
 import { registerMerge } from './commands/merge.js';
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIo): Command {
   registerRules(program, io);
   registerPolicy(program, io);
   registerMerge(program, io);
+  registerAccess(program, io);
   registerDrift(program, io);
   return program;
 }

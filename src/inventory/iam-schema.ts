@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slice } from './collection.js';
+import { iamRoleSchema, identityProvidersSchema } from './iam-roles-schema.js';
 import { attachedPolicySchema, inlinePolicySchema, policyDocumentSchema } from './policy-document.js';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -107,5 +108,7 @@ export const iamSliceSchema = z.object({
   passwordPolicy: slice(passwordPolicySchema.nullable()),
   accountSummary: slice(z.record(z.string(), z.number())),
   root: slice(rootAccountSchema),
+  roles: slice(z.array(iamRoleSchema)),
+  identityProviders: slice(identityProvidersSchema),
 });
 export type IamSlice = z.infer<typeof iamSliceSchema>;

@@ -1,4 +1,5 @@
 export * from './collection.js';
+export * from './iam-roles-schema.js';
 export * from './iam-schema.js';
 export * from './identity-center-schema.js';
 export * from './policy-document.js';

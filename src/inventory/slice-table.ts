@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Slice } from './collection.js';
+import { iamRoleSchema, identityProvidersSchema } from './iam-roles-schema.js';
 import {
   iamGroupSchema,
   iamUserSchema,
@@ -90,6 +91,21 @@ export const SLICE_TABLE = {
     schema: rootAccountSchema,
     collector: 'account-iam',
     actions: [...CREDENTIAL_REPORT, 'iam:GetAccountSummary', 'iam:ListVirtualMFADevices'],
+  },
+  'iam.roles': {
+    scope: 'account',
+    location: ['iam', 'roles'],
+    schema: z.array(iamRoleSchema),
+    collector: 'account-iam',
+    // Roles come in the same GetAccountAuthorizationDetails pages (filter Role).
+    actions: ['iam:GetAccountAuthorizationDetails'],
+  },
+  'iam.identityProviders': {
+    scope: 'account',
+    location: ['iam', 'identityProviders'],
+    schema: identityProvidersSchema,
+    collector: 'account-iam',
+    actions: ['iam:ListSAMLProviders', 'iam:ListOpenIDConnectProviders', 'iam:GetOpenIDConnectProvider'],
   },
   'org.centralizedRootAccess': {
     scope: 'organization',

@@ -3,7 +3,8 @@ import { collectionErrorSchema, slice } from './collection.js';
 import { iamSliceSchema } from './iam-schema.js';
 import { identityCenterSliceSchema } from './identity-center-schema.js';
 
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+/** 2: accounts carry iam.roles and iam.identityProviders (versions/snapshot-v1-to-v2.ts upgrades version 1). */
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 
 export const organizationalUnitSchema = z.object({
   id: z.string(),

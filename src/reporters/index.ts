@@ -1,3 +1,4 @@
+import type { AccessMatrix } from '../access-matrix/access-matrix-schema.js';
 import { renderConsoleSummary } from './console/render-console.js';
 import { renderCsvChunks } from './csv/render-csv.js';
 import { renderHtml } from './html/render-html.js';
@@ -15,6 +16,8 @@ export interface RenderOptions {
   category?: string;
   /** SARIF result limits; default GitHub's (tests lower them). */
   sarifLimits?: SarifLimits;
+  /** Adds the "who can reach which account" section to report.html. */
+  accessMatrix?: AccessMatrix;
 }
 
 export interface RenderedReport {
@@ -34,7 +37,7 @@ const RENDERERS: Record<
   },
   json: { fileName: 'report.json', render: (model) => renderJsonChunks(model) },
   md: { fileName: 'report.md', render: (model) => renderMarkdown(model) },
-  html: { fileName: 'report.html', render: (model) => renderHtml(model) },
+  html: { fileName: 'report.html', render: (model, options) => renderHtml(model, options.accessMatrix) },
   csv: { fileName: 'report.csv', render: (model) => renderCsvChunks(model) },
 };
 

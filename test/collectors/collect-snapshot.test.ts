@@ -4,9 +4,12 @@ import {
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
+  GetOpenIDConnectProviderCommand,
   IAMClient,
   ListAccessKeysCommand,
+  ListOpenIDConnectProvidersCommand,
   ListOrganizationsFeaturesCommand,
+  ListSAMLProvidersCommand,
   ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
@@ -115,6 +118,19 @@ function mockWorld() {
     })),
   );
   iam.on(ListVirtualMFADevicesCommand).callsFake(iamFake(() => ({ VirtualMFADevices: [] })));
+  iam.on(ListSAMLProvidersCommand).callsFake(iamFake(() => ({ SAMLProviderList: [] })));
+  iam.on(ListOpenIDConnectProvidersCommand).callsFake(
+    iamFake((accountId) => ({
+      OpenIDConnectProviderList: [
+        { Arn: `arn:aws:iam::${accountId}:oidc-provider/token.actions.githubusercontent.com` },
+      ],
+    })),
+  );
+  iam
+    .on(GetOpenIDConnectProviderCommand)
+    .callsFake(
+      iamFake(() => ({ Url: 'token.actions.githubusercontent.com', ClientIDList: ['sts.amazonaws.com'] })),
+    );
   iam.on(GetAccountPasswordPolicyCommand).callsFake(
     iamFake(() => {
       throw awsError('NoSuchEntity', 'no policy', 404);
@@ -195,13 +211,16 @@ describe('collectSnapshot', () => {
     expect(progressEvents.map((e) => [e.accountId, e.outcome])).toContainEqual(['333333333333', 'failed']);
   });
 
-  it('spends at most 8 IAM/STS calls per account plus one per user with keys', async () => {
+  it('spends at most 10 IAM/STS calls per account plus one per user with keys and per OIDC provider', async () => {
     mockWorld();
     await collectSnapshot(testClientFactory(), options());
     const usersWithKeys = 1; // bot-<account> in each account
-    expect(callsPerAccount.get('111111111111')).toBe(7 + usersWithKeys); // AssumeRole + 6 IAM + ListAccessKeys
-    expect(callsPerAccount.get(MANAGEMENT)).toBe(6 + usersWithKeys); // its own credentials: no AssumeRole
-    for (const calls of callsPerAccount.values()) expect(calls).toBeLessThanOrEqual(8 + usersWithKeys);
+    const oidcProviders = 1; // GitHub's, in each account
+    // AssumeRole + 8 IAM (report x2, summary, details, MFA, password policy, SAML, OIDC) + per-item calls
+    expect(callsPerAccount.get('111111111111')).toBe(9 + usersWithKeys + oidcProviders);
+    expect(callsPerAccount.get(MANAGEMENT)).toBe(8 + usersWithKeys + oidcProviders); // no AssumeRole
+    for (const calls of callsPerAccount.values())
+      expect(calls).toBeLessThanOrEqual(10 + usersWithKeys + oidcProviders);
   });
 
   it('sends only commands whose actions are declared, and every declared action is read-only', async () => {

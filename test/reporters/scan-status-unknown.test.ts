@@ -16,7 +16,6 @@ describe('scan completeness and "unknown"', () => {
     const evaluation = evaluate(snapshot, { rules: ALL_RULES, now: FIXED_NOW });
     expect(evaluation.findings.filter((f) => f.ruleId.startsWith('root-'))).toEqual([]);
     expect(evaluation.notEvaluated.map((n) => n.ruleId).sort()).toEqual([
-      'iam-support-role-missing',
       'root-hardware-mfa-missing',
       'root-member-credentials-present',
       'root-mfa-disabled',

@@ -11,11 +11,6 @@ import { FIXED_NOW } from '../support/rule-tester.js';
 
 /** Needs an organization without an Identity Center instance; see generateDemoOrganizationWithoutIdentityCenter. */
 const NEEDS_NO_IDENTITY_CENTER = ['sso-instance-missing'];
-/**
- * Fails only in an account with no IAM role at all (roles are not collected yet), which no organization
- * member account is; its fail path is covered by test/rules/iam-support-role-missing.test.ts.
- */
-const NEEDS_AN_ACCOUNT_WITHOUT_ROLES = ['iam-support-role-missing'];
 
 describe('demo organization triggers every rule', async () => {
   const demo = await loadDemoSnapshot();
@@ -26,16 +21,12 @@ describe('demo organization triggers every rule', async () => {
   const fired = new Set(result.findings.map((finding) => finding.ruleId));
 
   it('every rule is evaluated everywhere, except where the data cannot say (unknown)', () => {
-    expect(result.notEvaluated.filter((entry) => !entry.unknown)).toEqual([]);
-    // Roles are not collected, so a sandbox without a support group is "unknown", never a guessed finding.
-    expect(result.notEvaluated.map((entry) => `${entry.ruleId} ${entry.accountId}`)).toEqual([
-      'iam-support-role-missing 100000000013',
-    ]);
+    // Roles are collected in the demo, so even iam-support-role-missing can decide in every account.
+    expect(result.notEvaluated).toEqual([]);
   });
 
   for (const rule of ALL_RULES) {
-    if (NEEDS_NO_IDENTITY_CENTER.includes(rule.id) || NEEDS_AN_ACCOUNT_WITHOUT_ROLES.includes(rule.id))
-      continue;
+    if (NEEDS_NO_IDENTITY_CENTER.includes(rule.id)) continue;
     it(`${rule.id} has a finding in the demo`, () => {
       expect(fired.has(rule.id)).toBe(true);
     });

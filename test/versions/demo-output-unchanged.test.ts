@@ -9,8 +9,10 @@ import { runKeysweep } from '../cli/run-cli.js';
 // the demo set as keysweep v1 wrote it, before the issue-8 refactor, and stays as written: the version
 // tests load it as an old file.) Last deliberate change, issue 9 (precision, readable reports): demo users
 // breakglass-admin and grace.former (later access key ids renumbered), the new rules, relatedTo, fix-now
-// commands with the user and key filled in, MFA on key-only workloads at low, Top findings by risk. The
-// v1 → v2 report.json upgrade is checked against the v1 files in version-chain.test.ts.
+// commands with the user and key filled in, MFA on key-only workloads at low, Top findings by risk. Then
+// issue 12: demo roles and identity providers, six role and access rules, iam-support-role-missing decided
+// from the collected roles. The v1 → v2 report.json upgrade is checked against the v1 files in
+// version-chain.test.ts.
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
+import type { AccessMatrix } from '../../access-matrix/access-matrix-schema.js';
 import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
@@ -95,9 +97,9 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
   const outDir = resolve(io.cwd, flags.out);
   await checkOutputDirectory('--out', outDir);
 
-  const base = await inventoryModel(flags, now, config, desired);
+  const { base, accessMatrix } = await inventoryModel(flags, now, config, desired, formats.includes('html'));
   const model = applyEnrichInputs(base, enrichInputs, now);
-  const rendered = renderReports(model, formats, { category: flags.category });
+  const rendered = renderReports(model, formats, { category: flags.category, accessMatrix });
   await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
 
   const code = exitCodeFor(model, failOn, flags.failOnNew === true);
@@ -110,7 +112,8 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
 }
 
 /**
- * Loads (or collects) the inventory and evaluates it into a report model. A function of its own so the
+ * Loads (or collects) the inventory and evaluates it into a report model (and the HTML report's access
+ * matrix when asked). A function of its own so the
  * snapshot is garbage once the model exists: at 500k IAM users it is over a gigabyte of heap that
  * rendering the reports does not need.
  */
@@ -119,7 +122,8 @@ async function inventoryModel(
   now: Date,
   config: Awaited<ReturnType<typeof resolveRunConfig>>,
   desired: Awaited<ReturnType<typeof loadDesiredInput>>,
-): Promise<ReportModel> {
+  withAccessMatrix: boolean,
+): Promise<{ base: ReportModel; accessMatrix: AccessMatrix | undefined }> {
   const snapshot: Snapshot = flags.demo
     ? await loadDemoSnapshot()
     : flags.snapshot
@@ -141,5 +145,9 @@ async function inventoryModel(
     ruleOptions: config.ruleOptions,
     ...(drift ? { drift } : {}),
   });
-  return buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
+  return {
+    base: buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION }),
+    // The HTML report's access matrix is built here too, so the snapshot is not kept for rendering.
+    accessMatrix: withAccessMatrix ? buildAccessMatrix(snapshot) : undefined,
+  };
 }

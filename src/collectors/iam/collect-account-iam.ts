@@ -17,12 +17,14 @@ import {
   DEFAULT_CREDENTIAL_REPORT_POLLING,
   fetchCredentialReport,
 } from './credential-report.js';
+import { readIdentityProviders } from './identity-providers.js';
 import {
   type AuthorizationDetails,
   mapGroup,
   mapPolicies,
   mergeAuthorizationPages,
 } from './map-authorization-details.js';
+import { mapRole } from './map-roles.js';
 import { mapRootFromReport, mapRootFromSummary, rootArn } from './map-root.js';
 import { mapUser } from './map-users.js';
 import { type CredentialReport, occupiedKeySlots, parseCredentialReport } from './parse-credential-report.js';
@@ -55,13 +57,14 @@ function sliceOf<T, U>(outcome: Outcome<T>, map: (value: T) => U, what: string):
 }
 
 /**
- * Everything keysweep reads from IAM in one account, in at most six calls plus one ListAccessKeys per
- * user that has keys: the credential report (generate + get), the account summary, the authorization
- * details (one page per 1,000 entities), the virtual MFA devices and the password policy.
+ * Everything keysweep reads from IAM in one account, in at most eight calls plus one ListAccessKeys per
+ * user that has keys and one GetOpenIDConnectProvider per OIDC provider: the credential report (generate +
+ * get), the account summary, the authorization details (users, groups, roles and customer managed policies;
+ * one page per 1,000 entities), the virtual MFA devices, the password policy and the SAML and OIDC providers.
  */
 export async function collectAccountIam(input: AccountIamInput): Promise<IamSlice> {
   const { iam } = input;
-  const [report, summary, details, virtualMfa, passwordPolicy] = await Promise.all([
+  const [report, summary, details, virtualMfa, passwordPolicy, identityProviders] = await Promise.all([
     settle(async () =>
       parseCredentialReport(
         await fetchCredentialReport(iam, input.polling ?? DEFAULT_CREDENTIAL_REPORT_POLLING),
@@ -76,6 +79,7 @@ export async function collectAccountIam(input: AccountIamInput): Promise<IamSlic
     settle(() => readAuthorizationDetails(iam)),
     settle(() => readVirtualMfaDevices(iam)),
     collectSlice(() => readPasswordPolicy(iam)),
+    collectSlice(() => readIdentityProviders(iam)),
   ]);
   const virtual = virtualMfa.ok ? virtualMfa.value : null;
   const arnOfRoot = rootArn(input.partition, input.accountId);
@@ -87,6 +91,8 @@ export async function collectAccountIam(input: AccountIamInput): Promise<IamSlic
     passwordPolicy,
     accountSummary: sliceOf(summary, (s) => s, 'GetAccountSummary'),
     root: collectRoot(report, summary, arnOfRoot, virtual),
+    roles: sliceOf(details, (d) => d.roles.map(mapRole), 'GetAccountAuthorizationDetails'),
+    identityProviders,
   };
 }
 
@@ -95,7 +101,7 @@ async function readAuthorizationDetails(iam: IAMClient): Promise<AuthorizationDe
   // Filtered: an unfiltered call also pages through every AWS managed policy (over a thousand).
   for await (const page of paginateGetAccountAuthorizationDetails(
     { client: iam, pageSize: 1000 },
-    { Filter: ['User', 'Group', 'LocalManagedPolicy'] },
+    { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] },
   )) {
     pages.push(page);
   }

@@ -3,6 +3,7 @@ import type {
   GroupDetail,
   ManagedPolicyDetail,
   PolicyDetail,
+  RoleDetail,
   UserDetail,
 } from '@aws-sdk/client-iam';
 import type { IamGroup, ManagedPolicy } from '../../inventory/iam-schema.js';
@@ -13,9 +14,10 @@ import {
   policyDocumentSchema,
 } from '../../inventory/policy-document.js';
 
-/** What GetAccountAuthorizationDetails said about users, groups and customer managed policies. */
+/** What GetAccountAuthorizationDetails said about users, groups, roles and customer managed policies. */
 export interface AuthorizationDetails {
   users: UserDetail[];
+  roles: RoleDetail[];
   groups: GroupDetail[];
   localPolicies: ManagedPolicyDetail[];
 }
@@ -25,6 +27,7 @@ export function mergeAuthorizationPages(
 ): AuthorizationDetails {
   return {
     users: pages.flatMap((p) => p.UserDetailList ?? []),
+    roles: pages.flatMap((p) => p.RoleDetailList ?? []),
     groups: pages.flatMap((p) => p.GroupDetailList ?? []),
     localPolicies: pages.flatMap((p) => p.Policies ?? []),
   };

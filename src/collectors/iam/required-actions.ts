@@ -10,4 +10,7 @@ export const IAM_REQUIRED_ACTIONS = [
   'iam:ListVirtualMFADevices',
   'iam:GetAccountPasswordPolicy',
   'iam:ListAccessKeys',
+  'iam:ListSAMLProviders',
+  'iam:ListOpenIDConnectProviders',
+  'iam:GetOpenIDConnectProvider',
 ] as const;

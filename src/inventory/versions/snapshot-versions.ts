@@ -1,4 +1,5 @@
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot-schema.js';
+import { upgradeSnapshotV1ToV2 } from './snapshot-v1-to-v2.js';
 import type { Upgrade, VersionChain } from './upgrade-chain.js';
 
 /**
@@ -6,7 +7,9 @@ import type { Upgrade, VersionChain } from './upgrade-chain.js';
  * changes, bump SNAPSHOT_SCHEMA_VERSION and register the migration here in one line
  * (e.g. `1: upgradeSnapshotV1ToV2,`), with a test loading test/fixtures/versions/snapshot-v1.json.
  */
-export const SNAPSHOT_UPGRADES: Record<number, Upgrade> = {};
+export const SNAPSHOT_UPGRADES: Record<number, Upgrade> = {
+  1: upgradeSnapshotV1ToV2,
+};
 
 export const SNAPSHOT_VERSIONS: VersionChain = {
   kind: 'snapshot',

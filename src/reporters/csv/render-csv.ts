@@ -86,6 +86,6 @@ function csvRow(f: ReportModel['findings'][number], names: Map<string, string>):
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutralizeFormula(value)]));
 }
 
-function neutralizeFormula(value: string): string {
+export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

@@ -10,7 +10,7 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Role',
   requires: ['iam.policies'],
-  reads: ['iam.accountSummary'],
+  reads: ['iam.accountSummary', 'iam.roles'],
   options: z.object({}),
   rationale:
     'During an incident someone must be able to open and follow AWS Support cases. When only the root user or ' +
@@ -34,8 +34,18 @@ export default defineRule({
   evaluate({ slice, sliceIfCollected, fail, unknown, account }) {
     const held = slice('iam.policies').some((p) => SUPPORT_POLICY.test(p.arn) && p.attachmentCount > 0);
     if (held) return;
-    // The policies slice counts user and group attachments only; roles are not collected. Only an account
-    // with no role at all (the account summary's Roles count) proves that no support role exists.
+    const collectedRoles = sliceIfCollected('iam.roles');
+    if (collectedRoles !== undefined) {
+      if (collectedRoles.some((role) => role.attachedPolicies.some((p) => SUPPORT_POLICY.test(p.policyArn))))
+        return;
+      fail(`arn:aws:iam::${account.id}:support-role`, {
+        message: `Account ${account.id} has no IAM user, group or role with the AWSSupportAccess policy.`,
+        details: { roles: collectedRoles.length },
+      });
+      return;
+    }
+    // Roles not collected (an older snapshot): the policies slice counts user and group attachments only.
+    // Only an account with no role at all (the account summary's Roles count) proves that no support role exists.
     const roles = sliceIfCollected('iam.accountSummary')?.Roles;
     if (roles !== 0) {
       return unknown(

@@ -21,8 +21,14 @@ import iamPasswordPolicyExpiry from './iam-password-policy-expiry.js';
 import iamPasswordPolicyMinLength from './iam-password-policy-min-length.js';
 import iamPasswordPolicyReuse from './iam-password-policy-reuse.js';
 import iamPolicyServiceWildcard from './iam-policy-service-wildcard.js';
+import iamRoleExternalTrustWithoutExternalId from './iam-role-external-trust-without-external-id.js';
+import iamRoleOidcTrustWithoutSubject from './iam-role-oidc-trust-without-subject.js';
+import iamRoleUnused from './iam-role-unused.js';
+import iamSamlDirectFederation from './iam-saml-direct-federation.js';
 import iamSupportRoleMissing from './iam-support-role-missing.js';
+import iamUserAssumesCrossAccountRoles from './iam-user-assumes-cross-account-roles.js';
 import iamUserDirectPolicies from './iam-user-direct-policies.js';
+import iamUserDuplicatesIdentityCenterAccess from './iam-user-duplicates-identity-center-access.js';
 import iamUserPasswordAndAccessKey from './iam-user-password-and-access-key.js';
 import iamUserWithoutMfa from './iam-user-without-mfa.js';
 import iamWorkloadUserStaticKeys from './iam-workload-user-static-keys.js';
@@ -64,8 +70,14 @@ export const ALL_RULES: readonly Rule[] = [
   iamPasswordPolicyMinLength,
   iamPasswordPolicyReuse,
   iamPolicyServiceWildcard,
+  iamRoleExternalTrustWithoutExternalId,
+  iamRoleOidcTrustWithoutSubject,
+  iamRoleUnused,
+  iamSamlDirectFederation,
   iamSupportRoleMissing,
+  iamUserAssumesCrossAccountRoles,
   iamUserDirectPolicies,
+  iamUserDuplicatesIdentityCenterAccess,
   iamUserPasswordAndAccessKey,
   iamUserWithoutMfa,
   iamWorkloadUserStaticKeys,

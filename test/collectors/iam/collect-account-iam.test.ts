@@ -111,7 +111,7 @@ describe('collectAccountIam', () => {
     });
   });
 
-  it('stays within budget: at most 8 IAM/STS calls (AssumeRole included) plus one per user with keys', async () => {
+  it('stays within budget: at most 10 IAM/STS calls (AssumeRole included) plus one per user with keys and per OIDC provider', async () => {
     mockHappyAccount(iamMock);
     await collect();
     const byCommand: Record<string, number> = {};
@@ -127,11 +127,17 @@ describe('collectAccountIam', () => {
       ListVirtualMFADevices: 1,
       GetAccountPasswordPolicy: 1,
       ListAccessKeys: 1, // deploy-bot only: the report says nobody else has keys
+      ListSAMLProviders: 1,
+      ListOpenIDConnectProviders: 1,
+      GetOpenIDConnectProvider: 1, // one per OIDC provider, for its client ids
     });
     const assumeRole = 1;
     const usersWithKeys = 1;
+    const oidcProviders = 1;
     const extraDetailsPages = 1;
-    expect(iamMock.calls().length + assumeRole).toBeLessThanOrEqual(8 + usersWithKeys + extraDetailsPages);
+    expect(iamMock.calls().length + assumeRole).toBeLessThanOrEqual(
+      10 + usersWithKeys + oidcProviders + extraDetailsPages,
+    );
   });
 
   it('records AccessDenied on the authorization details as failed slices and keeps the rest', async () => {

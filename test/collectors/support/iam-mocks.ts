@@ -4,8 +4,11 @@ import {
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
+  GetOpenIDConnectProviderCommand,
   type IAMClient,
   ListAccessKeysCommand,
+  ListOpenIDConnectProvidersCommand,
+  ListSAMLProvidersCommand,
   ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
@@ -18,10 +21,27 @@ const adminPolicy = encodeURIComponent(
   JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
 );
 
+export const OIDC_ARN = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+export const SAML_ARN = `arn:aws:iam::${ACCOUNT}:saml-provider/Okta`;
+const githubTrust = encodeURIComponent(
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: OIDC_ARN },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
+      },
+    ],
+  }),
+);
+
 /**
  * Account 111111111111: root with an active key and hardware MFA; alice (console, virtual MFA, group
  * Admins), deploy-bot (one active and one inactive key), carol (console, MFA active but not virtual);
- * authorization details in two pages; no password policy; the report in progress on the first read.
+ * authorization details in two pages (role github-deploy on the second, trusting GitHub's OIDC provider);
+ * one SAML provider (Okta) and one OIDC provider; no password policy; the report in progress on the first read.
  */
 export function mockHappyAccount(iamMock: AwsClientStub<IAMClient>) {
   iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'STARTED' });
@@ -112,6 +132,20 @@ export function mockHappyAccount(iamMock: AwsClientStub<IAMClient>) {
           CreateDate: new Date('2024-02-01T00:00:00Z'),
         },
       ],
+      RoleDetailList: [
+        {
+          RoleName: 'github-deploy',
+          RoleId: 'AROAGITHUB',
+          Arn: `arn:aws:iam::${ACCOUNT}:role/github-deploy`,
+          Path: '/',
+          CreateDate: new Date('2024-03-01T00:00:00Z'),
+          AssumeRolePolicyDocument: githubTrust,
+          AttachedManagedPolicies: [
+            { PolicyName: 'PowerUserAccess', PolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' },
+          ],
+          RoleLastUsed: { LastUsedDate: new Date('2026-11-20T00:00:00Z'), Region: 'eu-west-1' },
+        },
+      ],
       Policies: [
         {
           PolicyName: 'deploy',
@@ -143,6 +177,15 @@ export function mockHappyAccount(iamMock: AwsClientStub<IAMClient>) {
   iamMock
     .on(GetAccountPasswordPolicyCommand)
     .rejects(awsError('NoSuchEntityException', 'The Password Policy cannot be found.', 404));
+  iamMock.on(ListSAMLProvidersCommand).resolves({
+    SAMLProviderList: [{ Arn: SAML_ARN, CreateDate: new Date('2023-05-05T00:00:00Z') }],
+  });
+  iamMock.on(ListOpenIDConnectProvidersCommand).resolves({ OpenIDConnectProviderList: [{ Arn: OIDC_ARN }] });
+  iamMock.on(GetOpenIDConnectProviderCommand, { OpenIDConnectProviderArn: OIDC_ARN }).resolves({
+    Url: 'https://token.actions.githubusercontent.com',
+    ClientIDList: ['sts.amazonaws.com'],
+    CreateDate: new Date('2024-01-01T00:00:00Z'),
+  });
   iamMock.on(ListAccessKeysCommand, { UserName: 'deploy-bot' }).resolves({
     AccessKeyMetadata: [
       { AccessKeyId: 'AKIABOTKEY2', Status: 'Inactive', CreateDate: new Date('2025-03-03T00:00:00Z') },

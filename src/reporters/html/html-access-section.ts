@@ -1,0 +1,62 @@
+import type { AccessMatrix } from '../../access-matrix/access-matrix-schema.js';
+import { adminPeopleByAccount } from '../../access-matrix/render-access.js';
+import { esc } from './html-escape.js';
+
+/** Like the findings table: beyond this the page gets heavy; the full matrix is `keysweep access`. */
+export const MAX_ACCESS_ROWS = 5_000;
+
+/** "Who can reach which account": the access matrix, filterable by person and by account. */
+export function accessSection(matrix: AccessMatrix): string {
+  const option = (value: string, label: string) => `<option value="${esc(value)}">${esc(label)}</option>`;
+  const people = [...new Set(matrix.rows.map((r) => r.principal))].sort();
+  const accounts = [...new Map(matrix.rows.map((r) => [r.accountId, r.accountName])).entries()].sort();
+  const shown = matrix.rows.slice(0, MAX_ACCESS_ROWS);
+  const top = adminPeopleByAccount(matrix).slice(0, 5);
+  const rows = shown
+    .map(
+      (r) =>
+        `<tr data-person="${esc(r.principal)}" data-account="${esc(r.accountId)}"><td>${esc(r.principal)}</td><td>${esc(r.principalKind)}</td><td>${esc(r.accountName)} (${esc(r.accountId)})</td><td>${esc(r.path)}</td><td>${esc(r.via)}</td><td>${esc(r.permission)}</td><td>${r.adminEquivalent === null ? 'unknown' : r.adminEquivalent ? 'yes' : 'no'}</td></tr>`,
+    )
+    .join('\n');
+  return `<section id="access-section"><h2>Who can reach which account</h2>
+<p class="muted">Identity Center assignments (groups expanded to members), IAM users, cross-account roles reached from IAM users, and roles behind SAML/OIDC providers. Most people with administrator-equivalent access: ${top.map((a) => `${esc(a.accountName)} ${a.people.length}`).join(', ')}.</p>
+${matrix.rows.length > shown.length ? `<p class="cut-notice">Showing ${shown.length} of ${matrix.rows.length} rows; run <code>keysweep access</code> for all.</p>` : ''}
+${matrix.unknown.length > 0 ? `<p class="incomplete">Not known for ${matrix.unknown.length} slice(s) that were not collected: ${esc(matrix.unknown.map((g) => `${g.accountId ?? 'organization'} ${g.slice}`).join(', '))}.</p>` : ''}
+<div class="filters" role="search">
+  <select id="access-person" aria-label="Person"><option value="">All people and workloads</option>${people.map((p) => option(p, p)).join('')}</select>
+  <select id="access-account" aria-label="Account"><option value="">All accounts</option>${accounts.map(([id, name]) => option(id, `${name} (${id})`)).join('')}</select>
+  <span id="access-count" class="muted" aria-live="polite">${shown.length} rows</span>
+</div>
+<table id="access" class="findings">
+<thead><tr><th scope="col">Who</th><th scope="col">Kind</th><th scope="col">Account</th><th scope="col">Path</th><th scope="col">Via</th><th scope="col">Permission</th><th scope="col">Admin</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</section>`;
+}
+
+/** Filters the access table by the two selects; plain ES2017 like the findings script. */
+export const ACCESS_SCRIPT = `
+(function () {
+  'use strict';
+  var table = document.getElementById('access');
+  if (!table) return;
+  var person = document.getElementById('access-person');
+  var account = document.getElementById('access-account');
+  var count = document.getElementById('access-count');
+  function apply() {
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var shown = 0;
+    rows.forEach(function (row) {
+      var ok = (!person.value || row.dataset.person === person.value) &&
+        (!account.value || row.dataset.account === account.value);
+      row.hidden = !ok;
+      if (ok) shown++;
+    });
+    count.textContent = shown + ' of ' + rows.length + ' rows';
+  }
+  person.addEventListener('change', apply);
+  account.addEventListener('change', apply);
+})();
+`;
