@@ -1,63 +1,96 @@
-// npm run bench [-- --accounts N --users-per-account M]
-// Measures the offline half of the pipeline on a synthetic organization: snapshot validation (zod),
-// rule evaluation, and report-model building. Figures are wall-clock on this machine; compare ratios.
+// npm run bench [-- --users 100000[,200000,500000,1000000] --write-snapshot FILE --formats LIST]
+// Writes a synthetic snapshot to a file (streamed, account by account), then times, each as its own
+// process: `node -e JSON.parse(file)` (the floor: reading the input once) and
+// `keysweep scan --snapshot FILE --format ...` (what a user pays, start-up included). Prints wall time,
+// peak RSS, the scan/parse ratio and the time per IAM user for every size.
+// In-process stage timings (zod, rules, model, each writer): npx tsx bench/stages.ts.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseSnapshot } from '../src/inventory/snapshot-file.js';
-import { writeFilesAtomic } from '../src/io/atomic-write.js';
-import { renderReports } from '../src/reporters/index.js';
-import { buildReportModel } from '../src/reporters/model/report-model.js';
-import { ALL_RULES } from '../src/rules/catalog/index.js';
-import { evaluate } from '../src/rules/engine.js';
-import { syntheticOrganization } from './synthetic-organization.js';
+import { writeSnapshotStream } from '../src/inventory/streaming/write-snapshot-stream.js';
+import { measureProcess, type ProcessMeasure } from './measure-process.js';
+import { syntheticAccounts, syntheticHeader } from './synthetic-organization.js';
 
 const { values } = parseArgs({
   options: {
-    accounts: { type: 'string', default: '1000' },
+    users: { type: 'string', default: '100000' },
     'users-per-account': { type: 'string', default: '100' },
+    'write-snapshot': { type: 'string' },
+    formats: { type: 'string', default: 'sarif,json,md,html,csv' },
   },
 });
-const accounts = Number(values.accounts);
+const sizes = values.users.split(',').map((s) => Number(s.trim()));
 const perAccount = Number(values['users-per-account']);
-const now = new Date('2026-12-01T00:00:00Z');
+if (sizes.some((n) => !Number.isInteger(n) || n < perAccount) || !(perAccount > 0)) {
+  console.error('--users must be a comma-separated list of integers ≥ --users-per-account');
+  process.exit(2);
+}
+const bin = join(import.meta.dirname, '..', 'bin', 'keysweep.js');
+const work = mkdtempSync(join(tmpdir(), 'keysweep-bench-'));
+const PARSE_SCRIPT = "JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))";
+let parse100k: number | undefined;
 
-function time<T>(label: string, fn: () => T): T {
-  const start = process.hrtime.bigint();
-  const result = fn();
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const heap = process.memoryUsage().heapUsed / 2 ** 20;
-  console.log(`${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms   heap ${heap.toFixed(0)} MiB`);
-  return result;
+function row(stage: string, m: { seconds: number; peakRssMiB?: number }, extra = ''): void {
+  const rss = m.peakRssMiB === undefined ? '' : `${m.peakRssMiB.toFixed(0).padStart(6)} MiB`;
+  console.log(`  ${stage.padEnd(44)} ${m.seconds.toFixed(2).padStart(8)} s ${rss.padStart(11)}  ${extra}`);
 }
 
-async function timeAsync(label: string, fn: () => Promise<void>): Promise<void> {
-  const start = process.hrtime.bigint();
-  await fn();
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const heap = process.memoryUsage().heapUsed / 2 ** 20;
-  console.log(`${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms   heap ${heap.toFixed(0)} MiB`);
+function failure(m: ProcessMeasure): string {
+  return m.exitCode === 0 ? '' : `exit ${m.exitCode}: ${m.stderr.slice(0, 160)}`;
 }
 
-console.log(
-  `synthetic organization: ${accounts} accounts x ${perAccount} IAM users = ${accounts * perAccount} users`,
-);
-const raw = time('generate', () => JSON.parse(JSON.stringify(syntheticOrganization(accounts, perAccount))));
-const snapshot = time('validate snapshot (zod)', () => parseSnapshot(raw, 'synthetic'));
-const evaluation = time(`evaluate ${ALL_RULES.length} rules`, () =>
-  evaluate(snapshot, { rules: ALL_RULES, now }),
-);
-const model = time('build report model', () =>
-  buildReportModel(snapshot, evaluation, { now, toolVersion: 'bench' }),
-);
-const out = await mkdtemp(join(tmpdir(), 'keysweep-bench-'));
-for (const format of ['sarif', 'json', 'md', 'csv', 'html'] as const) {
-  await timeAsync(`render + write ${format}`, async () => {
-    const [report] = renderReports(model, [format], {});
-    await writeFilesAtomic([{ path: join(out, report!.fileName), content: report!.content }]);
-  });
+try {
+  for (const users of sizes) {
+    const accounts = Math.ceil(users / perAccount);
+    const file =
+      values['write-snapshot'] === undefined
+        ? join(work, `snapshot-${users}.json`)
+        : sizes.length === 1
+          ? values['write-snapshot']
+          : values['write-snapshot'].replace(/(\.json)?$/, `-${users}.json`);
+    console.log(`\n${users} IAM users (${accounts} accounts x ${perAccount}) → ${file}`);
+
+    const start = process.hrtime.bigint();
+    await writeSnapshotStream(file, syntheticHeader(), syntheticAccounts(accounts, perAccount));
+    const writeSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const size = statSync(file).size / 2 ** 20;
+    row('write snapshot (streamed)', { seconds: writeSeconds }, `${size.toFixed(0)} MiB on disk`);
+
+    const parse = measureProcess(process.execPath, ['-e', PARSE_SCRIPT, file]);
+    row('node -e JSON.parse(file)', parse, failure(parse) || 'the floor (1.0x)');
+    if (users === 100_000 && parse.exitCode === 0) parse100k = parse.seconds;
+
+    const out = join(work, `report-${users}`);
+    const scan = measureProcess(process.execPath, [
+      bin,
+      'scan',
+      '--snapshot',
+      file,
+      '--format',
+      values.formats,
+      '--out',
+      out,
+      '--now',
+      '2026-12-01T00:00:00Z',
+      '--fail-on',
+      'none',
+      '--quiet',
+    ]);
+    const ratios = [
+      parse.exitCode === 0 ? `${(scan.seconds / parse.seconds).toFixed(2)}x parse` : '',
+      parse100k !== undefined && users > 100_000
+        ? `${(scan.seconds / ((parse100k * users) / 100_000)).toFixed(2)}x (${users / 100_000} x 100k parse)`
+        : '',
+    ].filter(Boolean);
+    row(`scan --format ${values.formats}`, scan, failure(scan) || ratios.join(', '));
+    console.log(
+      `  per IAM user: scan ${((scan.seconds / users) * 1e6).toFixed(1)} µs, parse ${((parse.seconds / users) * 1e6).toFixed(1)} µs`,
+    );
+    rmSync(out, { recursive: true, force: true });
+    if (values['write-snapshot'] === undefined) rmSync(file, { force: true });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-await rm(out, { recursive: true, force: true });
-console.log(`findings: ${evaluation.findings.length}`);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.js';
 import type { PolicyDocument } from '../inventory/policy-document.js';
+import { indexBy } from './lookup-index.js';
 
 /** The policies that give an IAM user its permissions, directly and through its groups. */
 export interface EffectivePolicies {
@@ -22,7 +23,11 @@ export function effectivePolicies(
   groups: readonly IamGroup[],
   policies: readonly ManagedPolicy[],
 ): EffectivePolicies {
-  const memberOf = groups.filter((group) => user.groups.includes(group.groupName));
+  const groupsByName = indexBy(groups, 'groupName', (group) => group.groupName);
+  const memberOf = [...new Set(user.groups)].flatMap((name) => {
+    const group = groupsByName.get(name);
+    return group ? [group] : [];
+  });
   const attached = [...user.attachedPolicies, ...memberOf.flatMap((group) => group.attachedPolicies)];
   const awsManaged = new Set<string>();
   const customerManaged = new Map<string, string>();
@@ -31,7 +36,7 @@ export function effectivePolicies(
       awsManaged.add(policy.policyArn);
       continue;
     }
-    const document = policies.find((p) => p.arn === policy.policyArn)?.document ?? null;
+    const document = indexBy(policies, 'arn', (p) => p.arn).get(policy.policyArn)?.document ?? null;
     customerManaged.set(policy.policyName, document ? hashDocument(document) : 'unknown');
   }
   const inlineEntries = [

@@ -112,6 +112,7 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
   const existing = existingIdentityCenter(input);
 
   const byKey = new Map<string, ProposedPermissionSet>();
+  const accountsByKey = new Map<string, Set<string>>();
   const pending: Array<{
     account: AccountFacts;
     user: IamUser;
@@ -150,7 +151,11 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
         accountIds: [],
       };
       proposal.userArns.push(user.arn);
-      if (!proposal.accountIds.includes(account.id)) proposal.accountIds.push(account.id);
+      // A set beside the list: includes() over the accounts for every user was quadratic in accounts.
+      const seen = accountsByKey.get(effective.key) ?? new Set<string>();
+      if (!seen.has(account.id)) proposal.accountIds.push(account.id);
+      seen.add(account.id);
+      accountsByKey.set(effective.key, seen);
       byKey.set(effective.key, proposal);
     }
   }
@@ -189,6 +194,13 @@ function nameProposals(
   pending: ReadonlyArray<{ user: IamUser; policies: EffectivePolicies }>,
 ): void {
   const taken = new Set(existingSets.map((set) => set.name));
+  // Members grouped once: filtering every pending user for every proposal was proposals x users.
+  const membersByKey = new Map<string, IamUser[]>();
+  for (const entry of pending) {
+    const members = membersByKey.get(entry.policies.key) ?? [];
+    members.push(entry.user);
+    membersByKey.set(entry.policies.key, members);
+  }
   for (const proposal of proposals) {
     const match = existingSets.find((set) => sameManagedPolicies(set, proposal.policies));
     if (match) {
@@ -198,9 +210,7 @@ function nameProposals(
   }
   for (const proposal of proposals) {
     if (proposal.exists) continue;
-    const members = pending
-      .filter((entry) => entry.policies.key === proposal.policies.key)
-      .map((e) => e.user);
+    const members = membersByKey.get(proposal.policies.key) ?? [];
     const base = permissionSetNameFor(proposal.policies, members);
     let name = base;
     for (let n = 2; taken.has(name); n += 1) name = `${base.slice(0, 29)}-${n}`;

@@ -16,6 +16,24 @@ import { workloadMigrationAdvice } from './workload-replacement.js';
  * break-glass user stays.
  */
 export function userMigrationAdvice(derive: Derive, user: IamUser): MigrationAdvice {
+  // One advice object per user, shared by every finding about that user: at 100k users a copy per
+  // finding cost ~200 MB of heap and its computation. Kept per evaluation (one `derive` per evaluated
+  // snapshot): user objects are shared between a snapshot and its break-glass-marked copy, whose plans differ.
+  let byUser = ADVICE_BY_EVALUATION.get(derive);
+  if (!byUser) {
+    byUser = new WeakMap();
+    ADVICE_BY_EVALUATION.set(derive, byUser);
+  }
+  const cached = byUser.get(user);
+  if (cached) return cached;
+  const advice = computeUserMigrationAdvice(derive, user);
+  byUser.set(user, advice);
+  return advice;
+}
+
+const ADVICE_BY_EVALUATION = new WeakMap<Derive, WeakMap<IamUser, MigrationAdvice>>();
+
+function computeUserMigrationAdvice(derive: Derive, user: IamUser): MigrationAdvice {
   if (isBreakGlass(user)) return breakGlassAdvice(user);
   const plan = derive(MIGRATION_PLAN);
   const target = plan.humans.get(user.arn);

@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { readVersionedArrayStream } from '../inventory/versions/read-versioned-array-stream.js';
 import { REPORT_VERSIONS } from '../inventory/versions/report-versions.js';
 import { upgradeToCurrent } from '../inventory/versions/upgrade-chain.js';
 import { describeZodError, InputError } from '../io/input-error.js';
-import { readStructuredFile } from '../io/read-structured-file.js';
-import { expandFinding, reportFileSchema, rulesById } from '../reporters/model/report-file.js';
+import {
+  expandFinding,
+  type ReportFileFinding,
+  reportFileFindingSchema,
+  reportFileSchema,
+  rulesById,
+} from '../reporters/model/report-file.js';
 import { REPORT_SCHEMA_VERSION, type ReportFinding } from '../reporters/model/report-schema.js';
 import { ruleSummarySchema } from '../rules/rule-summary.js';
 
@@ -26,18 +32,32 @@ export interface BaselineReport {
   findings: ReportFinding[];
 }
 
-/** Reads a previous report.json; a wrong file is one InputError line naming file and field. */
+/**
+ * Reads a previous report.json finding by finding (a large organization's report is gigabytes: never one
+ * string); a wrong file is one InputError line naming file and field, report-level fields first.
+ */
 export async function loadBaseline(path: string): Promise<BaselineReport> {
-  // An older report.json is upgraded in memory; a newer or foreign one is refused in one line.
-  const data = upgradeToCurrent(await readStructuredFile(path), path, REPORT_VERSIONS);
+  const kept: ReportFileFinding[] = [];
+  let findingError: string | null = null;
+  const read = await readVersionedArrayStream(path, 'findings', REPORT_VERSIONS, (value, index) => {
+    if (findingError) return;
+    const parsed = reportFileFindingSchema.safeParse(value);
+    if (!parsed.success) findingError = describeZodError(path, parsed.error, ['findings', index]);
+    else if (parsed.data.baselineState !== 'absent') kept.push(parsed.data);
+  });
+  // An older report.json is upgraded in memory (whole document); a newer or foreign one is refused in one line.
+  const data = upgradeToCurrent(read.document, path, REPORT_VERSIONS);
+  // Streamed: the report without its findings (an empty list stands in when the file had a findings array).
   const parsed = baselineReportSchema.safeParse(data);
   if (!parsed.success) throw new InputError(describeZodError(path, parsed.error));
+  if (findingError) throw new InputError(findingError);
+  const findings = read.streamed ? kept : parsed.data.findings.filter((f) => f.baselineState !== 'absent');
   const rules = rulesById(parsed.data.rules);
-  const findings = parsed.data.findings
-    .filter((f) => f.baselineState !== 'absent')
-    .map(
+  return {
+    now: parsed.data.scan.now,
+    findings: findings.map(
       ({ baselineState: _state, waiver: _waiver, ...finding }): ReportFinding =>
         expandFinding(finding, rules.get(finding.ruleId)),
-    );
-  return { now: parsed.data.scan.now, findings };
+    ),
+  };
 }

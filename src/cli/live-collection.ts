@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { checkpointFileFor, openCrawlCheckpoint } from '../collectors/checkpoint/crawl-checkpoint.js';
-import { type AwsClientFactory, createAwsClientFactory } from '../collectors/client-factory.js';
-import { collectSnapshot } from '../collectors/collect-snapshot.js';
-import { DEFAULT_CREDENTIAL_REPORT_POLLING } from '../collectors/iam/credential-report.js';
+import type { AwsClientFactory } from '../collectors/client-factory.js';
 import { parseShard } from '../inventory/account-shard.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
@@ -93,6 +91,13 @@ export async function collectLive(
   const callBudgetMs = parsePositiveInt('--call-timeout-budget', flags.callTimeoutBudget) * 1000;
   const reportTimeoutMs =
     parsePositiveInt('--credential-report-timeout', flags.credentialReportTimeout) * 1000;
+  // The AWS SDK costs ~0.4 s to import: only live runs load it, so offline commands start fast.
+  const [{ createAwsClientFactory }, { collectSnapshot }, { DEFAULT_CREDENTIAL_REPORT_POLLING }] =
+    await Promise.all([
+      import('../collectors/client-factory.js'),
+      import('../collectors/collect-snapshot.js'),
+      import('../collectors/iam/credential-report.js'),
+    ]);
   const factory =
     deps.factory ?? createAwsClientFactory({ profile: flags.profile, region: flags.region, callBudgetMs });
   const progress = createProgress({ stream: deps.progressStream ?? process.stderr, quiet: flags.quiet });

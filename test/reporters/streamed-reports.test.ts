@@ -46,6 +46,21 @@ describe('reports that grow with the findings are streamed in chunks', () => {
     expect(rows.map((r) => r.findingId)).toEqual(many.findings.map((f) => f.id));
   });
 
+  it('CSV cells with commas, quotes, line breaks and formula starts parse back to what was written', async () => {
+    const base = await demoModel();
+    const tricky = 'a, "quoted" value\nover two lines\r\nand CRLF';
+    const model: ReportModel = {
+      ...base,
+      findings: [{ ...base.findings[0]!, message: tricky, subject: '=HYPERLINK("x")' }],
+    };
+    const text = [...renderCsvChunks(model)].join('');
+    const [row] = parse(text, { columns: true, record_delimiter: '\r\n' }) as Array<Record<string, string>>;
+    expect(row!.message).toBe(tricky);
+    expect(row!.subject).toBe(`'=HYPERLINK("x")`);
+    expect(row!.fixCli).toBe(base.findings[0]!.advice.fixNow.cli.join('\n'));
+    expect(text.endsWith('\r\n')).toBe(true);
+  });
+
   it('writeFilesAtomic streams chunked content to disk', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ks-stream-'));
     const model = await demoModel();

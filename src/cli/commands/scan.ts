@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
+import type { AccessMatrix } from '../../access-matrix/access-matrix-schema.js';
 import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
@@ -8,7 +9,7 @@ import { escapeControlCharactersPerLine } from '../../io/escape-control-characte
 import { InputError } from '../../io/input-error.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
 import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
-import { buildReportModel } from '../../reporters/model/report-model.js';
+import { buildReportModel, type ReportModel } from '../../reporters/model/report-model.js';
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
 import type { CliIo } from '../cli-io.js';
@@ -96,6 +97,33 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
   const outDir = resolve(io.cwd, flags.out);
   await checkOutputDirectory('--out', outDir);
 
+  const { base, accessMatrix } = await inventoryModel(flags, now, config, desired, formats.includes('html'));
+  const model = applyEnrichInputs(base, enrichInputs, now);
+  const rendered = renderReports(model, formats, { category: flags.category, accessMatrix });
+  await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
+
+  const code = exitCodeFor(model, failOn, flags.failOnNew === true);
+  if (!flags.quiet) {
+    // Account names in the summary come from the snapshot: escaped like every echo of input.
+    io.stdout(escapeControlCharactersPerLine(renderConsoleSummary(model)));
+    for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
+  }
+  return code;
+}
+
+/**
+ * Loads (or collects) the inventory and evaluates it into a report model (and the HTML report's access
+ * matrix when asked). A function of its own so the
+ * snapshot is garbage once the model exists: at 500k IAM users it is over a gigabyte of heap that
+ * rendering the reports does not need.
+ */
+async function inventoryModel(
+  flags: ScanFlags,
+  now: Date,
+  config: Awaited<ReturnType<typeof resolveRunConfig>>,
+  desired: Awaited<ReturnType<typeof loadDesiredInput>>,
+  withAccessMatrix: boolean,
+): Promise<{ base: ReportModel; accessMatrix: AccessMatrix | undefined }> {
   const snapshot = await loadInventory(flags, now);
 
   // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
@@ -106,19 +134,9 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
     ruleOptions: config.ruleOptions,
     ...(drift ? { drift } : {}),
   });
-  const base = buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION });
-  const model = applyEnrichInputs(base, enrichInputs, now);
-  const rendered = renderReports(model, formats, {
-    category: flags.category,
-    accessMatrix: formats.includes('html') ? buildAccessMatrix(snapshot) : undefined,
-  });
-  await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
-
-  const code = exitCodeFor(model, failOn, flags.failOnNew === true);
-  if (!flags.quiet) {
-    // Account names in the summary come from the snapshot: escaped like every echo of input.
-    io.stdout(escapeControlCharactersPerLine(renderConsoleSummary(model)));
-    for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
-  }
-  return code;
+  return {
+    base: buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION }),
+    // The HTML report's access matrix is built here too, so the snapshot is not kept for rendering.
+    accessMatrix: withAccessMatrix ? buildAccessMatrix(snapshot) : undefined,
+  };
 }

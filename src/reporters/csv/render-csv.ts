@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { ReportModel } from '../model/report-model.js';
 import { accountNames } from '../report-view.js';
 
@@ -38,10 +37,29 @@ const ROWS_PER_CHUNK = 2_000;
 export function* renderCsvChunks(model: ReportModel): Generator<string> {
   const names = accountNames(model);
   for (let start = 0; start === 0 || start < model.findings.length; start += ROWS_PER_CHUNK) {
-    const rows = model.findings.slice(start, start + ROWS_PER_CHUNK).map((f) => csvRow(f, names));
-    yield stringify(rows, { header: start === 0, columns: [...CSV_COLUMNS], record_delimiter: 'windows' });
+    const lines = start === 0 ? [csvLine(CSV_COLUMNS)] : [];
+    for (const f of model.findings.slice(start, start + ROWS_PER_CHUNK)) {
+      lines.push(csvLine(Object.values(csvRow(f, names))));
+    }
+    yield lines.join('');
   }
 }
+
+/**
+ * One RFC 4180 record ending in CRLF, a cell quoted when it holds a comma, quote, CR or LF (multi-line
+ * fix steps included, so every spreadsheet reads them as one cell). Hand-written: csv-stringify's
+ * per-field option handling was a third of the CSV time at 100k users.
+ */
+function csvLine(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i += 1) {
+    const cell = cells[i]!;
+    if (i > 0) line += ',';
+    line += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  }
+  return `${line}\r\n`;
+}
+const NEEDS_QUOTES = /[",\r\n]/;
 
 function csvRow(f: ReportModel['findings'][number], names: Map<string, string>): Record<string, string> {
   const row = {

@@ -4,6 +4,8 @@ import type { ReportModel } from '../model/report-model.js';
 const FINDINGS_MARKER = '"findings": []';
 /** Big enough that stream overhead is negligible, small enough to stay far from V8's string limit. */
 const FINDINGS_PER_CHUNK = 500;
+const WRAPPER_HEAD = '{\n  "findings": [\n';
+const WRAPPER_TAIL = '\n  ]\n}';
 
 /**
  * report.json in chunks: the report file (toReportFile: findings compacted against rules[]) pretty-printed
@@ -22,7 +24,10 @@ export function* renderJsonChunks(model: ReportModel): Generator<string> {
   yield `${shell.slice(0, at)}"findings": [\n`;
   for (let start = 0; start < model.findings.length; start += FINDINGS_PER_CHUNK) {
     const batch = compactFindings(model.findings.slice(start, start + FINDINGS_PER_CHUNK), rules);
-    const text = batch.map((f) => `    ${JSON.stringify(f, null, 2).replace(/\n/g, '\n    ')}`).join(',\n');
+    // V8 indents the batch at the depth it has in the report; the wrapper is cut off again. No regex
+    // pass over ~1 GB of text, as re-indenting each finding's own JSON.stringify output needed.
+    const wrapped = JSON.stringify({ findings: batch }, null, 2);
+    const text = wrapped.slice(WRAPPER_HEAD.length, wrapped.length - WRAPPER_TAIL.length);
     yield start === 0 ? text : `,\n${text}`;
   }
   yield `\n  ]${shell.slice(at + FINDINGS_MARKER.length)}\n`;

@@ -23,8 +23,19 @@ export type ReportFile = z.infer<typeof reportFileSchema>;
 /** What a finding takes from its rule when it is compacted or expanded. */
 export type RuleText = Pick<RuleSummary, 'title' | 'rationale' | 'remediation' | 'compliance'>;
 
-const sameSteps = (a: unknown, b: FixSteps | undefined) =>
-  b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whether a finding's fix steps are its rule's, compared line by line: a JSON.stringify pair per finding
+ * was a measurable part of writing report.json for 100k users.
+ */
+function sameSteps(a: unknown, b: FixSteps | undefined): boolean {
+  if (b === undefined || typeof a !== 'object' || a === null) return false;
+  const steps = a as Record<string, unknown>;
+  return (
+    Object.keys(steps).length === 2 && sameLines(steps.console, b.console) && sameLines(steps.cli, b.cli)
+  );
+}
+const sameLines = (a: unknown, b: readonly string[]) =>
+  Array.isArray(a) && a.length === b.length && a.every((line, i) => line === b[i]);
 
 /**
  * Drops from a finding (any version-1 shape, as parsed JSON) what its rule already says. Shared by

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indexBy } from '../../advice/lookup-index.js';
 import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
 import type { IamUser } from '../../inventory/iam-schema.js';
 import { defineRule } from '../define-rule.js';
@@ -35,7 +36,7 @@ export default defineRule({
     // AdministratorAccess is "*:*" by definition, even when its document was not fetched.
     const isAdmin = (arn: string) =>
       arn === ADMINISTRATOR_ACCESS_ARN ||
-      grantsFullAdmin(policies.find((p) => p.arn === arn)?.document ?? null);
+      grantsFullAdmin(indexBy(policies, 'arn', (p) => p.arn).get(arn)?.document ?? null);
 
     // Customer managed policies are reported once, on the policy, wherever they are attached.
     for (const policy of policies) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indexBy } from '../../advice/lookup-index.js';
 import { defineRule } from '../define-rule.js';
 import { isAdminPermissionSet } from './support/identity-center.js';
 import { ADMINISTRATOR_ACCESS_ARN } from './support/policy-wildcards.js';
@@ -36,7 +37,7 @@ export default defineRule({
       if (assignment.principalType !== 'USER') continue;
       const set = sets.find((s) => s.arn === assignment.permissionSetArn);
       if (!set || !isAdminPermissionSet(set, options.adminPolicyArns)) continue;
-      const user = store.users.find((u) => u.userId === assignment.principalId);
+      const user = indexBy(store.users, 'userId', (u) => u.userId).get(assignment.principalId);
       const who = user ? user.userName : assignment.principalId;
       fail(assignment.permissionSetArn, {
         subject: `${assignment.accountId}/USER/${assignment.principalId}`,

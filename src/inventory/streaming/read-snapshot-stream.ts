@@ -1,0 +1,58 @@
+import { describeZodError, InputError } from '../../io/input-error.js';
+import { type Account, accountSchema, type Snapshot, snapshotSchema } from '../snapshot-schema.js';
+import { assertLooksLikeSnapshot } from '../snapshot-shape.js';
+import { readVersionedArrayStream } from '../versions/read-versioned-array-stream.js';
+import { SNAPSHOT_VERSIONS } from '../versions/snapshot-versions.js';
+import { upgradeToCurrent } from '../versions/upgrade-chain.js';
+import { assembleSnapshot } from './snapshot-key-order.js';
+
+const headerSchema = snapshotSchema.omit({ accounts: true });
+/** Snapshot fields the schema lists before `accounts`: their errors are reported before an account's. */
+const FIELDS_BEFORE_ACCOUNTS = new Set(
+  Object.keys(snapshotSchema.shape).slice(0, Object.keys(snapshotSchema.shape).indexOf('accounts')),
+);
+
+/**
+ * Reads a snapshot file account by account: each account is parsed and validated (zod) as soon as it is
+ * read, so memory holds the validated inventory and one raw account, never the file as a string (which
+ * fails past ~512 MB). Errors read as before: `FILE: field.path: message`, the first one in schema order.
+ * The version is read from the file's first bytes first: a newer one is refused at the first account; an
+ * older one (or none up front) is read raw and goes through the upgrade chain and zod as a whole document.
+ */
+export async function readSnapshotStream(file: string): Promise<Snapshot> {
+  const accounts: Account[] = [];
+  let accountError: string | null = null;
+  const read = await readVersionedArrayStream(file, 'accounts', SNAPSHOT_VERSIONS, (value, index) => {
+    if (accountError) return;
+    const parsed = accountSchema.safeParse(value);
+    if (parsed.success) accounts.push(parsed.data);
+    else accountError = describeZodError(file, parsed.error, ['accounts', index]);
+  });
+  if (!read.streamed) return parseSnapshot(read.document, file);
+  const rest = read.document;
+  assertLooksLikeSnapshot(rest, file);
+  upgradeToCurrent(rest, file, SNAPSHOT_VERSIONS); // Current version: only checks it.
+  const header = headerSchema.safeParse(rest);
+  if (!header.success && FIELDS_BEFORE_ACCOUNTS.has(String(header.error.issues[0]?.path[0]))) {
+    throw new InputError(describeZodError(file, header.error));
+  }
+  if (!read.arrayFound) {
+    // No accounts array (missing, or not an array): the whole-schema check words that error.
+    const whole = snapshotSchema.safeParse(rest);
+    if (!whole.success) throw new InputError(describeZodError(file, whole.error));
+  }
+  if (accountError) throw new InputError(accountError);
+  if (!header.success) throw new InputError(describeZodError(file, header.error));
+  return assembleSnapshot(header.data, accounts);
+}
+
+/**
+ * Validates unknown data as a snapshot: "not a keysweep snapshot" in words first, an older version
+ * upgraded in memory, a newer or foreign one refused in one line; then zod names the first bad field.
+ */
+export function parseSnapshot(data: unknown, file: string): Snapshot {
+  assertLooksLikeSnapshot(data, file);
+  const result = snapshotSchema.safeParse(upgradeToCurrent(data, file, SNAPSHOT_VERSIONS));
+  if (!result.success) throw new InputError(describeZodError(file, result.error));
+  return result.data;
+}
