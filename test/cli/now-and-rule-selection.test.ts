@@ -60,6 +60,19 @@ describe('--now accepts only real instants with a zone', () => {
     ]);
     await expect(readdir(join(dir, 'o'))).rejects.toThrow(/ENOENT/);
   });
+
+  it.each([
+    ['drift', ['--desired', 'fixtures/desired-state/terraform.tfstate']],
+    ['plan', ['--out', 'kit']],
+  ])('%s refuses a --now before the snapshot was collected, like scan', async (command, extra) => {
+    const dir = await tempDir();
+    const file = join(dir, 'snap.json');
+    await writeFile(file, JSON.stringify({ ...aSnapshot(), collectedAt: '2026-11-20T00:00:00.000Z' }));
+    const args = [command, '--snapshot', file, '--now', '2026-11-19T23:59:59Z', ...extra];
+    const run = await runKeysweep(args.map((a) => (a === 'kit' ? join(dir, 'kit') : a)));
+    expect(run.code).toBe(2);
+    expect(run.stderr.join('\n')).toMatch(/--now: 2026-11-19T23:59:59\.000Z is before .* was collected/);
+  });
 });
 
 describe('a snapshot from the future of the machine clock', () => {

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { resolveRunConfig } from '../../config/run-config.js';
-import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
 import { renderDriftSummary } from '../../drift/render-drift-summary.js';
-import { loadSnapshot } from '../../inventory/snapshot-file.js';
 import { InputError } from '../../io/input-error.js';
 import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
 import { buildReportModel } from '../../reporters/model/report-model.js';
@@ -11,8 +9,8 @@ import { TOOL_VERSION } from '../../version.js';
 import type { CliIo } from '../cli-io.js';
 import { addDesiredOptions, type DesiredFlags, driftReportFor, loadDesiredInput } from '../desired-input.js';
 import { exitCodeFor } from '../exit-codes.js';
-import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
-import { checkLiveOnlyFlags } from '../live-only-flags.js';
+import { addLiveCollectionOptions, type LiveCollectionFlags } from '../live-collection.js';
+import { checkInventorySource, loadInventory } from '../load-inventory.js';
 import { parseFailOn, parseNow } from '../parse-flags.js';
 
 interface DriftFlags extends LiveCollectionFlags, DesiredFlags {
@@ -52,8 +50,7 @@ export function registerDrift(program: Command, io: CliIo): void {
 
 /** `scan` restricted to the drift rules, printed as a summary: same inputs, waivers, baseline and exit codes. */
 async function runDrift(flags: DriftFlags, io: CliIo, command: Command): Promise<number> {
-  if (flags.demo && flags.snapshot) throw new InputError('--demo and --snapshot cannot be used together');
-  checkLiveOnlyFlags(command, flags);
+  checkInventorySource(command, flags);
   if (flags.desired.length === 0) throw new InputError('--desired: give at least one desired-state file');
   const now = parseNow(flags.now);
   const failOn = parseFailOn(flags.failOn);
@@ -65,11 +62,7 @@ async function runDrift(flags: DriftFlags, io: CliIo, command: Command): Promise
   const desired = await loadDesiredInput(flags, rules);
   if (!desired) throw new InputError('--desired: give at least one desired-state file');
 
-  const snapshot = flags.demo
-    ? await loadDemoSnapshot()
-    : flags.snapshot
-      ? await loadSnapshot(flags.snapshot)
-      : await collectLive(flags, now);
+  const snapshot = await loadInventory(flags, now);
   const drift = driftReportFor(snapshot, desired);
   const evaluation = evaluate(snapshot, { rules, now, ruleOptions: config.ruleOptions, drift });
   const model = applyEnrichInputs(
