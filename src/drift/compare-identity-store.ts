@@ -27,14 +27,7 @@ export function compareIdentityStore(
       label: group.label,
     };
     if (!live) {
-      items.push({
-        ...base,
-        kind: 'identity-store-differs',
-        change: 'missing',
-        field: null,
-        declared: group.label,
-        live: '(none)',
-      });
+      items.push(missing(base, group.label));
       continue;
     }
     if (group.displayName !== undefined && group.displayName !== live.displayName)
@@ -62,14 +55,7 @@ export function compareIdentityStore(
       label: user.userName,
     };
     if (!live) {
-      items.push({
-        ...base,
-        kind: 'identity-store-differs',
-        change: 'missing',
-        field: null,
-        declared: user.userName,
-        live: '(none)',
-      });
+      items.push(missing(base, user.userName));
       continue;
     }
     if (user.userName !== live.userName) items.push(changed(base, 'userName', user.userName, live.userName));
@@ -77,6 +63,17 @@ export function compareIdentityStore(
       items.push(changed(base, 'displayName', user.displayName ?? '(none)', live.displayName ?? '(none)'));
   }
   return items;
+}
+
+function missing(base: Pick<StoreItem, 'source' | 'object' | 'id' | 'label'>, declared: string): StoreItem {
+  return {
+    ...base,
+    kind: 'identity-store-differs',
+    change: 'missing',
+    field: null,
+    declared,
+    live: '(none)',
+  };
 }
 
 function changed(

@@ -39,6 +39,32 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 export const MANAGEMENT_ACCOUNT = '123456789012';
 export const FAKE_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
+/** An IAM client in a member account of the moto organization (through its access role), or the management account's own. */
+export function iamClientIn(
+  endpoint: string,
+  sessionName: string,
+): (accountId: string) => Promise<IAMClient> {
+  const config = { region: 'us-east-1', endpoint, credentials: FAKE_CREDENTIALS };
+  const sts = new STSClient(config);
+  return async (accountId) => {
+    if (accountId === MANAGEMENT_ACCOUNT) return new IAMClient(config);
+    const { Credentials: c } = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`,
+        RoleSessionName: sessionName,
+      }),
+    );
+    return new IAMClient({
+      ...config,
+      credentials: {
+        accessKeyId: c?.AccessKeyId ?? '',
+        secretAccessKey: c?.SecretAccessKey ?? '',
+        sessionToken: c?.SessionToken,
+      },
+    });
+  };
+}
+
 export interface MotoOrganization {
   organizationId: string;
   accounts: { prod: string; dev: string; sandbox: string; closed: string };
@@ -89,24 +115,7 @@ export async function buildMotoOrganization(endpoint: string): Promise<MotoOrgan
   };
   await org.send(new CloseAccountCommand({ AccountId: accounts.closed }));
 
-  const sts = new STSClient(config);
-  const iamIn = async (accountId: string) => {
-    if (accountId === MANAGEMENT_ACCOUNT) return new IAMClient(config);
-    const { Credentials: c } = await sts.send(
-      new AssumeRoleCommand({
-        RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`,
-        RoleSessionName: 'build',
-      }),
-    );
-    return new IAMClient({
-      ...config,
-      credentials: {
-        accessKeyId: c?.AccessKeyId ?? '',
-        secretAccessKey: c?.SecretAccessKey ?? '',
-        sessionToken: c?.SessionToken,
-      },
-    });
-  };
+  const iamIn = iamClientIn(endpoint, 'build');
   const user = async (
     iam: IAMClient,
     name: string,

@@ -3,10 +3,14 @@ import {
   CreateOpenIDConnectProviderCommand,
   CreateRoleCommand,
   CreateSAMLProviderCommand,
-  IAMClient,
+  type IAMClient,
 } from '@aws-sdk/client-iam';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { FAKE_CREDENTIALS, MANAGEMENT_ACCOUNT, type MotoOrganization } from './build-moto-organization.js';
+import {
+  FAKE_CREDENTIALS,
+  iamClientIn,
+  MANAGEMENT_ACCOUNT,
+  type MotoOrganization,
+} from './build-moto-organization.js';
 
 export const GITHUB = 'token.actions.githubusercontent.com';
 export const VENDOR_ACCOUNT = '999999999999';
@@ -24,25 +28,8 @@ const SAML_METADATA = `<?xml version="1.0"?><EntityDescriptor xmlns="urn:oasis:n
  * management  AWSReservedSSO_AdminAccess_… (Identity Center's own: never reported)
  */
 export async function buildMotoRoles(endpoint: string, org: MotoOrganization): Promise<void> {
-  const config = { region: 'us-east-1', endpoint, credentials: FAKE_CREDENTIALS };
-  const sts = new STSClient(config);
-  const iamIn = async (accountId: string) => {
-    if (accountId === MANAGEMENT_ACCOUNT) return new IAMClient(config);
-    const { Credentials: c } = await sts.send(
-      new AssumeRoleCommand({
-        RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`,
-        RoleSessionName: 'build-roles',
-      }),
-    );
-    return new IAMClient({
-      ...config,
-      credentials: {
-        accessKeyId: c?.AccessKeyId ?? '',
-        secretAccessKey: c?.SecretAccessKey ?? '',
-        sessionToken: c?.SessionToken,
-      },
-    });
-  };
+  const _config = { region: 'us-east-1', endpoint, credentials: FAKE_CREDENTIALS };
+  const iamIn = iamClientIn(endpoint, 'build-roles');
   const role = async (
     iam: IAMClient,
     name: string,
