@@ -2,14 +2,16 @@ import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
 import { ACCESS_FORMATS, type AccessFormat, renderAccess } from '../../access-matrix/render-access.js';
+import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
+import { loadSnapshot } from '../../inventory/snapshot-file.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharacters } from '../../io/escape-control-characters.js';
 import { InputError } from '../../io/input-error.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
-import { addLiveCollectionOptions, type LiveCollectionFlags } from '../live-collection.js';
+import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';
 import { markLiveOnly } from '../live-only-flags.js';
-import { checkInventorySource, loadInventory } from '../load-inventory.js';
+import { checkInventorySource } from '../load-inventory.js';
 import { parseNow } from '../parse-now.js';
 import { checkOutputFile } from '../validate-output-location.js';
 
@@ -65,7 +67,12 @@ async function runAccess(flags: AccessFlags, io: CliIo, command: Command): Promi
   // The output location is checked before the (possibly long) collection, like scan and collect.
   const file = flags.out === undefined ? undefined : resolve(io.cwd, flags.out);
   if (file !== undefined) await checkOutputFile('--out', file);
-  const snapshot = await loadInventory({ ...flags, quiet: flags.quiet ?? flags.out === undefined }, now);
+  // The matrix does not depend on the clock, so unlike scan a snapshot is not checked against it.
+  const snapshot = flags.demo
+    ? await loadDemoSnapshot()
+    : flags.snapshot
+      ? await loadSnapshot(flags.snapshot)
+      : await collectLive({ ...flags, quiet: flags.quiet ?? flags.out === undefined }, now);
   const matrix = buildAccessMatrix(snapshot, {
     person: flags.person,
     account: flags.account,
