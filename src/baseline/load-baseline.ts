@@ -23,6 +23,8 @@ const baselineReportSchema = z.looseObject({
       ruleSummarySchema.pick({ id: true, title: true, rationale: true, remediation: true, compliance: true }),
     )
     .default([]),
+  // Absent from hand-made baselines and from older reports upgraded without findings: then none.
+  migrations: reportFileSchema.shape.migrations.default({}),
   findings: reportFileSchema.shape.findings,
 });
 
@@ -57,7 +59,7 @@ export async function loadBaseline(path: string): Promise<BaselineReport> {
     now: parsed.data.scan.now,
     findings: findings.map(
       ({ baselineState: _state, waiver: _waiver, ...finding }): ReportFinding =>
-        expandFinding(finding, rules.get(finding.ruleId)),
+        expandFinding(finding, rules.get(finding.ruleId), parsed.data.migrations),
     ),
   };
 }

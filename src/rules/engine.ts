@@ -3,7 +3,7 @@ import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
 import type { Derive, OrganizationFacts } from './derivation.js';
 import { accountFacts, derivationCache, organizationFacts } from './derivation-runner.js';
-import { fillFixSteps } from './fill-fix-steps.js';
+import { adviceWithRuleSteps } from './fill-fix-steps.js';
 import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from './finding.js';
 import { lookupSlice, type SliceData, type SliceName } from './slices.js';
 
@@ -152,11 +152,18 @@ function makeContext(
         subject,
         message: input.message,
         rationale: rule.rationale,
-        advice: {
-          summary: input.advice?.summary ?? rule.title,
-          fixNow: input.advice?.fixNow ?? fillFixSteps(rule.remediation, resourceArn, subject, accountId),
-          ...(input.advice?.migration ? { migration: input.advice.migration } : {}),
-        },
+        advice: input.advice?.fixNow
+          ? {
+              summary: input.advice.summary ?? rule.title,
+              fixNow: input.advice.fixNow,
+              ...(input.advice.migration ? { migration: input.advice.migration } : {}),
+            }
+          : adviceWithRuleSteps(
+              input.advice?.summary ?? rule.title,
+              rule.remediation,
+              { resourceArn, subject, accountId },
+              input.advice?.migration,
+            ),
         compliance: refs,
         details: input.details ?? {},
       });

@@ -1,26 +1,50 @@
-import type { FixSteps } from './finding.js';
+import type { Advice, FixSteps, MigrationAdvice } from './finding.js';
 
 const ACCESS_KEY_ID = /^A[KS]IA[0-9A-Z]{8,}$/;
+const KEY_PLACEHOLDERS = ['<key-id>', '<old-key-id>', '<access-key-id>'];
 
 /** Values a finding knows for the rule's generic placeholders. */
-function knownValues(resourceArn: string, subject: string, accountId: string): Record<string, string> {
-  const values: Record<string, string> = {};
+function knownValues(resourceArn: string, subject: string, accountId: string): Map<string, string> {
+  const values = new Map<string, string>();
   // In Identity Center commands <account-id> is an assignment's target, not necessarily the finding's account.
-  if (/^arn:[^:]+:iam::/.test(resourceArn)) values['<account-id>'] = accountId;
+  if (/^arn:[^:]+:iam::/.test(resourceArn)) values.set('<account-id>', accountId);
   // IAM names are the ARN's last path segment: arn:aws:iam::123456789012:user/path/name
   const match = /^arn:[^:]+:iam::\d{12}:(user|group)\/(?:.*\/)?([^/]+)$/.exec(resourceArn);
-  if (match?.[1] === 'user') values['<user>'] = match[2]!;
-  if (match?.[1] === 'group') values['<group>'] = match[2]!;
+  if (match?.[1] === 'user') values.set('<user>', match[2]!);
+  if (match?.[1] === 'group') values.set('<group>', match[2]!);
   // arn:aws:sso:::permissionSet/ssoins-…/ps-… names both the permission set and its instance.
   const permissionSet = /^arn:([^:]+):sso:::permissionSet\/(ssoins-[^/]+)\/ps-[^/]+$/.exec(resourceArn);
   if (permissionSet) {
-    values['<ps-arn>'] = resourceArn;
-    values['<instance-arn>'] = `arn:${permissionSet[1]}:sso:::instance/${permissionSet[2]}`;
+    values.set('<ps-arn>', resourceArn);
+    values.set('<instance-arn>', `arn:${permissionSet[1]}:sso:::instance/${permissionSet[2]}`);
   }
-  if (ACCESS_KEY_ID.test(subject)) {
-    for (const name of ['<key-id>', '<old-key-id>', '<access-key-id>']) values[name] = subject;
-  }
+  if (ACCESS_KEY_ID.test(subject)) for (const name of KEY_PLACEHOLDERS) values.set(name, subject);
   return values;
+}
+
+/** A CLI line cut at its placeholders once per rule: even indexes are text, odd ones placeholders. */
+type CompiledLine = readonly string[];
+const compiled = new WeakMap<readonly string[], readonly CompiledLine[]>();
+
+function compile(cli: readonly string[]): readonly CompiledLine[] {
+  let lines = compiled.get(cli);
+  if (!lines) {
+    lines = cli.map((line) => line.split(/(<[a-z-]+>)/));
+    compiled.set(cli, lines);
+  }
+  return lines;
+}
+
+/**
+ * Marks fix steps that are exactly the rule's remediation filled in with the finding's own names:
+ * report.json leaves them out (a reader fills `rules[].remediation` the same way), so they are recognised
+ * by a mark, not by comparing text for every finding. A non-enumerable symbol: invisible to JSON and to
+ * deep equality, and no weak collection of a million entries for the garbage collector to walk.
+ */
+const FILLED_FROM_RULE = Symbol('keysweep.filledFromRule');
+
+export function isFilledFromRule(steps: FixSteps): boolean {
+  return (steps as { [FILLED_FROM_RULE]?: true })[FILLED_FROM_RULE] === true;
 }
 
 /**
@@ -34,7 +58,54 @@ export function fillFixSteps(
   accountId: string,
 ): FixSteps {
   const values = knownValues(resourceArn, subject, accountId);
-  const fill = (line: string) =>
-    line.replace(/<[a-z-]+>/g, (placeholder) => values[placeholder] ?? placeholder);
-  return { console: steps.console, cli: steps.cli.map(fill) };
+  const cli = compile(steps.cli).map((parts) => {
+    if (parts.length === 1) return parts[0]!;
+    let line = '';
+    for (let i = 0; i < parts.length; i += 1) {
+      const part = parts[i]!;
+      line += i % 2 === 1 ? (values.get(part) ?? part) : part;
+    }
+    return line;
+  });
+  const filled = { console: steps.console, cli };
+  Object.defineProperty(filled, FILLED_FROM_RULE, { value: true });
+  return filled;
+}
+
+/** Marks advice whose fixNow is its rule's remediation filled in when read (adviceWithRuleSteps). */
+const RULE_STEPS = Symbol('keysweep.ruleSteps');
+
+/**
+ * A finding's advice whose fix steps are its rule's remediation filled in with the finding's names,
+ * computed when read instead of stored: at 100k IAM users the filled-in command lines of ~400k findings
+ * were ~100 MB of heap that only the CSV writer reads in full. `fixNow` is an own enumerable property
+ * (JSON, spreads and deep equality see the steps as if stored); assigning it stores the value given.
+ */
+export function adviceWithRuleSteps(
+  summary: string,
+  remediation: FixSteps,
+  finding: { resourceArn: string; subject: string; accountId: string },
+  migration: MigrationAdvice | undefined,
+): Advice {
+  const { resourceArn, subject, accountId } = finding;
+  const advice = { summary } as Advice;
+  Object.defineProperty(advice, 'fixNow', {
+    enumerable: true,
+    configurable: true,
+    get: () => fillFixSteps(remediation, resourceArn, subject, accountId),
+    set: storeFixNow,
+  });
+  Object.defineProperty(advice, RULE_STEPS, { value: true, configurable: true });
+  if (migration) advice.migration = migration;
+  return advice;
+}
+
+function storeFixNow(this: Advice, value: FixSteps): void {
+  Object.defineProperty(this, 'fixNow', { value, enumerable: true, configurable: true, writable: true });
+  delete (this as { [RULE_STEPS]?: true })[RULE_STEPS];
+}
+
+/** Whether the advice's fix steps are its rule's filled in (without computing them). */
+export function hasRuleSteps(advice: Advice): boolean {
+  return (advice as { [RULE_STEPS]?: true })[RULE_STEPS] === true || isFilledFromRule(advice.fixNow);
 }

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../src/reporters/json/render-json.js';
+import { expandFinding, type ReportFileFinding, rulesById } from '../../src/reporters/model/report-file.js';
+import type { ReportModel } from '../../src/reporters/model/report-model.js';
+import { fillFixSteps } from '../../src/rules/fill-fix-steps.js';
 import { demoModel } from './support/demo-model.js';
 import { reportValidator } from './support/report-schema.js';
 
@@ -77,7 +80,7 @@ describe('report.json', () => {
 
   it('carries the fields DESIGN.md promises', async () => {
     const report = JSON.parse(renderJson(await demoModel()));
-    expect(report).toMatchObject({ schemaVersion: 2, tool: { name: 'keysweep' }, scan: { complete: true } });
+    expect(report).toMatchObject({ schemaVersion: 3, tool: { name: 'keysweep' }, scan: { complete: true } });
     for (const key of [
       'id',
       'ruleId',
@@ -92,7 +95,7 @@ describe('report.json', () => {
     }
   });
 
-  it('keeps rule-level text once per rule (schemaVersion 2) and stays a few times the snapshot size', async () => {
+  it('keeps rule-level text once per rule and migration advice once per resource (schemaVersion 3)', async () => {
     const model = await demoModel();
     const text = renderJson(model);
     const report = JSON.parse(text);
@@ -101,14 +104,35 @@ describe('report.json', () => {
       expect(finding).not.toHaveProperty('compliance');
       const rule = report.rules.find((r: { id: string }) => r.id === finding.ruleId);
       expect(finding.advice.summary).not.toBe(rule.title);
-      expect(finding.advice.fixNow).not.toEqual(rule.remediation);
+      // Kept only where the finding's steps are not the rule's remediation filled in with its names.
+      if (finding.advice.fixNow) {
+        const filled = fillFixSteps(
+          rule.remediation,
+          finding.resourceArn,
+          finding.subject,
+          finding.accountId,
+        );
+        expect(finding.advice.fixNow).not.toEqual(filled);
+      }
+      if (finding.advice.migration) {
+        expect(finding.advice.migration).not.toEqual(report.migrations[finding.resourceArn]);
+      }
     }
-    // Finding-specific advice stays: people get their migration target.
-    expect(report.findings.some((f: LooseReport) => f.advice.migration?.targetPermissionSet)).toBe(true);
+    // Finding-specific advice stays, once per resource: people get their migration target.
+    const migrations = Object.values(report.migrations) as LooseReport[];
+    expect(migrations.some((m) => m.targetPermissionSet)).toBe(true);
+    // Each finding is one line of compact JSON: greppable, and no indentation bytes.
+    const lines = text.split('\n').filter((line) => line.startsWith('    {"id":'));
+    expect(lines).toHaveLength(report.findings.length);
+    // Nothing is lost: every finding expands back to the model's.
+    const rules = rulesById(report.rules as ReportModel['rules']);
+    const expanded = report.findings.map((f: ReportFileFinding) =>
+      expandFinding(f, rules.get(f.ruleId), report.migrations),
+    );
+    expect(expanded).toEqual(model.findings);
     const snapshot = await readFile(new URL('../../fixtures/demo/demo-org.json', import.meta.url), 'utf8');
-    // Fix-now commands with the finding's user, key and account filled in (issue 9) are the finding's own,
-    // so most findings keep their fixNow: about 3.6× on the demo, against 4.4× for the v1 file that repeated
-    // every rule's text in each finding.
-    expect(text.length / snapshot.length).toBeLessThan(4);
+    // Rule text and filled-in fix steps once per rule, migration advice once per resource: 1.5x the
+    // demo snapshot (v2 wrote 3.0x, v1 4.4x).
+    expect(text.length / snapshot.length).toBeLessThan(2);
   });
 });

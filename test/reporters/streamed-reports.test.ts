@@ -5,15 +5,20 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { writeFilesAtomic } from '../../src/io/atomic-write.js';
 import { renderCsvChunks } from '../../src/reporters/csv/render-csv.js';
-import { renderJsonChunks } from '../../src/reporters/json/render-json.js';
-import { toReportFile } from '../../src/reporters/model/report-file.js';
+import { findingLine, renderJsonChunks } from '../../src/reporters/json/render-json.js';
+import {
+  compactFinding,
+  migrationsByResource,
+  rulesById,
+  toReportFile,
+} from '../../src/reporters/model/report-file.js';
 import type { ReportModel } from '../../src/reporters/model/report-model.js';
 import { demoModel } from './support/demo-model.js';
 
 describe('reports that grow with the findings are streamed in chunks', () => {
-  it('JSON chunks join to exactly JSON.stringify(toReportFile(model), null, 2)', async () => {
+  it('JSON chunks join to the report file (toReportFile), one finding per line', async () => {
     const model = await demoModel();
-    expect([...renderJsonChunks(model)].join('')).toBe(`${JSON.stringify(toReportFile(model), null, 2)}\n`);
+    expect(JSON.parse([...renderJsonChunks(model)].join(''))).toEqual(toReportFile(model));
     const many: ReportModel = {
       ...model,
       findings: Array.from({ length: 1_200 }, (_, i) => ({
@@ -22,8 +27,24 @@ describe('reports that grow with the findings are streamed in chunks', () => {
       })),
     };
     const chunks = [...renderJsonChunks(many)];
-    expect(chunks.length).toBe(5); // head, 500 + 500 + 200 findings, tail
-    expect(chunks.join('')).toBe(`${JSON.stringify(toReportFile(many), null, 2)}\n`);
+    expect(chunks.length).toBe(4); // head, 1000 + 200 findings, tail
+    expect(JSON.parse(chunks.join(''))).toEqual(toReportFile(many));
+  });
+
+  it('writes each finding field by field exactly as JSON.stringify of its compact form', async () => {
+    const model = await demoModel();
+    const [first, second] = model.findings;
+    first!.waiver = { reason: 'vaulted "safe"', owner: null, expires: '2027-01-01' };
+    second!.baselineState = 'new';
+    const rules = rulesById(model.rules);
+    const migrations = migrationsByResource(model.findings);
+    expect(model.findings.some((f) => f.relatedTo)).toBe(true);
+    for (const finding of model.findings) {
+      const rule = rules.get(finding.ruleId);
+      expect(findingLine(finding, rule, migrations)).toBe(
+        JSON.stringify(compactFinding(finding, rule, migrations)),
+      );
+    }
   });
 
   it('JSON with no findings is still the plain model', async () => {

@@ -13,7 +13,9 @@ import { runKeysweep } from '../cli/run-cli.js';
 // issue 12: demo roles and identity providers, six role and access rules, iam-support-role-missing decided
 // from the collected roles. Then issue 10 (migration kit): demo people with IAM users in several accounts
 // for people resolution (grace.hopper/ghopper, heidi.lamarr, mike.ross, ken@example.com). The v1 → v2
-// report.json upgrade is checked against the v1 files in version-chain.test.ts.
+// report.json upgrade is checked against the v1 files in version-chain.test.ts. Then issue 14: report.json
+// schemaVersion 3 (migration advice once per resource, filled-in rule steps left out, one finding per
+// line); SARIF and Markdown unchanged. The v2 → v3 upgrade is checked against test/fixtures/versions/report-v2.
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

@@ -20,6 +20,7 @@ import { demoModel } from '../reporters/support/demo-model.js';
 const fixture = (name: string) => new URL(`../fixtures/versions/${name}`, import.meta.url).pathname;
 const SNAPSHOT_V1 = fixture('snapshot-v1.json');
 const REPORT_V1 = fixture('report-v1/report.json');
+const REPORT_V2 = fixture('report-v2/report.json');
 
 /** A three-version chain: v1 had `name`, v2 renamed it `title`, v3 added `tags`. */
 const chain: VersionChain = {
@@ -129,12 +130,33 @@ describe('files written by keysweep v1 (test/fixtures/versions) still load', () 
   });
 });
 
-describe('report.json v2 read back as a baseline', () => {
-  it('upgrades the v1 demo report to exactly what the JSON writer makes of the same findings', async () => {
-    const v1 = JSON.parse(await readFile(REPORT_V1, 'utf8'));
-    const written = JSON.parse(renderJson({ ...v1, schemaVersion: 2 }));
-    expect(written.schemaVersion).toBe(2);
-    expect(upgradeToCurrent(v1, 'report-v1/report.json', REPORT_VERSIONS)).toEqual(written);
+describe('report.json of older versions read back as a baseline', () => {
+  it('upgrades the v2 demo report to exactly what the JSON writer makes of the same findings', async () => {
+    const v2 = JSON.parse(await readFile(REPORT_V2, 'utf8'));
+    expect(v2.schemaVersion).toBe(2);
+    const written = JSON.parse(renderJson(await demoModel()));
+    expect(written.schemaVersion).toBe(3);
+    written.tool = v2.tool; // the test model's version is 0.0.0-test
+    expect(upgradeToCurrent(v2, 'report-v2/report.json', REPORT_VERSIONS)).toEqual(written);
+  });
+
+  it('loses no advice from v1 or v2: every finding read back has the advice the old file held', async () => {
+    for (const file of [REPORT_V1, REPORT_V2]) {
+      const old = JSON.parse(await readFile(file, 'utf8'));
+      const rules = new Map(old.rules.map((rule: { id: string }) => [rule.id, rule]));
+      const read = new Map((await loadBaseline(file)).findings.map((f) => [f.id, f.advice]));
+      expect(read.size).toBe(old.findings.length);
+      for (const finding of old.findings) {
+        const rule = rules.get(finding.ruleId) as { title: string; remediation: unknown };
+        // v2 left out a summary and fix steps equal to the rule's; v1 carried them in every finding.
+        const advice = {
+          summary: finding.advice.summary ?? rule.title,
+          fixNow: finding.advice.fixNow ?? rule.remediation,
+          ...(finding.advice.migration ? { migration: finding.advice.migration } : {}),
+        };
+        expect(read.get(finding.id), `${file}: ${finding.id}`).toEqual(advice);
+      }
+    }
   });
 
   it('expands compact findings with their rule text: the same findings as the model, and as the v1 file', async () => {

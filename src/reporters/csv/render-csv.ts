@@ -33,59 +33,71 @@ export function renderCsv(model: ReportModel): string {
 
 const ROWS_PER_CHUNK = 2_000;
 
-/** The CSV in chunks of rows, so a huge organization never needs one giant string. */
+/**
+ * The CSV in chunks of rows, so a huge organization never needs one giant string. Cells that are the
+ * same for every row of a rule (console steps, compliance) or of a resource (migration advice) are
+ * encoded once: at 100k IAM users that text is most of the file.
+ */
 export function* renderCsvChunks(model: ReportModel): Generator<string> {
-  const names = accountNames(model);
-  for (let start = 0; start === 0 || start < model.findings.length; start += ROWS_PER_CHUNK) {
-    const lines = start === 0 ? [csvLine(CSV_COLUMNS)] : [];
-    for (const f of model.findings.slice(start, start + ROWS_PER_CHUNK)) {
-      lines.push(csvLine(Object.values(csvRow(f, names))));
+  const names = new Map<string, string>();
+  for (const [id, name] of accountNames(model)) names.set(id, cell(name));
+  const perRule = new Map<string, { console: string; compliance: string }>();
+  const perMigration = new WeakMap<object, string>();
+  const findings = model.findings;
+  let text = csvLine(CSV_COLUMNS);
+  for (let i = 0; i < findings.length; i += 1) {
+    const f = findings[i]!;
+    let rule = perRule.get(f.ruleId);
+    if (!rule || f.advice.fixNow.console !== perRuleConsole.get(rule)) {
+      rule = {
+        console: cell(f.advice.fixNow.console.join('\n')),
+        compliance: cell(f.compliance.map((c) => `${c.framework} ${c.control}`).join('; ')),
+      };
+      perRuleConsole.set(rule, f.advice.fixNow.console);
+      perRule.set(f.ruleId, rule);
     }
-    yield lines.join('');
+    const migration = f.advice.migration;
+    let migrationCell = '';
+    if (migration) {
+      migrationCell = perMigration.get(migration) ?? cell(migration.summary);
+      perMigration.set(migration, migrationCell);
+    }
+    const status = f.baselineState === 'absent' ? 'fixed' : f.waiver ? 'waived' : 'open';
+    text +=
+      `${f.severity},${cell(f.ruleId)},${f.accountId},${names.get(f.accountId) ?? ''},${cell(f.resourceType)},` +
+      `${cell(f.resourceArn)},${cell(f.subject)},${cell(f.message)},${cell(f.advice.summary)},${migrationCell},` +
+      `${rule.console},${cell(f.advice.fixNow.cli.join('\n'))},${rule.compliance},${status},` +
+      `${cell(f.waiver?.reason ?? '')},${cell(f.waiver?.owner ?? '')},${cell(f.waiver?.expires ?? '')},` +
+      `${f.baselineState ?? ''},${f.id}\r\n`;
+    if ((i + 1) % ROWS_PER_CHUNK === 0) {
+      yield text;
+      text = '';
+    }
   }
+  if (text !== '') yield text;
+}
+
+/** The console steps a per-rule cache entry was made from (a rule's findings share the array). */
+const perRuleConsole = new WeakMap<object, readonly string[]>();
+
+/** One RFC 4180 record ending in CRLF. */
+function csvLine(cells: readonly string[]): string {
+  return `${cells.map(cell).join(',')}\r\n`;
 }
 
 /**
- * One RFC 4180 record ending in CRLF, a cell quoted when it holds a comma, quote, CR or LF (multi-line
+ * One cell: formula-looking text defused, quoted when it holds a comma, quote, CR or LF (multi-line
  * fix steps included, so every spreadsheet reads them as one cell). Hand-written: csv-stringify's
  * per-field option handling was a third of the CSV time at 100k users.
  */
-function csvLine(cells: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i += 1) {
-    const cell = cells[i]!;
-    if (i > 0) line += ',';
-    line += NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-  }
-  return `${line}\r\n`;
+function cell(value: string): string {
+  if (value === '') return value;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 const NEEDS_QUOTES = /[",\r\n]/;
-
-function csvRow(f: ReportModel['findings'][number], names: Map<string, string>): Record<string, string> {
-  const row = {
-    severity: f.severity,
-    ruleId: f.ruleId,
-    accountId: f.accountId,
-    accountName: names.get(f.accountId) ?? '',
-    resourceType: f.resourceType,
-    resourceArn: f.resourceArn,
-    subject: f.subject,
-    message: f.message,
-    advice: f.advice.summary,
-    migration: f.advice.migration?.summary ?? '',
-    fixConsole: f.advice.fixNow.console.join('\n'),
-    fixCli: f.advice.fixNow.cli.join('\n'),
-    compliance: f.compliance.map((c) => `${c.framework} ${c.control}`).join('; '),
-    status: f.baselineState === 'absent' ? 'fixed' : f.waiver ? 'waived' : 'open',
-    waiverReason: f.waiver?.reason ?? '',
-    waiverOwner: f.waiver?.owner ?? '',
-    waiverExpires: f.waiver?.expires ?? '',
-    baselineState: f.baselineState ?? '',
-    findingId: f.id,
-  };
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, neutralizeFormula(value)]));
-}
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }

@@ -19,10 +19,12 @@ export function buildReportModel(
   options: { now: Date; toolVersion: string },
 ): ReportModel {
   const relatedTo = relateFindings(evaluation.findings);
-  const findings: ReportFinding[] = [...evaluation.findings].sort(compareFindings).map((finding) => {
+  // Sorted and marked in place: the evaluation's findings become the model's (no copy of 100k+ objects).
+  const findings: ReportFinding[] = evaluation.findings.sort(compareFindings);
+  for (const finding of findings) {
     const primary = relatedTo.get(finding.id);
-    return primary ? { ...finding, relatedTo: primary } : finding;
-  });
+    if (primary) finding.relatedTo = primary;
+  }
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'keysweep', version: options.toolVersion },
@@ -55,12 +57,15 @@ export function summarize(findings: ReportFinding[]): ReportModel['summary'] {
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
+/** The order localeCompare gives, from one collator (localeCompare builds one per call). */
+const collate = new Intl.Collator().compare;
+
 function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.accountId.localeCompare(b.accountId) ||
-    a.resourceArn.localeCompare(b.resourceArn) ||
-    a.subject.localeCompare(b.subject)
+    (a.ruleId === b.ruleId ? 0 : collate(a.ruleId, b.ruleId)) ||
+    (a.accountId === b.accountId ? 0 : collate(a.accountId, b.accountId)) ||
+    (a.resourceArn === b.resourceArn ? 0 : collate(a.resourceArn, b.resourceArn)) ||
+    collate(a.subject, b.subject)
   );
 }

@@ -14,8 +14,12 @@ import { scanSummarySchema } from './scan-status.js';
  * when the committed file is stale).
  */
 
-/** 2: findings carry only finding-specific advice; rule-level text is in `rules[]` once (issue 14). */
-export const REPORT_SCHEMA_VERSION = 2;
+/**
+ * 2: findings carry only finding-specific advice; rule-level text is in `rules[]` once (issue 14).
+ * 3: migration advice once per resource in `migrations`; fix steps only where they are not the rule's
+ *    remediation filled in from the finding; one finding per line (issue 14).
+ */
+export const REPORT_SCHEMA_VERSION = 3;
 
 const count = z.number().int().min(0);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BREAK_GLASS_TAG, breakGlassAdvice, isBreakGlass } from '../../advice/break-glass.js';
+import { BREAK_GLASS_TAG, isBreakGlass } from '../../advice/break-glass.js';
+import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 import { daysSince } from '../time.js';
 
@@ -38,7 +39,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#lock-away-credentials',
     'https://docs.aws.amazon.com/whitepapers/latest/organizing-your-aws-environment/break-glass-access.html',
   ],
-  evaluate({ slice, now, options, fail }) {
+  evaluate({ slice, now, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       if (!isBreakGlass(user)) continue;
       const activeKeys = user.accessKeys.filter((key) => key.status === 'Active');
@@ -60,7 +61,7 @@ export default defineRule({
       fail(user.arn, {
         message: `Break-glass IAM user ${user.userName} ${problems.join('; ')}.`,
         severity: serious ? 'high' : 'medium',
-        advice: { migration: breakGlassAdvice(user) },
+        advice: { migration: userMigrationAdvice(derive, user) },
         details: {
           mfa: user.mfaDevices.length > 0,
           activeKeys: activeKeys.length,

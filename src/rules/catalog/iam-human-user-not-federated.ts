@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
-import { deleteUserAdvice, humanMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
@@ -52,7 +52,7 @@ export default defineRule({
           message:
             `IAM user ${user.userName} belongs to a person (${idle.evidence.join('; ')}) but grants no permissions ` +
             'at all: delete it rather than migrate it.',
-          advice: { migration: deleteUserAdvice(idle) },
+          advice: { migration: userMigrationAdvice(derive, user) },
           details: { noPermissions: true },
         });
         continue;
@@ -64,7 +64,7 @@ export default defineRule({
           `IAM user ${user.userName} belongs to a person (${target.evidence.join('; ')}); move it to IAM Identity ` +
           `Center group ${target.targetGroup} with permission set ${target.targetPermissionSet}` +
           `${existence(target.permissionSetExists)}.`,
-        advice: { migration: humanMigrationAdvice(target) },
+        advice: { migration: userMigrationAdvice(derive, user) },
         details: {
           targetGroup: target.targetGroup,
           targetPermissionSet: target.targetPermissionSet,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isBreakGlass } from '../../advice/break-glass.js';
 import { classifyUser } from '../../advice/classify-user.js';
-import { chooseWorkloadReplacement, workloadMigrationAdvice } from '../../advice/workload-replacement.js';
+import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { chooseWorkloadReplacement } from '../../advice/workload-replacement.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
@@ -32,7 +33,7 @@ export default defineRule({
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html',
     'https://docs.aws.amazon.com/rolesanywhere/latest/userguide/introduction.html',
   ],
-  evaluate({ slice, fail }) {
+  evaluate({ slice, fail, derive }) {
     for (const user of slice('iam.users')) {
       const active = user.accessKeys.filter((key) => key.status === 'Active');
       if (active.length === 0 || isBreakGlass(user)) continue;
@@ -41,7 +42,8 @@ export default defineRule({
       const choice = chooseWorkloadReplacement(user);
       fail(user.arn, {
         message: `IAM user ${user.userName} is a workload with ${active.length} active access key(s); replace them with ${choice.replacement}.`,
-        advice: { migration: workloadMigrationAdvice(user, classification.evidence) },
+        // The user's one shared advice object (a workload: its evidence decides the replacement).
+        advice: { migration: userMigrationAdvice(derive, user) },
         details: { replacement: choice.replacement, activeKeys: active.length },
       });
     }
