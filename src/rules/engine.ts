@@ -142,7 +142,7 @@ function makeContext(
         account?.id ??
         snapshot.organization.managementAccountId ??
         accountFromArn(resourceArn);
-      sink.findings.push({
+      const finding: Finding = {
         id: findingId(rule.id, resourceArn, subject),
         ruleId: rule.id,
         severity: input.severity ?? rule.severity,
@@ -152,24 +152,30 @@ function makeContext(
         subject,
         message: input.message,
         rationale: rule.rationale,
-        advice: input.advice?.fixNow
-          ? {
-              summary: input.advice.summary ?? rule.title,
-              fixNow: input.advice.fixNow,
-              ...(input.advice.migration ? { migration: input.advice.migration } : {}),
-            }
-          : adviceWithRuleSteps(
-              input.advice?.summary ?? rule.title,
-              rule.remediation,
-              { resourceArn, subject, accountId },
-              input.advice?.migration,
-            ),
+        advice: PENDING_ADVICE,
         compliance: refs,
         details: input.details ?? {},
-      });
+      };
+      finding.advice = input.advice?.fixNow
+        ? {
+            summary: input.advice.summary ?? rule.title,
+            fixNow: input.advice.fixNow,
+            ...(input.advice.migration ? { migration: input.advice.migration } : {}),
+          }
+        : // The rule's steps filled in from the finding itself when read.
+          adviceWithRuleSteps(
+            input.advice?.summary ?? rule.title,
+            rule.remediation,
+            finding,
+            input.advice?.migration,
+          );
+      sink.findings.push(finding);
     },
   };
 }
+
+/** Stands in for a finding's advice until it is made (the advice refers back to its finding). */
+const PENDING_ADVICE = { summary: '', fixNow: { console: [], cli: [] } } as const satisfies Finding['advice'];
 
 function accountFromArn(arn: string): string {
   return arn.split(':')[4] || '000000000000';

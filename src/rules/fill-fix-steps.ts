@@ -72,40 +72,56 @@ export function fillFixSteps(
   return filled;
 }
 
-/** Marks advice whose fixNow is its rule's remediation filled in when read (adviceWithRuleSteps). */
+/** Where advice with rule steps (adviceWithRuleSteps) finds its rule's remediation and its finding. */
 const RULE_STEPS = Symbol('keysweep.ruleSteps');
+const FOR_FINDING = Symbol('keysweep.forFinding');
+
+interface FillSource {
+  resourceArn: string;
+  subject: string;
+  accountId: string;
+}
+type AdviceWithRuleSteps = Advice & { [RULE_STEPS]?: FixSteps; [FOR_FINDING]?: FillSource };
 
 /**
  * A finding's advice whose fix steps are its rule's remediation filled in with the finding's names,
  * computed when read instead of stored: at 100k IAM users the filled-in command lines of ~400k findings
  * were ~100 MB of heap that only the CSV writer reads in full. `fixNow` is an own enumerable property
  * (JSON, spreads and deep equality see the steps as if stored); assigning it stores the value given.
+ * One shared getter, the inputs in two hidden properties: a closure per object would give every advice
+ * object a hidden class of its own (V8 keeps accessors in the class), i.e. slow dictionary objects.
  */
 export function adviceWithRuleSteps(
   summary: string,
   remediation: FixSteps,
-  finding: { resourceArn: string; subject: string; accountId: string },
+  finding: FillSource,
   migration: MigrationAdvice | undefined,
 ): Advice {
-  const { resourceArn, subject, accountId } = finding;
-  const advice = { summary } as Advice;
+  const advice = { summary } as AdviceWithRuleSteps;
   Object.defineProperty(advice, 'fixNow', {
     enumerable: true,
     configurable: true,
-    get: () => fillFixSteps(remediation, resourceArn, subject, accountId),
+    get: ruleStepsFilled,
     set: storeFixNow,
   });
-  Object.defineProperty(advice, RULE_STEPS, { value: true, configurable: true });
+  Object.defineProperty(advice, RULE_STEPS, { value: remediation, writable: true });
+  Object.defineProperty(advice, FOR_FINDING, { value: finding, writable: true });
   if (migration) advice.migration = migration;
   return advice;
 }
 
-function storeFixNow(this: Advice, value: FixSteps): void {
+function ruleStepsFilled(this: AdviceWithRuleSteps): FixSteps {
+  const finding = this[FOR_FINDING]!;
+  return fillFixSteps(this[RULE_STEPS]!, finding.resourceArn, finding.subject, finding.accountId);
+}
+
+function storeFixNow(this: AdviceWithRuleSteps, value: FixSteps): void {
   Object.defineProperty(this, 'fixNow', { value, enumerable: true, configurable: true, writable: true });
-  delete (this as { [RULE_STEPS]?: true })[RULE_STEPS];
+  this[RULE_STEPS] = undefined;
+  this[FOR_FINDING] = undefined;
 }
 
 /** Whether the advice's fix steps are its rule's filled in (without computing them). */
 export function hasRuleSteps(advice: Advice): boolean {
-  return (advice as { [RULE_STEPS]?: true })[RULE_STEPS] === true || isFilledFromRule(advice.fixNow);
+  return (advice as AdviceWithRuleSteps)[RULE_STEPS] !== undefined || isFilledFromRule(advice.fixNow);
 }

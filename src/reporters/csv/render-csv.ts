@@ -31,7 +31,7 @@ export function renderCsv(model: ReportModel): string {
   return [...renderCsvChunks(model)].join('');
 }
 
-const ROWS_PER_CHUNK = 2_000;
+const ROWS_PER_CHUNK = 100;
 
 /**
  * The CSV in chunks of rows, so a huge organization never needs one giant string. Cells that are the

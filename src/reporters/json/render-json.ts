@@ -8,14 +8,16 @@ import {
 } from '../model/report-file.js';
 import type { ReportFinding, ReportModel } from '../model/report-model.js';
 
-const FINDINGS_MARKER = '"findings": []';
-/** Big enough that stream overhead is negligible, small enough to stay far from V8's string limit. */
-const FINDINGS_PER_CHUNK = 1_000;
+const TAIL_MARKER = '"migrations": {},\n  "findings": []';
+/** Small enough that every chunk is young garbage once written, large enough that stream overhead is negligible. */
+const ENTRIES_PER_CHUNK = 100;
 
 /**
  * report.json in chunks: the report file (toReportFile: findings compacted against `rules[]` and
- * `migrations`) pretty-printed, except that each finding is one line of compact JSON — a report with
- * hundreds of thousands of findings stays greppable and never needs one string larger than V8 allows.
+ * `migrations`) pretty-printed, except that each migration entry and each finding is one line of compact
+ * JSON — a report with hundreds of thousands of findings stays greppable, and neither the migration
+ * table nor the findings are ever one string (at 100k IAM users the pretty-printed table alone was
+ * ~100 MB that stayed alive while the findings were written). `migrations` and `findings` come last.
  * Its published contract is schemas/report.schema.json.
  */
 export function* renderJsonChunks(model: ReportModel): Generator<string> {
@@ -26,12 +28,23 @@ export function* renderJsonChunks(model: ReportModel): Generator<string> {
   const rules = rulesById(model.rules);
   const migrations = migrationsByResource(model.findings);
   const { findings, ...rest } = model;
-  const shell = JSON.stringify({ ...rest, migrations: migrationsObject(migrations), findings: [] }, null, 2);
-  const at = shell.indexOf(FINDINGS_MARKER);
-  yield `${shell.slice(0, at)}"findings": [\n`;
-  for (let start = 0; start < findings.length; start += FINDINGS_PER_CHUNK) {
-    let text = '';
-    const end = Math.min(findings.length, start + FINDINGS_PER_CHUNK);
+  const shell = JSON.stringify({ ...rest, migrations: {}, findings: [] }, null, 2);
+  const at = shell.indexOf(TAIL_MARKER);
+  yield `${shell.slice(0, at)}"migrations": {`;
+  let text = '';
+  let index = 0;
+  for (const [arn, migration] of migrations) {
+    text += `${index === 0 ? '\n' : ',\n'}    ${json(arn)}: ${json(migration)}`;
+    index += 1;
+    if (index % ENTRIES_PER_CHUNK === 0) {
+      yield text;
+      text = '';
+    }
+  }
+  yield `${text}${index === 0 ? '}' : '\n  }'},\n  "findings": [\n`;
+  for (let start = 0; start < findings.length; start += ENTRIES_PER_CHUNK) {
+    text = '';
+    const end = Math.min(findings.length, start + ENTRIES_PER_CHUNK);
     for (let i = start; i < end; i += 1) {
       const finding = findings[i]!;
       const line = findingLine(finding, rules.get(finding.ruleId), migrations);
@@ -39,7 +52,7 @@ export function* renderJsonChunks(model: ReportModel): Generator<string> {
     }
     yield text;
   }
-  yield `\n  ]${shell.slice(at + FINDINGS_MARKER.length)}\n`;
+  yield `\n  ]${shell.slice(at + TAIL_MARKER.length)}\n`;
 }
 
 const json = JSON.stringify;
@@ -64,10 +77,6 @@ export function findingLine(
   if (finding.baselineState !== undefined) line += `,"baselineState":${json(finding.baselineState)}`;
   if (finding.relatedTo !== undefined) line += `,"relatedTo":${json(finding.relatedTo)}`;
   return `${line}}`;
-}
-
-function migrationsObject(table: ReadonlyMap<string, MigrationAdvice>): Record<string, MigrationAdvice> {
-  return Object.fromEntries(table);
 }
 
 export function renderJson(model: ReportModel): string {
