@@ -17,7 +17,8 @@ export type FileContent = string | Uint8Array | Iterable<string>;
  */
 async function writeContent(path: string, content: FileContent): Promise<void> {
   const source = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
-  const stream = createWriteStream(path);
+  // Up to 1 MiB in flight: the next chunk is rendered while the file takes the previous one.
+  const stream = createWriteStream(path, { highWaterMark: 2 ** 20 });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined);
   try {
