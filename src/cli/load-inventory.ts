@@ -3,6 +3,7 @@ import { loadDemoSnapshot } from '../demo/demo-snapshot.js';
 import { loadSnapshot } from '../inventory/snapshot-file.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
+import { heapHeadroomWarning } from './heap-headroom.js';
 import { collectLive, type LiveCollectionFlags } from './live-collection.js';
 import { checkLiveOnlyFlags } from './live-only-flags.js';
 import { checkNowNotBeforeCollection } from './parse-now.js';
@@ -32,10 +33,17 @@ export function checkInventorySource(command: Command, flags: InventorySourceFla
 
 /**
  * Loads the demo or a snapshot, or crawls AWS. A loaded inventory evaluated at a clock before its
- * collection is refused (`now` comes from --now when `flags.now` is set, else from the machine).
+ * collection is refused (`now` comes from --now when `flags.now` is set, else from the machine). A
+ * snapshot too large for this Node's heap gets one warning line first (`warn`), then is loaded anyway.
  */
-export async function loadInventory(flags: InventorySourceFlags, now: Date): Promise<Snapshot> {
+export async function loadInventory(
+  flags: InventorySourceFlags,
+  now: Date,
+  warn: (line: string) => void = () => undefined,
+): Promise<Snapshot> {
   if (!flags.demo && flags.snapshot === undefined) return collectLive(flags, now);
+  const headroom = flags.snapshot === undefined ? null : heapHeadroomWarning(flags.snapshot);
+  if (headroom) warn(headroom);
   const snapshot = flags.demo ? await loadDemoSnapshot() : await loadSnapshot(flags.snapshot as string);
   checkNowNotBeforeCollection(now, snapshot, flags.snapshot ?? 'the demo snapshot', flags.now !== undefined);
   return snapshot;

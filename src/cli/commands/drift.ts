@@ -62,7 +62,7 @@ async function runDrift(flags: DriftFlags, io: CliIo, command: Command): Promise
   const desired = await loadDesiredInput(flags, rules);
   if (!desired) throw new InputError('--desired: give at least one desired-state file');
 
-  const snapshot = await loadInventory(flags, now);
+  const snapshot = await loadInventory(flags, now, io.stderr);
   const drift = driftReportFor(snapshot, desired);
   const evaluation = evaluate(snapshot, { rules, now, ruleOptions: config.ruleOptions, drift });
   const model = applyEnrichInputs(

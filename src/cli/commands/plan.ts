@@ -90,7 +90,10 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
   await checkOutputDirectory('--out', outDir);
 
   // Break-glass users named in the config are marked like tagged ones: kept, never planned for migration.
-  const snapshot = markBreakGlassUsers(await loadInventory(flags, now), config.breakGlassUsers ?? []);
+  const snapshot = markBreakGlassUsers(
+    await loadInventory(flags, now, io.stderr),
+    config.breakGlassUsers ?? [],
+  );
   const plan = buildKitPlan(snapshot, { now, idp, identityMap, emailTag, ruleOptions });
   const files = renderKit(plan, snapshot, { scpExemptRoles, deleteAfterDays, runbookFormats, now });
   await writeFilesAtomic(files.map((f) => ({ path: join(outDir, f.path), content: f.content })));

@@ -97,7 +97,10 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
   const outDir = resolve(io.cwd, flags.out);
   await checkOutputDirectory('--out', outDir);
 
-  const { base, accessMatrix } = await inventoryModel(flags, now, config, desired, formats.includes('html'));
+  const { base, accessMatrix } = await inventoryModel(flags, now, config, desired, {
+    withAccessMatrix: formats.includes('html'),
+    warn: io.stderr,
+  });
   const model = applyEnrichInputs(base, enrichInputs, now);
   const rendered = renderReports(model, formats, { category: flags.category, accessMatrix });
   await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
@@ -122,9 +125,9 @@ async function inventoryModel(
   now: Date,
   config: Awaited<ReturnType<typeof resolveRunConfig>>,
   desired: Awaited<ReturnType<typeof loadDesiredInput>>,
-  withAccessMatrix: boolean,
+  { withAccessMatrix, warn }: { withAccessMatrix: boolean; warn: (line: string) => void },
 ): Promise<{ base: ReportModel; accessMatrix: AccessMatrix | undefined }> {
-  const snapshot = await loadInventory(flags, now);
+  const snapshot = await loadInventory(flags, now, warn);
 
   // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
   const drift = desired ? driftReportFor(snapshot, desired) : undefined;
