@@ -1,6 +1,6 @@
 // npm run bench [-- --users 100000[,200000,500000,1000000] --write-snapshot FILE --formats LIST]
-// Writes a synthetic snapshot to a file (streamed, account by account), then times, each as its own
-// process: `node -e JSON.parse(file)` (the floor: reading the input once) and
+// Times start-up (`keysweep --version`, `scan --demo`), then writes a synthetic snapshot to a file
+// (streamed, account by account) and times, each as its own process: `node -e JSON.parse(file)` (the floor: reading the input once) and
 // `keysweep scan --snapshot FILE --format ...` (what a user pays, start-up included). Prints wall time,
 // peak RSS, the scan/parse ratio and the time per IAM user for every size.
 // In-process stage timings (zod, rules, model, each writer): npx tsx bench/stages.ts.
@@ -41,7 +41,29 @@ function failure(m: ProcessMeasure): string {
   return m.exitCode === 0 ? '' : `exit ${m.exitCode}: ${m.stderr.slice(0, 160)}`;
 }
 
+function startUp(label: string, args: readonly string[]): void {
+  const runs = [0, 1, 2].map(() => measureProcess(process.execPath, [bin, ...args]));
+  const seconds = runs.map((r) => r.seconds);
+  const failed = runs.find((r) => r.exitCode !== 0 && r.exitCode !== 1);
+  row(
+    label,
+    { seconds: Math.min(...seconds), peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)) },
+    failed ? failure(failed) : `fastest of 3 (slowest ${Math.max(...seconds).toFixed(2)} s)`,
+  );
+}
+
 try {
+  console.log('start-up');
+  startUp('keysweep --version', ['--version']);
+  startUp('keysweep scan --demo --format sarif,json,md', [
+    'scan',
+    '--demo',
+    '--out',
+    join(work, 'demo'),
+    '--now',
+    '2026-12-01T00:00:00Z',
+    '--quiet',
+  ]);
   for (const users of sizes) {
     const accounts = Math.ceil(users / perAccount);
     const file =
