@@ -1,6 +1,7 @@
 import type { AccessMatrix } from '../access-matrix/access-matrix-schema.js';
 import { renderConsoleSummary } from './console/render-console.js';
 import { renderCsvChunks } from './csv/render-csv.js';
+import type { AccessSummary } from './html/html-access-section.js';
 import { renderHtml } from './html/render-html.js';
 import { renderJsonChunks } from './json/render-json.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
@@ -17,7 +18,7 @@ export interface RenderOptions {
   /** SARIF result limits; default GitHub's (tests lower them). */
   sarifLimits?: SarifLimits;
   /** Adds the "who can reach which account" section to report.html. */
-  accessMatrix?: AccessMatrix;
+  accessMatrix?: AccessMatrix | AccessSummary;
 }
 
 export interface RenderedReport {

@@ -1,12 +1,13 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
-import type { AccessMatrix } from '../../access-matrix/access-matrix-schema.js';
+
 import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharactersPerLine } from '../../io/escape-control-characters.js';
 import { InputError } from '../../io/input-error.js';
+import { type AccessSummary, summarizeAccess } from '../../reporters/html/html-access-section.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
 import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
 import { buildReportModel, type ReportModel } from '../../reporters/model/report-model.js';
@@ -126,7 +127,7 @@ async function inventoryModel(
   config: Awaited<ReturnType<typeof resolveRunConfig>>,
   desired: Awaited<ReturnType<typeof loadDesiredInput>>,
   { withAccessMatrix, warn }: { withAccessMatrix: boolean; warn: (line: string) => void },
-): Promise<{ base: ReportModel; accessMatrix: AccessMatrix | undefined }> {
+): Promise<{ base: ReportModel; accessMatrix: AccessSummary | undefined }> {
   const snapshot = await loadInventory(flags, now, warn);
 
   // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
@@ -140,6 +141,6 @@ async function inventoryModel(
   return {
     base: buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION }),
     // The HTML report's access matrix is built here too, so the snapshot is not kept for rendering.
-    accessMatrix: withAccessMatrix ? buildAccessMatrix(snapshot) : undefined,
+    accessMatrix: withAccessMatrix ? summarizeAccess(buildAccessMatrix(snapshot)) : undefined,
   };
 }

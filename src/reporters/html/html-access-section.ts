@@ -1,17 +1,44 @@
-import type { AccessMatrix } from '../../access-matrix/access-matrix-schema.js';
+import type { AccessMatrix, AccessRow } from '../../access-matrix/access-matrix-schema.js';
 import { adminPeopleByAccount } from '../../access-matrix/render-access.js';
 import { esc } from './html-escape.js';
 
 /** Like the findings table: beyond this the page gets heavy; the full matrix is `keysweep access`. */
 export const MAX_ACCESS_ROWS = 5_000;
 
-/** "Who can reach which account": the access matrix, filterable by person and by account. */
-export function accessSection(matrix: AccessMatrix): string {
+/**
+ * What the access section shows, taken from the whole matrix: the first rows, the filters' choices for
+ * them, the counts and the accounts with most administrators. Bounded in size, so a scan keeps this
+ * instead of a matrix of every user in the organization until the HTML report is written.
+ */
+export interface AccessSummary {
+  shown: AccessRow[];
+  totalRows: number;
+  unknown: AccessMatrix['unknown'];
+  topAdminAccounts: Array<{ accountName: string; people: number }>;
+}
+
+export function summarizeAccess(matrix: AccessMatrix): AccessSummary {
+  return {
+    shown: matrix.rows.slice(0, MAX_ACCESS_ROWS),
+    totalRows: matrix.rows.length,
+    unknown: matrix.unknown,
+    topAdminAccounts: adminPeopleByAccount(matrix)
+      .slice(0, 5)
+      .map((a) => ({ accountName: a.accountName, people: a.people.length })),
+  };
+}
+
+/**
+ * "Who can reach which account": the access matrix, filterable by person and by account. The filters
+ * offer the people and accounts of the rows shown (a filter for a row not on the page shows nothing).
+ */
+export function accessSection(access: AccessMatrix | AccessSummary): string {
+  const summary = 'totalRows' in access ? access : summarizeAccess(access);
   const option = (value: string, label: string) => `<option value="${esc(value)}">${esc(label)}</option>`;
-  const people = [...new Set(matrix.rows.map((r) => r.principal))].sort();
-  const accounts = [...new Map(matrix.rows.map((r) => [r.accountId, r.accountName])).entries()].sort();
-  const shown = matrix.rows.slice(0, MAX_ACCESS_ROWS);
-  const top = adminPeopleByAccount(matrix).slice(0, 5);
+  const shown = summary.shown;
+  const people = [...new Set(shown.map((r) => r.principal))].sort();
+  const accounts = [...new Map(shown.map((r) => [r.accountId, r.accountName])).entries()].sort();
+  const top = summary.topAdminAccounts;
   const rows = shown
     .map(
       (r) =>
@@ -19,9 +46,9 @@ export function accessSection(matrix: AccessMatrix): string {
     )
     .join('\n');
   return `<section id="access-section"><h2>Who can reach which account</h2>
-<p class="muted">Identity Center assignments (groups expanded to members), IAM users, cross-account roles reached from IAM users, and roles behind SAML/OIDC providers. Most people with administrator-equivalent access: ${top.map((a) => `${esc(a.accountName)} ${a.people.length}`).join(', ')}.</p>
-${matrix.rows.length > shown.length ? `<p class="cut-notice">Showing ${shown.length} of ${matrix.rows.length} rows; run <code>keysweep access</code> for all.</p>` : ''}
-${matrix.unknown.length > 0 ? `<p class="incomplete">Not known for ${matrix.unknown.length} slice(s) that were not collected: ${esc(matrix.unknown.map((g) => `${g.accountId ?? 'organization'} ${g.slice}`).join(', '))}.</p>` : ''}
+<p class="muted">Identity Center assignments (groups expanded to members), IAM users, cross-account roles reached from IAM users, and roles behind SAML/OIDC providers. Most people with administrator-equivalent access: ${top.map((a) => `${esc(a.accountName)} ${a.people}`).join(', ')}.</p>
+${summary.totalRows > shown.length ? `<p class="cut-notice">Showing ${shown.length} of ${summary.totalRows} rows; run <code>keysweep access</code> for all.</p>` : ''}
+${summary.unknown.length > 0 ? `<p class="incomplete">Not known for ${summary.unknown.length} slice(s) that were not collected: ${esc(summary.unknown.map((g) => `${g.accountId ?? 'organization'} ${g.slice}`).join(', '))}.</p>` : ''}
 <div class="filters" role="search">
   <select id="access-person" aria-label="Person"><option value="">All people and workloads</option>${people.map((p) => option(p, p)).join('')}</select>
   <select id="access-account" aria-label="Account"><option value="">All accounts</option>${accounts.map(([id, name]) => option(id, `${name} (${id})`)).join('')}</select>

@@ -7,7 +7,7 @@ import {
   openFindings,
   organizationLabel,
 } from '../report-view.js';
-import { ACCESS_SCRIPT, accessSection } from './html-access-section.js';
+import { ACCESS_SCRIPT, type AccessSummary, accessSection } from './html-access-section.js';
 import { buildCharts } from './html-charts.js';
 import { esc } from './html-escape.js';
 import { findingsTable } from './html-findings-table.js';
@@ -21,7 +21,7 @@ import { STYLES } from './html-styles.js';
  */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
-export function renderHtml(model: ReportModel, accessMatrix?: AccessMatrix): string {
+export function renderHtml(model: ReportModel, accessMatrix?: AccessMatrix | AccessSummary): string {
   const title = `keysweep identity audit — ${organizationLabel(model)}`;
   const charts = buildCharts(model)
     .map(

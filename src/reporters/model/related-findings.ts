@@ -1,5 +1,6 @@
 import type { Finding } from '../../rules/finding.js';
 import { severityRank } from '../../rules/severity.js';
+import { collate } from './collate.js';
 
 /** IAM access key ids (AKIA… long-term, ASIA… temporary): a finding with one as subject is about that key. */
 const ACCESS_KEY_ID = /^A[KS]IA[0-9A-Z]{8,}$/;
@@ -20,11 +21,15 @@ export function relateFindings(findings: readonly Finding[]): Map<string, string
   for (const finding of findings) {
     if (!ACCESS_KEY_ID.test(finding.subject)) continue;
     const key = `${finding.resourceArn}#${finding.subject}`;
-    if (!groups.has(key)) {
-      groups.set(key, []);
-      byUser.set(finding.resourceArn, [...(byUser.get(finding.resourceArn) ?? []), key]);
+    const group = groups.get(key);
+    if (group) {
+      group.push(finding);
+      continue;
     }
-    groups.get(key)!.push(finding);
+    groups.set(key, [finding]);
+    const keys = byUser.get(finding.resourceArn);
+    if (keys) keys.push(key);
+    else byUser.set(finding.resourceArn, [key]);
   }
   for (const group of groups.values()) group.sort(worstFirst);
   for (const finding of findings) {
@@ -49,5 +54,5 @@ function aboutTheKeys(finding: Finding): boolean {
 }
 
 function worstFirst(a: Finding, b: Finding): number {
-  return severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId);
+  return severityRank(b.severity) - severityRank(a.severity) || collate(a.ruleId, b.ruleId);
 }

@@ -3,6 +3,7 @@ import type { EvaluationResult } from '../../rules/engine.js';
 import type { Finding } from '../../rules/finding.js';
 import { ruleSummary } from '../../rules/rule-summary.js';
 import { SEVERITIES, type Severity } from '../../rules/severity.js';
+import { collate } from './collate.js';
 import { buildComplianceSummary } from './compliance-summary.js';
 import { buildInventoryStats } from './inventory-stats.js';
 import { relateFindings } from './related-findings.js';
@@ -56,9 +57,6 @@ export function summarize(findings: ReportFinding[]): ReportModel['summary'] {
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
-
-/** The order localeCompare gives, from one collator (localeCompare builds one per call). */
-const collate = new Intl.Collator().compare;
 
 function compareFindings(a: Finding, b: Finding): number {
   return (
