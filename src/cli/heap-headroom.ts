@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { escapeControlCharacters } from '../io/escape-control-characters.js';
 
@@ -12,9 +12,9 @@ export const HEAP_BYTES_PER_SNAPSHOT_BYTE = 5;
 const MiB = 2 ** 20;
 
 /**
- * One line telling the user, before a long load, that this snapshot will likely not fit in the heap this
- * Node allows (V8 then spends minutes collecting garbage before it aborts), and what to run instead;
- * null when it fits or the file cannot be read (the load reports that).
+ * One line telling the user, before a long load, that this snapshot will likely not fit comfortably in
+ * the heap this Node allows (V8 then spends minutes collecting garbage, or aborts), and what to run
+ * instead; null when it fits, or the file is not a keysweep file or cannot be read (the load says so).
  */
 export function heapHeadroomWarning(
   snapshotPath: string,
@@ -27,11 +27,27 @@ export function heapHeadroomWarning(
     return null;
   }
   const needed = size * HEAP_BYTES_PER_SNAPSHOT_BYTE;
-  if (needed <= heapLimit) return null;
+  // Only for what looks like a keysweep file: anything else gets the loader's one error line alone.
+  if (needed <= heapLimit || !startsLikeKeysweepFile(snapshotPath)) return null;
   const suggested = Math.ceil((needed * 1.25) / (1024 * MiB)) * 1024;
   return (
     `keysweep: warning: ${escapeControlCharacters(snapshotPath)} (${Math.round(size / MiB)} MiB) needs about ` +
-    `${(needed / (1024 * MiB)).toFixed(1)} GiB of heap and this Node allows ${(heapLimit / (1024 * MiB)).toFixed(1)} GiB: ` +
-    `run with NODE_OPTIONS=--max-old-space-size=${suggested}`
+    `${(needed / (1024 * MiB)).toFixed(1)} GiB of heap and this Node allows ${(heapLimit / (1024 * MiB)).toFixed(1)} GiB ` +
+    `(near the limit garbage collection slows the scan down, or it runs out): run with NODE_OPTIONS=--max-old-space-size=${suggested}`
   );
+}
+
+/** Whether the file begins as keysweep writes its files: `{` then `"schemaVersion"`. */
+function startsLikeKeysweepFile(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(64);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /^\uFEFF?\s*\{\s*"schemaVersion"/.test(head.subarray(0, read).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

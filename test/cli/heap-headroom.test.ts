@@ -6,9 +6,12 @@ import { HEAP_BYTES_PER_SNAPSHOT_BYTE, heapHeadroomWarning } from '../../src/cli
 
 const MiB = 2 ** 20;
 
+/** A file of the given size that starts as a keysweep snapshot does. */
 async function fileOf(bytes: number, name = 'snapshot.json'): Promise<string> {
   const path = join(await mkdtemp(join(tmpdir(), 'ks-heap-')), name);
-  await writeFile(path, Buffer.alloc(bytes, 0x20));
+  const content = Buffer.alloc(bytes, 0x20);
+  content.write('{\n  "schemaVersion": 2,', 0);
+  await writeFile(path, content);
   return path;
 }
 
@@ -32,6 +35,12 @@ describe('heap headroom for a large snapshot', () => {
     const line = heapHeadroomWarning(path, 1);
     const needed = MiB * HEAP_BYTES_PER_SNAPSHOT_BYTE * 1.25;
     expect(line).toContain(`--max-old-space-size=${Math.ceil(needed / (1024 * MiB)) * 1024}`);
+  });
+
+  it('says nothing of a file that is not a keysweep file (the loader refuses it in one line)', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'ks-heap-')), 'zeros.json');
+    await writeFile(path, Buffer.alloc(4096));
+    expect(heapHeadroomWarning(path, 1)).toBeNull();
   });
 
   it('leaves an unreadable path to the loader, and escapes control characters in the name', async () => {

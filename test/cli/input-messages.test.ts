@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,11 +36,29 @@ describe('input echoed in messages is escaped', () => {
   it('a snapshot with an escape sequence outside any string (JSON parse error echoes it)', async () => {
     const dir = await tempDir();
     const file = join(dir, 'evil.json');
-    await writeFile(file, `${TITLE_AND_CLEAR}{}`);
+    // Inside brackets (the sequence's own ] and [ keep the depth above zero), so JSON.parse judges it.
+    await writeFile(file, `{"a": [${TITLE_AND_CLEAR}]}`);
     const line = await scanExpectingOneLine(['--snapshot', file]);
     expect(line).toMatch(/not valid JSON/);
     expect(line).toContain('\\x1b]0;pwned\\x07');
     expect(line).not.toMatch(RAW_CONTROL);
+  });
+
+  it('a snapshot that starts with a control byte is refused at that byte, named in hex', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'evil.json');
+    await writeFile(file, `${TITLE_AND_CLEAR}{}`);
+    const line = await scanExpectingOneLine(['--snapshot', file]);
+    expect(line).toBe(`keysweep: ${file}: not valid JSON: unexpected byte 0x1b at offset 0`);
+  });
+
+  it('a 1 GiB file of zeros (sparse): one line at once, no heap warning, nothing written', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'zeros.json');
+    await writeFile(file, '');
+    await truncate(file, 2 ** 30);
+    const line = await scanExpectingOneLine(['--snapshot', file]);
+    expect(line).toBe(`keysweep: ${file}: not valid JSON: unexpected byte 0x00 at offset 0`);
   });
 
   it('a config key with an escape sequence (echoed as an unknown rule id)', async () => {

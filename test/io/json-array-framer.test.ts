@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/io/input-error.js';
-import { JsonArrayFramer } from '../../src/io/streaming/json-array-framer.js';
+import { FramingError, JsonArrayFramer } from '../../src/io/streaming/json-array-framer.js';
 import { readJsonArrayStream } from '../../src/io/streaming/read-json-array-stream.js';
 
 /** Strings that look like structure, escapes, non-ASCII, a decoy "accounts" value and a nested one. */
@@ -53,6 +53,29 @@ describe('JSON array framer', () => {
       rest: { accounts: [], b: 1 },
     });
     expect(frame(Buffer.from('{"other": [1, 2]}'), 1)).toEqual({ elements: [], rest: { other: [1, 2] } });
+  });
+});
+
+describe('JSON array framer on what is not a keysweep file', () => {
+  it('stops at the first byte that cannot start JSON, naming it and its offset', () => {
+    const framer = new JsonArrayFramer('accounts', () => {});
+    framer.write(Buffer.from('  '));
+    expect(() => framer.write(Buffer.alloc(1 << 20))).toThrow(
+      new FramingError('unexpected byte 0x00 at offset 2'),
+    );
+  });
+
+  it('refuses a document too large outside its array before it becomes one string', () => {
+    const framer = new JsonArrayFramer('accounts', () => {}, 1024);
+    framer.write(Buffer.from('{"accounts": [{"id": 1}], "other": "'));
+    expect(() => framer.write(Buffer.alloc(2048, 0x61))).toThrow(
+      /more than 0 MiB outside the "accounts" array \(is this a keysweep file\?\)/,
+    );
+    // The array's own elements do not count.
+    const elements: number[] = [];
+    const big = new JsonArrayFramer('accounts', (_, i) => elements.push(i), 1024);
+    big.write(Buffer.from(`{"accounts": [${'"x",'.repeat(2000)}"y"]}`));
+    expect(elements).toHaveLength(2001);
   });
 });
 

@@ -22,6 +22,26 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const MAX_KEY_BYTES = 64;
+/**
+ * "The rest" becomes one string for JSON.parse: past V8's string limit (~512 MB) that would be an
+ * internal error, so a document that big outside its array is refused in one line first.
+ */
+export const MAX_REST_BYTES = 400 * 2 ** 20;
+
+/** Bytes that may begin a JSON value (or separate values) outside any string or bracket. */
+function mayStartValue(byte: number): boolean {
+  return (
+    isSpace(byte) ||
+    byte === OPEN_OBJECT ||
+    byte === OPEN_ARRAY ||
+    byte === QUOTE ||
+    byte === 0x2d || // -
+    (byte >= 0x30 && byte <= 0x39) ||
+    byte === 0x74 || // t(rue)
+    byte === 0x66 || // f(alse)
+    byte === 0x6e // n(ull)
+  );
+}
 
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
@@ -43,13 +63,17 @@ export class JsonArrayFramer {
   private elementStart = -1;
   private elementCount = 0;
   private readonly rest: Buffer[] = [];
+  private restBytes = 0;
   private restStart = 0;
+  /** Bytes read before the current chunk (for the offset in messages). */
+  private offset = 0;
   /** Position of the next backslash in the current chunk (amortizes indexOf to one pass a chunk). */
   private nextBackslash = -1;
 
   constructor(
     private readonly key: string,
     private readonly sink: ElementSink,
+    private readonly maxRestBytes = MAX_REST_BYTES,
   ) {}
 
   /** True while a string or a bracket is still open: at the end of the file, it was cut short. */
@@ -74,6 +98,12 @@ export class JsonArrayFramer {
         continue;
       }
       const byte = chunk[i]!;
+      // Outside every bracket a file of zeros or binary fails at its first byte, not after reading it all.
+      if (this.depth === 0 && !mayStartValue(byte)) {
+        throw new FramingError(
+          `unexpected byte 0x${byte.toString(16).padStart(2, '0')} at offset ${this.offset + i}`,
+        );
+      }
       if (this.arrayState === 'inside' && this.depth === 2 && this.arraySeparator(chunk, byte, i)) {
         i += 1;
         continue;
@@ -83,11 +113,19 @@ export class JsonArrayFramer {
     }
     if (this.elementStart >= 0) this.elementParts!.push(chunk.subarray(this.elementStart));
     if (this.restStart >= 0) this.keepRest(chunk, this.restStart, n);
+    this.offset += n;
   }
 
   /** Copied: a view would keep the whole (megabyte) chunk alive for the few bytes of the rest in it. */
   private keepRest(chunk: Buffer, from: number, to: number): void {
-    if (to > from) this.rest.push(Buffer.from(chunk.subarray(from, to)));
+    if (to <= from) return;
+    this.restBytes += to - from;
+    if (this.restBytes > this.maxRestBytes) {
+      throw new FramingError(
+        `more than ${(this.maxRestBytes / 2 ** 20).toFixed(0)} MiB outside the "${this.key}" array (is this a keysweep file?)`,
+      );
+    }
+    this.rest.push(Buffer.from(chunk.subarray(from, to)));
   }
 
   /** Every byte outside the array's elements: the document with that array left empty. */
