@@ -1,4 +1,5 @@
 import {
+  aGroup,
   anAccessKey,
   anAccount,
   anIamSlice,
@@ -26,6 +27,16 @@ export function* syntheticAccounts(accounts: number, usersPerAccount: number): G
   for (let a = 0; a < accounts; a += 1) yield syntheticAccount(a, usersPerAccount);
 }
 
+const PEOPLE_GROUPS = [
+  'Developers',
+  'Developers',
+  'Developers',
+  'Developers',
+  'Auditors',
+  'Auditors',
+  'Former',
+];
+
 function syntheticAccount(a: number, usersPerAccount: number): Account {
   const id = String(200000000000 + a);
   const users: IamUser[] = [];
@@ -39,7 +50,7 @@ function syntheticAccount(a: number, usersPerAccount: number): Account {
         passwordEnabled: person,
         passwordLastUsed: person ? '2026-10-01T00:00:00.000Z' : null,
         mfaDevices: person && u % 2 === 0 ? [anMfaDevice()] : [],
-        groups: person ? ['Developers'] : [],
+        groups: person ? [PEOPLE_GROUPS[(u + a) % PEOPLE_GROUPS.length]!] : [],
         accessKeys: [
           anAccessKey({
             accessKeyId: `AKIA${id}${String(u).padStart(8, '0')}`,
@@ -51,5 +62,24 @@ function syntheticAccount(a: number, usersPerAccount: number): Account {
       }),
     );
   }
-  return anAccount({ id, name: `acct-${a}`, iam: anIamSlice({ accountId: id, users }) });
+  // People get their permissions from the account's groups, so the migration planner groups them into
+  // permission sets across the organization (one in seven people holds nothing: delete, not migrate).
+  const groups = [
+    aGroup({
+      accountId: id,
+      groupName: 'Developers',
+      attachedPolicies: [
+        { policyName: 'PowerUserAccess', policyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' },
+      ],
+    }),
+    aGroup({
+      accountId: id,
+      groupName: 'Auditors',
+      attachedPolicies: [
+        { policyName: 'ReadOnlyAccess', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+      ],
+    }),
+    aGroup({ accountId: id, groupName: 'Former' }),
+  ];
+  return anAccount({ id, name: `acct-${a}`, iam: anIamSlice({ accountId: id, users, groups }) });
 }
