@@ -11,6 +11,7 @@ import {
   rulesById,
 } from '../reporters/model/report-file.js';
 import { REPORT_SCHEMA_VERSION, type ReportFinding } from '../reporters/model/report-schema.js';
+import { type MigrationAdvice, migrationAdviceSchema } from '../rules/finding.js';
 import { ruleSummarySchema } from '../rules/rule-summary.js';
 
 /** What a baseline must carry: the report's own schemaVersion and findings, and when it was taken. */
@@ -41,12 +42,28 @@ export interface BaselineReport {
 export async function loadBaseline(path: string): Promise<BaselineReport> {
   const kept: ReportFileFinding[] = [];
   let findingError: string | null = null;
-  const read = await readVersionedArrayStream(path, 'findings', REPORT_VERSIONS, (value, index) => {
-    if (findingError) return;
-    const parsed = reportFileFindingSchema.safeParse(value);
-    if (!parsed.success) findingError = describeZodError(path, parsed.error, ['findings', index]);
-    else if (parsed.data.baselineState !== 'absent') kept.push(parsed.data);
-  });
+  // The migration table is read member by member too: at 100k IAM users it is 75 MiB of the report.
+  const migrations: Record<string, MigrationAdvice> = Object.create(null);
+  const read = await readVersionedArrayStream(
+    path,
+    'findings',
+    REPORT_VERSIONS,
+    (value, index) => {
+      if (findingError) return;
+      const parsed = reportFileFindingSchema.safeParse(value);
+      if (!parsed.success) findingError = describeZodError(path, parsed.error, ['findings', index]);
+      else if (parsed.data.baselineState !== 'absent') kept.push(parsed.data);
+    },
+    {
+      key: 'migrations',
+      onMember(arn, value) {
+        if (findingError) return;
+        const parsed = migrationAdviceSchema.safeParse(value);
+        if (!parsed.success) findingError = describeZodError(path, parsed.error, ['migrations', arn]);
+        else migrations[arn] = parsed.data;
+      },
+    },
+  );
   // An older report.json is upgraded in memory (whole document); a newer or foreign one is refused in one line.
   const data = upgradeToCurrent(read.document, path, REPORT_VERSIONS);
   // Streamed: the report without its findings (an empty list stands in when the file had a findings array).
@@ -59,7 +76,11 @@ export async function loadBaseline(path: string): Promise<BaselineReport> {
     now: parsed.data.scan.now,
     findings: findings.map(
       ({ baselineState: _state, waiver: _waiver, ...finding }): ReportFinding =>
-        expandFinding(finding, rules.get(finding.ruleId), parsed.data.migrations),
+        expandFinding(
+          finding,
+          rules.get(finding.ruleId),
+          read.streamed ? migrations : parsed.data.migrations,
+        ),
     ),
   };
 }

@@ -107,4 +107,17 @@ describe('compareWithBaseline', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(message);
   });
+
+  it('reads the migration table entry by entry and names a bad entry in one line', async () => {
+    const text = renderJson(await demoModel());
+    const line = text.split('\n').find((l) => l.includes('"kind":"human-to-identity-center"'))!;
+    const arn = JSON.parse(`{${line.replace(/,$/, '')}}`);
+    const [name] = Object.keys(arn);
+    const broken = text.replace(line, line.replace('"kind":"human-to-identity-center"', '"kind":"teleport"'));
+    const error = await loadBaseline(await baselineFile(broken)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain('previous.json: migrations.');
+    expect((error as Error).message).toContain(String(name));
+    expect((error as Error).message.split('\n')).toHaveLength(1);
+  });
 });

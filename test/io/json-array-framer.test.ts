@@ -56,6 +56,40 @@ describe('JSON array framer', () => {
   });
 });
 
+describe('JSON array framer with the members of an object framed too', () => {
+  const DOC = {
+    schemaVersion: 3,
+    migrations: {
+      'arn:a': { kind: 'x', note: 'braces } ] , "q"' },
+      'arn:b': [1, { c: '}' }],
+      'arn:"c"': null,
+    },
+    findings: [{ id: 1 }, { id: 2 }],
+    after: { migrations: { nested: true } },
+  };
+
+  it.each([1, 2, 5, 64, 1 << 20])('delivers each member as "name": value with chunks of %i bytes', (size) => {
+    for (const bytes of [Buffer.from(JSON.stringify(DOC, null, 2)), Buffer.from(JSON.stringify(DOC))]) {
+      const elements: unknown[] = [];
+      const members: Record<string, unknown> = {};
+      const framer = new JsonArrayFramer(
+        'findings',
+        (parts) => elements.push(JSON.parse(Buffer.concat(parts).toString('utf8'))),
+        1024,
+        {
+          key: 'migrations',
+          sink: (parts) => Object.assign(members, JSON.parse(`{${Buffer.concat(parts).toString('utf8')}}`)),
+        },
+      );
+      for (let at = 0; at < bytes.length; at += size) framer.write(bytes.subarray(at, at + size));
+      expect(elements).toEqual(DOC.findings);
+      expect(members).toEqual(DOC.migrations);
+      // Neither the members nor the elements are part of the rest (nor count towards its limit).
+      expect(JSON.parse(framer.restText())).toEqual({ ...DOC, migrations: {}, findings: [] });
+    }
+  });
+});
+
 describe('JSON array framer on what is not a keysweep file', () => {
   it('stops at the first byte that cannot start JSON, naming it and its offset', () => {
     const framer = new JsonArrayFramer('accounts', () => {});

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { readJsonArrayStream } from '../../io/streaming/read-json-array-stream.js';
+import { type MemberReader, readJsonArrayStream } from '../../io/streaming/read-json-array-stream.js';
 import { type JsonDocument, upgradeToCurrent, type VersionChain } from './upgrade-chain.js';
 
 /** Enough for `{` and a leading `"schemaVersion": N,` with any indentation keysweep ever wrote. */
@@ -51,18 +51,35 @@ export async function readVersionedArrayStream(
   key: string,
   chain: VersionChain,
   onCurrentElement: (value: unknown, index: number) => void,
+  members?: MemberReader,
 ): Promise<VersionedArrayRead> {
   const version = await peekLeadingVersion(file);
   const streamed = version === chain.current;
   const newer = version !== undefined && version > chain.current;
   const raw: unknown[] = [];
-  const { rest, arrayFound } = await readJsonArrayStream(file, key, (value, index) => {
-    if (streamed) onCurrentElement(value, index);
-    // The array is there, so the file is this kind of keysweep file: the newer-version line applies.
-    else if (newer) upgradeToCurrent({ schemaVersion: version, [key]: [] }, file, chain);
-    else raw.push(value);
-  });
+  const rawMembers: Record<string, unknown> = {};
+  let membersFound = false;
+  const { rest, arrayFound } = await readJsonArrayStream(
+    file,
+    key,
+    (value, index) => {
+      if (streamed) onCurrentElement(value, index);
+      // The array is there, so the file is this kind of keysweep file: the newer-version line applies.
+      else if (newer) upgradeToCurrent({ schemaVersion: version, [key]: [] }, file, chain);
+      else raw.push(value);
+    },
+    members && {
+      key: members.key,
+      onMember(name, value) {
+        membersFound = true;
+        if (streamed) members.onMember(name, value);
+        else rawMembers[name] = value;
+      },
+    },
+  );
   if (!streamed && arrayFound && isObject(rest)) rest[key] = raw;
+  // Members of a file that is not streamed go back into its document, like the array's elements.
+  if (!streamed && members && membersFound && isObject(rest)) rest[members.key] = rawMembers;
   return { document: rest, streamed, arrayFound };
 }
 

@@ -10,6 +10,15 @@
  */
 export type ElementSink = (parts: Buffer[], index: number) => void;
 
+/** A top-level key whose value is framed: an array (its elements) or an object (its `"key": value` members). */
+interface Target {
+  key: string;
+  kind: 'array' | 'object';
+  sink: ElementSink;
+  state: 'before' | 'inside' | 'after';
+  count: number;
+}
+
 /** A structural problem the framer sees itself (an empty array slot); the reader names the file. */
 export class FramingError extends Error {}
 
@@ -56,12 +65,13 @@ export class JsonArrayFramer {
   private keyBytes: number[] | null = null;
   private lastString: string | null = null;
   private currentKey: string | null = null;
-  private arrayState: 'before' | 'inside' | 'after' = 'before';
+  private readonly targets: Target[];
+  /** The target whose brackets the framer is inside (its elements are at depth 2). */
+  private active: Target | null = null;
   /** Inside the array: whether the next thing may be an element, must be one (after a comma), or not. */
   private expect: 'first' | 'element' | 'separator' = 'first';
   private elementParts: Buffer[] | null = null;
   private elementStart = -1;
-  private elementCount = 0;
   private readonly rest: Buffer[] = [];
   private restBytes = 0;
   private restStart = 0;
@@ -70,11 +80,19 @@ export class JsonArrayFramer {
   /** Position of the next backslash in the current chunk (amortizes indexOf to one pass a chunk). */
   private nextBackslash = -1;
 
+  /**
+   * `key`'s array elements go to `sink`; with `members`, the members of the object under that other
+   * top-level key go to its sink, each as the bytes of `"name": value` (wrap them in braces to parse).
+   */
   constructor(
     private readonly key: string,
-    private readonly sink: ElementSink,
+    sink: ElementSink,
     private readonly maxRestBytes = MAX_REST_BYTES,
-  ) {}
+    members?: { key: string; sink: ElementSink },
+  ) {
+    this.targets = [{ key, kind: 'array', sink, state: 'before', count: 0 }];
+    if (members) this.targets.push({ ...members, kind: 'object', state: 'before', count: 0 });
+  }
 
   /** True while a string or a bracket is still open: at the end of the file, it was cut short. */
   get truncated(): boolean {
@@ -83,7 +101,7 @@ export class JsonArrayFramer {
 
   /** Whether the array under the key was found (and closed). */
   get arrayFound(): boolean {
-    return this.arrayState === 'after';
+    return this.targets[0]!.state === 'after';
   }
 
   write(chunk: Buffer): void {
@@ -104,7 +122,7 @@ export class JsonArrayFramer {
           `unexpected byte 0x${byte.toString(16).padStart(2, '0')} at offset ${this.offset + i}`,
         );
       }
-      if (this.arrayState === 'inside' && this.depth === 2 && this.arraySeparator(chunk, byte, i)) {
+      if (this.active && this.depth === 2 && this.separator(this.active, chunk, byte, i)) {
         i += 1;
         continue;
       }
@@ -133,20 +151,21 @@ export class JsonArrayFramer {
     return Buffer.concat(this.rest).toString('utf8');
   }
 
-  /** At the array's own depth: starts and ends elements; true when the byte (a comma) is consumed. */
-  private arraySeparator(chunk: Buffer, byte: number, i: number): boolean {
+  /** At the target's own depth: starts and ends elements; true when the byte (a comma) is consumed. */
+  private separator(target: Target, chunk: Buffer, byte: number, i: number): boolean {
+    const close = target.kind === 'array' ? CLOSE_ARRAY : CLOSE_OBJECT;
     if (this.elementParts) {
-      if (byte !== COMMA && byte !== CLOSE_ARRAY) return false;
-      this.endElement(chunk, i);
-      if (byte === CLOSE_ARRAY) return false;
+      if (byte !== COMMA && byte !== close) return false;
+      this.endElement(target, chunk, i);
+      if (byte === close) return false;
       this.expect = 'element';
       this.restStart = i + 1;
       return true;
     }
     if (isSpace(byte)) return false;
-    if (byte === COMMA) throw new FramingError(`empty element in "${this.key}" (a stray comma)`);
-    if (byte === CLOSE_ARRAY) {
-      if (this.expect === 'element') throw new FramingError(`trailing comma in "${this.key}"`);
+    if (byte === COMMA) throw new FramingError(`empty element in "${target.key}" (a stray comma)`);
+    if (byte === close) {
+      if (this.expect === 'element') throw new FramingError(`trailing comma in "${target.key}"`);
       return false;
     }
     this.startElement(chunk, i);
@@ -162,20 +181,16 @@ export class JsonArrayFramer {
       case OPEN_OBJECT:
       case OPEN_ARRAY:
         if (this.depth === 0 && byte === OPEN_OBJECT) this.topIsObject = true;
-        if (
-          this.depth === 1 &&
-          byte === OPEN_ARRAY &&
-          this.topIsObject &&
-          this.currentKey === this.key &&
-          this.arrayState === 'before'
-        )
-          this.arrayState = 'inside';
+        if (this.depth === 1 && this.topIsObject) this.enter(byte === OPEN_ARRAY ? 'array' : 'object');
         this.depth += 1;
         return;
       case CLOSE_OBJECT:
       case CLOSE_ARRAY:
         this.depth -= 1;
-        if (this.depth === 1 && this.arrayState === 'inside') this.arrayState = 'after';
+        if (this.depth === 1 && this.active) {
+          this.active.state = 'after';
+          this.active = null;
+        }
         return;
       case COLON:
         if (this.depth === 1) this.currentKey = this.lastString;
@@ -184,6 +199,17 @@ export class JsonArrayFramer {
         if (this.depth === 1) this.currentKey = null;
         return;
     }
+  }
+
+  /** A bracket opening the value of a top-level key: framed when that key is a target of this kind. */
+  private enter(kind: Target['kind']): void {
+    const target = this.targets.find(
+      (t) => t.key === this.currentKey && t.kind === kind && t.state === 'before',
+    );
+    if (!target) return;
+    target.state = 'inside';
+    this.active = target;
+    this.expect = 'first';
   }
 
   /** Advances through a string to just past its closing quote, or to the chunk's end. */
@@ -233,13 +259,13 @@ export class JsonArrayFramer {
     this.expect = 'separator';
   }
 
-  private endElement(chunk: Buffer, i: number): void {
+  private endElement(target: Target, chunk: Buffer, i: number): void {
     const parts = this.elementParts!;
     if (this.elementStart >= 0) parts.push(chunk.subarray(this.elementStart, i));
     this.elementParts = null;
     this.elementStart = -1;
     this.restStart = i;
-    this.sink(parts, this.elementCount);
-    this.elementCount += 1;
+    target.sink(parts, target.count);
+    target.count += 1;
   }
 }
