@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { mergeSnapshots } from '../../inventory/merge-snapshots.js';
-import { loadSnapshot, saveSnapshot } from '../../inventory/snapshot-file.js';
+import { mergeSnapshotFiles } from '../../inventory/streaming/merge-snapshot-files.js';
 import type { CliIo } from '../cli-io.js';
 import { checkOutputFile } from '../validate-output-location.js';
 
@@ -13,10 +12,7 @@ export function registerMerge(program: Command, io: CliIo): void {
     .requiredOption('--out <file>', 'merged snapshot to write')
     .action(async (files: string[], flags: { out: string }) => {
       await checkOutputFile('--out', flags.out);
-      const parts = [];
-      for (const file of files) parts.push({ file, snapshot: await loadSnapshot(file) });
-      const merged = mergeSnapshots(parts);
-      await saveSnapshot(flags.out, merged);
-      io.stdout(`merged ${files.length} snapshot(s), ${merged.accounts.length} accounts → ${flags.out}`);
+      const merged = await mergeSnapshotFiles(files, flags.out);
+      io.stdout(`merged ${files.length} snapshot(s), ${merged.accounts} accounts → ${flags.out}`);
     });
 }

@@ -1,4 +1,5 @@
 import { describeZodError, InputError } from '../../io/input-error.js';
+import type { ByteRange } from '../../io/streaming/json-array-framer.js';
 import { type Account, accountSchema, type Snapshot, snapshotSchema } from '../snapshot-schema.js';
 import { assertLooksLikeSnapshot } from '../snapshot-shape.js';
 import { readVersionedArrayStream } from '../versions/read-versioned-array-stream.js';
@@ -18,14 +19,19 @@ const FIELDS_BEFORE_ACCOUNTS = new Set(
  * fails past ~512 MB). Errors read as before: `FILE: field.path: message`, the first one in schema order.
  * The version is read from the file's first bytes first: a newer one is refused at the first account; an
  * older one (or none up front) is read raw and goes through the upgrade chain and zod as a whole document.
+ * `keep` chooses what is held of each validated account (merge keeps its facts and where it is in the
+ * file); accounts of a file that is not streamed are held whole.
  */
-export async function readSnapshotStream(file: string): Promise<Snapshot> {
+export async function readSnapshotStream(
+  file: string,
+  keep: (account: Account, range: ByteRange) => Account = (account) => account,
+): Promise<Snapshot> {
   const accounts: Account[] = [];
   let accountError: string | null = null;
-  const read = await readVersionedArrayStream(file, 'accounts', SNAPSHOT_VERSIONS, (value, index) => {
+  const read = await readVersionedArrayStream(file, 'accounts', SNAPSHOT_VERSIONS, (value, index, range) => {
     if (accountError) return;
     const parsed = accountSchema.safeParse(value);
-    if (parsed.success) accounts.push(parsed.data);
+    if (parsed.success) accounts.push(keep(parsed.data, range));
     else accountError = describeZodError(file, parsed.error, ['accounts', index]);
   });
   if (!read.streamed) return parseSnapshot(read.document, file);

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import type { ByteRange } from '../../io/streaming/json-array-framer.js';
 import { type MemberReader, readJsonArrayStream } from '../../io/streaming/read-json-array-stream.js';
 import { type JsonDocument, upgradeToCurrent, type VersionChain } from './upgrade-chain.js';
 
@@ -50,7 +51,7 @@ export async function readVersionedArrayStream(
   file: string,
   key: string,
   chain: VersionChain,
-  onCurrentElement: (value: unknown, index: number) => void,
+  onCurrentElement: (value: unknown, index: number, range: ByteRange) => void,
   members?: MemberReader,
 ): Promise<VersionedArrayRead> {
   const version = await peekLeadingVersion(file);
@@ -62,8 +63,8 @@ export async function readVersionedArrayStream(
   const { rest, arrayFound } = await readJsonArrayStream(
     file,
     key,
-    (value, index) => {
-      if (streamed) onCurrentElement(value, index);
+    (value, index, range) => {
+      if (streamed) onCurrentElement(value, index, range);
       // The array is there, so the file is this kind of keysweep file: the newer-version line applies.
       else if (newer) upgradeToCurrent({ schemaVersion: version, [key]: [] }, file, chain);
       else raw.push(value);

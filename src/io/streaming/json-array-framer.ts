@@ -8,7 +8,13 @@
  * emit the accounts where JSON.parse of the whole file takes 0.9 s; framing plus JSON.parse per account
  * costs about one JSON.parse, and memory stays bounded by one element, not the file.
  */
-export type ElementSink = (parts: Buffer[], index: number) => void;
+/** Where an element's bytes are in the file: [start, end). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+export type ElementSink = (parts: Buffer[], index: number, range: ByteRange) => void;
 
 /** A top-level key whose value is framed: an array (its elements) or an object (its `"key": value` members). */
 interface Target {
@@ -72,6 +78,8 @@ export class JsonArrayFramer {
   private expect: 'first' | 'element' | 'separator' = 'first';
   private elementParts: Buffer[] | null = null;
   private elementStart = -1;
+  /** File offset of the current element's first byte. */
+  private elementFileStart = 0;
   private readonly rest: Buffer[] = [];
   private restBytes = 0;
   private restStart = 0;
@@ -256,6 +264,7 @@ export class JsonArrayFramer {
     this.restStart = -1;
     this.elementParts = [];
     this.elementStart = i;
+    this.elementFileStart = this.offset + i;
     this.expect = 'separator';
   }
 
@@ -265,7 +274,8 @@ export class JsonArrayFramer {
     this.elementParts = null;
     this.elementStart = -1;
     this.restStart = i;
-    target.sink(parts, target.count);
+    // An element ends at the separator: trailing whitespace inside the range is harmless to JSON.parse.
+    target.sink(parts, target.count, { start: this.elementFileStart, end: this.offset + i });
     target.count += 1;
   }
 }

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { InputError } from '../input-error.js';
-import { FramingError, JsonArrayFramer } from './json-array-framer.js';
+import { type ByteRange, FramingError, JsonArrayFramer } from './json-array-framer.js';
 
 const CHUNK_BYTES = 4 * 2 ** 20;
 
@@ -14,14 +14,14 @@ const CHUNK_BYTES = 4 * 2 ** 20;
 export async function readJsonArrayStream(
   file: string,
   key: string,
-  onElement: (value: unknown, index: number) => void,
+  onElement: (value: unknown, index: number, range: ByteRange) => void,
   members?: MemberReader,
 ): Promise<{ rest: unknown; elements: number; arrayFound: boolean }> {
   let elements = 0;
   const framer = new JsonArrayFramer(
     key,
-    (parts, index) => {
-      onElement(parseJson(file, textOf(parts), `${key}.${index}`), index);
+    (parts, index, range) => {
+      onElement(parseJson(file, textOf(parts), `${key}.${index}`), index, range);
       elements = index + 1;
     },
     undefined,
