@@ -1,6 +1,7 @@
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { Derive } from '../rules/derivation.js';
 import type { MigrationAdvice } from '../rules/finding.js';
+import { flatString } from '../rules/flat-string.js';
 import { breakGlassAdvice, isBreakGlass } from './break-glass.js';
 import { classifyUser } from './classify-user.js';
 import {
@@ -27,12 +28,21 @@ export function userMigrationAdvice(derive: Derive, user: IamUser): MigrationAdv
   }
   const cached = byUser.get(user.arn);
   if (cached) return cached;
-  const advice = computeUserMigrationAdvice(derive, user);
+  const advice = flatAdvice(computeUserMigrationAdvice(derive, user));
   byUser.set(user.arn, advice);
   return advice;
 }
 
 const ADVICE_BY_EVALUATION = new WeakMap<Derive, Map<string, MigrationAdvice>>();
+
+/**
+ * Held for the whole run, one per user: its summary (built from the user's evidence) as one flat string
+ * (see flatString). Steps stay as they are: most are constants shared by every user of a kind.
+ */
+function flatAdvice(advice: MigrationAdvice): MigrationAdvice {
+  advice.summary = flatString(advice.summary);
+  return advice;
+}
 
 function computeUserMigrationAdvice(derive: Derive, user: IamUser): MigrationAdvice {
   if (isBreakGlass(user)) return breakGlassAdvice(user);

@@ -5,6 +5,7 @@ import type { Derive, OrganizationFacts } from './derivation.js';
 import { accountFacts, derivationCache, organizationFacts } from './derivation-runner.js';
 import { adviceWithRuleSteps } from './fill-fix-steps.js';
 import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from './finding.js';
+import { flatString } from './flat-string.js';
 import { lookupSlice, type SliceData, type SliceName } from './slices.js';
 
 export type { NotEvaluated } from './finding.js';
@@ -150,7 +151,7 @@ function makeContext(
         resourceArn,
         resourceType: input.resourceType ?? rule.resourceType,
         subject,
-        message: input.message,
+        message: flatString(input.message),
         rationale: rule.rationale,
         advice: PENDING_ADVICE,
         compliance: refs,
