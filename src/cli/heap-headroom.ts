@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
+import { peekLeadingVersion } from '../inventory/versions/read-versioned-array-stream.js';
 import { escapeControlCharacters } from '../io/escape-control-characters.js';
 
 /**
@@ -16,10 +17,10 @@ const MiB = 2 ** 20;
  * the heap this Node allows (V8 then spends minutes collecting garbage, or aborts), and what to run
  * instead; null when it fits, or the file is not a keysweep file or cannot be read (the load says so).
  */
-export function heapHeadroomWarning(
+export async function heapHeadroomWarning(
   snapshotPath: string,
   heapLimit = getHeapStatistics().heap_size_limit,
-): string | null {
+): Promise<string | null> {
   let size: number;
   try {
     size = statSync(snapshotPath).size;
@@ -27,27 +28,13 @@ export function heapHeadroomWarning(
     return null;
   }
   const needed = size * HEAP_BYTES_PER_SNAPSHOT_BYTE;
-  // Only for what looks like a keysweep file: anything else gets the loader's one error line alone.
-  if (needed <= heapLimit || !startsLikeKeysweepFile(snapshotPath)) return null;
+  // Only for what starts like a keysweep file (a leading schemaVersion): anything else gets the
+  // loader's one error line alone.
+  if (needed <= heapLimit || (await peekLeadingVersion(snapshotPath)) === undefined) return null;
   const suggested = Math.ceil((needed * 1.25) / (1024 * MiB)) * 1024;
   return (
     `keysweep: warning: ${escapeControlCharacters(snapshotPath)} (${Math.round(size / MiB)} MiB) needs about ` +
     `${(needed / (1024 * MiB)).toFixed(1)} GiB of heap and this Node allows ${(heapLimit / (1024 * MiB)).toFixed(1)} GiB ` +
     `(near the limit garbage collection slows the scan down, or it runs out): run with NODE_OPTIONS=--max-old-space-size=${suggested}`
   );
-}
-
-/** Whether the file begins as keysweep writes its files: `{` then `"schemaVersion"`. */
-function startsLikeKeysweepFile(path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const head = Buffer.alloc(64);
-    const read = readSync(fd, head, 0, head.length, 0);
-    return /^\uFEFF?\s*\{\s*"schemaVersion"/.test(head.subarray(0, read).toString('utf8'));
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

@@ -42,7 +42,7 @@ export async function loadInventory(
   warn: (line: string) => void = () => undefined,
 ): Promise<Snapshot> {
   if (!flags.demo && flags.snapshot === undefined) return collectLive(flags, now);
-  const headroom = flags.snapshot === undefined ? null : heapHeadroomWarning(flags.snapshot);
+  const headroom = flags.snapshot === undefined ? null : await heapHeadroomWarning(flags.snapshot);
   if (headroom) warn(headroom);
   const snapshot = flags.demo ? await loadDemoSnapshot() : await loadSnapshot(flags.snapshot as string);
   checkNowNotBeforeCollection(now, snapshot, flags.snapshot ?? 'the demo snapshot', flags.now !== undefined);

@@ -1,3 +1,4 @@
+import { indexBy } from '../advice/lookup-index.js';
 import type { DesiredGroup, DesiredUser } from '../desired-state/desired-state-model.js';
 import type { IdentityStore } from '../inventory/identity-center-schema.js';
 import type { DriftItem } from './drift-items.js';
@@ -15,11 +16,21 @@ export function compareIdentityStore(
   store: IdentityStore,
 ): DriftItem[] {
   const items: StoreItem[] = [];
+  // Lookups built once: a search of the whole directory per declared group, user and member was
+  // quadratic in the size of the identity store.
+  const liveGroups = indexBy(store.groups, 'groupId', (g) => g.groupId);
+  const liveUsers = indexBy(store.users, 'userId', (u) => u.userId);
+  const membersOf = new Map<string, string[]>();
+  for (const { groupId, userId } of store.memberships) {
+    const members = membersOf.get(groupId);
+    if (members) members.push(userId);
+    else membersOf.set(groupId, [userId]);
+  }
   const userName = (id: string) =>
-    id.startsWith('name:') ? id.slice(5) : (store.users.find((u) => u.userId === id)?.userName ?? id);
+    id.startsWith('name:') ? id.slice(5) : (liveUsers.get(id)?.userName ?? id);
 
   for (const group of groups) {
-    const live = store.groups.find((g) => g.groupId === group.groupId);
+    const live = group.groupId == null ? undefined : liveGroups.get(group.groupId);
     const base = {
       source: group.source,
       object: 'group' as const,
@@ -35,19 +46,21 @@ export function compareIdentityStore(
     if (group.description !== undefined && (group.description ?? '') !== (live.description ?? ''))
       items.push(changed(base, 'description', group.description ?? '(none)', live.description ?? '(none)'));
     if (!group.members) continue;
-    const liveMembers = store.memberships.filter((m) => m.groupId === live.groupId).map((m) => m.userId);
+    const liveMembers = membersOf.get(live.groupId) ?? [];
+    const isLive = new Set(liveMembers);
+    const declared = new Set(group.members);
     for (const member of group.members) {
-      if (liveMembers.includes(member)) continue;
+      if (isLive.has(member)) continue;
       items.push(membership(group, live.groupId, member, userName(member), 'not-live'));
     }
     for (const member of liveMembers) {
-      if (group.members.includes(member)) continue;
+      if (declared.has(member)) continue;
       items.push(membership(group, live.groupId, member, userName(member), 'not-declared'));
     }
   }
 
   for (const user of users) {
-    const live = store.users.find((u) => u.userId === user.userId);
+    const live = user.userId == null ? undefined : liveUsers.get(user.userId);
     const base = {
       source: user.source,
       object: 'user' as const,

@@ -18,12 +18,12 @@ async function fileOf(bytes: number, name = 'snapshot.json'): Promise<string> {
 describe('heap headroom for a large snapshot', () => {
   it('says nothing when the snapshot fits the heap', async () => {
     const path = await fileOf(MiB);
-    expect(heapHeadroomWarning(path, MiB * HEAP_BYTES_PER_SNAPSHOT_BYTE)).toBeNull();
+    expect(await heapHeadroomWarning(path, MiB * HEAP_BYTES_PER_SNAPSHOT_BYTE)).toBeNull();
   });
 
   it('names the file, its size, the heap needed and allowed, and the flag to run with', async () => {
     const path = await fileOf(3 * MiB);
-    const line = heapHeadroomWarning(path, 4 * MiB);
+    const line = await heapHeadroomWarning(path, 4 * MiB);
     expect(line).toContain(`keysweep: warning: ${path} (3 MiB) needs about`);
     expect(line).toContain('this Node allows 0.0 GiB');
     expect(line).toMatch(/NODE_OPTIONS=--max-old-space-size=\d+$/);
@@ -32,7 +32,7 @@ describe('heap headroom for a large snapshot', () => {
 
   it('suggests a heap a quarter above the estimate, in whole GiB', async () => {
     const path = await fileOf(MiB);
-    const line = heapHeadroomWarning(path, 1);
+    const line = await heapHeadroomWarning(path, 1);
     const needed = MiB * HEAP_BYTES_PER_SNAPSHOT_BYTE * 1.25;
     expect(line).toContain(`--max-old-space-size=${Math.ceil(needed / (1024 * MiB)) * 1024}`);
   });
@@ -40,12 +40,12 @@ describe('heap headroom for a large snapshot', () => {
   it('says nothing of a file that is not a keysweep file (the loader refuses it in one line)', async () => {
     const path = join(await mkdtemp(join(tmpdir(), 'ks-heap-')), 'zeros.json');
     await writeFile(path, Buffer.alloc(4096));
-    expect(heapHeadroomWarning(path, 1)).toBeNull();
+    expect(await heapHeadroomWarning(path, 1)).toBeNull();
   });
 
   it('leaves an unreadable path to the loader, and escapes control characters in the name', async () => {
-    expect(heapHeadroomWarning('/nonexistent/snapshot.json', 1)).toBeNull();
+    expect(await heapHeadroomWarning('/nonexistent/snapshot.json', 1)).toBeNull();
     const path = await fileOf(1024, 'bad\u001bname.json');
-    expect(heapHeadroomWarning(path, 1)).toContain('bad\\x1bname.json');
+    expect(await heapHeadroomWarning(path, 1)).toContain('bad\\x1bname.json');
   });
 });
