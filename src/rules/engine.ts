@@ -16,6 +16,17 @@ export interface EvaluationResult {
   rules: Rule[];
 }
 
+/**
+ * Where the engine puts findings as they are made. `evaluate` keeps them in an array; a scan of a very
+ * large organization writes them to disk as they come (src/reporters/model/finding-spool.ts).
+ * `startRule` is called before each rule runs: a finding id includes its rule, so duplicates (a rule
+ * reporting the same resource and subject twice) only ever occur within one rule.
+ */
+export interface FindingSink {
+  startRule(ruleId: string): void;
+  add(finding: Finding): void;
+}
+
 export interface EvaluateOptions {
   rules: readonly Rule[];
   now: Date;
@@ -27,7 +38,17 @@ export interface EvaluateOptions {
 
 /** Runs every rule against the snapshot. Rules never call AWS and never read the real clock. */
 export function evaluate(snapshot: Snapshot, options: EvaluateOptions): EvaluationResult {
-  const findings: Finding[] = [];
+  const sink = new ArraySink();
+  return { ...evaluateInto(snapshot, options, sink), findings: sink.findings };
+}
+
+/** Like `evaluate`, the findings going to `sink` (each once: duplicates are left out before they reach it). */
+export function evaluateInto(
+  snapshot: Snapshot,
+  options: EvaluateOptions,
+  sink: FindingSink,
+): Omit<EvaluationResult, 'findings'> {
+  const findings = new DedupingSink(sink);
   const notEvaluated: NotEvaluated[] = [];
   const derive = derivationCache(snapshot);
   const organization = organizationFacts(snapshot);
@@ -37,6 +58,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
   for (const rule of rules) {
     const parsedOptions = rule.options.parse(options.ruleOptions?.[rule.id] ?? {});
     const refs = complianceRefs(rule);
+    findings.startRule(rule.id);
     const targets: Array<Account | undefined> = rule.scope === 'account' ? scanned : [undefined];
     for (const account of targets) {
       const missing = missingSlices(snapshot, rule, account);
@@ -65,7 +87,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
       }
     }
   }
-  return { findings: dedupe(findings), notEvaluated, rules };
+  return { notEvaluated, rules };
 }
 
 function missingSlices(
@@ -101,7 +123,7 @@ function makeContext(
   refs: ComplianceRef[],
   options: unknown,
   now: Date,
-  sink: { findings: Finding[]; notEvaluated: NotEvaluated[] },
+  sink: { findings: FindingSink; notEvaluated: NotEvaluated[] },
 ): AnyRuleContext {
   const declared = (name: SliceName, list: readonly SliceName[] | undefined, field: string) => {
     if (!list?.includes(name))
@@ -170,7 +192,7 @@ function makeContext(
             finding,
             input.advice?.migration,
           );
-      sink.findings.push(finding);
+      sink.findings.add(finding);
     },
   };
 }
@@ -182,12 +204,28 @@ function accountFromArn(arn: string): string {
   return arn.split(':')[4] || '000000000000';
 }
 
-/** A rule that reports the same resource and subject twice yields one finding. */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    if (seen.has(finding.id)) return false;
-    seen.add(finding.id);
-    return true;
-  });
+class ArraySink implements FindingSink {
+  readonly findings: Finding[] = [];
+  startRule(): void {}
+  add(finding: Finding): void {
+    this.findings.push(finding);
+  }
+}
+
+/**
+ * A rule that reports the same resource and subject twice yields one finding (the first). Ids include the
+ * rule, so the ids seen are kept for the running rule only.
+ */
+class DedupingSink implements FindingSink {
+  private seen = new Set<string>();
+  constructor(private readonly target: FindingSink) {}
+  startRule(ruleId: string): void {
+    this.seen = new Set();
+    this.target.startRule(ruleId);
+  }
+  add(finding: Finding): void {
+    if (this.seen.has(finding.id)) return;
+    this.seen.add(finding.id);
+    this.target.add(finding);
+  }
 }

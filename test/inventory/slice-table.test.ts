@@ -106,7 +106,7 @@ describe('the slice table is the only list of slices', () => {
     account.iam.root = failed('AccessDenied', 'no');
     const snapshot = aSnapshot({ accounts: [account] });
     snapshot.identityCenter.assignments = failed('Throttling', 'slow');
-    const status = summarizeScan(snapshot, { findings: [], notEvaluated: [], rules: [] }, new Date(0));
+    const status = summarizeScan(snapshot, { notEvaluated: [] }, new Date(0));
     expect(status.accounts[0]?.error).toBe('iam.root: AccessDenied: no');
     expect(status.organizationGaps).toEqual(['sso.assignments: Throttling: slow']);
   });

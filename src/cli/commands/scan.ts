@@ -10,8 +10,11 @@ import { InputError } from '../../io/input-error.js';
 import { type AccessSummary, summarizeAccess } from '../../reporters/html/html-access-section.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
 import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
-import { buildReportModel, type ReportModel } from '../../reporters/model/report-model.js';
-import { evaluate } from '../../rules/engine.js';
+import { rulesById } from '../../reporters/model/report-file.js';
+import { buildSpooledReportModel, type ReportModel } from '../../reporters/model/report-model.js';
+import { FindingSpool, type SpooledFindings } from '../../reporters/spool/finding-spool.js';
+import { evaluateInto } from '../../rules/engine.js';
+import { ruleSummary } from '../../rules/rule-summary.js';
 import { TOOL_VERSION } from '../../version.js';
 import type { CliIo } from '../cli-io.js';
 import {
@@ -98,21 +101,25 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
   const outDir = resolve(io.cwd, flags.out);
   await checkOutputDirectory('--out', outDir);
 
-  const { base, accessMatrix } = await inventoryModel(flags, now, config, desired, {
+  const { base, accessMatrix, spooled } = await inventoryModel(flags, now, config, desired, {
     withAccessMatrix: formats.includes('html'),
     warn: io.stderr,
   });
-  const model = applyEnrichInputs(base, enrichInputs, now);
-  const rendered = renderReports(model, formats, { category: flags.category, accessMatrix });
-  await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
+  try {
+    const model = applyEnrichInputs(base, enrichInputs, now);
+    const rendered = renderReports(model, formats, { category: flags.category, accessMatrix });
+    await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
 
-  const code = exitCodeFor(model, failOn, flags.failOnNew === true);
-  if (!flags.quiet) {
-    // Account names in the summary come from the snapshot: escaped like every echo of input.
-    io.stdout(escapeControlCharactersPerLine(renderConsoleSummary(model)));
-    for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
+    const code = exitCodeFor(model, failOn, flags.failOnNew === true);
+    if (!flags.quiet) {
+      // Account names in the summary come from the snapshot: escaped like every echo of input.
+      io.stdout(escapeControlCharactersPerLine(renderConsoleSummary(model)));
+      for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
+    }
+    return code;
+  } finally {
+    spooled.remove();
   }
-  return code;
 }
 
 /**
@@ -127,20 +134,30 @@ async function inventoryModel(
   config: Awaited<ReturnType<typeof resolveRunConfig>>,
   desired: Awaited<ReturnType<typeof loadDesiredInput>>,
   { withAccessMatrix, warn }: { withAccessMatrix: boolean; warn: (line: string) => void },
-): Promise<{ base: ReportModel; accessMatrix: AccessSummary | undefined }> {
+): Promise<{ base: ReportModel; accessMatrix: AccessSummary | undefined; spooled: SpooledFindings }> {
   const snapshot = await loadInventory(flags, now, warn);
 
   // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
   const drift = desired ? driftReportFor(snapshot, desired) : undefined;
-  const evaluation = evaluate(markBreakGlassUsers(snapshot, config.breakGlassUsers), {
-    rules: config.rules,
-    now,
-    ruleOptions: config.ruleOptions,
-    ...(drift ? { drift } : {}),
-  });
+  // Findings go to disk as they are made (a very large organization makes millions).
+  const spool = new FindingSpool(rulesById(config.rules.map(ruleSummary)));
+  let spooled: SpooledFindings;
+  let evaluation: ReturnType<typeof evaluateInto>;
+  try {
+    evaluation = evaluateInto(
+      markBreakGlassUsers(snapshot, config.breakGlassUsers),
+      { rules: config.rules, now, ruleOptions: config.ruleOptions, ...(drift ? { drift } : {}) },
+      spool,
+    );
+    spooled = spool.finish();
+  } catch (error) {
+    spool.remove();
+    throw error;
+  }
   return {
-    base: buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION }),
+    base: buildSpooledReportModel(snapshot, evaluation, spooled, { now, toolVersion: TOOL_VERSION }),
     // The HTML report's access matrix is built here too, so the snapshot is not kept for rendering.
     accessMatrix: withAccessMatrix ? summarizeAccess(buildAccessMatrix(snapshot)) : undefined,
+    spooled,
   };
 }

@@ -19,7 +19,9 @@ export type ComplianceControlStatus = z.infer<typeof complianceControlStatusSche
  * One entry per control (of every framework) that keysweep has a rule for. A control whose rule was
  * skipped or could not read its inventory is never reported as passed: a failed collection is not a pass.
  */
-export function buildComplianceSummary(evaluation: EvaluationResult): ComplianceControlStatus[] {
+export function buildComplianceSummary(
+  evaluation: Pick<EvaluationResult, 'rules' | 'notEvaluated'> & { findings: Iterable<{ ruleId: string }> },
+): ComplianceControlStatus[] {
   const ran = new Set(evaluation.rules.map((rule) => rule.id));
   const incomplete = new Set(evaluation.notEvaluated.map((entry) => entry.ruleId));
   const findingsByRule = new Map<string, number>();

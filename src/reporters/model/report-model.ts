@@ -3,6 +3,7 @@ import type { EvaluationResult } from '../../rules/engine.js';
 import type { Finding } from '../../rules/finding.js';
 import { ruleSummary } from '../../rules/rule-summary.js';
 import { SEVERITIES, type Severity } from '../../rules/severity.js';
+import type { SpooledFindings } from '../spool/finding-spool.js';
 import { collate } from './collate.js';
 import { buildComplianceSummary } from './compliance-summary.js';
 import { buildInventoryStats } from './inventory-stats.js';
@@ -36,6 +37,30 @@ export function buildReportModel(
     inventory: buildInventoryStats(snapshot, options.now),
     compliance: buildComplianceSummary(evaluation),
     summary: summarize(findings),
+  };
+}
+
+/**
+ * The report model of findings kept on disk by the engine's spool (already in report order and related):
+ * counts come from the spool's columns, so building the model reads no finding.
+ */
+export function buildSpooledReportModel(
+  snapshot: Snapshot,
+  evaluation: Omit<EvaluationResult, 'findings'>,
+  findings: SpooledFindings,
+  options: { now: Date; toolVersion: string },
+): ReportModel {
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'keysweep', version: options.toolVersion },
+    scan: summarizeScan(snapshot, evaluation, options.now),
+    rules: evaluation.rules.map(ruleSummary),
+    // TODO(stream-reporters): ReportModel.findings becomes a FindingList.
+    findings: [...findings],
+    notEvaluated: evaluation.notEvaluated,
+    inventory: buildInventoryStats(snapshot, options.now),
+    compliance: buildComplianceSummary({ ...evaluation, findings: findings.ruleIdsOfFindings() }),
+    summary: findings.summary(),
   };
 }
 

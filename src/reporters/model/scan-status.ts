@@ -56,7 +56,11 @@ function accountStatus(account: Account): ScannedAccount {
     : { ...base, status: 'complete' };
 }
 
-export function summarizeScan(snapshot: Snapshot, evaluation: EvaluationResult, now: Date): ScanSummary {
+export function summarizeScan(
+  snapshot: Snapshot,
+  evaluation: Pick<EvaluationResult, 'notEvaluated'>,
+  now: Date,
+): ScanSummary {
   const accounts = snapshot.accounts.map(accountStatus);
   const organizationGaps = slicesOfScope('organization')
     .map((name) => sliceProblem(name, readSliceAt(snapshot, name)))

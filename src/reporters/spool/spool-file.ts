@@ -1,0 +1,89 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const FLUSH_BYTES = 1 << 20;
+
+/**
+ * An append-only file of text records in a private temporary directory: records are appended as
+ * strings and read back by byte range. Removed by `remove()` (and never holds secrets: findings and
+ * advice only).
+ */
+export class SpoolFile {
+  private readonly dir: string;
+  private readonly fd: number;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  /** Bytes appended so far (flushed or not): the next record's offset. */
+  size = 0;
+
+  constructor(name: string) {
+    this.dir = mkdtempSync(join(tmpdir(), 'keysweep-spool-'));
+    this.fd = openSync(join(this.dir, name), 'w+', 0o600);
+    removeOnExit(this);
+  }
+
+  /** Appends a record; returns its byte length (its offset is `size` before the call). */
+  append(text: string): number {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    this.pending.push(text);
+    this.pendingBytes += bytes;
+    this.size += bytes;
+    if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+    return bytes;
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const buffer = Buffer.from(this.pending.join(''), 'utf8');
+    let written = 0;
+    const start = this.size - this.pendingBytes;
+    while (written < buffer.length) {
+      written += writeSync(this.fd, buffer, written, buffer.length - written, start + written);
+    }
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** Reads `length` bytes at `offset` into `target` (flushed records only). */
+  read(target: Buffer, offset: number, length: number): void {
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd, target, done, length - done, offset + done);
+      if (n === 0) throw new Error(`spool file ended at ${offset + done} of ${offset + length}`);
+      done += n;
+    }
+  }
+
+  remove(): void {
+    if (!open.delete(this)) return;
+    this.pending = [];
+    try {
+      closeSync(this.fd);
+    } finally {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Spool files not removed yet: removed when the process exits or is interrupted, however it ends. */
+const open = new Set<SpoolFile>();
+let hooked = false;
+
+function removeOnExit(file: SpoolFile): void {
+  open.add(file);
+  if (hooked) return;
+  hooked = true;
+  process.once('exit', removeAll);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      removeAll();
+      // Die of the signal as if keysweep had not handled it (exit status 128 + signal).
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+function removeAll(): void {
+  for (const file of [...open]) file.remove();
+}
