@@ -7,6 +7,7 @@ import {
   migrationAdviceSchema,
 } from '../../rules/finding.js';
 import type { RuleSummary } from '../../rules/rule-summary.js';
+import { migrationRef } from '../spool/migration-ref.js';
 import { type ReportFinding, type ReportModel, reportFindingSchema, reportSchema } from './report-schema.js';
 
 /*
@@ -58,7 +59,12 @@ export function migrationsByResource(findings: Iterable<ReportFinding>): Map<str
 
 /** Two migration advices say the same (shared objects in memory; parsed copies when upgrading a file). */
 function sameMigration(a: MigrationAdvice | undefined, b: unknown): boolean {
-  return a !== undefined && (a === b || JSON.stringify(a) === JSON.stringify(b));
+  if (a === undefined) return false;
+  if (a === b) return true;
+  // Read back from a scan's spool: the same record is the same advice.
+  const ref = migrationRef(a);
+  if (ref !== undefined && b !== undefined && ref === migrationRef(b as MigrationAdvice)) return true;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Whether parsed fix steps are what the rule's remediation gives when filled from the finding. */

@@ -10,7 +10,7 @@ import { Column } from './growable.js';
 import { withMigrationRef } from './migration-ref.js';
 import { reportOrder } from './report-order.js';
 import { SpoolFile } from './spool-file.js';
-import { SpoolReader, UNKNOWN } from './spool-reader.js';
+import { SpoolPageReader, SpoolReader } from './spool-reader.js';
 
 const NO_MIGRATIONS: ReadonlyMap<string, MigrationAdvice> = new Map();
 const KEY_ONLY_WORKLOAD = 1;
@@ -50,7 +50,7 @@ export class FindingSpool implements FindingSink {
     this.rules = rules;
   }
 
-  startRule(): void {}
+  startRule(_ruleId: string): void {}
 
   add(finding: Finding): void {
     const i = this.count;
@@ -174,7 +174,7 @@ export interface SpoolColumns {
 /** The findings of a finished spool, in report order; read from disk on every pass. */
 export class SpooledFindings implements FindingList {
   readonly length: number;
-  private readonly migrationFile: SpoolReader;
+  private readonly migrationFile: SpoolPageReader;
 
   constructor(
     private readonly columns: SpoolColumns,
@@ -188,7 +188,7 @@ export class SpooledFindings implements FindingList {
     },
   ) {
     this.length = columns.count;
-    this.migrationFile = new SpoolReader(files.migrations, text.migrationOffset, text.migrationLength);
+    this.migrationFile = new SpoolPageReader(files.migrations, text.migrationOffset, text.migrationLength);
   }
 
   *[Symbol.iterator](): Iterator<ReportFinding> {
@@ -242,7 +242,7 @@ export class SpooledFindings implements FindingList {
     const migration =
       migrationRecord >= 0
         ? withMigrationRef(
-            JSON.parse(this.migrationFile.text(migrationRecord, () => UNKNOWN)) as MigrationAdvice,
+            JSON.parse(this.migrationFile.text(migrationRecord)) as MigrationAdvice,
             migrationRecord,
           )
         : undefined;

@@ -6,7 +6,7 @@ const LOOKAHEAD = 1024;
 
 /**
  * Reads records of a spool file in an order of its own (the report's), one block read serving every
- * upcoming record that lies in it: records come mostly in runs of the order they were written.
+ * upcoming record that lies in it: findings come mostly in runs of the order they were written.
  */
 export class SpoolReader {
   private block = Buffer.alloc(0);
@@ -28,10 +28,7 @@ export class SpoolReader {
   }
 
   private load(start: number, end: number, upcoming: (ahead: number) => number): void {
-    // Without a known order ahead (migration records), the records near this one are likely next.
-    let last = upcomingUnknown(upcoming)
-      ? Math.max(end, Math.min(start + BLOCK_BYTES / 4, this.file.size))
-      : end;
+    let last = end;
     for (let k = 1; k <= LOOKAHEAD; k += 1) {
       const next = upcoming(k);
       if (next < 0) break;
@@ -47,9 +44,44 @@ export class SpoolReader {
   }
 }
 
-function upcomingUnknown(upcoming: (ahead: number) => number): boolean {
-  return upcoming(1) === UNKNOWN;
-}
+const PAGE_BYTES = 1 << 16;
+const PAGES = 128;
 
-/** `upcoming` result meaning: the reading order ahead is not known. */
-export const UNKNOWN = -2;
+/**
+ * Reads records in an order not known ahead (migration advice, looked up per finding) through a small
+ * cache of aligned pages, least recently used out: lookups come in a few interleaved runs (one per rule
+ * that first gave a user advice), each of which keeps its page.
+ */
+export class SpoolPageReader {
+  private readonly pages = new Map<number, Buffer>();
+
+  constructor(
+    private readonly file: SpoolFile,
+    private readonly offsets: Float64Array,
+    private readonly lengths: Uint32Array,
+  ) {}
+
+  text(record: number): string {
+    const start = this.offsets[record]!;
+    const end = start + this.lengths[record]!;
+    const page = Math.floor(start / PAGE_BYTES);
+    if (Math.floor((end - 1) / PAGE_BYTES) !== page) {
+      // Across two pages: read on its own.
+      const buffer = Buffer.allocUnsafe(end - start);
+      this.file.read(buffer, start, end - start);
+      return buffer.toString('utf8');
+    }
+    let buffer = this.pages.get(page);
+    if (buffer) {
+      this.pages.delete(page);
+    } else {
+      if (this.pages.size >= PAGES) this.pages.delete(this.pages.keys().next().value!);
+      const pageStart = page * PAGE_BYTES;
+      buffer = Buffer.allocUnsafe(Math.min(PAGE_BYTES, this.file.size - pageStart));
+      this.file.read(buffer, pageStart, buffer.length);
+    }
+    this.pages.set(page, buffer);
+    const offset = start - page * PAGE_BYTES;
+    return buffer.toString('utf8', offset, offset + end - start);
+  }
+}

@@ -1,0 +1,125 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { anAccessKey, aUser } from '../../../fixtures/builders/index.js';
+import { loadDemoSnapshot } from '../../../src/demo/demo-snapshot.js';
+import { rulesById } from '../../../src/reporters/model/report-file.js';
+import { buildReportModel, buildSpooledReportModel } from '../../../src/reporters/model/report-model.js';
+import { FindingSpool } from '../../../src/reporters/spool/finding-spool.js';
+import { ALL_RULES } from '../../../src/rules/catalog/index.js';
+import { evaluate, evaluateInto, type FindingSink } from '../../../src/rules/engine.js';
+import { hasRuleSteps } from '../../../src/rules/fill-fix-steps.js';
+import type { Finding } from '../../../src/rules/finding.js';
+import { ruleSummary } from '../../../src/rules/rule-summary.js';
+import { oneAccount } from '../../rules/support/snapshots.js';
+import { FIXED_NOW } from '../../support/rule-tester.js';
+import { DEMO_NOW } from '../support/demo-model.js';
+
+/** Everything a reader sees of a finding: its enumerable fields in order, advice steps included. */
+const asText = (findings: Iterable<unknown>) => [...findings].map((f) => JSON.stringify(f));
+
+function spoolOf(snapshot: Parameters<typeof evaluate>[0], now: Date) {
+  const spool = new FindingSpool(rulesById(ALL_RULES.map(ruleSummary)));
+  const evaluation = evaluateInto(snapshot, { rules: ALL_RULES, now }, spool);
+  return { evaluation, spooled: spool.finish() };
+}
+
+describe('the finding spool', () => {
+  it('reads back the demo findings exactly as the in-memory model holds them, on every pass', async () => {
+    const snapshot = await loadDemoSnapshot();
+    const inMemory = buildReportModel(snapshot, evaluate(snapshot, { rules: ALL_RULES, now: DEMO_NOW }), {
+      now: DEMO_NOW,
+      toolVersion: 't',
+    });
+    const { evaluation, spooled } = spoolOf(snapshot, DEMO_NOW);
+    try {
+      const model = buildSpooledReportModel(snapshot, evaluation, spooled, {
+        now: DEMO_NOW,
+        toolVersion: 't',
+      });
+      const expected = asText(inMemory.findings);
+      expect(expected.length).toBeGreaterThan(100);
+      expect(spooled.length).toBe(expected.length);
+      expect(asText(spooled)).toEqual(expected);
+      expect(asText(spooled)).toEqual(expected);
+      // Counts come from the columns, without reading a line.
+      expect(spooled.summary()).toEqual(inMemory.summary);
+      expect(model.compliance).toEqual(inMemory.compliance);
+      // Advice with the rule's steps stays recognisable as such (report.json leaves those steps out).
+      const withRuleSteps = [...spooled].filter((f) => hasRuleSteps(f.advice));
+      expect(withRuleSteps.length).toBeGreaterThan(0);
+    } finally {
+      spooled.remove();
+    }
+  });
+
+  it('relates the findings about one access key as the in-memory model does', () => {
+    const key = anAccessKey({ accessKeyId: 'AKIASVCOLD0000000001', createDate: '2025-01-01T00:00:00.000Z' });
+    const snapshot = oneAccount({ users: [aUser({ userName: 'svc-old', accessKeys: [key] })] });
+    const inMemory = buildReportModel(snapshot, evaluate(snapshot, { rules: ALL_RULES, now: FIXED_NOW }), {
+      now: FIXED_NOW,
+      toolVersion: 't',
+    });
+    const { spooled } = spoolOf(snapshot, FIXED_NOW);
+    try {
+      const related = [...spooled].filter((f) => f.relatedTo).map((f) => [f.ruleId, f.relatedTo]);
+      expect(related.length).toBeGreaterThan(2);
+      expect(related).toEqual(
+        inMemory.findings.filter((f) => f.relatedTo).map((f) => [f.ruleId, f.relatedTo]),
+      );
+    } finally {
+      spooled.remove();
+    }
+  });
+
+  it('keeps its lines in a private temporary file and removes it', async () => {
+    const snapshot = await loadDemoSnapshot();
+    const spool = new FindingSpool(rulesById(ALL_RULES.map(ruleSummary)));
+    const paths: string[] = [];
+    const sink: FindingSink = {
+      startRule: (id) => spool.startRule(id),
+      add: (finding: Finding) => spool.add(finding),
+    };
+    evaluateInto(snapshot, { rules: ALL_RULES, now: DEMO_NOW }, sink);
+    const spooled = spool.finish();
+    for (const file of Object.values(
+      (spooled as unknown as { files: Record<string, { dir: string }> }).files,
+    )) {
+      paths.push(file.dir);
+      expect(statSync(file.dir).mode & 0o077).toBe(0);
+    }
+    expect(paths).toHaveLength(2);
+    spooled.remove();
+    spooled.remove();
+    for (const path of paths) expect(existsSync(path)).toBe(false);
+    expect(existsSync(dirname(paths[0]!))).toBe(true);
+  });
+});
+
+describe('the engine sink', () => {
+  it('hands each finding over once, with startRule before each rule', () => {
+    const snapshot = oneAccount({ users: [aUser({ userName: 'jane', passwordEnabled: true })] });
+    const seen: string[] = [];
+    const ids = new Set<string>();
+    evaluateInto(
+      snapshot,
+      { rules: ALL_RULES, now: FIXED_NOW },
+      {
+        startRule: (ruleId) => seen.push(`rule ${ruleId}`),
+        add: (finding) => {
+          expect(ids.has(finding.id)).toBe(false);
+          ids.add(finding.id);
+          seen.push(finding.ruleId);
+        },
+      },
+    );
+    expect(seen.filter((s) => s.startsWith('rule ')).length).toBe(ALL_RULES.filter((r) => !r.input).length);
+    // Every finding comes after its own rule started.
+    let current = '';
+    for (const entry of seen) {
+      if (entry.startsWith('rule ')) current = entry.slice(5);
+      else expect(entry).toBe(current);
+    }
+    expect(ids.size).toBe(evaluate(snapshot, { rules: ALL_RULES, now: FIXED_NOW }).findings.length);
+  });
+});
