@@ -157,7 +157,9 @@ export function toReportFile(model: ReportModel): ReportFile {
   return {
     ...rest,
     migrations: Object.fromEntries(migrations),
-    findings: findings.map((finding) => compactFinding(finding, rules.get(finding.ruleId), migrations)),
+    findings: Array.from(findings, (finding) =>
+      compactFinding(finding, rules.get(finding.ruleId), migrations),
+    ),
   };
 }
 
