@@ -12,7 +12,8 @@ import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../repor
 import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
 import { rulesById } from '../../reporters/model/report-file.js';
 import { buildSpooledReportModel, type ReportModel } from '../../reporters/model/report-model.js';
-import { FindingSpool, type SpooledFindings } from '../../reporters/spool/finding-spool.js';
+import { FindingSpool } from '../../reporters/spool/finding-spool.js';
+import type { SpooledFindings } from '../../reporters/spool/spooled-findings.js';
 import { evaluateInto } from '../../rules/engine.js';
 import { ruleSummary } from '../../rules/rule-summary.js';
 import { TOOL_VERSION } from '../../version.js';

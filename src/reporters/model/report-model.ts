@@ -3,7 +3,7 @@ import type { EvaluationResult } from '../../rules/engine.js';
 import type { Finding } from '../../rules/finding.js';
 import { ruleSummary } from '../../rules/rule-summary.js';
 import { SEVERITIES, type Severity } from '../../rules/severity.js';
-import type { SpooledFindings } from '../spool/finding-spool.js';
+import type { SpooledFindings } from '../spool/spooled-findings.js';
 import { collate } from './collate.js';
 import { buildComplianceSummary } from './compliance-summary.js';
 import { buildInventoryStats } from './inventory-stats.js';

@@ -1,16 +1,12 @@
 import type { FindingSink } from '../../rules/engine.js';
-import { adviceWithRuleSteps } from '../../rules/fill-fix-steps.js';
-import { type Finding, findingId, type MigrationAdvice } from '../../rules/finding.js';
-import { SEVERITIES, type Severity } from '../../rules/severity.js';
-import type { FindingList } from '../model/finding-list.js';
+import type { Finding, MigrationAdvice } from '../../rules/finding.js';
+import { SEVERITIES } from '../../rules/severity.js';
 import { relatedPrimaries } from '../model/related-findings.js';
-import { compactAdvice, type ReportFileFinding, type RuleText } from '../model/report-file.js';
-import type { ReportFinding, ReportModel } from '../model/report-schema.js';
+import { compactAdvice, type RuleText } from '../model/report-file.js';
 import { Column } from './growable.js';
-import { withMigrationRef } from './migration-ref.js';
 import { reportOrder } from './report-order.js';
 import { SpoolFile } from './spool-file.js';
-import { SpoolPageReader, SpoolReader } from './spool-reader.js';
+import { SpooledFindings } from './spooled-findings.js';
 
 const NO_MIGRATIONS: ReadonlyMap<string, MigrationAdvice> = new Map();
 const KEY_ONLY_WORKLOAD = 1;
@@ -40,6 +36,8 @@ export class FindingSpool implements FindingSink {
   private readonly subjects: string[] = [];
   private readonly ruleIds = new Interned();
   private readonly accountIds = new Interned();
+  private readonly resourceTypeIds = new Interned();
+  private readonly resourceType = new Column((n) => new Uint16Array(n));
   /** Each advice object once (rules share one per user); dropped by finish(). */
   private migrationRefs = new Map<MigrationAdvice, number>();
   private migrationCount = 0;
@@ -73,6 +71,7 @@ export class FindingSpool implements FindingSink {
     this.severity.set(i, SEVERITIES.indexOf(finding.severity));
     this.rule.set(i, this.ruleIds.of(finding.ruleId));
     this.account.set(i, this.accountIds.of(finding.accountId));
+    this.resourceType.set(i, this.resourceTypeIds.of(finding.resourceType));
     this.migration.set(i, finding.advice.migration ? this.migrationRef(finding.advice.migration) : -1);
     this.flags.set(i, finding.details.keyOnlyWorkload === true ? KEY_ONLY_WORKLOAD : 0);
     this.arns.push(finding.resourceArn);
@@ -103,6 +102,8 @@ export class FindingSpool implements FindingSink {
       severity: this.severity.values(count),
       rule: this.rule.values(count),
       account: this.account.values(count),
+      resourceType: this.resourceType.values(count),
+      resourceTypes: this.resourceTypeIds.values,
       offset: this.offset.values(count),
       length: this.length.values(count),
       migration: this.migration.values(count),
@@ -161,6 +162,8 @@ export interface SpoolColumns {
   severity: Uint8Array;
   rule: Uint16Array;
   account: Uint32Array;
+  resourceType: Uint16Array;
+  resourceTypes: readonly string[];
   offset: Float64Array;
   length: Uint32Array;
   /** Migration record, or -1. */
@@ -169,107 +172,4 @@ export interface SpoolColumns {
   subjects: readonly string[];
   ruleIds: readonly string[];
   accountIds: readonly string[];
-}
-
-/** The findings of a finished spool, in report order; read from disk on every pass. */
-export class SpooledFindings implements FindingList {
-  readonly length: number;
-  private readonly migrationFile: SpoolPageReader;
-
-  constructor(
-    private readonly columns: SpoolColumns,
-    private readonly order: Uint32Array,
-    private readonly related: Int32Array,
-    private readonly files: { findings: SpoolFile; migrations: SpoolFile },
-    private readonly text: {
-      rules: ReadonlyMap<string, RuleText>;
-      migrationOffset: Float64Array;
-      migrationLength: Uint32Array;
-    },
-  ) {
-    this.length = columns.count;
-    this.migrationFile = new SpoolPageReader(files.migrations, text.migrationOffset, text.migrationLength);
-  }
-
-  *[Symbol.iterator](): Iterator<ReportFinding> {
-    const { order, columns, related } = this;
-    const reader = new SpoolReader(this.files.findings, columns.offset, columns.length);
-    const count = order.length;
-    for (let position = 0; position < count; position += 1) {
-      const index = order[position]!;
-      const line = reader.text(index, (ahead) => (position + ahead < count ? order[position + ahead]! : -1));
-      const finding = this.expand(JSON.parse(line) as ReportFileFinding, columns.migration[index]!);
-      const primary = related[index]!;
-      if (primary >= 0) finding.relatedTo = this.idOf(primary);
-      yield finding;
-    }
-  }
-
-  /** The counts report.json's `summary` holds, from the columns (before waivers and baseline). */
-  summary(): ReportModel['summary'] {
-    const { order, columns } = this;
-    const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-    const byRule: Record<string, number> = {};
-    const byAccount: Record<string, number> = {};
-    for (const index of order) {
-      bySeverity[SEVERITIES[columns.severity[index]!]!] += 1;
-      const ruleId = columns.ruleIds[columns.rule[index]!]!;
-      byRule[ruleId] = (byRule[ruleId] ?? 0) + 1;
-      const accountId = columns.accountIds[columns.account[index]!]!;
-      byAccount[accountId] = (byAccount[accountId] ?? 0) + 1;
-    }
-    return { total: order.length, bySeverity, byRule, byAccount, waived: 0 };
-  }
-
-  /** The rule id of every finding (for counts), without reading the file. */
-  *ruleIdsOfFindings(): Generator<{ ruleId: string }> {
-    for (const rule of this.columns.rule) yield { ruleId: this.columns.ruleIds[rule]! };
-  }
-
-  /** Deletes the files; the list cannot be read afterwards. */
-  remove(): void {
-    this.files.findings.remove();
-    this.files.migrations.remove();
-  }
-
-  private idOf(index: number): string {
-    const { columns } = this;
-    return findingId(columns.ruleIds[columns.rule[index]!]!, columns.arns[index]!, columns.subjects[index]!);
-  }
-
-  private expand(line: ReportFileFinding, migrationRecord: number): ReportFinding {
-    const rule = this.text.rules.get(line.ruleId);
-    const migration =
-      migrationRecord >= 0
-        ? withMigrationRef(
-            JSON.parse(this.migrationFile.text(migrationRecord)) as MigrationAdvice,
-            migrationRecord,
-          )
-        : undefined;
-    const summary = line.advice.summary ?? rule?.title ?? line.ruleId;
-    // The key order of a finding as the engine makes it.
-    const finding: ReportFinding = {
-      id: line.id,
-      ruleId: line.ruleId,
-      severity: line.severity,
-      accountId: line.accountId,
-      resourceArn: line.resourceArn,
-      resourceType: line.resourceType,
-      subject: line.subject,
-      message: line.message,
-      rationale: rule?.rationale ?? '',
-      advice: { summary, fixNow: { console: [], cli: [] } },
-      compliance: rule?.compliance ?? [],
-      details: line.details,
-    };
-    finding.advice =
-      line.advice.fixNow === undefined && rule
-        ? adviceWithRuleSteps(summary, rule.remediation, finding, migration)
-        : {
-            summary,
-            fixNow: line.advice.fixNow ?? { console: [], cli: [] },
-            ...(migration ? { migration } : {}),
-          };
-    return finding;
-  }
 }

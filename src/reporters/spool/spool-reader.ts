@@ -75,10 +75,15 @@ export class SpoolPageReader {
     if (buffer) {
       this.pages.delete(page);
     } else {
-      if (this.pages.size >= PAGES) this.pages.delete(this.pages.keys().next().value!);
+      let reused: Buffer | undefined;
+      if (this.pages.size >= PAGES) {
+        const oldest = this.pages.keys().next().value!;
+        reused = this.pages.get(oldest);
+        this.pages.delete(oldest);
+      }
+      buffer = reused ?? Buffer.allocUnsafe(PAGE_BYTES);
       const pageStart = page * PAGE_BYTES;
-      buffer = Buffer.allocUnsafe(Math.min(PAGE_BYTES, this.file.size - pageStart));
-      this.file.read(buffer, pageStart, buffer.length);
+      this.file.read(buffer, pageStart, Math.min(PAGE_BYTES, this.file.size - pageStart));
     }
     this.pages.set(page, buffer);
     const offset = start - page * PAGE_BYTES;

@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { anAccessKey, aUser } from '../../../fixtures/builders/index.js';
 import { loadDemoSnapshot } from '../../../src/demo/demo-snapshot.js';
 import { rulesById } from '../../../src/reporters/model/report-file.js';
 import { buildReportModel, buildSpooledReportModel } from '../../../src/reporters/model/report-model.js';
 import { FindingSpool } from '../../../src/reporters/spool/finding-spool.js';
+import { SpoolFile } from '../../../src/reporters/spool/spool-file.js';
 import { ALL_RULES } from '../../../src/rules/catalog/index.js';
 import { evaluate, evaluateInto, type FindingSink } from '../../../src/rules/engine.js';
 import { hasRuleSteps } from '../../../src/rules/fill-fix-steps.js';
@@ -49,6 +50,31 @@ describe('the finding spool', () => {
       const withRuleSteps = [...spooled].filter((f) => hasRuleSteps(f.advice));
       expect(withRuleSteps.length).toBeGreaterThan(0);
     } finally {
+      spooled.remove();
+    }
+  });
+
+  it('counts by severity, rule, account and relation without reading a line', async () => {
+    const snapshot = await loadDemoSnapshot();
+    const { spooled } = spoolOf(snapshot, DEMO_NOW);
+    const reads = vi.spyOn(SpoolFile.prototype, 'read');
+    try {
+      let related = 0;
+      const bySeverity: Record<string, number> = {};
+      for (const f of spooled) {
+        bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+        if (f.relatedTo && f.ruleId && f.accountId && f.resourceArn && f.subject !== undefined) related += 1;
+      }
+      expect(related).toBeGreaterThan(0);
+      const counted = Object.entries(spooled.summary().bySeverity).filter(([, n]) => n > 0);
+      expect(bySeverity).toEqual(Object.fromEntries(counted));
+      expect(reads).not.toHaveBeenCalled();
+      // Asking for a message reads its line.
+      const first = spooled[Symbol.iterator]().next().value!;
+      expect(first.message.length).toBeGreaterThan(0);
+      expect(reads).toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
       spooled.remove();
     }
   });

@@ -1,0 +1,191 @@
+import { adviceWithRuleSteps } from '../../rules/fill-fix-steps.js';
+import { type Advice, findingId, type MigrationAdvice } from '../../rules/finding.js';
+import { SEVERITIES, type Severity } from '../../rules/severity.js';
+import type { FindingList } from '../model/finding-list.js';
+import type { ReportFileFinding, RuleText } from '../model/report-file.js';
+import type { ReportFinding, ReportModel } from '../model/report-schema.js';
+import type { SpoolColumns } from './finding-spool.js';
+import { withMigrationRef } from './migration-ref.js';
+import type { SpoolFile } from './spool-file.js';
+import { SpoolPageReader, SpoolReader } from './spool-reader.js';
+
+/** Where a spooled finding's line is, and its parsed parts once read (non-enumerable slots). */
+const SOURCE = Symbol('keysweep.spooledFinding');
+
+interface Source {
+  list: SpooledFindings;
+  index: number;
+  position: number;
+  line?: ReportFileFinding;
+  advice?: Advice;
+}
+
+function lineOf(finding: object): ReportFileFinding {
+  const source = (finding as { [SOURCE]: Source })[SOURCE];
+  source.line ??= source.list.readLine(source.index, source.position);
+  return source.line;
+}
+
+function adviceOf(finding: ReportFinding): Advice {
+  const source = (finding as unknown as { [SOURCE]: Source })[SOURCE];
+  source.advice ??= source.list.adviceOf(finding, lineOf(finding), source.index);
+  return source.advice;
+}
+
+// One getter per field, shared by every spooled finding (own, enumerable: JSON, spreads and deep
+// equality see a finding as the engine made it).
+const LAZY = {
+  id: {
+    get: function (this: object) {
+      return lineOf(this).id;
+    },
+    enumerable: true,
+    configurable: true,
+  },
+  message: {
+    get: function (this: object) {
+      return lineOf(this).message;
+    },
+    enumerable: true,
+    configurable: true,
+  },
+  advice: {
+    get: function (this: ReportFinding) {
+      return adviceOf(this);
+    },
+    enumerable: true,
+    configurable: true,
+  },
+  details: {
+    get: function (this: object) {
+      return lineOf(this).details;
+    },
+    enumerable: true,
+    configurable: true,
+  },
+} satisfies Record<string, PropertyDescriptor>;
+
+/**
+ * The findings of a finished spool, in report order. Each pass makes fresh finding objects whose
+ * severity, rule, account, resource and relation come from the in-memory columns; id, message, advice and
+ * details are read from the finding's line when first asked for. A pass that only counts (by severity,
+ * rule, account) reads nothing from disk; a pass that writes every finding (JSON, CSV) reads the file once.
+ */
+export class SpooledFindings implements FindingList {
+  readonly length: number;
+  private readonly lines: SpoolReader;
+  private readonly migrationLines: SpoolPageReader;
+  /** Ids of primary findings, hashed once (each pass would otherwise hash one per related finding). */
+  private readonly primaryIds = new Map<number, string>();
+
+  constructor(
+    private readonly columns: SpoolColumns,
+    private readonly order: Uint32Array,
+    private readonly related: Int32Array,
+    private readonly files: { findings: SpoolFile; migrations: SpoolFile },
+    private readonly text: {
+      rules: ReadonlyMap<string, RuleText>;
+      migrationOffset: Float64Array;
+      migrationLength: Uint32Array;
+    },
+  ) {
+    this.length = columns.count;
+    this.lines = new SpoolReader(files.findings, columns.offset, columns.length);
+    this.migrationLines = new SpoolPageReader(files.migrations, text.migrationOffset, text.migrationLength);
+  }
+
+  *[Symbol.iterator](): Iterator<ReportFinding> {
+    const { order } = this;
+    for (let position = 0; position < order.length; position += 1) {
+      yield this.findingAt(order[position]!, position);
+    }
+  }
+
+  private findingAt(index: number, position: number): ReportFinding {
+    const { columns } = this;
+    const ruleId = columns.ruleIds[columns.rule[index]!]!;
+    const rule = this.text.rules.get(ruleId);
+    // The key order of a finding as the engine makes it.
+    const finding = {} as ReportFinding;
+    Object.defineProperty(finding, SOURCE, { value: { list: this, index, position } satisfies Source });
+    Object.defineProperty(finding, 'id', LAZY.id);
+    finding.ruleId = ruleId;
+    finding.severity = SEVERITIES[columns.severity[index]!]!;
+    finding.accountId = columns.accountIds[columns.account[index]!]!;
+    finding.resourceArn = columns.arns[index]!;
+    finding.resourceType = columns.resourceTypes[columns.resourceType[index]!]!;
+    finding.subject = columns.subjects[index]!;
+    Object.defineProperty(finding, 'message', LAZY.message);
+    finding.rationale = rule?.rationale ?? '';
+    Object.defineProperty(finding, 'advice', LAZY.advice);
+    finding.compliance = rule?.compliance ?? [];
+    Object.defineProperty(finding, 'details', LAZY.details);
+    const primary = this.related[index]!;
+    if (primary >= 0) finding.relatedTo = this.idOf(primary);
+    return finding;
+  }
+
+  /** The line of finding `index`, read at its place in report order (`position`). */
+  readLine(index: number, position: number): ReportFileFinding {
+    const { order } = this;
+    const text = this.lines.text(index, (ahead) =>
+      position + ahead < order.length ? order[position + ahead]! : -1,
+    );
+    return JSON.parse(text) as ReportFileFinding;
+  }
+
+  /** A finding's advice as the engine made it: the rule's steps filled from the finding, its migration. */
+  adviceOf(finding: ReportFinding, line: ReportFileFinding, index: number): Advice {
+    const rule = this.text.rules.get(line.ruleId);
+    const record = this.columns.migration[index]!;
+    const migration =
+      record >= 0
+        ? withMigrationRef(JSON.parse(this.migrationLines.text(record)) as MigrationAdvice, record)
+        : undefined;
+    const summary = line.advice.summary ?? rule?.title ?? line.ruleId;
+    return line.advice.fixNow === undefined && rule
+      ? adviceWithRuleSteps(summary, rule.remediation, finding, migration)
+      : {
+          summary,
+          fixNow: line.advice.fixNow ?? { console: [], cli: [] },
+          ...(migration ? { migration } : {}),
+        };
+  }
+
+  /** The counts report.json's `summary` holds, from the columns (before waivers and baseline). */
+  summary(): ReportModel['summary'] {
+    const { order, columns } = this;
+    const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+    const byRule: Record<string, number> = {};
+    const byAccount: Record<string, number> = {};
+    for (const index of order) {
+      bySeverity[SEVERITIES[columns.severity[index]!]!] += 1;
+      const ruleId = columns.ruleIds[columns.rule[index]!]!;
+      byRule[ruleId] = (byRule[ruleId] ?? 0) + 1;
+      const accountId = columns.accountIds[columns.account[index]!]!;
+      byAccount[accountId] = (byAccount[accountId] ?? 0) + 1;
+    }
+    return { total: order.length, bySeverity, byRule, byAccount, waived: 0 };
+  }
+
+  /** The rule id of every finding (for counts), without reading the file. */
+  *ruleIdsOfFindings(): Generator<{ ruleId: string }> {
+    for (const rule of this.columns.rule) yield { ruleId: this.columns.ruleIds[rule]! };
+  }
+
+  /** Deletes the files; the list cannot be read afterwards. */
+  remove(): void {
+    this.files.findings.remove();
+    this.files.migrations.remove();
+  }
+
+  private idOf(index: number): string {
+    let id = this.primaryIds.get(index);
+    if (id === undefined) {
+      const { columns } = this;
+      id = findingId(columns.ruleIds[columns.rule[index]!]!, columns.arns[index]!, columns.subjects[index]!);
+      this.primaryIds.set(index, id);
+    }
+    return id;
+  }
+}
