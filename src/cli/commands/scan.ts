@@ -11,8 +11,12 @@ import { type AccessSummary, summarizeAccess } from '../../reporters/html/html-a
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
 import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
 import { rulesById } from '../../reporters/model/report-file.js';
-import { buildSpooledReportModel, type ReportModel } from '../../reporters/model/report-model.js';
-import { FindingSpool } from '../../reporters/spool/finding-spool.js';
+import {
+  buildReportModel,
+  buildSpooledReportModel,
+  type ReportModel,
+} from '../../reporters/model/report-model.js';
+import { SpillingSink, type SunkFindings } from '../../reporters/spool/spilling-sink.js';
 import type { SpooledFindings } from '../../reporters/spool/spooled-findings.js';
 import { evaluateInto } from '../../rules/engine.js';
 import { ruleSummary } from '../../rules/rule-summary.js';
@@ -86,6 +90,7 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
   const now = parseNow(flags.now);
   const failOn = parseFailOn(flags.failOn);
   const formats = parseChoiceList('--format', flags.format, REPORT_FORMATS);
+  const spill = spillThreshold(process.env);
   if (flags.failOnNew && !flags.baseline)
     throw new InputError('--fail-on-new needs --baseline <report.json>');
   const config = await resolveRunConfig({
@@ -103,6 +108,7 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
   await checkOutputDirectory('--out', outDir);
 
   const { base, accessMatrix, spooled } = await inventoryModel(flags, now, config, desired, {
+    spill,
     withAccessMatrix: formats.includes('html'),
     warn: io.stderr,
   });
@@ -119,7 +125,7 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
     }
     return code;
   } finally {
-    spooled.remove();
+    spooled?.remove();
   }
 }
 
@@ -134,31 +140,52 @@ async function inventoryModel(
   now: Date,
   config: Awaited<ReturnType<typeof resolveRunConfig>>,
   desired: Awaited<ReturnType<typeof loadDesiredInput>>,
-  { withAccessMatrix, warn }: { withAccessMatrix: boolean; warn: (line: string) => void },
-): Promise<{ base: ReportModel; accessMatrix: AccessSummary | undefined; spooled: SpooledFindings }> {
+  {
+    withAccessMatrix,
+    warn,
+    spill,
+  }: { withAccessMatrix: boolean; warn: (line: string) => void; spill: number | undefined },
+): Promise<{
+  base: ReportModel;
+  accessMatrix: AccessSummary | undefined;
+  spooled: SpooledFindings | undefined;
+}> {
   const snapshot = await loadInventory(flags, now, warn);
 
   // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
   const drift = desired ? driftReportFor(snapshot, desired) : undefined;
-  // Findings go to disk as they are made (a very large organization makes millions).
-  const spool = new FindingSpool(rulesById(config.rules.map(ruleSummary)));
-  let spooled: SpooledFindings;
+  // Findings go to disk as they are made once there are very many (a large organization makes millions).
+  const sink = new SpillingSink(rulesById(config.rules.map(ruleSummary)), spill);
   let evaluation: ReturnType<typeof evaluateInto>;
+  let sunk: SunkFindings;
   try {
     evaluation = evaluateInto(
       markBreakGlassUsers(snapshot, config.breakGlassUsers),
       { rules: config.rules, now, ruleOptions: config.ruleOptions, ...(drift ? { drift } : {}) },
-      spool,
+      sink,
     );
-    spooled = spool.finish();
+    sunk = sink.finish();
   } catch (error) {
-    spool.remove();
+    sink.remove();
     throw error;
   }
+  const modelOptions = { now, toolVersion: TOOL_VERSION };
   return {
-    base: buildSpooledReportModel(snapshot, evaluation, spooled, { now, toolVersion: TOOL_VERSION }),
+    base:
+      sunk.kind === 'spooled'
+        ? buildSpooledReportModel(snapshot, evaluation, sunk.findings, modelOptions)
+        : buildReportModel(snapshot, { ...evaluation, findings: sunk.findings }, modelOptions),
     // The HTML report's access matrix is built here too, so the snapshot is not kept for rendering.
     accessMatrix: withAccessMatrix ? summarizeAccess(buildAccessMatrix(snapshot)) : undefined,
-    spooled,
+    spooled: sunk.kind === 'spooled' ? sunk.findings : undefined,
   };
+}
+
+/** KEYSWEEP_SPILL_FINDINGS: findings kept in memory before they go to disk (tests and tuning). */
+function spillThreshold(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.KEYSWEEP_SPILL_FINDINGS;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^\d+$/.test(raw))
+    throw new InputError(`KEYSWEEP_SPILL_FINDINGS: expected a number of findings (0 or more), got "${raw}"`);
+  return Number(raw);
 }
