@@ -1,4 +1,5 @@
 import type { MigrationAdvice } from '../../rules/finding.js';
+import { findingChunks } from '../model/finding-list.js';
 import {
   compactAdvice,
   migrationsByResource,
@@ -42,13 +43,15 @@ export function* renderJsonChunks(model: ReportModel): Generator<string> {
     }
   }
   yield `${text}${index === 0 ? '}' : '\n  }'},\n  "findings": [\n`;
-  for (let start = 0; start < findings.length; start += ENTRIES_PER_CHUNK) {
+  // TODO(owner): stream-reporters changed only this loop — findings are a FindingList (maybe read from disk),
+  // iterated in chunks of ENTRIES_PER_CHUNK instead of indexed; same chunks, same text.
+  let i = 0;
+  for (const chunk of findingChunks(findings, ENTRIES_PER_CHUNK)) {
     text = '';
-    const end = Math.min(findings.length, start + ENTRIES_PER_CHUNK);
-    for (let i = start; i < end; i += 1) {
-      const finding = findings[i]!;
+    for (const finding of chunk) {
       const line = findingLine(finding, rules.get(finding.ruleId), migrations);
       text += i === 0 ? `    ${line}` : `,\n    ${line}`;
+      i += 1;
     }
     yield text;
   }

@@ -151,7 +151,10 @@ export function toReportFile(model: ReportModel): ReportFile {
   return {
     ...rest,
     migrations: Object.fromEntries(migrations),
-    findings: findings.map((finding) => compactFinding(finding, rules.get(finding.ruleId), migrations)),
+    // TODO(owner): type-only fix for FindingList (was findings.map); this builds the whole file in memory.
+    findings: Array.from(findings, (finding) =>
+      compactFinding(finding, rules.get(finding.ruleId), migrations),
+    ),
   };
 }
 

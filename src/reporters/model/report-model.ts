@@ -39,7 +39,8 @@ export function buildReportModel(
   };
 }
 
-export function summarize(findings: ReportFinding[]): ReportModel['summary'] {
+/** The summary counts of a report's findings (one pass). */
+export function summarize(findings: Iterable<ReportFinding>): ReportModel['summary'] {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byRule: Record<string, number> = {};
   const byAccount: Record<string, number> = {};
