@@ -1,6 +1,5 @@
 import { type FindingList, mappedFindings } from '../reporters/model/finding-list.js';
 import type { ReportFinding, ReportModel } from '../reporters/model/report-model.js';
-import { findingId } from '../rules/finding.js';
 import type { BaselineReport } from './load-baseline.js';
 
 export interface BaselineComparison {
@@ -28,8 +27,9 @@ export function compareWithBaseline(
     canonical.set(rule.id, rule.id);
     for (const alias of rule.aliases) canonical.set(alias, rule.id);
   }
+  // What findingId hashes, unhashed: the same matches, and cheap to compute again each time the list is read.
   const keyOf = (f: Pick<ReportFinding, 'ruleId' | 'resourceArn' | 'subject'>) =>
-    findingId(canonical.get(f.ruleId) ?? f.ruleId, f.resourceArn, f.subject);
+    `${canonical.get(f.ruleId) ?? f.ruleId}\n${f.resourceArn}\n${f.subject}`;
 
   const previous = new Map(baseline.findings.map((f) => [keyOf(f), f]));
   // Per baseline key, the position of the current finding that matched it: the first one with that key

@@ -36,13 +36,25 @@ export function applyWaivers(
     matchesResource: picomatch(waiver.resource, RESOURCE_GLOB_OPTIONS),
   }));
   const matched = compiled.map(() => 0);
+  // The waivers naming each rule (by id, a former id or "*"), in file order: rules are few, and findings
+  // are matched again each time the list is read.
+  const byRule = new Map<string, number[]>();
+  const waiversOf = (ruleId: string): number[] => {
+    let indexes = byRule.get(ruleId);
+    if (!indexes) {
+      const ruleIds = new Set([ruleId, ...options.aliasesOf(ruleId)]);
+      indexes = compiled.flatMap(({ waiver }, i) =>
+        waiver.rule === '*' || ruleIds.has(waiver.rule) ? [i] : [],
+      );
+      byRule.set(ruleId, indexes);
+    }
+    return indexes;
+  };
   /** The waiver that applies to a finding; `count` adds each matching waiver's match. */
   const waiverFor = (finding: ReportFinding, count: boolean): Waiver | undefined => {
-    const ruleIds = new Set([finding.ruleId, ...options.aliasesOf(finding.ruleId)]);
     let applied: Waiver | undefined;
-    for (let i = 0; i < compiled.length; i += 1) {
+    for (const i of waiversOf(finding.ruleId)) {
       const { waiver, expired, matchesResource } = compiled[i]!;
-      if (waiver.rule !== '*' && !ruleIds.has(waiver.rule)) continue;
       if (waiver.account && waiver.account !== finding.accountId) continue;
       if (!matchesResource(finding.resourceArn)) continue;
       if (!count) {
