@@ -1,19 +1,24 @@
+import { type FindingList, mappedFindings } from '../reporters/model/finding-list.js';
 import type { ReportFinding, ReportModel } from '../reporters/model/report-model.js';
-import { findingId } from '../rules/finding.js';
 import type { BaselineReport } from './load-baseline.js';
 
 export interface BaselineComparison {
-  findings: ReportFinding[];
+  /**
+   * The current findings, each marked new or unchanged when read, then the baseline findings gone since
+   * (absent) — a view: nothing is copied up front.
+   */
+  findings: FindingList;
   counts: { new: number; unchanged: number; absent: number; notRechecked: number };
 }
 
 /**
  * Matches by the stable finding identity (rule, ARN, subject). A rule renamed since the baseline
  * still matches through its aliases. A baseline finding this scan could not look at again is left
- * out, not called absent: a gap is never a fix.
+ * out, not called absent: a gap is never a fix. One pass over the current findings; what it keeps is
+ * per baseline finding (the baseline is in memory already).
  */
 export function compareWithBaseline(
-  current: readonly ReportFinding[],
+  current: FindingList,
   baseline: BaselineReport,
   model: Pick<ReportModel, 'rules' | 'scan' | 'notEvaluated'>,
 ): BaselineComparison {
@@ -22,23 +27,32 @@ export function compareWithBaseline(
     canonical.set(rule.id, rule.id);
     for (const alias of rule.aliases) canonical.set(alias, rule.id);
   }
+  // What findingId hashes, unhashed: the same matches, and cheap to compute again each time the list is read.
   const keyOf = (f: Pick<ReportFinding, 'ruleId' | 'resourceArn' | 'subject'>) =>
-    findingId(canonical.get(f.ruleId) ?? f.ruleId, f.resourceArn, f.subject);
+    `${canonical.get(f.ruleId) ?? f.ruleId}\n${f.resourceArn}\n${f.subject}`;
 
   const previous = new Map(baseline.findings.map((f) => [keyOf(f), f]));
+  // Per baseline key, the position of the current finding that matched it: the first one with that key
+  // (a later one with the same key is new).
+  const matchedBy = new Map<string, number>();
   const counts = { new: 0, unchanged: 0, absent: 0, notRechecked: 0 };
-  const findings: ReportFinding[] = current.map((finding) => {
+  let index = 0;
+  for (const finding of current) {
     const key = keyOf(finding);
-    const state = previous.delete(key) ? 'unchanged' : 'new';
-    counts[state] += 1;
-    return { ...finding, baselineState: state };
-  });
+    if (previous.has(key) && !matchedBy.has(key)) {
+      matchedBy.set(key, index);
+      counts.unchanged += 1;
+    } else counts.new += 1;
+    index += 1;
+  }
 
   const unreachable = new Set(
     model.scan.accounts.filter((a) => a.status === 'failed' || a.status === 'skipped').map((a) => a.id),
   );
   const notEvaluated = new Set(model.notEvaluated.map((n) => `${n.ruleId} ${n.accountId ?? '*'}`));
-  for (const gone of previous.values()) {
+  const absent: ReportFinding[] = [];
+  for (const [key, gone] of previous) {
+    if (matchedBy.has(key)) continue;
     const ruleId = canonical.get(gone.ruleId);
     const rechecked =
       ruleId !== undefined &&
@@ -50,7 +64,15 @@ export function compareWithBaseline(
       continue;
     }
     counts.absent += 1;
-    findings.push({ ...gone, baselineState: 'absent' });
+    absent.push({ ...gone, baselineState: 'absent' });
   }
+  const findings = mappedFindings(
+    current,
+    (finding, position) => ({
+      ...finding,
+      baselineState: matchedBy.get(keyOf(finding)) === position ? 'unchanged' : 'new',
+    }),
+    absent,
+  );
   return { findings, counts };
 }

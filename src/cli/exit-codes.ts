@@ -1,3 +1,4 @@
+import { someFinding } from '../reporters/model/finding-list.js';
 import type { ReportModel } from '../reporters/model/report-model.js';
 import { isAtLeast, type Severity } from '../rules/severity.js';
 
@@ -13,7 +14,8 @@ export type FailOn = Severity | 'none';
 export function exitCodeFor(model: ReportModel, failOn: FailOn, failOnNew: boolean): number {
   if (!model.scan.complete) return EXIT.incomplete;
   if (failOn === 'none') return EXIT.ok;
-  const failing = model.findings.some(
+  const failing = someFinding(
+    model.findings,
     (f) =>
       !f.waiver &&
       f.baselineState !== 'absent' &&

@@ -1,4 +1,5 @@
-import { severityRank } from '../rules/severity.js';
+import { SEVERITIES, type Severity, severityRank } from '../rules/severity.js';
+import { insertBounded } from './model/finding-list.js';
 import type { ReportFinding, ReportModel } from './model/report-model.js';
 
 /**
@@ -38,34 +39,52 @@ export function byRisk(a: ReportFinding, b: ReportFinding): number {
 /**
  * The open problems most worth a reader's first minutes: one row per problem (related facts folded into
  * their primary finding), ordered by risk across rules, at most TOP_ROWS_PER_RULE per rule, topped up
- * with the next worst when fewer than `limit` remain.
+ * with the next worst when fewer than `limit` remain. One pass over `problems` (in report order), holding
+ * at most TOP_ROWS_PER_RULE + `limit` findings per rule; `count` is how many problems there are.
  */
-export function topProblems(problems: readonly ReportFinding[], limit: number): ReportFinding[] {
-  const ordered = [...problems].sort(byRisk);
-  const perRule = new Map<string, number>();
-  const picked: ReportFinding[] = [];
+export function topProblems(
+  problems: Iterable<ReportFinding>,
+  limit: number,
+): { top: ReportFinding[]; count: number } {
+  // Per rule, its worst TOP_ROWS_PER_RULE + limit problems by risk (ties in report order, as a stable
+  // sort of them all would have them): the first TOP_ROWS_PER_RULE are the rule's share, the rest the
+  // only ones a top-up can reach.
+  const perRule = new Map<string, ReportFinding[]>();
+  let count = 0;
+  for (const finding of problems) {
+    count += 1;
+    let best = perRule.get(finding.ruleId);
+    if (!best) {
+      best = [];
+      perRule.set(finding.ruleId, best);
+    }
+    insertBounded(best, finding, TOP_ROWS_PER_RULE + limit, byRisk);
+  }
+  // byRisk ties only within one rule, where each list is already in order: a stable sort of the lists
+  // joined is the order of a stable sort of every problem.
+  const shares: ReportFinding[] = [];
   const rest: ReportFinding[] = [];
-  for (const finding of ordered) {
-    const count = perRule.get(finding.ruleId) ?? 0;
-    if (picked.length < limit && count < TOP_ROWS_PER_RULE) {
-      picked.push(finding);
-      perRule.set(finding.ruleId, count + 1);
-    } else rest.push(finding);
+  for (const best of perRule.values()) {
+    shares.push(...best.slice(0, TOP_ROWS_PER_RULE));
+    rest.push(...best.slice(TOP_ROWS_PER_RULE));
   }
-  for (const finding of rest) {
-    if (picked.length >= limit) break;
-    picked.push(finding);
-  }
-  return picked.sort(byRisk);
+  const picked = shares.sort(byRisk).slice(0, Math.max(0, limit));
+  if (picked.length < limit) picked.push(...rest.sort(byRisk).slice(0, limit - picked.length));
+  return { top: picked.sort(byRisk), count };
 }
 
-/** Related facts of each primary finding (same access key), by primary id. */
-export function relatedByPrimary(model: ReportModel): Map<string, ReportFinding[]> {
+/** Related facts (same access key) of the given primary findings, by primary id (one pass). */
+export function relatedByPrimary(
+  model: ReportModel,
+  primaryIds: Iterable<string>,
+): Map<string, ReportFinding[]> {
   const related = new Map<string, ReportFinding[]>();
+  for (const id of primaryIds) related.set(id, []);
+  if (related.size === 0) return related;
   for (const finding of model.findings) {
-    if (!finding.relatedTo) continue;
-    related.set(finding.relatedTo, [...(related.get(finding.relatedTo) ?? []), finding]);
+    if (finding.relatedTo) related.get(finding.relatedTo)?.push(finding);
   }
+  for (const [id, facts] of related) if (facts.length === 0) related.delete(id);
   return related;
 }
 
@@ -78,20 +97,26 @@ export interface AccountRisk {
   open: number;
 }
 
-/** Accounts ranked by open critical, then high, then all open findings: where to start. */
-export function accountsByRisk(model: ReportModel, open: readonly ReportFinding[]): AccountRisk[] {
+/**
+ * Accounts ranked by open critical, then high, then all open findings: where to start. `openByAccount`:
+ * open findings per account by severity (FindingTally).
+ */
+export function accountsByRisk(
+  model: ReportModel,
+  openByAccount: ReadonlyMap<string, Record<Severity, number>>,
+): AccountRisk[] {
   const rows = new Map<string, AccountRisk>(
     model.scan.accounts.map((a) => [
       a.id,
       { id: a.id, name: a.name, status: a.status, critical: 0, high: 0, open: 0 },
     ]),
   );
-  for (const finding of open) {
-    const row = rows.get(finding.accountId);
+  for (const [accountId, counts] of openByAccount) {
+    const row = rows.get(accountId);
     if (!row) continue;
-    row.open += 1;
-    if (finding.severity === 'critical') row.critical += 1;
-    if (finding.severity === 'high') row.high += 1;
+    for (const severity of SEVERITIES) row.open += counts[severity];
+    row.critical += counts.critical;
+    row.high += counts.high;
   }
   return [...rows.values()].sort(
     (a, b) =>

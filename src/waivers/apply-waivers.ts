@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { type FindingList, mappedFindings } from '../reporters/model/finding-list.js';
 import type { ReportFinding } from '../reporters/model/report-model.js';
 import { RESOURCE_GLOB_OPTIONS } from './load-waivers.js';
 import type { WaiverOutcome } from './waiver-report.js';
@@ -13,17 +14,19 @@ export function waiverExpiresAt(expires: string): Date {
 }
 
 export interface AppliedWaivers {
-  findings: ReportFinding[];
+  /** The findings, each marked when read if a waiver applies (a view: nothing is copied up front). */
+  findings: FindingList;
   outcomes: WaiverOutcome[];
 }
 
 /**
  * Marks findings matched by an unexpired waiver (the first such waiver in file order wins) and
  * reports, per waiver, whether it is active, expired or matched nothing. Expired waivers never
- * suppress: the date is the whole point of writing one.
+ * suppress: the date is the whole point of writing one. One pass counts the matches; the findings are
+ * marked again each time the returned list is read.
  */
 export function applyWaivers(
-  findings: readonly ReportFinding[],
+  findings: FindingList,
   waivers: readonly Waiver[],
   options: { now: Date; aliasesOf: (ruleId: string) => readonly string[] },
 ): AppliedWaivers {
@@ -31,24 +34,46 @@ export function applyWaivers(
     waiver,
     expired: waiverExpiresAt(waiver.expires).getTime() <= options.now.getTime(),
     matchesResource: picomatch(waiver.resource, RESOURCE_GLOB_OPTIONS),
-    matched: 0,
   }));
-  const result = findings.map((finding) => {
-    const ruleIds = new Set([finding.ruleId, ...options.aliasesOf(finding.ruleId)]);
-    let applied: Waiver | undefined;
-    for (const entry of compiled) {
-      const { waiver } = entry;
-      if (waiver.rule !== '*' && !ruleIds.has(waiver.rule)) continue;
-      if (waiver.account && waiver.account !== finding.accountId) continue;
-      if (!entry.matchesResource(finding.resourceArn)) continue;
-      entry.matched += 1;
-      if (!entry.expired && !applied) applied = waiver;
+  const matched = compiled.map(() => 0);
+  // The waivers naming each rule (by id, a former id or "*"), in file order: rules are few, and findings
+  // are matched again each time the list is read.
+  const byRule = new Map<string, number[]>();
+  const waiversOf = (ruleId: string): number[] => {
+    let indexes = byRule.get(ruleId);
+    if (!indexes) {
+      const ruleIds = new Set([ruleId, ...options.aliasesOf(ruleId)]);
+      indexes = compiled.flatMap(({ waiver }, i) =>
+        waiver.rule === '*' || ruleIds.has(waiver.rule) ? [i] : [],
+      );
+      byRule.set(ruleId, indexes);
     }
+    return indexes;
+  };
+  /** The waiver that applies to a finding; `count` adds each matching waiver's match. */
+  const waiverFor = (finding: ReportFinding, count: boolean): Waiver | undefined => {
+    let applied: Waiver | undefined;
+    for (const i of waiversOf(finding.ruleId)) {
+      const { waiver, expired, matchesResource } = compiled[i]!;
+      if (waiver.account && waiver.account !== finding.accountId) continue;
+      if (!matchesResource(finding.resourceArn)) continue;
+      if (!count) {
+        if (!expired) return waiver;
+        continue;
+      }
+      matched[i] = (matched[i] ?? 0) + 1;
+      if (!expired && !applied) applied = waiver;
+    }
+    return applied;
+  };
+  for (const finding of findings) waiverFor(finding, true);
+  const marked = mappedFindings(findings, (finding) => {
+    const applied = waiverFor(finding, false);
     if (!applied) return finding;
     return { ...finding, waiver: { reason: applied.reason, owner: applied.owner, expires: applied.expires } };
   });
   const outcomes = compiled.map(
-    ({ waiver, expired, matched }, index): WaiverOutcome => ({
+    ({ waiver, expired }, index): WaiverOutcome => ({
       index,
       rule: waiver.rule,
       resource: waiver.resource,
@@ -56,9 +81,9 @@ export function applyWaivers(
       reason: waiver.reason,
       owner: waiver.owner,
       expires: waiver.expires,
-      status: expired ? 'expired' : matched === 0 ? 'unused' : 'active',
-      matched,
+      status: expired ? 'expired' : matched[index] === 0 ? 'unused' : 'active',
+      matched: matched[index] ?? 0,
     }),
   );
-  return { findings: result, outcomes };
+  return { findings: marked, outcomes };
 }

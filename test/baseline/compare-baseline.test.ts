@@ -33,7 +33,7 @@ describe('compareWithBaseline', () => {
     expect(counts.new).toBe(late.findings.length - counts.unchanged);
     expect(counts.new).toBeGreaterThan(0); // keys that crossed 90 days since October
     expect(counts.absent).toBe(1);
-    expect(findings.filter((f) => f.baselineState === 'absent').map((f) => f.id)).toEqual([fixed.id]);
+    expect([...findings].filter((f) => f.baselineState === 'absent').map((f) => f.id)).toEqual([fixed.id]);
     expect(findings).toHaveLength(late.findings.length + 1);
   });
 
@@ -63,7 +63,7 @@ describe('compareWithBaseline', () => {
     const { counts, findings } = compareWithBaseline(late.findings, baseline, late);
     expect(counts.absent).toBe(0);
     expect(counts.notRechecked).toBe(early.findings.filter((f) => f.accountId === victim.accountId).length);
-    expect(findings.some((f) => f.baselineState === 'absent')).toBe(false);
+    expect([...findings].some((f) => f.baselineState === 'absent')).toBe(false);
   });
 
   it('ignores findings that were already absent in the baseline', async () => {

@@ -89,7 +89,7 @@ describe.skipIf(!chromiumAvailable && !mustRun)('report.html in headless Chromiu
       );
       expect(drawn, id).toBeGreaterThan(0);
     }
-    const open = model.findings.filter((f) => !f.waiver && f.baselineState !== 'absent').length;
+    const open = [...model.findings].filter((f) => !f.waiver && f.baselineState !== 'absent').length;
     expect(await page.locator('svg[data-chart="severity"] .donut-total').textContent()).toBe(String(open));
     const keyAges = await page
       .locator('svg[data-chart="key-age"] rect.bar')
@@ -100,7 +100,7 @@ describe.skipIf(!chromiumAvailable && !mustRun)('report.html in headless Chromiu
   it('filters the findings table by text, severity and status', async () => {
     await expect.poll(() => visibleRows().count()).toBe(model.findings.length);
     await page.fill('#filter-text', 'svc-backup');
-    const matching = model.findings.filter(
+    const matching = [...model.findings].filter(
       (f) => f.resourceArn.includes('svc-backup') || f.message.includes('svc-backup'),
     ).length;
     await expect.poll(() => visibleRows().count()).toBe(matching);
@@ -112,11 +112,11 @@ describe.skipIf(!chromiumAvailable && !mustRun)('report.html in headless Chromiu
     const severities = await visibleRows().evaluateAll((rows) =>
       rows.map((r) => r.getAttribute('data-severity')),
     );
-    expect(severities.length).toBe(model.findings.filter((f) => f.severity === 'critical').length);
+    expect(severities.length).toBe([...model.findings].filter((f) => f.severity === 'critical').length);
     expect(new Set(severities)).toEqual(new Set(['critical']));
     await page.click('#filter-reset');
     await page.selectOption('#filter-status', 'waived');
-    expect(await visibleRows().count()).toBe(model.findings.filter((f) => f.waiver).length);
+    expect(await visibleRows().count()).toBe([...model.findings].filter((f) => f.waiver).length);
     await page.fill('#filter-text', 'no such thing anywhere');
     expect(await page.locator('#no-match').isVisible()).toBe(true);
     await page.click('#filter-reset');
@@ -207,9 +207,9 @@ describe.skipIf(!chromiumAvailable && !mustRun)('report.html in headless Chromiu
 
   it('shows facts about the same key under their primary finding', async () => {
     const related = page.locator('#findings tr.finding.related');
-    expect(await related.count()).toBe(model.findings.filter((f) => f.relatedTo).length);
+    expect(await related.count()).toBe([...model.findings].filter((f) => f.relatedTo).length);
     const first = related.first();
-    const primaryId = model.findings.find((f) => f.relatedTo)?.relatedTo;
+    const primaryId = [...model.findings].find((f) => f.relatedTo)?.relatedTo;
     expect(primaryId).toBeDefined();
     const previousIsPrimaryOrSibling = await first.evaluate((row) => {
       let prev = row.previousElementSibling;

@@ -12,7 +12,7 @@ describe('one problem per access key', () => {
     const snapshot = oneAccount({ users: [aUser({ userName: 'svc-old', accessKeys: [key] })] });
     const evaluation = evaluate(snapshot, { rules: ALL_RULES, now: FIXED_NOW });
     const model = buildReportModel(snapshot, evaluation, { now: FIXED_NOW, toolVersion: 't' });
-    const about = model.findings.filter((f) => f.resourceArn.endsWith(':user/svc-old'));
+    const about = [...model.findings].filter((f) => f.resourceArn.endsWith(':user/svc-old'));
     // Every rule's fact stays (each maps to its own control).
     expect(about.map((f) => f.ruleId).sort()).toEqual([
       'iam-access-key-max-age',
@@ -36,11 +36,11 @@ describe('one problem per access key', () => {
     });
     const evaluation = evaluate(snapshot, { rules: ALL_RULES, now: FIXED_NOW });
     const model = buildReportModel(snapshot, evaluation, { now: FIXED_NOW, toolVersion: 't' });
-    const primaries = model.findings.filter((f) => !f.relatedTo && f.subject.startsWith('AKIA'));
+    const primaries = [...model.findings].filter((f) => !f.relatedTo && f.subject.startsWith('AKIA'));
     expect(primaries.map((f) => f.subject).sort()).toEqual(['AKIAJANE000000000001', 'AKIAJANE000000000002']);
     // The console password is its own problem, not folded into a key.
     expect(
-      model.findings.find((f) => f.ruleId === 'iam-console-user-without-mfa')?.relatedTo,
+      [...model.findings].find((f) => f.ruleId === 'iam-console-user-without-mfa')?.relatedTo,
     ).toBeUndefined();
   });
 });

@@ -27,7 +27,7 @@ describe('applyWaivers', () => {
       [waiver({ resource: 'arn:aws:iam::*:user/svc-backup-*' })],
       { now: NOW, aliasesOf: noAliases },
     );
-    const waived = out.filter((f) => f.waiver);
+    const waived = [...out].filter((f) => f.waiver);
     expect(waived.length).toBeGreaterThan(3);
     expect(
       waived.every(
@@ -53,9 +53,9 @@ describe('applyWaivers', () => {
     expect(everywhere.outcomes[0]?.matched).toBe(
       findings.filter((f) => f.ruleId === 'iam-access-key-max-age').length,
     );
-    expect(oneAccount.findings.filter((f) => f.waiver).every((f) => f.accountId === '100000000006')).toBe(
-      true,
-    );
+    expect(
+      [...oneAccount.findings].filter((f) => f.waiver).every((f) => f.accountId === '100000000006'),
+    ).toBe(true);
     expect(oneAccount.outcomes[0]?.matched).toBeLessThan(everywhere.outcomes[0]?.matched ?? 0);
   });
 
@@ -72,7 +72,7 @@ describe('applyWaivers', () => {
       ],
       { now: NOW, aliasesOf: noAliases },
     );
-    expect(out.find((f) => f.ruleId === 'root-access-keys-exist')?.waiver).toBeUndefined();
+    expect([...out].find((f) => f.ruleId === 'root-access-keys-exist')?.waiver).toBeUndefined();
     expect(outcomes[0]).toMatchObject({ status: 'expired', matched: 1, expires: '2026-11-30' });
   });
 
@@ -114,7 +114,7 @@ describe('applyWaivers', () => {
       now: NOW,
       aliasesOf: noAliases,
     });
-    expect(any.findings.every((f) => f.waiver)).toBe(true);
+    expect([...any.findings].every((f) => f.waiver)).toBe(true);
   });
 
   it('the first unexpired waiver in file order wins; an earlier expired one does not block it', async () => {
@@ -128,7 +128,7 @@ describe('applyWaivers', () => {
       ],
       { now: NOW, aliasesOf: noAliases },
     );
-    expect(out.find((f) => f.waiver)?.waiver?.reason).toBe('new');
+    expect([...out].find((f) => f.waiver)?.waiver?.reason).toBe('new');
     expect(outcomes.map((o) => o.status)).toEqual(['expired', 'active', 'active']);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReportModel } from '../../src/reporters/model/report-model.js';
+import type { ReportFinding, ReportModel } from '../../src/reporters/model/report-model.js';
 import type { SarifLog } from '../../src/reporters/sarif/sarif-log.js';
 import { runKeysweep } from '../cli/run-cli.js';
 import { reportValidator } from '../reporters/support/report-schema.js';
@@ -22,11 +22,11 @@ const scan = (dir: string, now: string, ...flags: string[]) =>
   ]);
 
 /** Reads report.json and checks it against the published schema on the way. */
-async function readReport(dir: string): Promise<ReportModel> {
+async function readReport(dir: string): Promise<ReportModel & { findings: ReportFinding[] }> {
   const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
   const validate = await reportValidator();
   if (!validate(report)) throw new Error(`report.json breaks its schema: ${JSON.stringify(validate.errors)}`);
-  return report as ReportModel;
+  return report as ReportModel & { findings: ReportFinding[] };
 }
 
 /** A precise waiver for the root key, a catch-all for everything else, and one that matches nothing. */

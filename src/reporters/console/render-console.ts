@@ -1,16 +1,16 @@
 import type { ReportModel } from '../model/report-model.js';
-import { baselineCounts, countBySeverity, notCoveredAccounts, openFindings } from '../report-view.js';
+import { notCoveredAccounts, tallyFindings } from '../report-view.js';
 
-/** A few lines for a terminal or a CI log; the CLI adds where each report was written. */
+/** A few lines for a terminal or a CI log; the CLI adds where each report was written. One pass. */
 export function renderConsoleSummary(model: ReportModel): string {
-  const open = openFindings(model);
-  const s = countBySeverity(open);
+  const tally = tallyFindings(model);
+  const s = tally.openBySeverity;
   const lines = [
-    `keysweep: ${open.length} open finding(s) in ${model.scan.accounts.length} account(s): ` +
+    `keysweep: ${tally.open} open finding(s) in ${model.scan.accounts.length} account(s): ` +
       `critical ${s.critical}, high ${s.high}, medium ${s.medium}, low ${s.low}, info ${s.info}` +
       (model.summary.waived > 0 ? `; ${model.summary.waived} waived` : ''),
   ];
-  const baseline = baselineCounts(model);
+  const baseline = tally.baselineCounts(model);
   if (baseline) {
     lines.push(
       `  since baseline: ${baseline.new} new, ${baseline.unchanged} unchanged, ${baseline.absent} fixed`,

@@ -43,10 +43,10 @@ export function* renderCsvChunks(model: ReportModel): Generator<string> {
   for (const [id, name] of accountNames(model)) names.set(id, cell(name));
   const perRule = new Map<string, { console: string; compliance: string }>();
   const perMigration = new WeakMap<object, string>();
-  const findings = model.findings;
   let text = csvLine(CSV_COLUMNS);
-  for (let i = 0; i < findings.length; i += 1) {
-    const f = findings[i]!;
+  let rows = 0;
+  // One pass in list order (the findings may be read from disk: never indexed).
+  for (const f of model.findings) {
     let rule = perRule.get(f.ruleId);
     if (!rule || f.advice.fixNow.console !== perRuleConsole.get(rule)) {
       rule = {
@@ -69,7 +69,8 @@ export function* renderCsvChunks(model: ReportModel): Generator<string> {
       `${rule.console},${cell(f.advice.fixNow.cli.join('\n'))},${rule.compliance},${status},` +
       `${cell(f.waiver?.reason ?? '')},${cell(f.waiver?.owner ?? '')},${cell(f.waiver?.expires ?? '')},` +
       `${f.baselineState ?? ''},${f.id}\r\n`;
-    if ((i + 1) % ROWS_PER_CHUNK === 0) {
+    rows += 1;
+    if (rows % ROWS_PER_CHUNK === 0) {
       yield text;
       text = '';
     }

@@ -1,6 +1,6 @@
-import { SEVERITIES, severityRank } from '../../rules/severity.js';
+import { SEVERITIES, type Severity, severityRank } from '../../rules/severity.js';
 import type { ReportModel } from '../model/report-model.js';
-import { accountNames, countBySeverity, openFindings } from '../report-view.js';
+import { accountNames, type FindingTally, tallyFindings, totalOf } from '../report-view.js';
 import { SEVERITY_COLORS } from './html-escape.js';
 import { type BarRow, columns, donut, horizontalBars } from './svg-charts.js';
 
@@ -15,9 +15,9 @@ export interface ChartCard {
   wide?: boolean;
 }
 
-export function buildCharts(model: ReportModel): ChartCard[] {
-  const open = openFindings(model);
-  const openBySeverity = countBySeverity(open);
+/** `tally`: the findings tallied (one pass; made here when not given). */
+export function buildCharts(model: ReportModel, tally: FindingTally = tallyFindings(model)): ChartCard[] {
+  const openBySeverity = tally.openBySeverity;
   return [
     {
       id: 'severity',
@@ -44,7 +44,7 @@ export function buildCharts(model: ReportModel): ChartCard[] {
       id: 'by-account',
       title: 'Open findings by account',
       subtitle: `Worst ${TOP_ROWS} accounts, split by severity. Click an account to filter.`,
-      svg: horizontalBars('by-account', 'Open findings by account', byAccountRows(model, open), {
+      svg: horizontalBars('by-account', 'Open findings by account', byAccountRows(model, tally), {
         labelWidth: 235,
         barWidth: 170,
       }),
@@ -54,7 +54,7 @@ export function buildCharts(model: ReportModel): ChartCard[] {
       title: 'Open findings by rule',
       subtitle: 'Which problems are most common (hover for the rule’s title). Click a rule to filter.',
       // Rule ids, never cut: the longest id fits the label column, where titles would be truncated.
-      svg: horizontalBars('by-rule', 'Open findings by rule', byRuleRows(model, open), {
+      svg: horizontalBars('by-rule', 'Open findings by rule', byRuleRows(model, tally), {
         labelWidth: 290,
         barWidth: 130,
       }),
@@ -77,32 +77,16 @@ export function buildCharts(model: ReportModel): ChartCard[] {
   ];
 }
 
-type OpenFindings = ReturnType<typeof openFindings>;
-
-function groupBy(
-  findings: OpenFindings,
-  key: (f: OpenFindings[number]) => string,
-): Map<string, OpenFindings> {
-  const groups = new Map<string, OpenFindings>();
-  for (const f of findings) {
-    const group = groups.get(key(f));
-    if (group) group.push(f);
-    else groups.set(key(f), [f]);
-  }
-  return groups;
-}
-
-function byAccountRows(model: ReportModel, open: OpenFindings): BarRow[] {
+function byAccountRows(model: ReportModel, tally: FindingTally): BarRow[] {
   const names = accountNames(model);
-  return [...groupBy(open, (f) => f.accountId).entries()]
-    .map(([accountId, findings]) => ({ accountId, findings, weight: weight(findings) }))
-    .sort((a, b) => b.weight - a.weight || b.findings.length - a.findings.length)
+  return [...tally.openByAccount.entries()]
+    .map(([accountId, counts]) => ({ accountId, counts, total: totalOf(counts), weight: weight(counts) }))
+    .sort((a, b) => b.weight - a.weight || b.total - a.total)
     .slice(0, TOP_ROWS)
-    .map(({ accountId, findings }) => {
-      const counts = countBySeverity(findings);
+    .map(({ accountId, counts, total }) => {
       return {
         label: names.get(accountId) ? `${names.get(accountId)} · ${accountId}` : accountId,
-        caption: String(findings.length),
+        caption: String(total),
         segments: SEVERITIES.map((s) => ({
           label: s,
           value: counts[s],
@@ -113,17 +97,17 @@ function byAccountRows(model: ReportModel, open: OpenFindings): BarRow[] {
     });
 }
 
-function byRuleRows(model: ReportModel, open: OpenFindings): BarRow[] {
+function byRuleRows(model: ReportModel, tally: FindingTally): BarRow[] {
   const titles = new Map(model.rules.map((r) => [r.id, r.title]));
-  return [...groupBy(open, (f) => f.ruleId).entries()]
-    .sort((a, b) => b[1].length - a[1].length)
+  return [...tally.openByRule.entries()]
+    .map(([ruleId, counts]) => ({ ruleId, counts, total: totalOf(counts) }))
+    .sort((a, b) => b.total - a.total)
     .slice(0, TOP_ROWS)
-    .map(([ruleId, findings]) => {
-      const counts = countBySeverity(findings);
+    .map(({ ruleId, counts, total }) => {
       return {
         label: ruleId,
         tooltip: titles.get(ruleId) ?? ruleId,
-        caption: String(findings.length),
+        caption: String(total),
         segments: SEVERITIES.map((s) => ({
           label: s,
           value: counts[s],
@@ -174,6 +158,9 @@ function keyAgeChart(ages: number[]): string {
   );
 }
 
-function weight(findings: ReturnType<typeof openFindings>): number {
-  return findings.reduce((sum, f) => sum + 10 ** severityRank(f.severity), 0);
+/** Each open finding weighs 10^(severity rank): one critical outweighs any number of lower ones in practice. */
+function weight(counts: Record<Severity, number>): number {
+  let sum = 0;
+  for (const s of SEVERITIES) sum += counts[s] * 10 ** severityRank(s);
+  return sum;
 }

@@ -1,7 +1,6 @@
 import { SEVERITIES, severityRank } from '../../rules/severity.js';
 import type { ReportFinding, ReportModel } from '../model/report-model.js';
-import { relatedByPrimary } from '../report-priorities.js';
-import { accountNames } from '../report-view.js';
+import { accountNames, FindingTally } from '../report-view.js';
 import { esc } from './html-escape.js';
 
 /**
@@ -14,11 +13,24 @@ export const MAX_TABLE_ROWS = 5_000;
  * The findings table is rendered as plain HTML (readable without JavaScript); the inline script adds
  * sorting and filtering using the data-* attributes on each row.
  */
-export function findingsTable(model: ReportModel): string {
+export function findingsTable(
+  model: ReportModel,
+  tally?: Pick<FindingTally, 'accounts' | 'rules'>,
+  heads?: TableHeads,
+): string {
+  if (!tally || !heads) {
+    const counts = new FindingTally();
+    heads = new TableHeads();
+    for (const f of model.findings) {
+      counts.add(f);
+      heads.add(f);
+    }
+    tally = counts;
+  }
   const names = accountNames(model);
   const rules = new Map(model.rules.map((r) => [r.id, r]));
-  const accounts = [...new Set(model.findings.map((f) => f.accountId))].sort();
-  const ruleIds = [...new Set(model.findings.map((f) => f.ruleId))].sort();
+  const accounts = [...tally.accounts].sort();
+  const ruleIds = [...tally.rules].sort();
   const option = (value: string, label: string) => `<option value="${esc(value)}">${esc(label)}</option>`;
   const filters = `
 <div class="filters" role="search">
@@ -43,8 +55,8 @@ export function findingsTable(model: ReportModel): string {
         `<th scope="col" data-sort="${key}" tabindex="0" aria-sort="none">${label}<span class="sort-icon" aria-hidden="true"></span></th>`,
     )
     .join('');
-  const related = relatedByPrimary(model);
-  const shown = withRelatedAfterPrimary(model.findings, related).slice(0, MAX_TABLE_ROWS);
+  const related = new Map<string, ReportFinding[]>();
+  const shown = tableRows(model, heads, related);
   const rows = shown
     .map((f, i) =>
       findingRows(f, i, names, rules.get(f.ruleId)?.title ?? f.ruleId, related.get(f.id)?.length ?? 0),
@@ -74,19 +86,56 @@ function status(f: ReportFinding): string {
   return 'open';
 }
 
-/** Each related fact right under the finding it belongs to, so the table reads as one problem per key. */
-function withRelatedAfterPrimary(
-  findings: readonly ReportFinding[],
+/**
+ * The findings that may start a group of table rows, fed one at a time in report order (one pass): the
+ * first MAX_TABLE_ROWS findings that are no related fact, and the facts gone since the baseline among them
+ * whose primary may not be in the report. A related fact still present always has its primary in the
+ * report (both come from the same scan), so it is never a row of its own; a gone one is when its primary
+ * is not in the list (e.g. not checked again), which only a second pass can tell. Holds at most
+ * MAX_TABLE_ROWS findings plus some gone ones (the baseline's, which is in memory anyway).
+ */
+export class TableHeads {
+  readonly candidates: ReportFinding[] = [];
+  /** The primaries the gone related facts among the candidates point at. */
+  readonly targets = new Set<string>();
+  private primaries = 0;
+
+  add(f: ReportFinding): void {
+    if (this.primaries >= MAX_TABLE_ROWS) return;
+    if (!f.relatedTo) {
+      this.candidates.push(f);
+      this.primaries += 1;
+    } else if (f.baselineState === 'absent') {
+      this.candidates.push(f);
+      this.targets.add(f.relatedTo);
+    }
+  }
+}
+
+/**
+ * The table's rows: each related fact right under the finding it belongs to, so the table reads as one
+ * problem per key; cut to MAX_TABLE_ROWS. One pass for the related facts of the candidate rows and which
+ * of the primaries gone facts point at are in the list. `related` gets the related facts per row id.
+ */
+function tableRows(
+  model: ReportModel,
+  heads: TableHeads,
   related: Map<string, ReportFinding[]>,
 ): ReportFinding[] {
-  const ids = new Set(findings.map((f) => f.id));
-  const ordered: ReportFinding[] = [];
-  for (const f of findings) {
-    // A related fact whose primary is not in the list (e.g. cut by a baseline) stands on its own.
-    if (f.relatedTo && ids.has(f.relatedTo)) continue;
-    ordered.push(f, ...(related.get(f.id) ?? []));
+  for (const f of heads.candidates) related.set(f.id, []);
+  const found = new Set<string>();
+  for (const f of model.findings) {
+    if (heads.targets.has(f.id)) found.add(f.id);
+    if (f.relatedTo) related.get(f.relatedTo)?.push(f);
   }
-  return ordered;
+  const rows: ReportFinding[] = [];
+  for (const f of heads.candidates) {
+    if (rows.length >= MAX_TABLE_ROWS) break;
+    // A related fact whose primary is not in the list (e.g. cut by a baseline) stands on its own.
+    if (f.relatedTo && found.has(f.relatedTo)) continue;
+    rows.push(f, ...(related.get(f.id) ?? []));
+  }
+  return rows.slice(0, MAX_TABLE_ROWS);
 }
 
 /** An ARN that breaks only after ':' and '/', with the whole ARN as a tooltip. */

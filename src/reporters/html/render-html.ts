@@ -1,16 +1,10 @@
 import type { AccessMatrix } from '../../access-matrix/access-matrix-schema.js';
 import type { ReportModel } from '../model/report-model.js';
-import {
-  baselineCounts,
-  countBySeverity,
-  coverage,
-  openFindings,
-  organizationLabel,
-} from '../report-view.js';
+import { coverage, FindingTally, organizationLabel } from '../report-view.js';
 import { ACCESS_SCRIPT, type AccessSummary, accessSection } from './html-access-section.js';
 import { buildCharts } from './html-charts.js';
 import { esc } from './html-escape.js';
-import { findingsTable } from './html-findings-table.js';
+import { findingsTable, TableHeads } from './html-findings-table.js';
 import { TABLE_SCRIPT } from './html-script.js';
 import { complianceSection, coverageSection, waiverSection } from './html-sections.js';
 import { STYLES } from './html-styles.js';
@@ -21,9 +15,19 @@ import { STYLES } from './html-styles.js';
  */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
+/**
+ * Two passes over the findings: the counts (KPIs, charts, filter options) and the table's first rows; then
+ * the related facts of those rows.
+ */
 export function renderHtml(model: ReportModel, accessMatrix?: AccessMatrix | AccessSummary): string {
   const title = `keysweep identity audit — ${organizationLabel(model)}`;
-  const charts = buildCharts(model)
+  const tally = new FindingTally();
+  const heads = new TableHeads();
+  for (const f of model.findings) {
+    tally.add(f);
+    heads.add(f);
+  }
+  const charts = buildCharts(model, tally)
     .map(
       (c) =>
         `<div class="card${c.wide ? ' wide' : ''}" id="chart-${c.id}"><h2>${esc(c.title)}</h2><p class="sub">${esc(c.subtitle)}</p>${c.svg}</div>`,
@@ -45,7 +49,7 @@ export function renderHtml(model: ReportModel, accessMatrix?: AccessMatrix | Acc
 ${model.scan.complete ? '' : '<div class="incomplete">Incomplete scan: some accounts or rules were not covered — see “Not covered”.</div>'}
 </header>
 <main>
-<div class="kpis">${kpis(model)}</div>
+<div class="kpis">${kpis(model, tally)}</div>
 <div class="grid">
 ${charts}
 </div>
@@ -53,7 +57,7 @@ ${coverageSection(model)}
 ${complianceSection(model)}
 ${waiverSection(model)}
 <section id="findings-section"><h2>Findings</h2><p class="muted">Click a row for what to do now and how to migrate. Click a column to sort.</p>
-${findingsTable(model)}
+${findingsTable(model, tally, heads)}
 </section>
 ${accessMatrix ? accessSection(accessMatrix) : ''}
 </main>
@@ -64,9 +68,8 @@ ${accessMatrix ? accessSection(accessMatrix) : ''}
 `;
 }
 
-function kpis(model: ReportModel): string {
-  const open = openFindings(model);
-  const severity = countBySeverity(open);
+function kpis(model: ReportModel, tally: FindingTally): string {
+  const severity = tally.openBySeverity;
   const humansOnIam = model.inventory.accounts.reduce((s, a) => s + a.humanIamUsers, 0);
   const onIdentityCenter = model.inventory.accounts.reduce((s, a) => s + a.identityCenterUsers, 0);
   const migrated =
@@ -76,7 +79,7 @@ function kpis(model: ReportModel): string {
   const oldKeys = model.inventory.activeAccessKeyAgesDays.filter((d) => d > 90).length;
   const covered = coverage(model);
   const cards: Array<[string, string | number, string]> = [
-    ['', open.length, 'open findings'],
+    ['', tally.open, 'open findings'],
     ['critical', severity.critical, 'critical'],
     ['high', severity.high, 'high'],
     // The same definition as report.md: complete accounts only; skipped and partial ones are named below.
@@ -90,7 +93,7 @@ function kpis(model: ReportModel): string {
     ['high', oldKeys, 'active keys > 90 days'],
   ];
   if (model.summary.waived > 0) cards.push(['', model.summary.waived, 'waived']);
-  const baseline = baselineCounts(model);
+  const baseline = tally.baselineCounts(model);
   if (baseline)
     cards.push(
       ['critical', baseline.new, 'new since baseline'],

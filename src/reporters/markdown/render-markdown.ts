@@ -3,15 +3,13 @@ import type { ReportFinding, ReportModel } from '../model/report-model.js';
 import { accountsByRisk, relatedByPrimary, TOP_ROWS_PER_RULE, topProblems } from '../report-priorities.js';
 import {
   accountNames,
-  baselineCounts,
   complianceControls,
-  countBySeverity,
   coverage,
+  FindingTally,
+  isClosedPrimary,
   notCoveredAccounts,
-  openFindings,
   openProblems,
   organizationLabel,
-  presentFindings,
 } from '../report-view.js';
 import { code, SEVERITY_BADGE, table } from './markdown-text.js';
 
@@ -23,15 +21,44 @@ const TOP_FINDINGS = 25;
 const MAX_CHANGES = 20;
 const MAX_ACCOUNTS = 30;
 
+/** New and gone findings since the baseline: the first MAX_CHANGES of each and how many in all. */
+class Changes {
+  readonly added: ReportFinding[] = [];
+  readonly gone: ReportFinding[] = [];
+  addedCount = 0;
+  goneCount = 0;
+
+  add(f: ReportFinding): void {
+    if (f.baselineState === 'new') {
+      this.addedCount += 1;
+      if (this.added.length < MAX_CHANGES) this.added.push(f);
+    } else if (f.baselineState === 'absent') {
+      this.goneCount += 1;
+      if (this.gone.length < MAX_CHANGES) this.gone.push(f);
+    }
+  }
+}
+
+/**
+ * Three passes over the findings: the counts (with the first changes since the baseline, and the ids of
+ * waived or gone findings a related fact may point at), the top problems, and the related facts of those.
+ */
 export function renderMarkdown(model: ReportModel): string {
-  const open = openFindings(model);
+  const tally = new FindingTally();
+  const changes = new Changes();
+  const closedPrimaries = new Set<string>();
+  for (const f of model.findings) {
+    tally.add(f);
+    changes.add(f);
+    if (isClosedPrimary(f)) closedPrimaries.add(f.id);
+  }
   const names = accountNames(model);
   const lines: string[] = [`# keysweep identity audit — ${organizationLabel(model)}`, ''];
-  lines.push(headline(model, open.length), '');
+  lines.push(headline(model, tally.open), '');
 
   lines.push('## Findings by severity', '');
-  const present = countBySeverity(presentFindings(model));
-  const openCounts = countBySeverity(open);
+  const present = tally.presentBySeverity;
+  const openCounts = tally.openBySeverity;
   lines.push(
     ...table(
       ['Severity', 'Open', 'Waived'],
@@ -40,9 +67,9 @@ export function renderMarkdown(model: ReportModel): string {
     '',
   );
 
-  lines.push(...baselineSection(model), ...notCoveredSection(model));
+  lines.push(...baselineSection(model, tally, changes), ...notCoveredSection(model));
 
-  lines.push(...topFindingsSection(model, names), ...accountsSection(model, open));
+  lines.push(...topFindingsSection(model, names, closedPrimaries), ...accountsSection(model, tally));
 
   lines.push('## Findings by rule', '');
   const count = (id: string) => model.summary.byRule[id] ?? 0;
@@ -103,23 +130,31 @@ function findingsTable(
   );
 }
 
-function topFindingsSection(model: ReportModel, names: Map<string, string>): string[] {
-  const problems = openProblems(model);
+function topFindingsSection(
+  model: ReportModel,
+  names: Map<string, string>,
+  closedPrimaries: ReadonlySet<string>,
+): string[] {
+  const { top, count } = topProblems(openProblems(model, closedPrimaries), TOP_FINDINGS);
   const lines = ['## Top findings', ''];
-  if (problems.length === 0) return [...lines, 'No open findings. 🎉', ''];
+  if (count === 0) return [...lines, 'No open findings. 🎉', ''];
   lines.push(
     `Ordered by risk across rules (at most ${TOP_ROWS_PER_RULE} rows per rule); one row per problem: facts about ` +
       'the same access key are folded into its worst finding.',
     '',
   );
-  lines.push(...findingsTable(topProblems(problems, TOP_FINDINGS), names, relatedByPrimary(model)), '');
-  if (problems.length > TOP_FINDINGS)
-    lines.push(`…and ${problems.length - TOP_FINDINGS} more in \`report.json\` / \`report.html\`.`, '');
+  const related = relatedByPrimary(
+    model,
+    top.map((f) => f.id),
+  );
+  lines.push(...findingsTable(top, names, related), '');
+  if (count > TOP_FINDINGS)
+    lines.push(`…and ${count - TOP_FINDINGS} more in \`report.json\` / \`report.html\`.`, '');
   return lines;
 }
 
-function accountsSection(model: ReportModel, open: ReportFinding[]): string[] {
-  const rows = accountsByRisk(model, open).slice(0, MAX_ACCOUNTS);
+function accountsSection(model: ReportModel, tally: FindingTally): string[] {
+  const rows = accountsByRisk(model, tally.openByAccount).slice(0, MAX_ACCOUNTS);
   const lines = ['## Accounts by risk', '', 'Ranked by open critical and high findings.', ''];
   lines.push(
     ...table(
@@ -133,8 +168,8 @@ function accountsSection(model: ReportModel, open: ReportFinding[]): string[] {
   return lines;
 }
 
-function baselineSection(model: ReportModel): string[] {
-  const counts = baselineCounts(model);
+function baselineSection(model: ReportModel, tally: FindingTally, changes: Changes): string[] {
+  const counts = tally.baselineCounts(model);
   if (!counts) return [];
   const lines = ['## Changes since the baseline', ''];
   if (model.baseline)
@@ -153,17 +188,16 @@ function baselineSection(model: ReportModel): string[] {
     );
   }
   const names = accountNames(model);
-  const added = model.findings.filter((f) => f.baselineState === 'new');
-  if (added.length > 0) {
-    lines.push('### New findings', '', ...findingsTable(added.slice(0, MAX_CHANGES), names), '');
-    if (added.length > MAX_CHANGES) lines.push(`…and ${added.length - MAX_CHANGES} more.`, '');
+  const { added, addedCount, gone, goneCount } = changes;
+  if (addedCount > 0) {
+    lines.push('### New findings', '', ...findingsTable(added, names), '');
+    if (addedCount > MAX_CHANGES) lines.push(`…and ${addedCount - MAX_CHANGES} more.`, '');
   }
-  const gone = model.findings.filter((f) => f.baselineState === 'absent');
-  if (gone.length > 0) {
+  if (goneCount > 0) {
     lines.push('### Fixed since the baseline', '');
-    for (const f of gone.slice(0, MAX_CHANGES))
+    for (const f of gone)
       lines.push(`- ${code(f.ruleId)} ${code(f.resourceArn)} ${f.subject ? code(f.subject) : ''}`.trimEnd());
-    if (gone.length > MAX_CHANGES) lines.push(`- …and ${gone.length - MAX_CHANGES} more.`);
+    if (goneCount > MAX_CHANGES) lines.push(`- …and ${goneCount - MAX_CHANGES} more.`);
     lines.push('');
   }
   return lines;

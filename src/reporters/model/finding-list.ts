@@ -46,17 +46,68 @@ export function someFinding(
   return false;
 }
 
-/** A list that maps each finding when read (waivers, baseline states), followed by `extra` findings. */
+/**
+ * A list that maps each finding when read (waivers, baseline states), followed by `extra` findings. `map`
+ * gets the finding's position in `list`, the same on every pass.
+ */
 export function mappedFindings(
   list: FindingList,
-  map: (finding: ReportFinding) => ReportFinding,
+  map: (finding: ReportFinding, index: number) => ReportFinding,
   extra: readonly ReportFinding[] = [],
 ): FindingList {
   return {
     length: list.length + extra.length,
     *[Symbol.iterator]() {
-      for (const finding of list) yield map(finding);
+      let index = 0;
+      for (const finding of list) {
+        yield map(finding, index);
+        index += 1;
+      }
       yield* extra;
     },
   };
+}
+
+/** The findings a predicate keeps, read lazily: each iteration is one pass over `list`. */
+export function filteredFindings(
+  list: Iterable<ReportFinding>,
+  keep: (finding: ReportFinding) => boolean,
+): Iterable<ReportFinding> {
+  return {
+    *[Symbol.iterator]() {
+      for (const finding of list) if (keep(finding)) yield finding;
+    },
+  };
+}
+
+/** The findings in list order, in arrays of at most `size` (one pass; one chunk alive at a time). */
+export function* findingChunks(list: Iterable<ReportFinding>, size: number): Generator<ReportFinding[]> {
+  let chunk: ReportFinding[] = [];
+  for (const finding of list) {
+    chunk.push(finding);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * Adds `item` to `best` — kept sorted by `compare`, at most `limit` long — after every element it ties
+ * with, so feeding items in list order keeps the `limit` first of a stable sort of them all: a top-N in
+ * one pass without holding the rest.
+ */
+export function insertBounded<T>(best: T[], item: T, limit: number, compare: (a: T, b: T) => number): void {
+  if (limit <= 0) return;
+  if (best.length >= limit && compare(item, best[best.length - 1]!) >= 0) return;
+  let low = 0;
+  let high = best.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compare(item, best[mid]!) < 0) high = mid;
+    else low = mid + 1;
+  }
+  best.splice(low, 0, item);
+  if (best.length > limit) best.pop();
 }

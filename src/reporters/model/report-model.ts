@@ -55,8 +55,7 @@ export function buildSpooledReportModel(
     tool: { name: 'keysweep', version: options.toolVersion },
     scan: summarizeScan(snapshot, evaluation, options.now),
     rules: evaluation.rules.map(ruleSummary),
-    // TODO(stream-reporters): ReportModel.findings becomes a FindingList.
-    findings: [...findings],
+    findings,
     notEvaluated: evaluation.notEvaluated,
     inventory: buildInventoryStats(snapshot, options.now),
     compliance: buildComplianceSummary({ ...evaluation, findings: findings.ruleIdsOfFindings() }),
@@ -64,7 +63,8 @@ export function buildSpooledReportModel(
   };
 }
 
-export function summarize(findings: ReportFinding[]): ReportModel['summary'] {
+/** The summary counts of a report's findings (one pass). */
+export function summarize(findings: Iterable<ReportFinding>): ReportModel['summary'] {
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byRule: Record<string, number> = {};
   const byAccount: Record<string, number> = {};

@@ -5,6 +5,7 @@ import { ruleSummarySchema } from '../../rules/rule-summary.js';
 import { SEVERITIES } from '../../rules/severity.js';
 import { waiverReportSchema } from '../../waivers/waiver-report.js';
 import { complianceControlStatusSchema } from './compliance-summary.js';
+import type { FindingList } from './finding-list.js';
 import { inventoryStatsSchema } from './inventory-stats.js';
 import { scanSummarySchema } from './scan-status.js';
 
@@ -72,5 +73,9 @@ export const reportSchema = z.object({
   baseline: baselineSummarySchema.optional(),
   summary: reportSummarySchema,
 });
-export type ReportModel = z.infer<typeof reportSchema>;
+/**
+ * The report in memory: as report.json's schema says, except that the findings are a FindingList (an
+ * array, or a list kept on disk that is read again on each pass).
+ */
+export type ReportModel = Omit<z.infer<typeof reportSchema>, 'findings'> & { findings: FindingList };
 export type { RuleSummary } from '../../rules/rule-summary.js';

@@ -1,3 +1,4 @@
+import { filteredFindings } from '../model/finding-list.js';
 import type { ReportModel, RuleSummary } from '../model/report-model.js';
 import { aggregateResults, GITHUB_LIMITS, gzippedSize, type SarifLimits } from './sarif-limits.js';
 import type { SarifLog, SarifNotification, SarifResult, SarifRun } from './sarif-log.js';
@@ -26,24 +27,30 @@ export function automationId(model: ReportModel, category: string | undefined): 
   return base.endsWith('/') ? base : `${base}/`;
 }
 
+/**
+ * At most three passes over the findings: the rules and how many findings are present; then one result
+ * per finding when they fit the limits, else (or when that log is too big) one per rule and account.
+ */
 export function renderSarif(model: ReportModel, options: SarifOptions = {}): string {
   const limits = options.limits ?? GITHUB_LIMITS;
-  const rules = rulesWithPlaceholders(model);
+  const { rules, presentCount } = rulesWithPlaceholders(model);
   const indexById = new Map(rules.map((rule, index) => [rule.id, index]));
   const ruleIndex = (id: string) => indexById.get(id) ?? 0;
 
   // Findings gone since the baseline are left out: code scanning ignores baselineState, so an "absent"
   // result would keep a fixed alert open. GitHub closes an alert when its result stops appearing.
-  const present = model.findings.filter((finding) => finding.baselineState !== 'absent');
-  const tooMany = present.length > limits.maxResultsPerRun;
+  const present = filteredFindings(model.findings, (finding) => finding.baselineState !== 'absent');
+  const tooMany = presentCount > limits.maxResultsPerRun;
   // Over the result limit the per-finding log is never serialized: for a huge organization it would not
   // even fit in one string.
   let text = '';
   if (!tooMany) {
-    const perFinding = present.map((finding) => findingResult(finding, ruleIndex(finding.ruleId)));
+    const perFinding: SarifResult[] = [];
+    for (const finding of present) perFinding.push(findingResult(finding, ruleIndex(finding.ruleId)));
     text = serialize(buildRun(model, rules, perFinding, options.category, null));
   }
   if (tooMany || gzippedSize(text) > limits.maxGzippedBytes) {
+    text = '';
     let aggregated = aggregateResults(present, ruleIndex);
     const truncated = aggregated.length > limits.maxResultsPerRun;
     // Findings are sorted worst first, and so are the groups built from them: keep the worst.
@@ -51,9 +58,9 @@ export function renderSarif(model: ReportModel, options: SarifOptions = {}): str
     const run = buildRun(model, rules, aggregated, options.category, {
       mode: 'per-rule-and-account',
       reason: tooMany
-        ? `${present.length} results exceed the limit of ${limits.maxResultsPerRun} a run`
+        ? `${presentCount} results exceed the limit of ${limits.maxResultsPerRun} a run`
         : `the log exceeds ${limits.maxGzippedBytes} bytes gzipped`,
-      findingCount: present.length,
+      findingCount: presentCount,
       resultCount: aggregated.length,
       truncated,
     });
@@ -70,15 +77,18 @@ interface Aggregation {
   truncated: boolean;
 }
 
-function rulesWithPlaceholders(model: ReportModel): RuleSummary[] {
+/** The model's rules, then a placeholder for each rule only findings name; and how many findings are present (one pass). */
+function rulesWithPlaceholders(model: ReportModel): { rules: RuleSummary[]; presentCount: number } {
   const rules = [...model.rules];
   const known = new Set(rules.map((r) => r.id));
+  let presentCount = 0;
   for (const finding of model.findings) {
+    if (finding.baselineState !== 'absent') presentCount += 1;
     if (known.has(finding.ruleId)) continue;
     known.add(finding.ruleId);
     rules.push(placeholderRule(finding.ruleId, finding.severity));
   }
-  return rules;
+  return { rules, presentCount };
 }
 
 function buildRun(

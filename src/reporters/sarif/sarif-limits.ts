@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { severityRank } from '../../rules/severity.js';
+import { type Severity, severityRank } from '../../rules/severity.js';
 import type { ReportFinding } from '../model/report-model.js';
 import type { SarifResult } from './sarif-log.js';
 import { resourceLocation } from './sarif-results.js';
@@ -19,42 +19,72 @@ export function gzippedSize(text: string): number {
 
 const SAMPLE_SIZE = 20;
 
+/** One (rule, account) group while aggregating: counters and a bounded sample, never its findings. */
+interface Group {
+  ruleId: string;
+  accountId: string;
+  count: number;
+  open: number;
+  waived: number;
+  worst: Severity;
+  firstMessage: string;
+  /** The first SAMPLE_SIZE distinct resource ARNs, in list order. */
+  samples: string[];
+}
+
 /**
  * One result per rule and account, for organizations so large that one result per finding would be
- * refused. The fingerprint comes from rule and account only, so aggregated alerts stay stable too.
+ * refused. The fingerprint comes from rule and account only, so aggregated alerts stay stable too. One
+ * pass; groups (rules × accounts) in order of their first finding.
  */
 export function aggregateResults(
-  findings: readonly ReportFinding[],
+  findings: Iterable<ReportFinding>,
   ruleIndex: (ruleId: string) => number,
 ): SarifResult[] {
-  const groups = new Map<string, ReportFinding[]>();
+  const groups = new Map<string, Group>();
   for (const finding of findings) {
     const key = `${finding.ruleId}\n${finding.accountId}`;
-    const group = groups.get(key);
-    if (group) group.push(finding);
-    else groups.set(key, [finding]);
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        ruleId: finding.ruleId,
+        accountId: finding.accountId,
+        count: 0,
+        open: 0,
+        waived: 0,
+        worst: finding.severity,
+        firstMessage: finding.message,
+        samples: [],
+      };
+      groups.set(key, group);
+    }
+    group.count += 1;
+    if (!finding.waiver && finding.baselineState !== 'absent') group.open += 1;
+    if (finding.waiver) group.waived += 1;
+    // The first finding of the worst severity, as a reduce that replaces only on strictly worse.
+    if (severityRank(finding.severity) > severityRank(group.worst)) group.worst = finding.severity;
+    if (group.samples.length < SAMPLE_SIZE && !group.samples.includes(finding.resourceArn))
+      group.samples.push(finding.resourceArn);
   }
   const results: SarifResult[] = [];
   for (const [key, group] of groups) {
     const [ruleId = '', accountId = ''] = key.split('\n');
-    const worst = group.reduce((a, b) => (severityRank(b.severity) > severityRank(a.severity) ? b : a));
+    const { count, waived, worst } = group;
     const accountArn = `arn:aws:iam::${accountId}:root`;
-    const open = group.filter((f) => !f.waiver && f.baselineState !== 'absent');
-    const waived = group.filter((f) => f.waiver).length;
     results.push({
       ruleId,
       ruleIndex: ruleIndex(ruleId),
-      level: sarifLevel(worst.severity),
+      level: sarifLevel(worst),
       kind: 'fail',
       message: {
         text:
-          `${group.length} finding(s) of ${ruleId} in account ${accountId}` +
-          `${waived > 0 ? ` (${waived} waived)` : ''}; e.g. ${group[0]?.message ?? ''} ` +
+          `${count} finding(s) of ${ruleId} in account ${accountId}` +
+          `${waived > 0 ? ` (${waived} waived)` : ''}; e.g. ${group.firstMessage} ` +
           'See report.json for every finding.',
       },
       locations: [resourceLocation(accountArn, accountId, `${accountId}/${ruleId}`)],
       partialFingerprints: { primaryLocationLineHash: `aggregate:${ruleId}:${accountId}` },
-      ...(open.length === 0 && waived > 0
+      ...(group.open === 0 && waived > 0
         ? {
             suppressions: [
               {
@@ -70,10 +100,10 @@ export function aggregateResults(
         resourceArn: accountArn,
         accountId,
         aggregated: true,
-        findingCount: group.length,
-        openFindingCount: open.length,
-        severity: worst.severity,
-        sampleResourceArns: [...new Set(group.map((f) => f.resourceArn))].slice(0, SAMPLE_SIZE),
+        findingCount: count,
+        openFindingCount: group.open,
+        severity: worst,
+        sampleResourceArns: group.samples,
       },
     });
   }

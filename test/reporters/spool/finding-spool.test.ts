@@ -91,7 +91,7 @@ describe('the finding spool', () => {
       const related = [...spooled].filter((f) => f.relatedTo).map((f) => [f.ruleId, f.relatedTo]);
       expect(related.length).toBeGreaterThan(2);
       expect(related).toEqual(
-        inMemory.findings.filter((f) => f.relatedTo).map((f) => [f.ruleId, f.relatedTo]),
+        [...inMemory.findings].filter((f) => f.relatedTo).map((f) => [f.ruleId, f.relatedTo]),
       );
     } finally {
       spooled.remove();
