@@ -1,7 +1,7 @@
-import type { MigrationAdvice } from '../../rules/finding.js';
 import {
   compactAdvice,
-  migrationsByResource,
+  type MigrationEntry,
+  migrationEntry,
   type RuleText,
   rulesById,
   toReportFile,
@@ -26,15 +26,20 @@ export function* renderJsonChunks(model: ReportModel): Generator<string> {
     return;
   }
   const rules = rulesById(model.rules);
-  const migrations = migrationsByResource(model.findings);
   const { findings, ...rest } = model;
   const shell = JSON.stringify({ ...rest, migrations: {}, findings: [] }, null, 2);
   const at = shell.indexOf(TAIL_MARKER);
   yield `${shell.slice(0, at)}"migrations": {`;
+  // The table (each resource's first advice in report order) is written as it is found; what is kept
+  // of each entry is what comparing a finding's advice with it takes (see MigrationEntry).
+  const migrations = new Map<string, MigrationEntry>();
   let text = '';
   let index = 0;
-  for (const [arn, migration] of migrations) {
-    text += `${index === 0 ? '\n' : ',\n'}    ${json(arn)}: ${json(migration)}`;
+  for (const finding of findings) {
+    const migration = finding.advice.migration;
+    if (!migration || migrations.has(finding.resourceArn)) continue;
+    migrations.set(finding.resourceArn, migrationEntry(migration));
+    text += `${index === 0 ? '\n' : ',\n'}    ${json(finding.resourceArn)}: ${json(migration)}`;
     index += 1;
     if (index % ENTRIES_PER_CHUNK === 0) {
       yield text;
@@ -68,7 +73,7 @@ const json = JSON.stringify;
 export function findingLine(
   finding: ReportFinding,
   rule: RuleText | undefined,
-  migrations: ReadonlyMap<string, MigrationAdvice>,
+  migrations: ReadonlyMap<string, MigrationEntry>,
 ): string {
   const advice = compactAdvice(finding, rule, migrations);
   let line =

@@ -7,7 +7,7 @@ import {
   migrationAdviceSchema,
 } from '../../rules/finding.js';
 import type { RuleSummary } from '../../rules/rule-summary.js';
-import { migrationRef } from '../spool/migration-ref.js';
+import { MigrationRecord, migrationRecord } from '../spool/migration-ref.js';
 import { type ReportFinding, type ReportModel, reportFindingSchema, reportSchema } from './report-schema.js';
 
 /*
@@ -58,13 +58,26 @@ export function migrationsByResource(findings: Iterable<ReportFinding>): Map<str
 }
 
 /** Two migration advices say the same (shared objects in memory; parsed copies when upgrading a file). */
-function sameMigration(a: MigrationAdvice | undefined, b: unknown): boolean {
+function sameMigration(a: MigrationEntry | undefined, b: unknown): boolean {
   if (a === undefined) return false;
   if (a === b) return true;
   // Read back from a scan's spool: the same record is the same advice.
-  const ref = migrationRef(a);
-  if (ref !== undefined && b !== undefined && ref === migrationRef(b as MigrationAdvice)) return true;
-  return JSON.stringify(a) === JSON.stringify(b);
+  const record = a instanceof MigrationRecord ? a : migrationRecord(a);
+  const other = typeof b === 'object' && b !== null ? migrationRecord(b as MigrationAdvice) : undefined;
+  if (record !== undefined && record.ref === other?.ref) return true;
+  return (a instanceof MigrationRecord ? a.text() : JSON.stringify(a)) === JSON.stringify(b);
+}
+
+/**
+ * What a writer keeps of a resource's migration table entry: the advice itself, or — advice read back
+ * from a spool — its spool record (a million resources' advice objects would be ~600 MB of heap while
+ * report.json is written).
+ */
+export type MigrationEntry = MigrationAdvice | MigrationRecord;
+
+/** The table entry to keep for an advice (see MigrationEntry). */
+export function migrationEntry(advice: MigrationAdvice): MigrationEntry {
+  return migrationRecord(advice) ?? advice;
 }
 
 /** Whether parsed fix steps are what the rule's remediation gives when filled from the finding. */
@@ -138,7 +151,7 @@ export function compactFinding(
 export function compactAdvice(
   finding: Pick<ReportFinding, 'advice' | 'resourceArn'>,
   rule: RuleText | undefined,
-  migrations: ReadonlyMap<string, MigrationAdvice>,
+  migrations: ReadonlyMap<string, MigrationEntry>,
 ): ReportFileFinding['advice'] {
   const { advice } = finding;
   const compact: ReportFileFinding['advice'] = {};

@@ -5,7 +5,7 @@ import type { FindingList } from '../model/finding-list.js';
 import type { ReportFileFinding, RuleText } from '../model/report-file.js';
 import type { ReportFinding, ReportModel } from '../model/report-schema.js';
 import type { SpoolColumns } from './finding-spool.js';
-import { withMigrationRef } from './migration-ref.js';
+import { MigrationRecord, withMigrationRecord } from './migration-ref.js';
 import type { SpoolFile } from './spool-file.js';
 import { SpoolPageReader, SpoolReader } from './spool-reader.js';
 
@@ -75,6 +75,7 @@ export class SpooledFindings implements FindingList {
   readonly length: number;
   private readonly lines: SpoolReader;
   private readonly migrationLines: SpoolPageReader;
+  private readonly readMigration = (record: number) => this.migrationLines.text(record);
   /** Ids of primary findings, hashed once (each pass would otherwise hash one per related finding). */
   private readonly primaryIds = new Map<number, string>();
 
@@ -140,7 +141,10 @@ export class SpooledFindings implements FindingList {
     const record = this.columns.migration[index]!;
     const migration =
       record >= 0
-        ? withMigrationRef(JSON.parse(this.migrationLines.text(record)) as MigrationAdvice, record)
+        ? withMigrationRecord(
+            JSON.parse(this.migrationLines.text(record)) as MigrationAdvice,
+            new MigrationRecord(record, this.readMigration),
+          )
         : undefined;
     const summary = line.advice.summary ?? rule?.title ?? line.ruleId;
     return line.advice.fixNow === undefined && rule
