@@ -1,4 +1,5 @@
 import type { IamUser } from '../inventory/iam-schema.js';
+import { accountOfArn } from '../rules/arn-account.js';
 import type { Derive } from '../rules/derivation.js';
 import type { MigrationAdvice } from '../rules/finding.js';
 import { flatString } from '../rules/flat-string.js';
@@ -19,21 +20,27 @@ import { workloadMigrationAdvice } from './workload-replacement.js';
 export function userMigrationAdvice(derive: Derive, user: IamUser): MigrationAdvice {
   // One advice object per user, shared by every finding about that user: at 100k users a copy per
   // finding cost ~200 MB of heap and its computation. Kept per evaluation (one `derive` per evaluated
-  // snapshot): a snapshot and its break-glass-marked copy have different plans. Keyed by ARN (unique in
-  // an organization) in a plain Map: two weak-map lookups per finding were a measurable part of evaluation.
-  let byUser = ADVICE_BY_EVALUATION.get(derive);
-  if (!byUser) {
-    byUser = new Map();
-    ADVICE_BY_EVALUATION.set(derive, byUser);
+  // snapshot: a snapshot and its break-glass-marked copy have different plans), and for one account at a
+  // time: the engine evaluates account by account, so a million users' advice is never held at once.
+  // Keyed by ARN (unique in an organization) in a plain Map: two weak-map lookups per finding were a
+  // measurable part of evaluation.
+  let cache = ADVICE_BY_EVALUATION.get(derive);
+  const accountId = accountOfArn(user.arn);
+  if (!cache || cache.accountId !== accountId) {
+    cache = { accountId, byUser: new Map() };
+    ADVICE_BY_EVALUATION.set(derive, cache);
   }
-  const cached = byUser.get(user.arn);
+  const cached = cache.byUser.get(user.arn);
   if (cached) return cached;
   const advice = flatAdvice(computeUserMigrationAdvice(derive, user));
-  byUser.set(user.arn, advice);
+  cache.byUser.set(user.arn, advice);
   return advice;
 }
 
-const ADVICE_BY_EVALUATION = new WeakMap<Derive, Map<string, MigrationAdvice>>();
+const ADVICE_BY_EVALUATION = new WeakMap<
+  Derive,
+  { accountId: string; byUser: Map<string, MigrationAdvice> }
+>();
 
 /**
  * Held for the whole run, one per user: its summary (built from the user's evidence) as one flat string

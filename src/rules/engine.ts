@@ -1,5 +1,6 @@
 import type { DriftReport } from '../drift/drift-items.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
+import { accountOfArn } from './arn-account.js';
 import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
 import type { Derive, OrganizationFacts } from './derivation.js';
 import { accountFacts, derivationCache, organizationFacts } from './derivation-runner.js';
@@ -23,7 +24,8 @@ export interface EvaluationResult {
  * reporting the same resource and subject twice) only ever occur within one rule.
  */
 export interface FindingSink {
-  startRule(ruleId: string): void;
+  /** A rule starts on an account (undefined: on the organization). */
+  startRule(ruleId: string, accountId?: string): void;
   add(finding: Finding): void;
 }
 
@@ -42,43 +44,55 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): Evaluati
   return { ...evaluateInto(snapshot, options, sink), findings: sink.findings };
 }
 
-/** Like `evaluate`, the findings going to `sink` (each once: duplicates are left out before they reach it). */
+/**
+ * Like `evaluate`, the findings going to `sink` (each once: duplicates are left out before they reach it).
+ *
+ * Account by account: the organization's rules first, then every account rule on one account before the
+ * next, so what rules memoise per user (migration advice) is needed for one account at a time and a sink
+ * can keep each account's findings together. `notEvaluated` is listed rule by rule, as before.
+ */
 export function evaluateInto(
   snapshot: Snapshot,
   options: EvaluateOptions,
   sink: FindingSink,
 ): Omit<EvaluationResult, 'findings'> {
   const findings = new DedupingSink(sink);
-  const notEvaluated: NotEvaluated[] = [];
   const derive = derivationCache(snapshot);
   const organization = organizationFacts(snapshot);
   const scanned = snapshot.accounts.filter((account) => account.access.status !== 'skipped');
 
   const rules = options.rules.filter((rule) => rule.input !== 'desired-state' || options.drift);
-  for (const rule of rules) {
-    const parsedOptions = rule.options.parse(options.ruleOptions?.[rule.id] ?? {});
-    const refs = complianceRefs(rule);
-    findings.startRule(rule.id);
-    const targets: Array<Account | undefined> = rule.scope === 'account' ? scanned : [undefined];
-    for (const account of targets) {
-      const missing = missingSlices(snapshot, rule, account);
-      if (missing.length > 0) {
-        notEvaluated.push({
-          ruleId: rule.id,
-          accountId: account?.id ?? null,
-          reason: missing.map((m) => `${m.slice} ${m.status}: ${m.detail}`).join('; '),
-          missing,
-        });
-        continue;
-      }
+  const prepared = rules.map((rule, order) => ({
+    rule,
+    order,
+    options: rule.options.parse(options.ruleOptions?.[rule.id] ?? {}),
+    refs: complianceRefs(rule),
+  }));
+  const notEvaluated: Array<{ entry: NotEvaluated; rule: number; target: number }> = [];
+  const run = (target: (typeof prepared)[number], account: Account | undefined, targetIndex: number) => {
+    const { rule } = target;
+    const gaps: NotEvaluated[] = [];
+    findings.startRule(rule.id, account?.id);
+    const missing = missingSlices(snapshot, rule, account);
+    if (missing.length > 0) {
+      gaps.push({
+        ruleId: rule.id,
+        accountId: account?.id ?? null,
+        reason: missing.map((m) => `${m.slice} ${m.status}: ${m.detail}`).join('; '),
+        missing,
+      });
+    } else {
       const scope: RuleScope = { snapshot, organization, account, derive, drift: options.drift };
-      const context = makeContext(scope, rule, refs, parsedOptions, options.now, { findings, notEvaluated });
+      const context = makeContext(scope, rule, target.refs, target.options, options.now, {
+        findings,
+        notEvaluated: gaps,
+      });
       try {
         if (rule.scope === 'account') rule.evaluate({ ...context, account: accountFacts(account!) });
         else rule.evaluate(context);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
-        notEvaluated.push({
+        gaps.push({
           ruleId: rule.id,
           accountId: account?.id ?? null,
           reason: `rule error: ${detail}`,
@@ -86,8 +100,15 @@ export function evaluateInto(
         });
       }
     }
-  }
-  return { notEvaluated, rules };
+    for (const entry of gaps) notEvaluated.push({ entry, rule: target.order, target: targetIndex });
+  };
+  for (const target of prepared) if (target.rule.scope !== 'account') run(target, undefined, 0);
+  scanned.forEach((account, index) => {
+    for (const target of prepared) if (target.rule.scope === 'account') run(target, account, index);
+  });
+  // Rule by rule, each rule's accounts in snapshot order (a stable sort keeps each run's own order).
+  notEvaluated.sort((a, b) => a.rule - b.rule || a.target - b.target);
+  return { notEvaluated: notEvaluated.map(({ entry }) => entry), rules };
 }
 
 function missingSlices(
@@ -214,18 +235,35 @@ class ArraySink implements FindingSink {
 
 /**
  * A rule that reports the same resource and subject twice yields one finding (the first). Ids include the
- * rule, so the ids seen are kept for the running rule only.
+ * rule, and a resource of an account is reported while that account is evaluated: so the ids of a rule's
+ * findings on the account being evaluated are kept only while the rule runs there; those on other
+ * resources (organization rules, resources of other accounts, ARNs without an account) for the whole
+ * evaluation, per rule.
  */
 class DedupingSink implements FindingSink {
-  private seen = new Set<string>();
+  private local = new Set<string>();
+  private readonly elsewhere = new Map<string, Set<string>>();
+  private ruleId = '';
+  private accountId: string | undefined;
   constructor(private readonly target: FindingSink) {}
-  startRule(ruleId: string): void {
-    this.seen = new Set();
-    this.target.startRule(ruleId);
+  startRule(ruleId: string, accountId?: string): void {
+    this.local = new Set();
+    this.ruleId = ruleId;
+    this.accountId = accountId;
+    this.target.startRule(ruleId, accountId);
   }
   add(finding: Finding): void {
-    if (this.seen.has(finding.id)) return;
-    this.seen.add(finding.id);
+    let others = this.elsewhere.get(this.ruleId);
+    if (others?.has(finding.id) || this.local.has(finding.id)) return;
+    if (this.accountId !== undefined && accountOfArn(finding.resourceArn) === this.accountId) {
+      this.local.add(finding.id);
+    } else {
+      if (!others) {
+        others = new Set();
+        this.elsewhere.set(this.ruleId, others);
+      }
+      others.add(finding.id);
+    }
     this.target.add(finding);
   }
 }

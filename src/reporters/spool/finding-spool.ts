@@ -38,7 +38,7 @@ export class FindingSpool implements FindingSink {
   private readonly accountIds = new Interned();
   private readonly resourceTypeIds = new Interned();
   private readonly resourceType = new Column((n) => new Uint16Array(n));
-  /** Each advice object once (rules share one per user); dropped by finish(). */
+  /** Each advice object once (rules share one per user, per account being evaluated). */
   private migrationRefs = new Map<MigrationAdvice, number>();
   private migrationCount = 0;
   private readonly migrationOffset = new Column((n) => new Float64Array(n));
@@ -48,7 +48,14 @@ export class FindingSpool implements FindingSink {
     this.rules = rules;
   }
 
-  startRule(_ruleId: string): void {}
+  private accountId: string | undefined;
+
+  /** Advice objects are shared within one account (the engine goes account by account): forget the last one's. */
+  startRule(_ruleId: string, accountId?: string): void {
+    if (accountId === this.accountId) return;
+    this.accountId = accountId;
+    this.migrationRefs = new Map();
+  }
 
   add(finding: Finding): void {
     const i = this.count;
