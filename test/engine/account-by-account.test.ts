@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { anAccount, anIamSlice, aSnapshot, aUser } from '../../fixtures/builders/index.js';
+import { failed } from '../../src/inventory/collection.js';
+import { defineRule } from '../../src/rules/define-rule.js';
+import { evaluate, evaluateInto } from '../../src/rules/engine.js';
+
+const NOW = new Date('2026-12-01T00:00:00Z');
+const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];
+
+const snapshot = () =>
+  aSnapshot({
+    accounts: ACCOUNTS.map((id) =>
+      anAccount({
+        id,
+        iam: anIamSlice({ accountId: id, users: [aUser({ userName: `u${id[0]}`, accountId: id })] }),
+      }),
+    ),
+  });
+
+const base = {
+  title: 't',
+  severity: 'low' as const,
+  resourceType: 'AWS::IAM::User',
+  options: z.object({}),
+  rationale: 'r',
+  remediation: { console: ['c'], cli: ['x'] },
+  references: [],
+};
+
+const perUser = (id: string) =>
+  defineRule({
+    ...base,
+    id,
+    scope: 'account',
+    requires: ['iam.users'],
+    evaluate: ({ slice, fail }) => {
+      for (const user of slice('iam.users')) {
+        fail(user.arn, { message: 'once' });
+        fail(user.arn, { message: 'twice (left out)' });
+      }
+    },
+  });
+
+/** Reports the same resource of another account from every account: one finding. */
+const foreign = defineRule({
+  ...base,
+  id: 'test-foreign',
+  scope: 'account',
+  requires: ['iam.users'],
+  evaluate: ({ fail }) => fail('arn:aws:iam::999999999999:role/shared', { message: 'm' }),
+});
+
+const organizationRule = defineRule({
+  ...base,
+  id: 'test-org',
+  scope: 'organization',
+  requires: ['sso.instance'],
+  evaluate: ({ fail }) => fail('arn:aws:sso:::instance/x', { message: 'm' }),
+});
+
+describe('evaluation account by account', () => {
+  it('runs the organization rules, then every account rule on one account before the next', () => {
+    const calls: string[] = [];
+    evaluateInto(
+      snapshot(),
+      { rules: [perUser('test-a'), organizationRule, perUser('test-b')], now: NOW },
+      { startRule: (rule, account) => calls.push(`${rule}@${account ?? 'org'}`), add: () => {} },
+    );
+    expect(calls).toEqual([
+      'test-org@org',
+      ...ACCOUNTS.flatMap((account) => [`test-a@${account}`, `test-b@${account}`]),
+    ]);
+  });
+
+  it('lists what was not evaluated rule by rule, each rule’s accounts in snapshot order', () => {
+    const s = snapshot();
+    s.accounts[0]!.iam.users = failed('AccessDenied', 'no');
+    s.accounts[2]!.iam.users = failed('Throttling', 'slow');
+    const result = evaluate(s, { rules: [perUser('test-a'), perUser('test-b')], now: NOW });
+    expect(result.notEvaluated.map((n) => `${n.ruleId}@${n.accountId}`)).toEqual([
+      'test-a@111111111111',
+      'test-a@333333333333',
+      'test-b@111111111111',
+      'test-b@333333333333',
+    ]);
+  });
+
+  it('keeps one finding per rule, resource and subject, within an account and across accounts', () => {
+    const result = evaluate(snapshot(), { rules: [perUser('test-a'), foreign], now: NOW });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.resourceArn} ${f.message}`).sort()).toEqual([
+      'test-a arn:aws:iam::111111111111:user/u1 once',
+      'test-a arn:aws:iam::222222222222:user/u2 once',
+      'test-a arn:aws:iam::333333333333:user/u3 once',
+      'test-foreign arn:aws:iam::999999999999:role/shared m',
+    ]);
+  });
+});
