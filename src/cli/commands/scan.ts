@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
@@ -16,7 +17,7 @@ import {
   buildSpooledReportModel,
   type ReportModel,
 } from '../../reporters/model/report-model.js';
-import { SpillingSink, type SunkFindings } from '../../reporters/spool/spilling-sink.js';
+import { SpillingSink, type SunkFindings, spillThresholdFor } from '../../reporters/spool/spilling-sink.js';
 import type { SpooledFindings } from '../../reporters/spool/spooled-findings.js';
 import { evaluateInto } from '../../rules/engine.js';
 import { ruleSummary } from '../../rules/rule-summary.js';
@@ -90,7 +91,7 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
   const now = parseNow(flags.now);
   const failOn = parseFailOn(flags.failOn);
   const formats = parseChoiceList('--format', flags.format, REPORT_FORMATS);
-  const spill = spillThreshold(process.env);
+  const spill = spillThreshold(process.env, flags.snapshot);
   if (flags.failOnNew && !flags.baseline)
     throw new InputError('--fail-on-new needs --baseline <report.json>');
   const config = await resolveRunConfig({
@@ -144,7 +145,7 @@ async function inventoryModel(
     withAccessMatrix,
     warn,
     spill,
-  }: { withAccessMatrix: boolean; warn: (line: string) => void; spill: number | undefined },
+  }: { withAccessMatrix: boolean; warn: (line: string) => void; spill: number },
 ): Promise<{
   base: ReportModel;
   accessMatrix: AccessSummary | undefined;
@@ -181,11 +182,23 @@ async function inventoryModel(
   };
 }
 
-/** KEYSWEEP_SPILL_FINDINGS: findings kept in memory before they go to disk (tests and tuning). */
-function spillThreshold(env: NodeJS.ProcessEnv): number | undefined {
+/**
+ * Findings kept in memory before they go to disk: KEYSWEEP_SPILL_FINDINGS (tests and tuning), else by the
+ * snapshot's size (spillThresholdFor).
+ */
+function spillThreshold(env: NodeJS.ProcessEnv, snapshotPath: string | undefined): number {
   const raw = env.KEYSWEEP_SPILL_FINDINGS;
-  if (raw === undefined || raw === '') return undefined;
+  if (raw === undefined || raw === '') return spillThresholdFor(fileSize(snapshotPath));
   if (!/^\d+$/.test(raw))
     throw new InputError(`KEYSWEEP_SPILL_FINDINGS: expected a number of findings (0 or more), got "${raw}"`);
   return Number(raw);
+}
+
+function fileSize(path: string | undefined): number | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined; // the load names the file
+  }
 }

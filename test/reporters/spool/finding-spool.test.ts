@@ -6,6 +6,11 @@ import { loadDemoSnapshot } from '../../../src/demo/demo-snapshot.js';
 import { rulesById } from '../../../src/reporters/model/report-file.js';
 import { buildReportModel, buildSpooledReportModel } from '../../../src/reporters/model/report-model.js';
 import { FindingSpool } from '../../../src/reporters/spool/finding-spool.js';
+import {
+  DEFAULT_SPILL_THRESHOLD,
+  SPILL_AT_ONCE_SNAPSHOT_BYTES,
+  spillThresholdFor,
+} from '../../../src/reporters/spool/spilling-sink.js';
 import { SpoolFile } from '../../../src/reporters/spool/spool-file.js';
 import { ALL_RULES } from '../../../src/rules/catalog/index.js';
 import { evaluate, evaluateInto, type FindingSink } from '../../../src/rules/engine.js';
@@ -147,5 +152,13 @@ describe('the engine sink', () => {
       else expect(entry).toBe(current);
     }
     expect(ids.size).toBe(evaluate(snapshot, { rules: ALL_RULES, now: FIXED_NOW }).findings.length);
+  });
+});
+
+describe('when findings spill', () => {
+  it('keeps them in memory up to the default threshold, and spills from the first for a large snapshot', () => {
+    expect(spillThresholdFor(undefined)).toBe(DEFAULT_SPILL_THRESHOLD);
+    expect(spillThresholdFor(SPILL_AT_ONCE_SNAPSHOT_BYTES - 1)).toBe(DEFAULT_SPILL_THRESHOLD);
+    expect(spillThresholdFor(SPILL_AT_ONCE_SNAPSHOT_BYTES)).toBe(0);
   });
 });
