@@ -6,6 +6,7 @@ import { SEVERITIES, type Severity } from '../../rules/severity.js';
 import type { SpooledFindings } from '../spool/spooled-findings.js';
 import { collate } from './collate.js';
 import { buildComplianceSummary } from './compliance-summary.js';
+import type { FindingList } from './finding-list.js';
 import { buildInventoryStats } from './inventory-stats.js';
 import { relateFindings } from './related-findings.js';
 import { REPORT_SCHEMA_VERSION, type ReportFinding, type ReportModel } from './report-schema.js';
@@ -27,17 +28,11 @@ export function buildReportModel(
     const primary = relatedTo.get(finding.id);
     if (primary) finding.relatedTo = primary;
   }
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: 'keysweep', version: options.toolVersion },
-    scan: summarizeScan(snapshot, evaluation, options.now),
-    rules: evaluation.rules.map(ruleSummary),
+  return modelOf(snapshot, evaluation, options, {
     findings,
-    notEvaluated: evaluation.notEvaluated,
-    inventory: buildInventoryStats(snapshot, options.now),
-    compliance: buildComplianceSummary(evaluation),
     summary: summarize(findings),
-  };
+    ruleIds: findings,
+  });
 }
 
 /**
@@ -50,16 +45,29 @@ export function buildSpooledReportModel(
   findings: SpooledFindings,
   options: { now: Date; toolVersion: string },
 ): ReportModel {
+  return modelOf(snapshot, evaluation, options, {
+    findings,
+    summary: findings.summary(),
+    ruleIds: findings.ruleIdsOfFindings(),
+  });
+}
+
+function modelOf(
+  snapshot: Snapshot,
+  evaluation: Omit<EvaluationResult, 'findings'>,
+  options: { now: Date; toolVersion: string },
+  found: { findings: FindingList; summary: ReportModel['summary']; ruleIds: Iterable<{ ruleId: string }> },
+): ReportModel {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'keysweep', version: options.toolVersion },
     scan: summarizeScan(snapshot, evaluation, options.now),
     rules: evaluation.rules.map(ruleSummary),
-    findings,
+    findings: found.findings,
     notEvaluated: evaluation.notEvaluated,
     inventory: buildInventoryStats(snapshot, options.now),
-    compliance: buildComplianceSummary({ ...evaluation, findings: findings.ruleIdsOfFindings() }),
-    summary: findings.summary(),
+    compliance: buildComplianceSummary({ ...evaluation, findings: found.ruleIds }),
+    summary: found.summary,
   };
 }
 

@@ -34,36 +34,19 @@ function adviceOf(finding: ReportFinding): Advice {
 
 // One getter per field, shared by every spooled finding (own, enumerable: JSON, spreads and deep
 // equality see a finding as the engine made it).
+const lazy = (read: (finding: ReportFinding) => unknown): PropertyDescriptor => ({
+  get: function (this: ReportFinding) {
+    return read(this);
+  },
+  enumerable: true,
+  configurable: true,
+});
 const LAZY = {
-  id: {
-    get: function (this: object) {
-      return lineOf(this).id;
-    },
-    enumerable: true,
-    configurable: true,
-  },
-  message: {
-    get: function (this: object) {
-      return lineOf(this).message;
-    },
-    enumerable: true,
-    configurable: true,
-  },
-  advice: {
-    get: function (this: ReportFinding) {
-      return adviceOf(this);
-    },
-    enumerable: true,
-    configurable: true,
-  },
-  details: {
-    get: function (this: object) {
-      return lineOf(this).details;
-    },
-    enumerable: true,
-    configurable: true,
-  },
-} satisfies Record<string, PropertyDescriptor>;
+  id: lazy((finding) => lineOf(finding).id),
+  message: lazy((finding) => lineOf(finding).message),
+  advice: lazy(adviceOf),
+  details: lazy((finding) => lineOf(finding).details),
+};
 
 /**
  * The findings of a finished spool, in report order. Each pass makes fresh finding objects whose
