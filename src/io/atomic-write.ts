@@ -26,6 +26,8 @@ async function writeContent(path: string, content: FileContent): Promise<void> {
     }
   } catch (error) {
     stream.destroy();
+    // Until the stream is closed its file may still be opening: removed before that, it would reappear.
+    await finished(stream).catch(() => undefined);
     throw error;
   }
   stream.end();

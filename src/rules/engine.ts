@@ -2,7 +2,7 @@ import type { DriftReport } from '../drift/drift-items.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { accountOfArn } from './arn-account.js';
 import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
-import type { Derive, OrganizationFacts } from './derivation.js';
+import type { Derivation, Derive, OrganizationFacts } from './derivation.js';
 import { accountFacts, derivationCache, organizationFacts } from './derivation-runner.js';
 import { adviceWithRuleSteps } from './fill-fix-steps.js';
 import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from './finding.js';
@@ -36,6 +36,13 @@ export interface EvaluateOptions {
   ruleOptions?: Record<string, unknown>;
   /** The comparison with `--desired` files; rules with `input: 'desired-state'` run only when it is given. */
   drift?: DriftReport;
+  /**
+   * Lets go of each account's inventory once every account rule ran on it (a scan of a very large
+   * organization: the inventory is most of the heap). The `derivations` are computed first, from the whole
+   * inventory; a rule asking for another one afterwards is reported as not evaluated (rule error), never
+   * given an answer from part of the inventory.
+   */
+  release?: { account: (account: Account) => void; derivations: readonly Derivation<unknown, never>[] };
 }
 
 /** Runs every rule against the snapshot. Rules never call AWS and never read the real clock. */
@@ -57,7 +64,7 @@ export function evaluateInto(
   sink: FindingSink,
 ): Omit<EvaluationResult, 'findings'> {
   const findings = new DedupingSink(sink);
-  const derive = derivationCache(snapshot);
+  const derive = sealableDerive(derivationCache(snapshot));
   const organization = organizationFacts(snapshot);
   const scanned = snapshot.accounts.filter((account) => account.access.status !== 'skipped');
 
@@ -103,8 +110,13 @@ export function evaluateInto(
     for (const entry of gaps) notEvaluated.push({ entry, rule: target.order, target: targetIndex });
   };
   for (const target of prepared) if (target.rule.scope !== 'account') run(target, undefined, 0);
+  if (options.release) {
+    for (const derivation of options.release.derivations) derive(derivation);
+    derive.seal();
+  }
   scanned.forEach((account, index) => {
     for (const target of prepared) if (target.rule.scope === 'account') run(target, account, index);
+    options.release?.account(account);
   });
   // Rule by rule, each rule's accounts in snapshot order (a stable sort keeps each run's own order).
   notEvaluated.sort((a, b) => a.rule - b.rule || a.target - b.target);
@@ -126,6 +138,25 @@ function missingSlices(
     }
   }
   return missing;
+}
+
+/** `derive` that, once sealed, answers only what it computed before (the inventory is being let go). */
+function sealableDerive(derive: Derive): Derive & { seal(): void } {
+  const computed = new Set<Derivation<unknown, never>>();
+  let sealed = false;
+  const sealable = (<T, N extends SliceName>(derivation: Derivation<T, N>): T => {
+    const key = derivation as unknown as Derivation<unknown, never>;
+    if (sealed && !computed.has(key))
+      throw new Error(
+        `derivation ${derivation.id} was asked for after account inventories were let go (compute it first)`,
+      );
+    computed.add(key);
+    return derive(derivation);
+  }) as Derive & { seal(): void };
+  sealable.seal = () => {
+    sealed = true;
+  };
+  return sealable;
 }
 
 interface RuleScope {

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_SNAPSHOT_PATH } from '../../src/demo/demo-snapshot.js';
 import { REPORT_FORMATS } from '../../src/reporters/index.js';
 import { runKeysweep } from './run-cli.js';
 
@@ -14,11 +15,16 @@ async function spoolDirs(): Promise<string[]> {
 }
 
 /** Every report of one demo scan, by file name. */
-async function scanDemo(dir: string, name: string, extra: string[]): Promise<Record<string, string>> {
+async function scanDemo(
+  dir: string,
+  name: string,
+  extra: string[],
+  source = ['--demo'],
+): Promise<Record<string, string>> {
   const out = join(dir, name);
   const run = await runKeysweep([
     'scan',
-    '--demo',
+    ...source,
     '--now',
     NOW,
     '--format',
@@ -88,6 +94,18 @@ describe('a scan whose findings spill to disk', () => {
       }
     }
     expect(await spoolDirs()).toEqual(before);
+  });
+
+  it('writes the same reports from the demo snapshot file, whose account inventories it lets go as it evaluates', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'keysweep-release-'));
+    const fromDemo = await scanDemo(dir, 'demo', []);
+    for (const threshold of ['', '0']) {
+      vi.stubEnv('KEYSWEEP_SPILL_FINDINGS', threshold);
+      const fromFile = await scanDemo(dir, `file-${threshold}`, [], ['--snapshot', DEMO_SNAPSHOT_PATH]);
+      vi.unstubAllEnvs();
+      for (const file of FILES)
+        expect(fromFile[file], `${file} (spill at "${threshold}")`).toBe(fromDemo[file]);
+    }
   });
 
   it('names a bad KEYSWEEP_SPILL_FINDINGS in one line (exit 2)', async () => {

@@ -1,8 +1,13 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { anAccount, anIamSlice, aSnapshot, aUser } from '../../fixtures/builders/index.js';
+import { ALL_DERIVATIONS } from '../../src/advice/all-derivations.js';
+import { accountReleaser } from '../../src/cli/release-accounts.js';
 import { failed } from '../../src/inventory/collection.js';
 import { defineRule } from '../../src/rules/define-rule.js';
+import { defineDerivation } from '../../src/rules/derivation.js';
 import { evaluate, evaluateInto } from '../../src/rules/engine.js';
 
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -94,5 +99,60 @@ describe('evaluation account by account', () => {
       'test-a arn:aws:iam::333333333333:user/u3 once',
       'test-foreign arn:aws:iam::999999999999:role/shared m',
     ]);
+  });
+});
+
+describe('letting go of account inventories', () => {
+  const planned = defineDerivation({ id: 'test-planned', requires: ['iam.users'], derive: () => 'planned' });
+  const late = defineDerivation({ id: 'test-late', requires: ['iam.users'], derive: () => 'late' });
+  const asking = (derivation: typeof planned) =>
+    defineRule({
+      ...base,
+      id: `test-asks-${derivation.id}`,
+      scope: 'account',
+      requires: ['iam.users'],
+      evaluate: ({ slice, derive, fail }) => {
+        for (const user of slice('iam.users')) fail(user.arn, { message: derive(derivation) });
+      },
+    });
+
+  it('lets go of each account after its rules ran, having computed the derivations first', () => {
+    const released: string[] = [];
+    const result = evaluate(snapshot(), {
+      rules: [asking(planned), asking(late)],
+      now: NOW,
+      release: { account: (account) => released.push(account.id), derivations: [planned] as never },
+    });
+    expect(released).toEqual(ACCOUNTS);
+    expect(result.findings.map((f) => f.message)).toEqual(['planned', 'planned', 'planned']);
+    // A derivation not computed up front is never answered from part of the inventory.
+    expect(result.notEvaluated.map((n) => [n.ruleId, n.accountId, n.reason])).toEqual(
+      ACCOUNTS.map((account) => [
+        'test-asks-test-late',
+        account,
+        'rule error: derivation test-late was asked for after account inventories were let go (compute it first)',
+      ]),
+    );
+  });
+
+  it('computes every derivation defined in the sources when it lets go', async () => {
+    const sources = await readdir(join(process.cwd(), 'src'), { recursive: true });
+    const ids: string[] = [];
+    for (const file of sources.filter((name) => name.endsWith('.ts'))) {
+      const text = await readFile(join(process.cwd(), 'src', file), 'utf8');
+      for (const match of text.matchAll(/defineDerivation\(\{\s*id: '([^']+)'/g)) ids.push(match[1]!);
+    }
+    expect(ids.length).toBeGreaterThan(3);
+    expect(ALL_DERIVATIONS.map((d) => d.id).sort()).toEqual(ids.sort());
+  });
+
+  it('makes any later read of a let-go inventory fail loudly', () => {
+    const original = snapshot();
+    const evaluated = { ...original, accounts: original.accounts.map((a) => ({ ...a })) };
+    const release = accountReleaser(original, evaluated);
+    release(evaluated.accounts[1]!);
+    expect(() => evaluated.accounts[1]!.iam.users).toThrow(/read after it was let go \(users\)/);
+    expect(() => original.accounts[1]!.iam.users).toThrow(/let go/);
+    expect(original.accounts[0]!.iam.users.status).toBe('ok');
   });
 });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
 
+import { ALL_DERIVATIONS } from '../../advice/all-derivations.js';
 import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
@@ -13,9 +14,10 @@ import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../repor
 import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
 import { rulesById } from '../../reporters/model/report-file.js';
 import {
-  buildReportModel,
+  buildReportModelOfFacts,
   buildSpooledReportModel,
   type ReportModel,
+  snapshotFacts,
 } from '../../reporters/model/report-model.js';
 import { SpillingSink, type SunkFindings, spillThresholdFor } from '../../reporters/spool/spilling-sink.js';
 import type { SpooledFindings } from '../../reporters/spool/spooled-findings.js';
@@ -41,6 +43,7 @@ import {
 import { parseChoiceList, parseFailOn } from '../parse-flags.js';
 import { parseNow } from '../parse-now.js';
 import { parseRuleIds } from '../parse-rule-selection.js';
+import { accountReleaser } from '../release-accounts.js';
 import { checkOutputDirectory } from '../validate-output-location.js';
 
 interface ScanFlags extends InventorySourceFlags, DesiredFlags {
@@ -155,14 +158,29 @@ async function inventoryModel(
 
   // Names in the desired state resolve against the inventory, so this runs after collection, before writing.
   const drift = desired ? driftReportFor(snapshot, desired) : undefined;
+  // What the reports take from the inventory itself, taken before the rules run: an inventory this run
+  // owns (not the cached demo) is let go account by account as the rules finish with it.
+  const facts = snapshotFacts(snapshot, now);
+  // The HTML report's access summary too, so the inventory is not kept for rendering.
+  const accessMatrix = withAccessMatrix ? summarizeAccess(buildAccessMatrix(snapshot)) : undefined;
+  const evaluated = markBreakGlassUsers(snapshot, config.breakGlassUsers);
+  const release = flags.demo
+    ? undefined
+    : { account: accountReleaser(snapshot, evaluated), derivations: ALL_DERIVATIONS };
   // Findings go to disk as they are made once there are very many (a large organization makes millions).
   const sink = new SpillingSink(rulesById(config.rules.map(ruleSummary)), spill);
   let evaluation: ReturnType<typeof evaluateInto>;
   let sunk: SunkFindings;
   try {
     evaluation = evaluateInto(
-      markBreakGlassUsers(snapshot, config.breakGlassUsers),
-      { rules: config.rules, now, ruleOptions: config.ruleOptions, ...(drift ? { drift } : {}) },
+      evaluated,
+      {
+        rules: config.rules,
+        now,
+        ruleOptions: config.ruleOptions,
+        ...(drift ? { drift } : {}),
+        ...(release ? { release } : {}),
+      },
       sink,
     );
     sunk = sink.finish();
@@ -174,10 +192,9 @@ async function inventoryModel(
   return {
     base:
       sunk.kind === 'spooled'
-        ? buildSpooledReportModel(snapshot, evaluation, sunk.findings, modelOptions)
-        : buildReportModel(snapshot, { ...evaluation, findings: sunk.findings }, modelOptions),
-    // The HTML report's access matrix is built here too, so the snapshot is not kept for rendering.
-    accessMatrix: withAccessMatrix ? summarizeAccess(buildAccessMatrix(snapshot)) : undefined,
+        ? buildSpooledReportModel(facts, evaluation, sunk.findings, modelOptions)
+        : buildReportModelOfFacts(facts, { ...evaluation, findings: sunk.findings }, modelOptions),
+    accessMatrix,
     spooled: sunk.kind === 'spooled' ? sunk.findings : undefined,
   };
 }

@@ -7,10 +7,10 @@ import type { SpooledFindings } from '../spool/spooled-findings.js';
 import { collate } from './collate.js';
 import { buildComplianceSummary } from './compliance-summary.js';
 import type { FindingList } from './finding-list.js';
-import { buildInventoryStats } from './inventory-stats.js';
+import { buildInventoryStats, type InventoryStats } from './inventory-stats.js';
 import { relateFindings } from './related-findings.js';
 import { REPORT_SCHEMA_VERSION, type ReportFinding, type ReportModel } from './report-schema.js';
-import { summarizeScan } from './scan-status.js';
+import { completeScan, type ScanCoverage, scanCoverage } from './scan-status.js';
 
 export { RULE_DOCS_BASE, ruleSummary } from '../../rules/rule-summary.js';
 export type { ReportFinding, ReportModel, RuleSummary } from './report-schema.js';
@@ -21,6 +21,15 @@ export function buildReportModel(
   evaluation: EvaluationResult,
   options: { now: Date; toolVersion: string },
 ): ReportModel {
+  return buildReportModelOfFacts(snapshotFacts(snapshot, options.now), evaluation, options);
+}
+
+/** buildReportModel from the inventory's facts taken before the rules ran (see SnapshotFacts). */
+export function buildReportModelOfFacts(
+  facts: SnapshotFacts,
+  evaluation: EvaluationResult,
+  options: { now: Date; toolVersion: string },
+): ReportModel {
   const relatedTo = relateFindings(evaluation.findings);
   // Sorted and marked in place: the evaluation's findings become the model's (no copy of 100k+ objects).
   const findings: ReportFinding[] = evaluation.findings.sort(compareFindings);
@@ -28,11 +37,20 @@ export function buildReportModel(
     const primary = relatedTo.get(finding.id);
     if (primary) finding.relatedTo = primary;
   }
-  return modelOf(snapshot, evaluation, options, {
-    findings,
-    summary: summarize(findings),
-    ruleIds: findings,
-  });
+  return modelOf(facts, evaluation, options, { findings, summary: summarize(findings), ruleIds: findings });
+}
+
+/**
+ * What the report takes from the inventory itself (coverage, counts): computed before the rules run, so
+ * a scan can let go of each account's inventory once its rules ran.
+ */
+export interface SnapshotFacts {
+  coverage: ScanCoverage;
+  inventory: InventoryStats;
+}
+
+export function snapshotFacts(snapshot: Snapshot, now: Date): SnapshotFacts {
+  return { coverage: scanCoverage(snapshot, now), inventory: buildInventoryStats(snapshot, now) };
 }
 
 /**
@@ -40,12 +58,12 @@ export function buildReportModel(
  * counts come from the spool's columns, so building the model reads no finding.
  */
 export function buildSpooledReportModel(
-  snapshot: Snapshot,
+  facts: SnapshotFacts,
   evaluation: Omit<EvaluationResult, 'findings'>,
   findings: SpooledFindings,
   options: { now: Date; toolVersion: string },
 ): ReportModel {
-  return modelOf(snapshot, evaluation, options, {
+  return modelOf(facts, evaluation, options, {
     findings,
     summary: findings.summary(),
     ruleIds: findings.ruleIdsOfFindings(),
@@ -53,7 +71,7 @@ export function buildSpooledReportModel(
 }
 
 function modelOf(
-  snapshot: Snapshot,
+  facts: SnapshotFacts,
   evaluation: Omit<EvaluationResult, 'findings'>,
   options: { now: Date; toolVersion: string },
   found: { findings: FindingList; summary: ReportModel['summary']; ruleIds: Iterable<{ ruleId: string }> },
@@ -61,11 +79,11 @@ function modelOf(
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'keysweep', version: options.toolVersion },
-    scan: summarizeScan(snapshot, evaluation, options.now),
+    scan: completeScan(facts.coverage, evaluation),
     rules: evaluation.rules.map(ruleSummary),
     findings: found.findings,
     notEvaluated: evaluation.notEvaluated,
-    inventory: buildInventoryStats(snapshot, options.now),
+    inventory: facts.inventory,
     compliance: buildComplianceSummary({ ...evaluation, findings: found.ruleIds }),
     summary: found.summary,
   };

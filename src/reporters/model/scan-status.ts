@@ -61,23 +61,47 @@ export function summarizeScan(
   evaluation: Pick<EvaluationResult, 'notEvaluated'>,
   now: Date,
 ): ScanSummary {
+  return completeScan(scanCoverage(snapshot, now), evaluation);
+}
+
+/** What the scan summary says of the inventory alone (before the rules ran). */
+export interface ScanCoverage {
+  summary: Omit<ScanSummary, 'complete'>;
+  /** Every account and organization slice was collected (skipped accounts aside). */
+  collected: boolean;
+}
+
+export function scanCoverage(snapshot: Snapshot, now: Date): ScanCoverage {
   const accounts = snapshot.accounts.map(accountStatus);
   const organizationGaps = slicesOfScope('organization')
     .map((name) => sliceProblem(name, readSliceAt(snapshot, name)))
     .filter((p): p is string => p !== null);
-  const complete =
-    accounts.every((a) => a.status === 'complete' || a.status === 'skipped') &&
-    organizationGaps.length === 0 &&
-    // A rule whose data does not say ("unknown") is listed as not evaluated but is no collection gap.
-    evaluation.notEvaluated.every((entry) => entry.unknown === true);
   return {
-    now: now.toISOString(),
-    collectedAt: snapshot.collectedAt,
-    source: snapshot.source.kind,
-    organizationId: snapshot.organization.id,
-    managementAccountId: snapshot.organization.managementAccountId,
-    accounts,
-    organizationGaps,
-    complete,
+    summary: {
+      now: now.toISOString(),
+      collectedAt: snapshot.collectedAt,
+      source: snapshot.source.kind,
+      organizationId: snapshot.organization.id,
+      managementAccountId: snapshot.organization.managementAccountId,
+      accounts,
+      organizationGaps,
+    },
+    collected:
+      accounts.every((a) => a.status === 'complete' || a.status === 'skipped') &&
+      organizationGaps.length === 0,
+  };
+}
+
+/** The scan summary once the rules ran. */
+export function completeScan(
+  coverage: ScanCoverage,
+  evaluation: Pick<EvaluationResult, 'notEvaluated'>,
+): ScanSummary {
+  return {
+    ...coverage.summary,
+    complete:
+      coverage.collected &&
+      // A rule whose data does not say ("unknown") is listed as not evaluated but is no collection gap.
+      evaluation.notEvaluated.every((entry) => entry.unknown === true),
   };
 }

@@ -4,7 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { anAccessKey, aUser } from '../../../fixtures/builders/index.js';
 import { loadDemoSnapshot } from '../../../src/demo/demo-snapshot.js';
 import { rulesById } from '../../../src/reporters/model/report-file.js';
-import { buildReportModel, buildSpooledReportModel } from '../../../src/reporters/model/report-model.js';
+import {
+  buildReportModel,
+  buildSpooledReportModel,
+  snapshotFacts,
+} from '../../../src/reporters/model/report-model.js';
 import { FindingSpool } from '../../../src/reporters/spool/finding-spool.js';
 import {
   DEFAULT_SPILL_THRESHOLD,
@@ -39,7 +43,7 @@ describe('the finding spool', () => {
     });
     const { evaluation, spooled } = spoolOf(snapshot, DEMO_NOW);
     try {
-      const model = buildSpooledReportModel(snapshot, evaluation, spooled, {
+      const model = buildSpooledReportModel(snapshotFacts(snapshot, DEMO_NOW), evaluation, spooled, {
         now: DEMO_NOW,
         toolVersion: 't',
       });
