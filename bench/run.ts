@@ -1,8 +1,10 @@
-// npm run bench [-- --users 100000[,200000,500000,1000000] --write-snapshot FILE --formats LIST]
+// npm run bench [-- --users 100000[,200000,500000,1000000] --write-snapshot FILE --formats LIST --scan-heap MiB]
 // Times start-up (`keysweep --version`, `scan --demo`), then writes a synthetic snapshot to a file
 // (streamed, account by account) and times, each as its own process: `node -e JSON.parse(file)` (the floor: reading the input once) and
 // `keysweep scan --snapshot FILE --format ...` (what a user pays, start-up included). Prints wall time,
 // peak RSS, the scan/parse ratio and the time per IAM user for every size.
+// --scan-heap MiB times the scan a second time in a V8 heap of that size (node --max-old-space-size):
+// with the default heap V8 grows the heap lazily, so peak RSS says more about V8 than about keysweep.
 // In-process stage timings (zod, rules, model, each writer): npx tsx bench/stages.ts.
 
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     'users-per-account': { type: 'string', default: '100' },
     'write-snapshot': { type: 'string' },
     formats: { type: 'string', default: 'sarif,json,md,html,csv' },
+    'scan-heap': { type: 'string' },
   },
 });
 const sizes = values.users.split(',').map((s) => Number(s.trim()));
@@ -85,7 +88,7 @@ try {
     if (users === 100_000 && parse.exitCode === 0) parse100k = parse.seconds;
 
     const out = join(work, `report-${users}`);
-    const scan = measureProcess(process.execPath, [
+    const scanArgs = [
       bin,
       'scan',
       '--snapshot',
@@ -99,17 +102,25 @@ try {
       '--fail-on',
       'none',
       '--quiet',
-    ]);
-    const ratios = [
-      parse.exitCode === 0 ? `${(scan.seconds / parse.seconds).toFixed(2)}x parse` : '',
-      parse100k !== undefined && users > 100_000
-        ? `${(scan.seconds / ((parse100k * users) / 100_000)).toFixed(2)}x (${users / 100_000} x 100k parse)`
-        : '',
-    ].filter(Boolean);
-    row(`scan --format ${values.formats}`, scan, failure(scan) || ratios.join(', '));
-    console.log(
-      `  per IAM user: scan ${((scan.seconds / users) * 1e6).toFixed(1)} µs, parse ${((parse.seconds / users) * 1e6).toFixed(1)} µs`,
-    );
+    ];
+    const heaps = [undefined, ...(values['scan-heap'] ? [Number(values['scan-heap'])] : [])];
+    for (const heap of heaps) {
+      const scan = measureProcess(process.execPath, [
+        ...(heap === undefined ? [] : [`--max-old-space-size=${heap}`]),
+        ...scanArgs,
+      ]);
+      const ratios = [
+        parse.exitCode === 0 ? `${(scan.seconds / parse.seconds).toFixed(2)}x parse` : '',
+        parse100k !== undefined && users > 100_000
+          ? `${(scan.seconds / ((parse100k * users) / 100_000)).toFixed(2)}x (${users / 100_000} x 100k parse)`
+          : '',
+      ].filter(Boolean);
+      const label = `scan --format ${values.formats}${heap === undefined ? '' : `, ${heap} MiB heap`}`;
+      row(label, scan, failure(scan) || ratios.join(', '));
+      console.log(
+        `  per IAM user: scan ${((scan.seconds / users) * 1e6).toFixed(1)} µs, parse ${((parse.seconds / users) * 1e6).toFixed(1)} µs`,
+      );
+    }
     rmSync(out, { recursive: true, force: true });
     if (values['write-snapshot'] === undefined) rmSync(file, { force: true });
   }
