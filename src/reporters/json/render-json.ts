@@ -1,3 +1,4 @@
+import type { MigrationTableEntry } from '../model/finding-list.js';
 import {
   compactAdvice,
   type MigrationEntry,
@@ -35,11 +36,10 @@ export function* renderJsonChunks(model: ReportModel): Generator<string> {
   const migrations = new Map<string, MigrationEntry>();
   let text = '';
   let index = 0;
-  for (const finding of findings) {
-    const migration = finding.advice.migration;
-    if (!migration || migrations.has(finding.resourceArn)) continue;
-    migrations.set(finding.resourceArn, migrationEntry(migration));
-    text += `${index === 0 ? '\n' : ',\n'}    ${json(finding.resourceArn)}: ${json(migration)}`;
+  for (const { resourceArn, entry, json: advice } of findings.migrationTable?.() ??
+    tableOf(findings, migrations)) {
+    migrations.set(resourceArn, entry);
+    text += `${index === 0 ? '\n' : ',\n'}    ${json(resourceArn)}: ${advice}`;
     index += 1;
     if (index % ENTRIES_PER_CHUNK === 0) {
       yield text;
@@ -64,6 +64,18 @@ export function* renderJsonChunks(model: ReportModel): Generator<string> {
 }
 
 const json = JSON.stringify;
+
+/** The migrations table read from the findings: each resource's first advice in report order. */
+function* tableOf(
+  findings: Iterable<ReportFinding>,
+  seen: ReadonlyMap<string, MigrationEntry>,
+): Generator<MigrationTableEntry> {
+  for (const finding of findings) {
+    const migration = finding.advice.migration;
+    if (!migration || seen.has(finding.resourceArn)) continue;
+    yield { resourceArn: finding.resourceArn, entry: migrationEntry(migration), json: json(migration) };
+  }
+}
 
 /**
  * One finding as report.json holds it (compactFinding), written field by field: building a compact copy

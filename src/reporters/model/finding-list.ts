@@ -1,3 +1,4 @@
+import type { MigrationEntry } from './report-file.js';
 import type { ReportFinding } from './report-schema.js';
 
 /**
@@ -9,6 +10,19 @@ import type { ReportFinding } from './report-schema.js';
  */
 export interface FindingList extends Iterable<ReportFinding> {
   readonly length: number;
+  /**
+   * Optional: report.json's migrations table (each resource's first advice in list order, as JSON),
+   * when the list can give it without reading every finding (a spool, from its columns).
+   */
+  migrationTable?(): Iterable<MigrationTableEntry>;
+}
+
+export interface MigrationTableEntry {
+  resourceArn: string;
+  /** What comparing a finding's advice with the entry takes (see MigrationEntry). */
+  entry: MigrationEntry;
+  /** The advice as JSON.stringify writes it. */
+  json: string;
 }
 
 /** The first `limit` findings a predicate keeps, in list order (one pass that stops early). */

@@ -9,7 +9,7 @@ import type { SpooledFindings } from './spooled-findings.js';
  * in-memory path is faster (no line written and read back); above it, memory decides: at 100k IAM users
  * (~400k findings) findings in memory cost ~0.3 GB, and a million users make ten times as many.
  */
-export const DEFAULT_SPILL_THRESHOLD = 500_000;
+export const DEFAULT_SPILL_THRESHOLD = 1_000_000;
 
 /**
  * From this snapshot size on (about 250k IAM users), findings go to disk from the first: the inventory

@@ -1,7 +1,7 @@
 import { adviceWithRuleSteps } from '../../rules/fill-fix-steps.js';
 import { type Advice, findingId, type MigrationAdvice } from '../../rules/finding.js';
 import { SEVERITIES, type Severity } from '../../rules/severity.js';
-import type { FindingList } from '../model/finding-list.js';
+import type { FindingList, MigrationTableEntry } from '../model/finding-list.js';
 import type { ReportFileFinding, RuleText } from '../model/report-file.js';
 import type { ReportFinding, ReportModel } from '../model/report-schema.js';
 import type { SpoolColumns } from './finding-spool.js';
@@ -137,6 +137,24 @@ export class SpooledFindings implements FindingList {
           fixNow: line.advice.fixNow ?? { console: [], cli: [] },
           ...(migration ? { migration } : {}),
         };
+  }
+
+  /** report.json's migrations table from the columns: no finding is read, each advice's stored JSON. */
+  *migrationTable(): Generator<MigrationTableEntry> {
+    const { columns } = this;
+    const seen = new Set<string>();
+    for (const index of this.order) {
+      const record = columns.migration[index]!;
+      if (record < 0) continue;
+      const resourceArn = columns.arns[index]!;
+      if (seen.has(resourceArn)) continue;
+      seen.add(resourceArn);
+      yield {
+        resourceArn,
+        entry: new MigrationRecord(record, this.readMigration),
+        json: this.readMigration(record),
+      };
+    }
   }
 
   /** The counts report.json's `summary` holds, from the columns (before waivers and baseline). */
