@@ -27,20 +27,19 @@ export function compareWithBaseline(
     canonical.set(rule.id, rule.id);
     for (const alias of rule.aliases) canonical.set(alias, rule.id);
   }
-  // What findingId hashes, unhashed: the same matches, and cheap to compute again each time the list is read.
+  // What findingId hashes, unhashed: the same matches, computed once per finding (in the counting pass).
   const keyOf = (f: Pick<ReportFinding, 'ruleId' | 'resourceArn' | 'subject'>) =>
     `${canonical.get(f.ruleId) ?? f.ruleId}\n${f.resourceArn}\n${f.subject}`;
 
   const previous = new Map(baseline.findings.map((f) => [keyOf(f), f]));
-  // Per baseline key, the position of the current finding that matched it: the first one with that key
-  // (a later one with the same key is new).
-  const matchedBy = new Map<string, number>();
+  // Which current findings (by position) matched a baseline finding: the first one with its key (a later
+  // one with the same key is new). Matched keys leave `previous`; what stays is gone or not rechecked.
+  const unchanged = new Uint8Array(current.length);
   const counts = { new: 0, unchanged: 0, absent: 0, notRechecked: 0 };
   let index = 0;
   for (const finding of current) {
-    const key = keyOf(finding);
-    if (previous.has(key) && !matchedBy.has(key)) {
-      matchedBy.set(key, index);
+    if (previous.delete(keyOf(finding))) {
+      unchanged[index] = 1;
       counts.unchanged += 1;
     } else counts.new += 1;
     index += 1;
@@ -51,8 +50,7 @@ export function compareWithBaseline(
   );
   const notEvaluated = new Set(model.notEvaluated.map((n) => `${n.ruleId} ${n.accountId ?? '*'}`));
   const absent: ReportFinding[] = [];
-  for (const [key, gone] of previous) {
-    if (matchedBy.has(key)) continue;
+  for (const gone of previous.values()) {
     const ruleId = canonical.get(gone.ruleId);
     const rechecked =
       ruleId !== undefined &&
@@ -70,7 +68,7 @@ export function compareWithBaseline(
     current,
     (finding, position) => ({
       ...finding,
-      baselineState: matchedBy.get(keyOf(finding)) === position ? 'unchanged' : 'new',
+      baselineState: unchanged[position] === 1 ? 'unchanged' : 'new',
     }),
     absent,
   );
