@@ -2,7 +2,7 @@ import type { FindingSink } from '../../rules/engine.js';
 import type { Finding, MigrationAdvice } from '../../rules/finding.js';
 import { SEVERITIES } from '../../rules/severity.js';
 import { relatedPrimaries } from '../model/related-findings.js';
-import { compactAdvice, type RuleText } from '../model/report-file.js';
+import { compactAdvice, findingHead, type RuleText } from '../model/report-file.js';
 import { Column } from './growable.js';
 import { reportOrder } from './report-order.js';
 import { SpoolFile } from './spool-file.js';
@@ -61,18 +61,7 @@ export class FindingSpool implements FindingSink {
     const i = this.count;
     const advice = compactAdvice(finding, this.rules.get(finding.ruleId), NO_MIGRATIONS);
     delete advice.migration;
-    const line = JSON.stringify({
-      id: finding.id,
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      accountId: finding.accountId,
-      resourceArn: finding.resourceArn,
-      resourceType: finding.resourceType,
-      subject: finding.subject,
-      message: finding.message,
-      advice,
-      details: finding.details,
-    });
+    const line = JSON.stringify({ ...findingHead(finding), advice, details: finding.details });
     this.offset.set(i, this.lines.size);
     this.length.set(i, this.lines.append(line));
     this.severity.set(i, SEVERITIES.indexOf(finding.severity));
