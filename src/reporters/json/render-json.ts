@@ -51,7 +51,9 @@ export function* renderJsonChunks(model: ReportModel): Generator<string> {
   text = '';
   index = 0;
   for (const finding of findings) {
-    const line = findingLine(finding, rules.get(finding.ruleId), migrations);
+    const line =
+      findings.reportFileLine?.(finding, migrations) ??
+      findingLine(finding, rules.get(finding.ruleId), migrations);
     text += index === 0 ? `    ${line}` : `,\n    ${line}`;
     index += 1;
     if (index % ENTRIES_PER_CHUNK === 0) {

@@ -15,6 +15,15 @@ export interface FindingList extends Iterable<ReportFinding> {
    * when the list can give it without reading every finding (a spool, from its columns).
    */
   migrationTable?(): Iterable<MigrationTableEntry>;
+  /**
+   * Optional: a finding of this list as one line of report.json (what the JSON writer's findingLine
+   * makes of it against `migrations`, byte for byte), or undefined where the list cannot give it
+   * without reading the finding (a spool, from the line it stored).
+   */
+  reportFileLine?(
+    finding: ReportFinding,
+    migrations: ReadonlyMap<string, MigrationEntry>,
+  ): string | undefined;
 }
 
 export interface MigrationTableEntry {

@@ -10,18 +10,23 @@ import { SpooledFindings } from './spooled-findings.js';
 
 const NO_MIGRATIONS: ReadonlyMap<string, MigrationAdvice> = new Map();
 const KEY_ONLY_WORKLOAD = 1;
+/** Written out per rule file at this size: a few dozen rules' pending lines stay small together. */
+const RULE_FLUSH_BYTES = 1 << 18;
 
 /**
  * Findings written to a temporary file as the engine makes them, so a scan of a very large organization
  * does not hold millions of finding objects: in memory stay only a few numbers per finding (severity,
  * rule, account, where its line is) and its resource ARN and subject (strings the inventory holds anyway).
- * Each finding is one line of report.json's compact form; its migration advice, shared by every finding
- * on the resource, is written once to a second file. `finish()` sorts the findings into report order and
+ * Each finding is one line of report.json's compact form, in a file of its rule's: reports are read rule by
+ * rule, the engine goes account by account, and one file for all read ~10x its size per pass at 100k IAM
+ * users (each rule's lines of an account lay among the other rules'). Its migration advice, shared by
+ * every finding on the resource, is written once to a file of migration advice. `finish()` sorts the findings into report order and
  * relates them (one problem per access key) from those columns alone, and returns a FindingList that
  * reads the lines back in that order on every pass.
  */
 export class FindingSpool implements FindingSink {
-  private readonly lines = new SpoolFile('findings.jsonl');
+  /** Per rule (by its number in ruleIds), its findings' lines. */
+  private readonly lines: SpoolFile[] = [];
   private readonly migrationLines = new SpoolFile('migrations.jsonl');
   private readonly rules: ReadonlyMap<string, RuleText>;
   private count = 0;
@@ -62,10 +67,16 @@ export class FindingSpool implements FindingSink {
     const advice = compactAdvice(finding, this.rules.get(finding.ruleId), NO_MIGRATIONS);
     delete advice.migration;
     const line = JSON.stringify({ ...findingHead(finding), advice, details: finding.details });
-    this.offset.set(i, this.lines.size);
-    this.length.set(i, this.lines.append(line));
+    const rule = this.ruleIds.of(finding.ruleId);
+    let file = this.lines[rule];
+    if (!file) {
+      file = new SpoolFile(`findings-${rule}.jsonl`, RULE_FLUSH_BYTES);
+      this.lines[rule] = file;
+    }
+    this.offset.set(i, file.size);
+    this.length.set(i, file.append(line));
     this.severity.set(i, SEVERITIES.indexOf(finding.severity));
-    this.rule.set(i, this.ruleIds.of(finding.ruleId));
+    this.rule.set(i, rule);
     this.account.set(i, this.accountIds.of(finding.accountId));
     this.resourceType.set(i, this.resourceTypeIds.of(finding.resourceType));
     this.migration.set(i, finding.advice.migration ? this.migrationRef(finding.advice.migration) : -1);
@@ -89,7 +100,7 @@ export class FindingSpool implements FindingSink {
 
   /** Sorts and relates the findings; the spool takes no more findings after this. */
   finish(): SpooledFindings {
-    this.lines.flush();
+    for (const file of this.lines) file.flush();
     this.migrationLines.flush();
     this.migrationRefs = new Map();
     const count = this.count;
@@ -131,7 +142,7 @@ export class FindingSpool implements FindingSink {
 
   /** Removes the files (when the scan fails before finish()). */
   remove(): void {
-    this.lines.remove();
+    for (const file of this.lines) file.remove();
     this.migrationLines.remove();
   }
 }

@@ -17,7 +17,11 @@ export class SpoolFile {
   /** Bytes appended so far (flushed or not): the next record's offset. */
   size = 0;
 
-  constructor(name: string) {
+  /** `flushBytes`: how much is appended before it is written out. */
+  constructor(
+    name: string,
+    private readonly flushBytes = FLUSH_BYTES,
+  ) {
     this.dir = mkdtempSync(join(tmpdir(), 'keysweep-spool-'));
     this.fd = openSync(join(this.dir, name), 'w+', 0o600);
     removeOnExit(this);
@@ -29,7 +33,7 @@ export class SpoolFile {
     this.pending.push(text);
     this.pendingBytes += bytes;
     this.size += bytes;
-    if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+    if (this.pendingBytes >= this.flushBytes) this.flush();
     return bytes;
   }
 

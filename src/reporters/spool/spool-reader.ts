@@ -5,42 +5,60 @@ const BLOCK_BYTES = 1 << 20;
 const LOOKAHEAD = 1024;
 
 /**
- * Reads records of a spool file in an order of its own (the report's), one block read serving every
- * upcoming record that lies in it: findings come mostly in runs of the order they were written.
+ * Reads records kept in one or more spool files in an order of its own (the report's), one block read
+ * serving every upcoming record of the same file that fits in it with the one asked for.
  */
 export class SpoolReader {
   private block = Buffer.alloc(0);
+  private blockFile = -1;
   private blockStart = 0;
   private blockEnd = 0;
 
+  /** `fileOf(record)`: the index in `files` of the file holding the record. */
   constructor(
-    private readonly file: SpoolFile,
+    private readonly files: readonly SpoolFile[],
+    private readonly fileOf: (record: number) => number,
     private readonly offsets: Float64Array,
     private readonly lengths: Uint32Array,
   ) {}
 
   /** The text of record `record`; `upcoming(k)` is the record read k steps later (or -1). */
   text(record: number, upcoming: (ahead: number) => number): string {
+    const file = this.fileOf(record);
     const start = this.offsets[record]!;
     const end = start + this.lengths[record]!;
-    if (start < this.blockStart || end > this.blockEnd) this.load(start, end, upcoming);
+    if (file !== this.blockFile || start < this.blockStart || end > this.blockEnd) {
+      this.load(file, start, end, upcoming);
+    }
     return this.block.toString('utf8', start - this.blockStart, end - this.blockStart);
   }
 
-  private load(start: number, end: number, upcoming: (ahead: number) => number): void {
-    let last = end;
+  /**
+   * Reads one block holding the record and as many of the next LOOKAHEAD records of its file as fit in
+   * BLOCK_BYTES with it, on either side of it (report order may permute records written together).
+   */
+  private load(file: number, start: number, end: number, upcoming: (ahead: number) => number): void {
+    let low = start;
+    let high = end;
     for (let k = 1; k <= LOOKAHEAD; k += 1) {
       const next = upcoming(k);
       if (next < 0) break;
+      if (this.fileOf(next) !== file) continue;
       const nextStart = this.offsets[next]!;
       const nextEnd = nextStart + this.lengths[next]!;
-      if (nextStart >= start && nextEnd <= start + BLOCK_BYTES && nextEnd > last) last = nextEnd;
+      const from = Math.min(low, nextStart);
+      const to = Math.max(high, nextEnd);
+      if (to - from <= BLOCK_BYTES) {
+        low = from;
+        high = to;
+      }
     }
-    const length = last - start;
+    const length = high - low;
     if (this.block.length < length) this.block = Buffer.allocUnsafe(Math.max(length, BLOCK_BYTES));
-    this.file.read(this.block, start, length);
-    this.blockStart = start;
-    this.blockEnd = start + length;
+    this.files[file]!.read(this.block, low, length);
+    this.blockFile = file;
+    this.blockStart = low;
+    this.blockEnd = high;
   }
 }
 

@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { anAccessKey, aUser } from '../../../fixtures/builders/index.js';
 import { loadDemoSnapshot } from '../../../src/demo/demo-snapshot.js';
-import { rulesById } from '../../../src/reporters/model/report-file.js';
+import { findingLine } from '../../../src/reporters/json/render-json.js';
+import { type MigrationEntry, rulesById } from '../../../src/reporters/model/report-file.js';
 import {
   buildReportModel,
   buildSpooledReportModel,
@@ -63,6 +64,41 @@ describe('the finding spool', () => {
     }
   });
 
+  it("gives report.json's line of a finding from its stored line: as the JSON writer writes it, or not at all", async () => {
+    const snapshot = await loadDemoSnapshot();
+    const { spooled } = spoolOf(snapshot, DEMO_NOW);
+    try {
+      const rules = rulesById(ALL_RULES.map(ruleSummary));
+      // The table as report.json keeps it: each resource's first advice, in report order.
+      const migrations = new Map<string, MigrationEntry>();
+      for (const { resourceArn, entry } of spooled.migrationTable()) migrations.set(resourceArn, entry);
+      let given = 0;
+      let related = 0;
+      for (const finding of spooled) {
+        const line = spooled.reportFileLine(finding, migrations);
+        const written = findingLine(finding, rules.get(finding.ruleId), migrations);
+        // Left to the writer only where report.json keeps the finding's own migration advice.
+        if (line === undefined) {
+          expect(JSON.parse(written).advice.migration).toBeDefined();
+          continue;
+        }
+        expect(line).toBe(written);
+        given += 1;
+        if (finding.relatedTo) related += 1;
+      }
+      expect(given).toBeGreaterThan(spooled.length * 0.9);
+      expect(related).toBeGreaterThan(0);
+      // Advice other than the table's, and findings not of this list (a waiver view's copies), are left to the writer.
+      const first = [...spooled].find((f) => f.advice.migration)!;
+      const other = new Map(migrations);
+      other.set(first.resourceArn, { ...first.advice.migration! });
+      expect(spooled.reportFileLine(first, other)).toBeUndefined();
+      expect(spooled.reportFileLine({ ...first }, migrations)).toBeUndefined();
+    } finally {
+      spooled.remove();
+    }
+  });
+
   it('counts by severity, rule, account and relation without reading a line', async () => {
     const snapshot = await loadDemoSnapshot();
     const { spooled } = spoolOf(snapshot, DEMO_NOW);
@@ -107,23 +143,21 @@ describe('the finding spool', () => {
     }
   });
 
-  it('keeps its lines in a private temporary file and removes it', async () => {
+  it('keeps its lines in private temporary files (one per rule, one of migration advice) and removes them', async () => {
     const snapshot = await loadDemoSnapshot();
     const spool = new FindingSpool(rulesById(ALL_RULES.map(ruleSummary)));
-    const paths: string[] = [];
     const sink: FindingSink = {
       startRule: (id) => spool.startRule(id),
       add: (finding: Finding) => spool.add(finding),
     };
     evaluateInto(snapshot, { rules: ALL_RULES, now: DEMO_NOW }, sink);
     const spooled = spool.finish();
-    for (const file of Object.values(
-      (spooled as unknown as { files: Record<string, { dir: string }> }).files,
-    )) {
-      paths.push(file.dir);
-      expect(statSync(file.dir).mode & 0o077).toBe(0);
-    }
-    expect(paths).toHaveLength(2);
+    const files = (
+      spooled as unknown as { files: { findings: { dir: string }[]; migrations: { dir: string } } }
+    ).files;
+    const paths = [...files.findings, files.migrations].map((file) => file.dir);
+    expect(files.findings).toHaveLength(new Set([...spooled].map((f) => f.ruleId)).size);
+    for (const path of paths) expect(statSync(path).mode & 0o077).toBe(0);
     spooled.remove();
     spooled.remove();
     for (const path of paths) expect(existsSync(path)).toBe(false);
