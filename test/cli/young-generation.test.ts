@@ -1,0 +1,106 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LARGE_SNAPSHOT_BYTES, SEMI_SPACE_FLAG, youngGenerationFlags } from '../../bin/young-generation.js';
+import { DEMO_SNAPSHOT_PATH } from '../../src/demo/demo-snapshot.js';
+import { SPILL_AT_ONCE_SNAPSHOT_BYTES } from '../../src/reporters/spool/spilling-sink.js';
+import { spawnKeysweep } from './spawn-keysweep.js';
+
+const ANY_SIZE = { KEYSWEEP_RELAUNCH_SNAPSHOT_BYTES: '0' };
+
+describe('bin/young-generation.js: when a scan runs again with a larger young generation', () => {
+  const decide = (args: string[], env: NodeJS.ProcessEnv = ANY_SIZE, execArgv: string[] = []) =>
+    youngGenerationFlags(args, { env, execArgv });
+
+  it('does for a scan of a snapshot at or above the size, in either spelling of --snapshot', () => {
+    expect(decide(['scan', '--snapshot', DEMO_SNAPSHOT_PATH])).toEqual([SEMI_SPACE_FLAG]);
+    expect(decide(['scan', '--format', 'json', `--snapshot=${DEMO_SNAPSHOT_PATH}`])).toEqual([
+      SEMI_SPACE_FLAG,
+    ]);
+  });
+
+  it('does not for a smaller snapshot, other commands, a missing file, or when told not to', () => {
+    expect(decide(['scan', '--snapshot', DEMO_SNAPSHOT_PATH], {})).toBeNull();
+    expect(decide(['plan', '--snapshot', DEMO_SNAPSHOT_PATH])).toBeNull();
+    expect(decide(['scan', '--demo'])).toBeNull();
+    expect(decide(['scan', '--', '--snapshot', DEMO_SNAPSHOT_PATH])).toBeNull();
+    expect(decide(['scan', '--snapshot', '/nonexistent/snapshot.json'])).toBeNull();
+    expect(
+      decide(['scan', '--snapshot', DEMO_SNAPSHOT_PATH], { KEYSWEEP_RELAUNCH_SNAPSHOT_BYTES: 'off' }),
+    ).toBeNull();
+  });
+
+  it('does not when a semi-space size was given already (NODE_OPTIONS, node flags, an earlier relaunch)', () => {
+    const args = ['scan', '--snapshot', DEMO_SNAPSHOT_PATH];
+    expect(decide(args, { ...ANY_SIZE, NODE_OPTIONS: '--max-semi-space-size=32' })).toBeNull();
+    expect(decide(args, ANY_SIZE, [SEMI_SPACE_FLAG])).toBeNull();
+  });
+
+  it('starts at the snapshot size from which a scan spools its findings at once', () => {
+    expect(LARGE_SNAPSHOT_BYTES).toBe(SPILL_AT_ONCE_SNAPSHOT_BYTES);
+  });
+});
+
+describe('bin/keysweep.js relaunched', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'keysweep-relaunch-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const scan = (out: string, env: NodeJS.ProcessEnv) =>
+    spawnKeysweep(
+      [
+        'scan',
+        '--snapshot',
+        DEMO_SNAPSHOT_PATH,
+        '--format',
+        'json,csv',
+        '--out',
+        join(dir, out),
+        '--now',
+        '2026-12-01T00:00:00Z',
+      ],
+      { env: { KEYSWEEP_DEBUG_ENTRY: '1', ...env }, timeoutMs: 60_000 },
+    );
+
+  it('writes the same reports and exits with the same status as a scan in one process', async () => {
+    const [relaunched, direct] = await Promise.all([scan('relaunched', ANY_SIZE), scan('direct', {})]);
+    expect(relaunched.stderr).toContain(`keysweep: relaunched with ${SEMI_SPACE_FLAG}`);
+    expect(direct.stderr).not.toContain('relaunched');
+    expect(direct.code).toBe(1); // the demo has high findings
+    expect(relaunched.code).toBe(direct.code);
+    expect(relaunched.stdout.replaceAll('/relaunched/', '/direct/')).toBe(direct.stdout);
+    for (const file of ['report.json', 'report.csv']) {
+      expect(readFileSync(join(dir, 'relaunched', file), 'utf8')).toBe(
+        readFileSync(join(dir, 'direct', file), 'utf8'),
+      );
+    }
+  });
+
+  it('passes a signal sent to it alone on to the scan, and dies of it', { timeout: 30_000 }, async () => {
+    const { spawn } = await import('node:child_process');
+    const { outputOf } = await import('./spawn-keysweep.js');
+    const bin = new URL('../../bin/keysweep.js', import.meta.url).pathname;
+    const out = join(dir, 'signalled');
+    const child = spawn(
+      process.execPath,
+      [bin, 'scan', '--snapshot', DEMO_SNAPSHOT_PATH, '--format', 'json', '--out', out],
+      {
+        env: { PATH: process.env.PATH, KEYSWEEP_DEBUG_ENTRY: '1', ...ANY_SIZE },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    // Once the child says which code it runs (it is past start-up), this process alone gets the signal.
+    let said = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      if (/keysweep: (dist|source) /.test(said) && !child.killed) child.kill('SIGTERM');
+    });
+    const exited = new Promise<NodeJS.Signals | null>((done) =>
+      child.once('exit', (_, signal) => done(signal)),
+    );
+    await outputOf(child);
+    expect(await exited).toBe('SIGTERM');
+    // Had the scan been left running on its own, it would have written its report by now (about 1 s).
+    await new Promise((done) => setTimeout(done, 4000));
+    expect(() => readdirSync(out)).toThrow();
+  });
+});
