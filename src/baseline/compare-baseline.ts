@@ -1,5 +1,6 @@
 import { type FindingList, mappedFindings } from '../reporters/model/finding-list.js';
 import type { ReportFinding, ReportModel } from '../reporters/model/report-model.js';
+import { type BaselineFindings, resourceDigest } from './baseline-findings.js';
 import type { BaselineReport } from './load-baseline.js';
 
 export interface BaselineComparison {
@@ -14,8 +15,9 @@ export interface BaselineComparison {
 /**
  * Matches by the stable finding identity (rule, ARN, subject). A rule renamed since the baseline
  * still matches through its aliases. A baseline finding this scan could not look at again is left
- * out, not called absent: a gap is never a fix. One pass over the current findings; what it keeps is
- * per baseline finding (the baseline is in memory already).
+ * out, not called absent: a gap is never a fix. One pass over the current findings; what it keeps is a
+ * table of numbers per baseline finding (see BaselineFindings: digests of resource and subject, not the
+ * strings), and the positions of the gone ones, whose findings are read on each pass of the result.
  */
 export function compareWithBaseline(
   current: FindingList,
@@ -27,18 +29,15 @@ export function compareWithBaseline(
     canonical.set(rule.id, rule.id);
     for (const alias of rule.aliases) canonical.set(alias, rule.id);
   }
-  // What findingId hashes, unhashed: the same matches, computed once per finding (in the counting pass).
-  const keyOf = (f: Pick<ReportFinding, 'ruleId' | 'resourceArn' | 'subject'>) =>
-    `${canonical.get(f.ruleId) ?? f.ruleId}\n${f.resourceArn}\n${f.subject}`;
-
-  const previous = new Map(baseline.findings.map((f) => [keyOf(f), f]));
+  const previous = baseline.findings;
+  const table = new KeyTable(previous, (ruleId) => canonical.get(ruleId) ?? ruleId);
   // Which current findings (by position) matched a baseline finding: the first one with its key (a later
-  // one with the same key is new). Matched keys leave `previous`; what stays is gone or not rechecked.
+  // one with the same key is new). Matched baseline findings leave the table; what stays is gone or not rechecked.
   const unchanged = new Uint8Array(current.length);
   const counts = { new: 0, unchanged: 0, absent: 0, notRechecked: 0 };
   let index = 0;
   for (const finding of current) {
-    if (previous.delete(keyOf(finding))) {
+    if (table.take(finding.ruleId, resourceDigest(finding.resourceArn, finding.subject))) {
       unchanged[index] = 1;
       counts.unchanged += 1;
     } else counts.new += 1;
@@ -49,21 +48,28 @@ export function compareWithBaseline(
     model.scan.accounts.filter((a) => a.status === 'failed' || a.status === 'skipped').map((a) => a.id),
   );
   const notEvaluated = new Set(model.notEvaluated.map((n) => `${n.ruleId} ${n.accountId ?? '*'}`));
-  const absent: ReportFinding[] = [];
-  for (const gone of previous.values()) {
-    const ruleId = canonical.get(gone.ruleId);
+  const gone: number[] = [];
+  for (const position of table.remaining()) {
+    const ruleId = canonical.get(previous.ruleIdOf(position));
+    const accountId = previous.accountIdOf(position);
     const rechecked =
       ruleId !== undefined &&
-      !unreachable.has(gone.accountId) &&
-      !notEvaluated.has(`${ruleId} ${gone.accountId}`) &&
+      !unreachable.has(accountId) &&
+      !notEvaluated.has(`${ruleId} ${accountId}`) &&
       !notEvaluated.has(`${ruleId} *`);
     if (!rechecked) {
       counts.notRechecked += 1;
       continue;
     }
     counts.absent += 1;
-    absent.push({ ...gone, baselineState: 'absent' });
+    gone.push(position);
   }
+  const absent = {
+    length: gone.length,
+    *[Symbol.iterator](): Generator<ReportFinding> {
+      for (const position of gone) yield { ...previous.findingAt(position), baselineState: 'absent' };
+    },
+  };
   const findings = mappedFindings(
     current,
     (finding, position) => ({
@@ -73,4 +79,82 @@ export function compareWithBaseline(
     absent,
   );
   return { findings, counts };
+}
+
+/**
+ * Baseline findings by key (canonical rule, digest of resource and subject) in an open-addressing table
+ * of positions. As a Map keyed by the last finding with each key, as before: an earlier baseline finding
+ * with the same key is neither matched nor gone.
+ */
+class KeyTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly rules: Int32Array;
+  private readonly ruleNumbers = new Map<string, number>();
+
+  constructor(
+    private readonly findings: BaselineFindings,
+    private readonly canonical: (ruleId: string) => string,
+  ) {
+    let size = 1024;
+    while (size < findings.length * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.rules = new Int32Array(findings.length);
+    for (let position = 0; position < findings.length; position += 1) {
+      this.rules[position] = this.ruleNumber(findings.ruleIdOf(position));
+      const slot = this.find(this.rules[position]!, findings.digests, position);
+      this.slots[slot] = position;
+    }
+  }
+
+  /** Removes the baseline finding with this key; whether there was one. */
+  take(ruleId: string, digest: Uint32Array): boolean {
+    const rule = this.ruleNumbers.get(this.canonical(ruleId));
+    if (rule === undefined) return false;
+    const slot = this.find(rule, digest, 0);
+    if (this.slots[slot]! < 0) return false;
+    // Marked taken (-2): probing goes on past it, and it is not gone.
+    this.slots[slot] = -2 - this.slots[slot]!;
+    return true;
+  }
+
+  /** Positions of the baseline findings not taken, in baseline order. */
+  remaining(): number[] {
+    const left: number[] = [];
+    for (const position of this.slots) if (position >= 0) left.push(position);
+    return left.sort((a, b) => a - b);
+  }
+
+  private ruleNumber(ruleId: string): number {
+    const id = this.canonical(ruleId);
+    let n = this.ruleNumbers.get(id);
+    if (n === undefined) {
+      n = this.ruleNumbers.size;
+      this.ruleNumbers.set(id, n);
+    }
+    return n;
+  }
+
+  /** The slot holding the key (of `digests` at `at`), or the empty slot where it would go. */
+  private find(rule: number, digests: Uint32Array, at: number): number {
+    const d = at * 4;
+    let slot = (digests[d]! ^ Math.imul(rule + 1, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      const held = this.slots[slot]!;
+      if (held === -1) return slot;
+      const position = held >= 0 ? held : -2 - held;
+      const p = position * 4;
+      const own = this.findings.digests;
+      if (
+        this.rules[position] === rule &&
+        own[p] === digests[d] &&
+        own[p + 1] === digests[d + 1] &&
+        own[p + 2] === digests[d + 2] &&
+        own[p + 3] === digests[d + 3]
+      )
+        return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
 }

@@ -5,14 +5,15 @@ import { upgradeToCurrent } from '../inventory/versions/upgrade-chain.js';
 import { describeZodError, InputError } from '../io/input-error.js';
 import {
   expandFinding,
-  type ReportFileFinding,
   reportFileFindingSchema,
   reportFileSchema,
   rulesById,
 } from '../reporters/model/report-file.js';
 import { REPORT_SCHEMA_VERSION, type ReportFinding } from '../reporters/model/report-schema.js';
-import { type MigrationAdvice, migrationAdviceSchema } from '../rules/finding.js';
+import { migrationAdviceSchema } from '../rules/finding.js';
 import { ruleSummarySchema } from '../rules/rule-summary.js';
+import { type BaselineFindings, baselineFindingsOf } from './baseline-findings.js';
+import { SpooledBaseline } from './spooled-baseline.js';
 
 /** What a baseline must carry: the report's own schemaVersion and findings, and when it was taken. */
 const baselineReportSchema = z.looseObject({
@@ -32,7 +33,7 @@ const baselineReportSchema = z.looseObject({
 export interface BaselineReport {
   now: string;
   /** Findings present when the baseline was taken (its own absent ones are dropped). */
-  findings: ReportFinding[];
+  findings: BaselineFindings;
 }
 
 /**
@@ -40,10 +41,9 @@ export interface BaselineReport {
  * string); a wrong file is one InputError line naming file and field, report-level fields first.
  */
 export async function loadBaseline(path: string): Promise<BaselineReport> {
-  const kept: ReportFileFinding[] = [];
+  const spooled = new SpooledBaseline();
   let findingError: string | null = null;
   // The migration table is read member by member too: at 100k IAM users it is 75 MiB of the report.
-  const migrations: Record<string, MigrationAdvice> = Object.create(null);
   const read = await readVersionedArrayStream(
     path,
     'findings',
@@ -52,7 +52,10 @@ export async function loadBaseline(path: string): Promise<BaselineReport> {
       if (findingError) return;
       const parsed = reportFileFindingSchema.safeParse(value);
       if (!parsed.success) findingError = describeZodError(path, parsed.error, ['findings', index]);
-      else if (parsed.data.baselineState !== 'absent') kept.push(parsed.data);
+      else if (parsed.data.baselineState !== 'absent') {
+        const { baselineState: _state, waiver: _waiver, ...finding } = parsed.data;
+        spooled.add(finding);
+      }
     },
     {
       key: 'migrations',
@@ -60,27 +63,33 @@ export async function loadBaseline(path: string): Promise<BaselineReport> {
         if (findingError) return;
         const parsed = migrationAdviceSchema.safeParse(value);
         if (!parsed.success) findingError = describeZodError(path, parsed.error, ['migrations', arn]);
-        else migrations[arn] = parsed.data;
+        else spooled.addMigration(arn, parsed.data);
       },
     },
-  );
-  // An older report.json is upgraded in memory (whole document); a newer or foreign one is refused in one line.
-  const data = upgradeToCurrent(read.document, path, REPORT_VERSIONS);
-  // Streamed: the report without its findings (an empty list stands in when the file had a findings array).
-  const parsed = baselineReportSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(describeZodError(path, parsed.error));
-  if (findingError) throw new InputError(findingError);
-  const findings = read.streamed ? kept : parsed.data.findings.filter((f) => f.baselineState !== 'absent');
-  const rules = rulesById(parsed.data.rules);
-  return {
-    now: parsed.data.scan.now,
-    findings: findings.map(
-      ({ baselineState: _state, waiver: _waiver, ...finding }): ReportFinding =>
-        expandFinding(
-          finding,
-          rules.get(finding.ruleId),
-          read.streamed ? migrations : parsed.data.migrations,
-        ),
-    ),
-  };
+  ).catch((error: unknown) => {
+    spooled.remove();
+    throw error;
+  });
+  try {
+    // An older report.json is upgraded in memory (whole document); a newer or foreign one is refused in one line.
+    const data = upgradeToCurrent(read.document, path, REPORT_VERSIONS);
+    // Streamed: the report without its findings (an empty list stands in when the file had a findings array).
+    const parsed = baselineReportSchema.safeParse(data);
+    if (!parsed.success) throw new InputError(describeZodError(path, parsed.error));
+    if (findingError) throw new InputError(findingError);
+    const rules = rulesById(parsed.data.rules);
+    if (read.streamed) return { now: parsed.data.scan.now, findings: spooled.finish(rules) };
+    spooled.remove();
+    // Upgraded from an older version: small, and in memory already.
+    const findings = parsed.data.findings
+      .filter((f) => f.baselineState !== 'absent')
+      .map(
+        ({ baselineState: _state, waiver: _waiver, ...finding }): ReportFinding =>
+          expandFinding(finding, rules.get(finding.ruleId), parsed.data.migrations),
+      );
+    return { now: parsed.data.scan.now, findings: baselineFindingsOf(findings) };
+  } catch (error) {
+    spooled.remove();
+    throw error;
+  }
 }

@@ -1,11 +1,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compareWithBaseline } from '../../src/baseline/compare-baseline.js';
 import { loadBaseline } from '../../src/baseline/load-baseline.js';
 import { InputError } from '../../src/io/input-error.js';
 import { renderJson } from '../../src/reporters/json/render-json.js';
+import { SpoolFile } from '../../src/reporters/spool/spool-file.js';
 import { demoModel } from '../reporters/support/demo-model.js';
 
 const EARLY = new Date('2026-10-01T00:00:00Z');
@@ -35,6 +36,31 @@ describe('compareWithBaseline', () => {
     expect(counts.absent).toBe(1);
     expect([...findings].filter((f) => f.baselineState === 'absent').map((f) => f.id)).toEqual([fixed.id]);
     expect(findings).toHaveLength(late.findings.length + 1);
+  });
+
+  it('keeps the baseline as numbers in memory and reads back only the findings gone since', async () => {
+    const early = await demoModel(EARLY);
+    const late = await demoModel(EARLY);
+    const gone = late.findings.slice(0, 3);
+    late.findings = late.findings.slice(3);
+    // A later duplicate of a finding in the current scan is new, not unchanged a second time.
+    late.findings.push({ ...late.findings[0]! });
+    const baseline = await loadBaseline(await baselineFile(renderJson(early)));
+    try {
+      expect(baseline.findings.digests).toHaveLength(early.findings.length * 4);
+      const reads = vi.spyOn(SpoolFile.prototype, 'read');
+      const { counts, findings } = compareWithBaseline(late.findings, baseline, late);
+      expect(reads).not.toHaveBeenCalled();
+      expect(counts).toEqual({ new: 1, unchanged: late.findings.length - 1, absent: 3, notRechecked: 0 });
+      const absent = [...findings].filter((f) => f.baselineState === 'absent');
+      expect(absent).toEqual(gone.map((f) => ({ ...f, baselineState: 'absent' })));
+      // Only the gone findings' lines (and their migration advice) were read.
+      expect(reads.mock.calls.length).toBeGreaterThan(0);
+      expect(reads.mock.calls.length).toBeLessThanOrEqual(6);
+      reads.mockRestore();
+    } finally {
+      baseline.findings.remove();
+    }
   });
 
   it('matches through a rule alias after a rename', async () => {

@@ -83,7 +83,7 @@ describe('files written by keysweep v1 (test/fixtures/versions) still load', () 
     expect(snapshot.accounts.length).toBeGreaterThan(10);
     const baseline = await loadBaseline(REPORT_V1);
     const v1 = JSON.parse(await readFile(REPORT_V1, 'utf8'));
-    expect(baseline.findings.map((f) => f.id)).toEqual(v1.findings.map((f: { id: string }) => f.id));
+    expect([...baseline.findings].map((f) => f.id)).toEqual(v1.findings.map((f: { id: string }) => f.id));
   });
 
   it('scans the v1 snapshot against the v1 baseline: every finding unchanged, new ones only from newer rules', async () => {
@@ -144,7 +144,7 @@ describe('report.json of older versions read back as a baseline', () => {
     for (const file of [REPORT_V1, REPORT_V2]) {
       const old = JSON.parse(await readFile(file, 'utf8'));
       const rules = new Map(old.rules.map((rule: { id: string }) => [rule.id, rule]));
-      const read = new Map((await loadBaseline(file)).findings.map((f) => [f.id, f.advice]));
+      const read = new Map([...(await loadBaseline(file)).findings].map((f) => [f.id, f.advice]));
       expect(read.size).toBe(old.findings.length);
       for (const finding of old.findings) {
         const rule = rules.get(finding.ruleId) as { title: string; remediation: unknown };
@@ -165,9 +165,9 @@ describe('report.json of older versions read back as a baseline', () => {
     const file = join(dir, 'report.json');
     await writeFile(file, renderJson(model));
     const fromV2 = await loadBaseline(file);
-    expect(fromV2.findings).toEqual(model.findings);
+    expect([...fromV2.findings]).toEqual(model.findings);
     const fromV1 = await loadBaseline(REPORT_V1);
-    expect(fromV1.findings.find((f) => f.ruleId === 'root-access-keys-exist')).toMatchObject({
+    expect([...fromV1.findings].find((f) => f.ruleId === 'root-access-keys-exist')).toMatchObject({
       rationale: expect.stringContaining('root'),
       compliance: expect.arrayContaining([{ framework: 'CIS-AWS-3.0', control: '1.4' }]),
     });

@@ -59,17 +59,21 @@ async function runDrift(flags: DriftFlags, io: CliIo, command: Command): Promise
   const config = await resolveRunConfig({ configPath: flags.config, cwd: io.cwd, only: [], skip: [] });
   const rules = config.rules.filter((rule) => rule.input === 'desired-state');
   const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
-  const desired = await loadDesiredInput(flags, rules);
-  if (!desired) throw new InputError('--desired: give at least one desired-state file');
+  try {
+    const desired = await loadDesiredInput(flags, rules);
+    if (!desired) throw new InputError('--desired: give at least one desired-state file');
 
-  const snapshot = await loadInventory(flags, now, io.stderr);
-  const drift = driftReportFor(snapshot, desired);
-  const evaluation = evaluate(snapshot, { rules, now, ruleOptions: config.ruleOptions, drift });
-  const model = applyEnrichInputs(
-    buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION }),
-    enrichInputs,
-    now,
-  );
-  if (!flags.quiet) io.stdout(renderDriftSummary(model, drift));
-  return exitCodeFor(model, failOn, flags.failOnNew === true);
+    const snapshot = await loadInventory(flags, now, io.stderr);
+    const drift = driftReportFor(snapshot, desired);
+    const evaluation = evaluate(snapshot, { rules, now, ruleOptions: config.ruleOptions, drift });
+    const model = applyEnrichInputs(
+      buildReportModel(snapshot, evaluation, { now, toolVersion: TOOL_VERSION }),
+      enrichInputs,
+      now,
+    );
+    if (!flags.quiet) io.stdout(renderDriftSummary(model, drift));
+    return exitCodeFor(model, failOn, flags.failOnNew === true);
+  } finally {
+    enrichInputs.baseline?.report.findings.remove();
+  }
 }

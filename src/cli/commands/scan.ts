@@ -106,30 +106,35 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
 
   // Every input file is validated before the (possibly long) collection starts.
   const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
-  const desired = await loadDesiredInput(flags, config.rules);
-  checkDriftRulesHaveInput(parseRuleIds('--rule', flags.rule), config.rules, desired);
-  const outDir = resolve(io.cwd, flags.out);
-  await checkOutputDirectory('--out', outDir);
-
-  const { base, accessMatrix, spooled } = await inventoryModel(flags, now, config, desired, {
-    spill,
-    withAccessMatrix: formats.includes('html'),
-    warn: io.stderr,
-  });
   try {
-    const model = applyEnrichInputs(base, enrichInputs, now);
-    const rendered = renderReports(model, formats, { category: flags.category, accessMatrix });
-    await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
+    const desired = await loadDesiredInput(flags, config.rules);
+    checkDriftRulesHaveInput(parseRuleIds('--rule', flags.rule), config.rules, desired);
+    const outDir = resolve(io.cwd, flags.out);
+    await checkOutputDirectory('--out', outDir);
 
-    const code = exitCodeFor(model, failOn, flags.failOnNew === true);
-    if (!flags.quiet) {
-      // Account names in the summary come from the snapshot: escaped like every echo of input.
-      io.stdout(escapeControlCharactersPerLine(renderConsoleSummary(model)));
-      for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
+    const { base, accessMatrix, spooled } = await inventoryModel(flags, now, config, desired, {
+      spill,
+      withAccessMatrix: formats.includes('html'),
+      warn: io.stderr,
+    });
+    try {
+      const model = applyEnrichInputs(base, enrichInputs, now);
+      const rendered = renderReports(model, formats, { category: flags.category, accessMatrix });
+      await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
+
+      const code = exitCodeFor(model, failOn, flags.failOnNew === true);
+      if (!flags.quiet) {
+        // Account names in the summary come from the snapshot: escaped like every echo of input.
+        io.stdout(escapeControlCharactersPerLine(renderConsoleSummary(model)));
+        for (const r of rendered) io.stdout(`  wrote ${join(outDir, r.fileName)}`);
+      }
+      return code;
+    } finally {
+      spooled?.remove();
     }
-    return code;
   } finally {
-    spooled?.remove();
+    // The baseline's findings may be kept in temporary files (see SpooledBaseline).
+    enrichInputs.baseline?.report.findings.remove();
   }
 }
 

@@ -76,7 +76,7 @@ export function someFinding(
 export function mappedFindings(
   list: FindingList,
   map: (finding: ReportFinding, index: number) => ReportFinding,
-  extra: readonly ReportFinding[] = [],
+  extra: Iterable<ReportFinding> & { readonly length: number } = [],
 ): FindingList {
   return {
     length: list.length + extra.length,

@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../rules/severity.js';
 import { relatedPrimaries } from '../model/related-findings.js';
 import { compactAdvice, findingHead, type RuleText } from '../model/report-file.js';
 import { Column } from './growable.js';
+import { Interned } from './interned.js';
 import { reportOrder } from './report-order.js';
 import { SpoolFile } from './spool-file.js';
 import { SpooledFindings } from './spooled-findings.js';
@@ -144,21 +145,6 @@ export class FindingSpool implements FindingSink {
   remove(): void {
     for (const file of this.lines) file.remove();
     this.migrationLines.remove();
-  }
-}
-
-/** Strings numbered in order of first appearance. */
-class Interned {
-  readonly values: string[] = [];
-  private readonly numbers = new Map<string, number>();
-  of(value: string): number {
-    let n = this.numbers.get(value);
-    if (n === undefined) {
-      n = this.values.length;
-      this.values.push(value);
-      this.numbers.set(value, n);
-    }
-    return n;
   }
 }
 

@@ -1,0 +1,53 @@
+import crypto from 'node:crypto';
+import type { ReportFinding } from '../reporters/model/report-schema.js';
+
+/**
+ * A baseline's findings as comparing with a scan needs them: per finding its rule, its account and a
+ * digest of its resource and subject, all in memory; the whole finding only when it is gone (absent), read
+ * then. A previous report.json of a large organization holds millions of findings: kept whole, a baseline
+ * of 1M IAM users would have needed several GB of memory.
+ */
+export interface BaselineFindings extends Iterable<ReportFinding> {
+  readonly length: number;
+  ruleIdOf(index: number): string;
+  accountIdOf(index: number): string;
+  /** Four 32-bit words per finding: the first 16 bytes of sha256(resourceArn \n subject). */
+  readonly digests: Uint32Array;
+  /** The whole finding (its rule's text and its resource's migration advice filled in). */
+  findingAt(index: number): ReportFinding;
+  /** Deletes what it keeps on disk, if anything (it cannot be read afterwards). */
+  remove(): void;
+}
+
+/** The digest of a finding's resource and subject as four 32-bit words (see BaselineFindings.digests). */
+export function resourceDigest(resourceArn: string, subject: string): Uint32Array {
+  const text = `${resourceArn}\n${subject}`;
+  const digest = oneShotHash
+    ? oneShotHash('sha256', text, 'buffer')
+    : crypto.createHash('sha256').update(text).digest();
+  return new Uint32Array([
+    digest.readUInt32LE(0),
+    digest.readUInt32LE(4),
+    digest.readUInt32LE(8),
+    digest.readUInt32LE(12),
+  ]);
+}
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer })
+  .hash;
+
+/** Findings held in memory (a baseline upgraded from an older report version, or made in a test). */
+export function baselineFindingsOf(findings: readonly ReportFinding[]): BaselineFindings {
+  const digests = new Uint32Array(findings.length * 4);
+  findings.forEach((f, i) => {
+    digests.set(resourceDigest(f.resourceArn, f.subject), i * 4);
+  });
+  return {
+    length: findings.length,
+    ruleIdOf: (index) => findings[index]!.ruleId,
+    accountIdOf: (index) => findings[index]!.accountId,
+    digests,
+    findingAt: (index) => findings[index]!,
+    remove: () => undefined,
+    [Symbol.iterator]: () => findings[Symbol.iterator](),
+  };
+}
