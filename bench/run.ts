@@ -1,10 +1,11 @@
-// npm run bench [-- --users 100000[,200000,500000,1000000] --write-snapshot FILE --formats LIST --scan-heap MiB]
+// npm run bench [-- --users 100000[,200000,500000,1000000] --write-snapshot FILE --formats LIST --scan-heap MiB --baseline]
 // Times start-up (`keysweep --version`, `scan --demo`), then writes a synthetic snapshot to a file
 // (streamed, account by account) and times, each as its own process: `node -e JSON.parse(file)` (the floor: reading the input once) and
 // `keysweep scan --snapshot FILE --format ...` (what a user pays, start-up included). Prints wall time,
 // peak RSS, the scan/parse ratio and the time per IAM user for every size.
 // --scan-heap MiB times the scan a second time in a V8 heap of that size (node --max-old-space-size):
 // with the default heap V8 grows the heap lazily, so peak RSS says more about V8 than about keysweep.
+// --baseline then times the next scheduled scan: `scan --format md --baseline` the report.json just written.
 // In-process stage timings (zod, rules, model, each writer): npx tsx bench/stages.ts.
 
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     'write-snapshot': { type: 'string' },
     formats: { type: 'string', default: 'sarif,json,md,html,csv' },
     'scan-heap': { type: 'string' },
+    baseline: { type: 'boolean', default: false },
   },
 });
 const sizes = values.users.split(',').map((s) => Number(s.trim()));
@@ -119,6 +121,24 @@ try {
       row(label, scan, failure(scan) || ratios.join(', '));
       console.log(
         `  per IAM user: scan ${((scan.seconds / users) * 1e6).toFixed(1)} µs, parse ${((parse.seconds / users) * 1e6).toFixed(1)} µs`,
+      );
+    }
+    if (values.baseline && values.formats.split(',').includes('json')) {
+      const next = [...scanArgs.slice(0, 4), '--format', 'md', '--baseline', join(out, 'report.json')];
+      next.push(
+        '--out',
+        join(work, `next-${users}`),
+        '--now',
+        '2026-12-08T00:00:00Z',
+        '--fail-on',
+        'none',
+        '--quiet',
+      );
+      const scan = measureProcess(process.execPath, next);
+      row(
+        'scan --format md --baseline report.json',
+        scan,
+        failure(scan) || `${(scan.seconds / parse.seconds).toFixed(2)}x parse`,
       );
     }
     rmSync(out, { recursive: true, force: true });
