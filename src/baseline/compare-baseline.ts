@@ -91,9 +91,10 @@ class KeyTable {
   private readonly mask: number;
   private readonly rules: Int32Array;
   private readonly ruleNumbers = new Map<string, number>();
+  private readonly own: Uint32Array;
 
   constructor(
-    private readonly findings: BaselineFindings,
+    findings: BaselineFindings,
     private readonly canonical: (ruleId: string) => string,
   ) {
     let size = 1024;
@@ -101,6 +102,7 @@ class KeyTable {
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
     this.rules = new Int32Array(findings.length);
+    this.own = findings.digests;
     for (let position = 0; position < findings.length; position += 1) {
       this.rules[position] = this.ruleNumber(findings.ruleIdOf(position));
       const slot = this.find(this.rules[position]!, findings.digests, position);
@@ -145,7 +147,7 @@ class KeyTable {
       if (held === -1) return slot;
       const position = held >= 0 ? held : -2 - held;
       const p = position * 4;
-      const own = this.findings.digests;
+      const { own } = this;
       if (
         this.rules[position] === rule &&
         own[p] === digests[d] &&

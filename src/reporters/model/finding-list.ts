@@ -78,6 +78,7 @@ export function mappedFindings(
   map: (finding: ReportFinding, index: number) => ReportFinding,
   extra: Iterable<ReportFinding> & { readonly length: number } = [],
 ): FindingList {
+  const { reportFileLine } = list;
   return {
     length: list.length + extra.length,
     *[Symbol.iterator]() {
@@ -88,6 +89,8 @@ export function mappedFindings(
       }
       yield* extra;
     },
+    // The list's findings the map passes on unchanged are still its own: their stored lines hold.
+    ...(reportFileLine ? { reportFileLine: reportFileLine.bind(list) } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { anAccessKey, aUser } from '../../../fixtures/builders/index.js';
 import { loadDemoSnapshot } from '../../../src/demo/demo-snapshot.js';
 import { findingLine } from '../../../src/reporters/json/render-json.js';
+import { mappedFindings } from '../../../src/reporters/model/finding-list.js';
 import { type MigrationEntry, rulesById } from '../../../src/reporters/model/report-file.js';
 import {
   buildReportModel,
@@ -90,10 +91,26 @@ describe('the finding spool', () => {
       expect(related).toBeGreaterThan(0);
       // Advice other than the table's, and findings not of this list (a waiver view's copies), are left to the writer.
       const first = [...spooled].find((f) => f.advice.migration)!;
+      const waiver = { reason: 'r', owner: 'o', expires: '2027-01-01' };
       const other = new Map(migrations);
       other.set(first.resourceArn, { ...first.advice.migration! });
       expect(spooled.reportFileLine(first, other)).toBeUndefined();
       expect(spooled.reportFileLine({ ...first }, migrations)).toBeUndefined();
+      // A view (waivers) passes it on: its own copies get none, the list's unchanged findings theirs.
+      const view = mappedFindings(spooled, (f) =>
+        f.resourceArn === first.resourceArn ? { ...f, waiver } : f,
+      );
+      let fromView = 0;
+      for (const finding of view) {
+        const line = view.reportFileLine?.(finding, migrations);
+        if (finding.waiver) expect(line).toBeUndefined();
+        else if (line !== undefined) fromView += 1;
+      }
+      const unwaived = [...spooled].filter(
+        (f) => f.resourceArn !== first.resourceArn && spooled.reportFileLine(f, migrations) !== undefined,
+      );
+      expect(fromView).toBe(unwaived.length);
+      expect(fromView).toBeGreaterThan(0);
     } finally {
       spooled.remove();
     }
