@@ -1,23 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { fileErrorReason } from '../io/file-error-reason.js';
 import { InputError } from '../io/input-error.js';
 import { MakeDirectoryError, makeDirectories } from '../io/make-directories.js';
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted; immutable or protected?',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  ENOENT: 'directories cannot be created there',
-  ENAMETOOLONG: 'path too long',
-  ELOOP: 'too many symbolic links',
-};
-
-function reason(code: string | undefined): string {
-  return code ? (REASONS[code] ?? code) : 'unknown error';
-}
+const reason = fileErrorReason;
 
 async function statOrNull(path: string) {
   try {

@@ -4,6 +4,8 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import { fileErrorReason, writeFailureCode } from './file-error-reason.js';
+import { InputError } from './input-error.js';
 import { makeDirectories } from './make-directories.js';
 
 /** Whole content, or chunks written one after another (for reports larger than one string may be). */
@@ -62,6 +64,10 @@ export async function writeFilesAtomic(
     for (const { temp, path } of staged) await rename(temp, path);
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    // A full disk or a quota is the machine's, not a bug: one line naming the file (exit 2), nothing left.
+    const code = writeFailureCode(error);
+    const failed = staged.at(-1)?.path;
+    if (code && failed) throw new InputError(`cannot write ${failed}: ${fileErrorReason(code)} (${code})`);
     throw error;
   }
 }

@@ -1,6 +1,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileErrorReason, writeFailureCode } from '../../io/file-error-reason.js';
+import { InputError } from '../../io/input-error.js';
 
 const FLUSH_BYTES = 1 << 20;
 
@@ -22,9 +24,19 @@ export class SpoolFile {
     name: string,
     private readonly flushBytes = FLUSH_BYTES,
   ) {
-    this.dir = mkdtempSync(join(tmpdir(), 'keysweep-spool-'));
-    this.fd = openSync(join(this.dir, name), 'w+', 0o600);
+    try {
+      this.dir = mkdtempSync(join(tmpdir(), 'keysweep-spool-'));
+    } catch (error) {
+      throw spoolWriteError(error);
+    }
     removeOnExit(this);
+    try {
+      this.fd = openSync(join(this.dir, name), 'w+', 0o600);
+    } catch (error) {
+      rmSync(this.dir, { recursive: true, force: true });
+      open.delete(this);
+      throw spoolWriteError(error);
+    }
   }
 
   /** Appends a record; returns its byte length (its offset is `size` before the call). */
@@ -42,8 +54,12 @@ export class SpoolFile {
     const buffer = Buffer.from(this.pending.join(''), 'utf8');
     let written = 0;
     const start = this.size - this.pendingBytes;
-    while (written < buffer.length) {
-      written += writeSync(this.fd, buffer, written, buffer.length - written, start + written);
+    try {
+      while (written < buffer.length) {
+        written += writeSync(this.fd, buffer, written, buffer.length - written, start + written);
+      }
+    } catch (error) {
+      throw spoolWriteError(error);
     }
     this.pending = [];
     this.pendingBytes = 0;
@@ -68,6 +84,19 @@ export class SpoolFile {
       rmSync(this.dir, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * A temporary file that cannot be written (full disk, quota): one line saying where and what to do
+ * (exit 2); the scan's finally and the exit hook remove what was written.
+ */
+function spoolWriteError(error: unknown): unknown {
+  const code = writeFailureCode(error);
+  if (!code) return error;
+  return new InputError(
+    `cannot write temporary files in ${tmpdir()}: ${fileErrorReason(code)} (${code}); ` +
+      'a scan of a very large organization keeps its findings there: set TMPDIR to a directory with room',
+  );
 }
 
 /** Spool files not removed yet: removed when the process exits or is interrupted, however it ends. */
