@@ -98,6 +98,7 @@ export function evaluateInto(
         if (rule.scope === 'account') rule.evaluate({ ...context, account: accountFacts(account!) });
         else rule.evaluate(context);
       } catch (error) {
+        if (error instanceof SinkFailure) throw error.cause;
         const detail = error instanceof Error ? error.message : String(error);
         gaps.push({
           ruleId: rule.id,
@@ -244,9 +245,23 @@ function makeContext(
             finding,
             input.advice?.migration,
           );
-      sink.findings.add(finding);
+      try {
+        sink.findings.add(finding);
+      } catch (error) {
+        throw new SinkFailure(error);
+      }
     },
   };
+}
+
+/**
+ * The sink could not take a finding (a spool's disk is full): the whole evaluation fails with that error,
+ * never one rule's "rule error" while the next rules write on into the same full disk.
+ */
+class SinkFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('finding sink failed');
+  }
 }
 
 /** Stands in for a finding's advice until it is made (the advice refers back to its finding). */

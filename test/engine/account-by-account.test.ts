@@ -6,6 +6,7 @@ import { anAccount, anIamSlice, aSnapshot, aUser } from '../../fixtures/builders
 import { ALL_DERIVATIONS } from '../../src/advice/all-derivations.js';
 import { accountReleaser } from '../../src/cli/release-accounts.js';
 import { failed } from '../../src/inventory/collection.js';
+import { InputError } from '../../src/io/input-error.js';
 import { defineRule } from '../../src/rules/define-rule.js';
 import { defineDerivation } from '../../src/rules/derivation.js';
 import { evaluate, evaluateInto } from '../../src/rules/engine.js';
@@ -89,6 +90,22 @@ describe('evaluation account by account', () => {
       'test-b@111111111111',
       'test-b@333333333333',
     ]);
+  });
+
+  it('fails the whole evaluation when the sink cannot take a finding (a full disk is no rule error)', () => {
+    const full = new InputError('cannot write temporary files in /tmp: no space left on the device (ENOSPC)');
+    let taken = 0;
+    const sink = {
+      startRule: () => undefined,
+      add: () => {
+        taken += 1;
+        throw full;
+      },
+    };
+    expect(() =>
+      evaluateInto(snapshot(), { rules: [perUser('test-a'), perUser('test-b')], now: NOW }, sink),
+    ).toThrow(full);
+    expect(taken).toBe(1);
   });
 
   it('keeps one finding per rule, resource and subject, within an account and across accounts', () => {
