@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { ReportFinding } from '../reporters/model/report-schema.js';
+import { sha256 } from '../rules/finding.js';
 
 /**
  * A baseline's findings as comparing with a scan needs them: per finding its rule, its account and a
@@ -19,21 +19,19 @@ export interface BaselineFindings extends Iterable<ReportFinding> {
   remove(): void;
 }
 
-/** The digest of a finding's resource and subject as four 32-bit words (see BaselineFindings.digests). */
-export function resourceDigest(resourceArn: string, subject: string): Uint32Array {
-  const text = `${resourceArn}\n${subject}`;
-  const digest = oneShotHash
-    ? oneShotHash('sha256', text, 'buffer')
-    : crypto.createHash('sha256').update(text).digest();
-  return new Uint32Array([
-    digest.readUInt32LE(0),
-    digest.readUInt32LE(4),
-    digest.readUInt32LE(8),
-    digest.readUInt32LE(12),
-  ]);
+/**
+ * The digest of a finding's resource and subject as four 32-bit words (see BaselineFindings.digests),
+ * written into `into` (a scratch array for one finding at a time, or a fresh one).
+ */
+export function resourceDigest(
+  resourceArn: string,
+  subject: string,
+  into: Uint32Array = new Uint32Array(4),
+): Uint32Array {
+  const digest = sha256(`${resourceArn}\n${subject}`);
+  for (let word = 0; word < 4; word += 1) into[word] = digest.readUInt32LE(word * 4);
+  return into;
 }
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer })
-  .hash;
 
 /** Findings held in memory (a baseline upgraded from an older report version, or made in a test). */
 export function baselineFindingsOf(findings: readonly ReportFinding[]): BaselineFindings {

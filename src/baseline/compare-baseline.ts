@@ -36,8 +36,9 @@ export function compareWithBaseline(
   const unchanged = new Uint8Array(current.length);
   const counts = { new: 0, unchanged: 0, absent: 0, notRechecked: 0 };
   let index = 0;
+  const digest = new Uint32Array(4);
   for (const finding of current) {
-    if (table.take(finding.ruleId, resourceDigest(finding.resourceArn, finding.subject))) {
+    if (table.take(finding.ruleId, resourceDigest(finding.resourceArn, finding.subject, digest))) {
       unchanged[index] = 1;
       counts.unchanged += 1;
     } else counts.new += 1;
@@ -105,7 +106,7 @@ class KeyTable {
     this.own = findings.digests;
     for (let position = 0; position < findings.length; position += 1) {
       this.rules[position] = this.ruleNumber(findings.ruleIdOf(position));
-      const slot = this.find(this.rules[position]!, findings.digests, position);
+      const slot = this.find(this.rules[position]!, this.own, position);
       this.slots[slot] = position;
     }
   }

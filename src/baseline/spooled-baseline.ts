@@ -27,6 +27,7 @@ export class SpooledBaseline implements BaselineFindings {
   private readonly lineLength = new Column((n) => new Uint32Array(n));
   private readonly digestWords = new Column((n) => new Uint32Array(n));
   private count = 0;
+  private readonly scratch = new Uint32Array(4);
   private reader:
     | { findings: SpoolPageReader; migrations: SpoolPageReader; rule: Uint16Array; account: Uint32Array }
     | undefined;
@@ -50,7 +51,7 @@ export class SpooledBaseline implements BaselineFindings {
   /** A finding as report.json holds it (compact, without waiver or baseline state). */
   add(finding: ReportFileFinding): void {
     const i = this.count;
-    const digest = resourceDigest(finding.resourceArn, finding.subject);
+    const digest = resourceDigest(finding.resourceArn, finding.subject, this.scratch);
     for (let word = 3; word >= 0; word -= 1) this.digestWords.set(i * 4 + word, digest[word]!);
     this.rule.set(i, this.ruleIds.of(finding.ruleId));
     this.account.set(i, this.accountIds.of(finding.accountId));

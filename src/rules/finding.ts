@@ -99,11 +99,14 @@ export type NotEvaluated = z.infer<typeof notEvaluatedSchema>;
  * every finding's id.
  */
 export function findingId(ruleId: string, resourceArn: string, subject: string): string {
-  const text = `${ruleId}\n${resourceArn}\n${subject}`;
-  const digest = oneShotHash
+  return sha256(`${ruleId}\n${resourceArn}\n${subject}`).toString('hex', 0, 16);
+}
+
+/** sha256 of a string (one-shot where Node has it, 20.12+). */
+export function sha256(text: string): Buffer {
+  return oneShotHash
     ? oneShotHash('sha256', text, 'buffer')
     : crypto.createHash('sha256').update(text).digest();
-  return digest.toString('hex', 0, 16);
 }
 const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer })
   .hash;
