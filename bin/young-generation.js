@@ -6,6 +6,7 @@
 // of the young generation is fixed when V8 starts (v8.setFlagsFromString has no effect later, tried), so
 // the only way to have it is to start Node with it. Small snapshots (where it made no difference) and
 // every other command start once, as before.
+import { spawn as spawnProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -45,4 +46,34 @@ function snapshotArgument(args) {
     if (args[i].startsWith('--snapshot=')) return args[i].slice('--snapshot='.length);
   }
   return undefined;
+}
+
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Runs `script` with `args` again in a child Node with `flags`, and ends this process as the child ends
+ * (its exit status, or its signal). A signal sent to this process alone (kill, a CI runner's timeout)
+ * is passed on; a terminal's Ctrl-C reaches both already. If the child cannot be started at all (no
+ * memory or processes left), `runHere()` runs keysweep in this process instead: slower, never lost.
+ */
+export function relaunch(flags, script, args, { spawn = spawnProcess, runHere, proc = process } = {}) {
+  const child = spawn(proc.execPath, [...proc.execArgv, ...flags, script, ...args], { stdio: 'inherit' });
+  const forward = (signal) => child.kill(signal);
+  for (const signal of FORWARDED) proc.on(signal, forward);
+  child.on('error', (error) => {
+    if (child.pid !== undefined) return; // started: its exit decides
+    for (const signal of FORWARDED) proc.off(signal, forward);
+    proc.stderr.write(
+      `keysweep: could not start a child process (${error.code ?? error.message}); scanning here\n`,
+    );
+    runHere();
+  });
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      proc.removeAllListeners(signal);
+      proc.kill(proc.pid, signal);
+    } else {
+      proc.exit(code ?? 1);
+    }
+  });
 }

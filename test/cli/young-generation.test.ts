@@ -1,8 +1,14 @@
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { LARGE_SNAPSHOT_BYTES, SEMI_SPACE_FLAG, youngGenerationFlags } from '../../bin/young-generation.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import {
+  LARGE_SNAPSHOT_BYTES,
+  relaunch,
+  SEMI_SPACE_FLAG,
+  youngGenerationFlags,
+} from '../../bin/young-generation.js';
 import { DEMO_SNAPSHOT_PATH } from '../../src/demo/demo-snapshot.js';
 import { SPILL_AT_ONCE_SNAPSHOT_BYTES } from '../../src/reporters/spool/spilling-sink.js';
 import { spawnKeysweep } from './spawn-keysweep.js';
@@ -39,6 +45,55 @@ describe('bin/young-generation.js: when a scan runs again with a larger young ge
 
   it('starts at the snapshot size from which a scan spools its findings at once', () => {
     expect(LARGE_SNAPSHOT_BYTES).toBe(SPILL_AT_ONCE_SNAPSHOT_BYTES);
+  });
+});
+
+describe('relaunch: when the child cannot be started', () => {
+  it('scans in this process instead, and stops passing signals on', async () => {
+    const child = Object.assign(new EventEmitter(), { pid: undefined, kill: vi.fn() });
+    const proc = Object.assign(new EventEmitter(), {
+      execPath: '/node',
+      execArgv: [],
+      stderr: { write: vi.fn() },
+      exit: vi.fn(),
+      kill: vi.fn(),
+      pid: 1,
+    });
+    const spawn = vi.fn(() => child);
+    const runHere = vi.fn();
+    relaunch([SEMI_SPACE_FLAG], 'bin/keysweep.js', ['scan'], {
+      spawn: spawn as never,
+      runHere,
+      proc: proc as unknown as NodeJS.Process,
+    });
+    expect(spawn).toHaveBeenCalledWith('/node', [SEMI_SPACE_FLAG, 'bin/keysweep.js', 'scan'], {
+      stdio: 'inherit',
+    });
+    expect(proc.listenerCount('SIGTERM')).toBe(1);
+    child.emit('error', Object.assign(new Error('spawn EAGAIN'), { code: 'EAGAIN' }));
+    expect(runHere).toHaveBeenCalledTimes(1);
+    expect(proc.listenerCount('SIGTERM')).toBe(0);
+    expect(proc.stderr.write).toHaveBeenCalledWith(
+      expect.stringContaining('could not start a child process (EAGAIN)'),
+    );
+    expect(proc.exit).not.toHaveBeenCalled();
+  });
+
+  it('does not scan twice when a started child reports an error (a failed kill)', () => {
+    const child = Object.assign(new EventEmitter(), { pid: 4242, kill: vi.fn() });
+    const proc = Object.assign(new EventEmitter(), {
+      execPath: '/node',
+      execArgv: [],
+      stderr: { write: vi.fn() },
+    });
+    const runHere = vi.fn();
+    relaunch([SEMI_SPACE_FLAG], 'bin/keysweep.js', ['scan'], {
+      spawn: (() => child) as never,
+      runHere,
+      proc: proc as unknown as NodeJS.Process,
+    });
+    child.emit('error', new Error('kill EPERM'));
+    expect(runHere).not.toHaveBeenCalled();
   });
 });
 
