@@ -13,7 +13,7 @@ import {
   aUser,
 } from '../fixtures/builders/index.js';
 import { buildAccessMatrix } from '../src/access-matrix/access-matrix.js';
-import { buildCrossAccountReach } from '../src/advice/cross-account-reach.js';
+import { buildCrossAccountReach } from '../src/knowledge/cross-account-reach.js';
 import { ALL_RULES } from '../src/rules/catalog/index.js';
 import { evaluate } from '../src/rules/engine.js';
 

@@ -1,7 +1,7 @@
 // Regenerates schemas/report.schema.json from the zod report schema (a test fails when it is stale).
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { renderReportSchema } from '../src/reporters/model/report-file.js';
+import { renderReportSchema } from '../src/report/model/report-file.js';
 
 export const REPORT_SCHEMA_PATH = fileURLToPath(new URL('../schemas/report.schema.json', import.meta.url));
 

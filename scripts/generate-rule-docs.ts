@@ -1,8 +1,8 @@
 // Regenerates docs/rules.md from rule metadata (test/rules/catalog.test.ts fails when it is stale).
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { FRAMEWORKS } from '../src/findings/frameworks/index.js';
 import { ALL_RULES } from '../src/rules/catalog/index.js';
-import { FRAMEWORKS } from '../src/rules/frameworks/index.js';
 import { type RuleMetadata, ruleMetadata } from '../src/rules/rule-metadata.js';
 
 export const RULE_DOCS_PATH = fileURLToPath(new URL('../docs/rules.md', import.meta.url));

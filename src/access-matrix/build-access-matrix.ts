@@ -1,15 +1,21 @@
-import { classifyUser } from '../advice/classify-user.js';
-import { buildCrossAccountReach } from '../advice/cross-account-reach.js';
-import { identityCenterGrants } from '../advice/identity-center-access.js';
-import { conditionValues, isSamlGrant, oidcIssuerOf, roleKind, trustGrants } from '../advice/role-trust.js';
 import type { Slice } from '../inventory/collection.js';
 import type { IamRole } from '../inventory/iam-roles-schema.js';
 import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
-import { isAdminPermissionSet } from '../rules/catalog/support/identity-center.js';
-import { ADMINISTRATOR_ACCESS_ARN } from '../rules/catalog/support/policy-wildcards.js';
+import { classifyUser } from '../knowledge/classify-user.js';
+import { buildCrossAccountReach } from '../knowledge/cross-account-reach.js';
+import { identityCenterGrants } from '../knowledge/identity-center-access.js';
+import { policiesAreAdmin, policyLabel } from '../knowledge/policy/admin-equivalent.js';
+import { isAdminPermissionSet } from '../knowledge/policy/identity-center.js';
+import { ADMINISTRATOR_ACCESS_ARN } from '../knowledge/policy/policy-wildcards.js';
+import {
+  conditionValues,
+  isSamlGrant,
+  oidcIssuerOf,
+  roleKind,
+  trustGrants,
+} from '../knowledge/role-trust.js';
 import type { AccessGap, AccessRow } from './access-matrix-schema.js';
-import { policiesAreAdmin, policyLabel } from './admin-equivalent.js';
 
 export interface UnfilteredAccess {
   rows: AccessRow[];

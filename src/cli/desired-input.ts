@@ -3,9 +3,9 @@ import type { DeclaredDocument } from '../desired-state/desired-state-model.js';
 import { loadDeclaredDocument } from '../desired-state/load-desired-state.js';
 import { resolveDesiredState } from '../desired-state/resolve-desired-state.js';
 import { compareDesiredState } from '../drift/compare-desired-state.js';
-import { DESIRED_SCOPES, type DesiredScope, type DriftReport } from '../drift/drift-items.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
+import { DESIRED_SCOPES, type DesiredScope, type DriftReport } from '../knowledge/drift/drift-items.js';
 import type { Rule } from '../rules/define-rule.js';
 
 export interface DesiredFlags {

@@ -1,6 +1,6 @@
-import { someFinding } from '../reporters/model/finding-list.js';
-import type { ReportModel } from '../reporters/model/report-model.js';
-import { isAtLeast, type Severity } from '../rules/severity.js';
+import { isAtLeast, type Severity } from '../findings/severity.js';
+import { someFinding } from '../report/model/finding-list.js';
+import type { ReportModel } from '../report/model/report-model.js';
 
 /** 70 (EX_SOFTWARE in sysexits.h): an unexpected crash, i.e. a keysweep bug, never a user error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, incomplete: 3, internal: 70 } as const;

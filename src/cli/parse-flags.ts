@@ -1,5 +1,5 @@
+import { isSeverity } from '../findings/severity.js';
 import { InputError } from '../io/input-error.js';
-import { isSeverity } from '../rules/severity.js';
 import type { FailOn } from './exit-codes.js';
 
 // Kept importable from here for the commands that already do; the strict parser lives in parse-now.ts.

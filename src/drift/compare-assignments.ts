@@ -1,6 +1,6 @@
 import type { DesiredAssignment } from '../desired-state/desired-state-model.js';
 import type { AccountAssignment, IdentityStore, PermissionSet } from '../inventory/identity-center-schema.js';
-import type { DriftItem } from './drift-items.js';
+import type { DriftItem } from '../knowledge/drift/drift-items.js';
 
 export interface AssignmentComparisonInput {
   declared: DesiredAssignment[];

@@ -1,9 +1,9 @@
 import type { DesiredState } from '../desired-state/desired-state-model.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
+import type { DesiredScope, DriftItem, DriftReport } from '../knowledge/drift/drift-items.js';
 import { compareAssignments } from './compare-assignments.js';
 import { compareIdentityStore } from './compare-identity-store.js';
 import { comparePermissionSets } from './compare-permission-sets.js';
-import type { DesiredScope, DriftItem, DriftReport } from './drift-items.js';
 
 /**
  * The desired state against the inventory: a pure function (no AWS, no clock), so `scan --desired` and

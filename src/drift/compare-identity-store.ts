@@ -1,7 +1,7 @@
-import { indexBy } from '../advice/lookup-index.js';
 import type { DesiredGroup, DesiredUser } from '../desired-state/desired-state-model.js';
 import type { IdentityStore } from '../inventory/identity-center-schema.js';
-import type { DriftItem } from './drift-items.js';
+import type { DriftItem } from '../knowledge/drift/drift-items.js';
+import { indexBy } from '../knowledge/lookup-index.js';
 
 type StoreItem = Extract<DriftItem, { kind: 'identity-store-differs' }>;
 

@@ -4,7 +4,7 @@ import type {
   DesiredPermissionSet,
 } from '../desired-state/desired-state-model.js';
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
-import type { DriftItem, PermissionSetField } from './drift-items.js';
+import type { DriftItem, PermissionSetField } from '../knowledge/drift/drift-items.js';
 import { canonicalPolicy, describePolicyDifference } from './normalize-policy.js';
 
 /** Sets declared but missing, live but not declared (scope all), and declared fields that differ. */

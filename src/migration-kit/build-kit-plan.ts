@@ -1,8 +1,8 @@
-import { isBreakGlass } from '../advice/break-glass.js';
-import { classifyUser } from '../advice/classify-user.js';
-import { buildMigrationPlan } from '../advice/migration-planner.js';
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
+import { isBreakGlass } from '../knowledge/break-glass.js';
+import { classifyUser } from '../knowledge/classify-user.js';
+import { buildMigrationPlan } from '../knowledge/migration-planner.js';
 import { TOOL_VERSION } from '../version.js';
 import { inventoryGaps } from './inventory-gaps.js';
 import type { IdentityMap } from './people/identity-map.js';
@@ -24,7 +24,7 @@ const okData = <T>(s: { status: string; data?: T }): T | undefined =>
   s.status === 'ok' ? s.data : undefined;
 
 /**
- * The whole migration plan from one inventory: the planner's groups and permission sets (src/advice),
+ * The whole migration plan from one inventory: the planner's groups and permission sets (src/knowledge),
  * people resolved across accounts, assignments, workloads and every gap that limits what is known.
  */
 export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
@@ -79,7 +79,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     }
   }
 
-  // The planner already leaves break-glass users out (src/advice/break-glass.ts, the one detector).
+  // The planner already leaves break-glass users out (src/knowledge/break-glass.ts, the one detector).
   const humans = [...migration.humans.values()];
   const people = resolvePeople({
     users: humans.map((t) => ({ accountId: t.accountId, user: contexts.get(t.userArn)!.user })),

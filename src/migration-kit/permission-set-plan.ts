@@ -1,10 +1,10 @@
-import type { ProposedPermissionSet } from '../advice/migration-planner.js';
 import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.js';
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
 import { type PolicyDocument, statementsOf } from '../inventory/policy-document.js';
+import type { ProposedPermissionSet } from '../knowledge/migration-planner.js';
+import { durationHours } from '../knowledge/policy/identity-center.js';
+import { ADMINISTRATOR_ACCESS_ARN, grantsFullAdmin } from '../knowledge/policy/policy-wildcards.js';
 import sessionDurationRule from '../rules/catalog/sso-session-duration-too-long.js';
-import { durationHours } from '../rules/catalog/support/identity-center.js';
-import { ADMINISTRATOR_ACCESS_ARN, grantsFullAdmin } from '../rules/catalog/support/policy-wildcards.js';
 import type { PlanPermissionSet } from './plan-schema.js';
 
 /** What the plan knows about one IAM user's account: its groups and policies, when collected. */

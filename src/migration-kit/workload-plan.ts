@@ -1,6 +1,6 @@
-import { effectivePolicies } from '../advice/effective-policies.js';
-import { chooseWorkloadReplacement } from '../advice/workload-replacement.js';
-import { grantsFullAdmin } from '../rules/catalog/support/policy-wildcards.js';
+import { effectivePolicies } from '../knowledge/effective-policies.js';
+import { grantsFullAdmin } from '../knowledge/policy/policy-wildcards.js';
+import { chooseWorkloadReplacement } from '../knowledge/workload-replacement.js';
 import type { UserContext } from './permission-set-plan.js';
 import type { PlanWorkload } from './plan-schema.js';
 

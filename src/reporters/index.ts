@@ -1,11 +1,11 @@
 import type { AccessMatrix } from '../access-matrix/access-matrix-schema.js';
+import type { ReportModel } from '../report/model/report-model.js';
 import { renderConsoleSummary } from './console/render-console.js';
 import { renderCsvChunks } from './csv/render-csv.js';
 import type { AccessSummary } from './html/html-access-section.js';
 import { renderHtml } from './html/render-html.js';
 import { renderJsonChunks } from './json/render-json.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
-import type { ReportModel } from './model/report-model.js';
 import { renderSarif } from './sarif/render-sarif.js';
 import type { SarifLimits } from './sarif/sarif-limits.js';
 

@@ -1,6 +1,6 @@
-import { SEVERITIES, type Severity, severityRank } from '../rules/severity.js';
-import { insertBounded } from './model/finding-list.js';
-import type { ReportFinding, ReportModel } from './model/report-model.js';
+import { SEVERITIES, type Severity, severityRank } from '../findings/severity.js';
+import { insertBounded } from '../report/model/finding-list.js';
+import type { ReportFinding, ReportModel } from '../report/model/report-model.js';
 
 /**
  * Within a severity, the risks a reader must see first: someone using root, root keys, unrestricted

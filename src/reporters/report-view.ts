@@ -1,7 +1,7 @@
-import { SEVERITIES, type Severity } from '../rules/severity.js';
-import type { ComplianceControlStatus } from './model/compliance-summary.js';
-import { filteredFindings } from './model/finding-list.js';
-import type { ReportFinding, ReportModel } from './model/report-model.js';
+import { SEVERITIES, type Severity } from '../findings/severity.js';
+import type { ComplianceControlStatus } from '../report/model/compliance-summary.js';
+import { filteredFindings } from '../report/model/finding-list.js';
+import type { ReportFinding, ReportModel } from '../report/model/report-model.js';
 
 // Read-only views over a ReportModel that several reporters share (Markdown, HTML, console), so they
 // agree on what "open" and "not covered" mean.

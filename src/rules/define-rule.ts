@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { DriftReport } from '../drift/drift-items.js';
+import type { Advice, ComplianceRef, FixSteps, Framework } from '../findings/finding.js';
+import { controlsForRule } from '../findings/frameworks/index.js';
+import type { Severity } from '../findings/severity.js';
 import type { SliceData, SliceName, SliceNameOf } from '../inventory/slice-table.js';
-import type { AccountFacts, Derive, OrganizationFacts } from './derivation.js';
-import type { Advice, ComplianceRef, FixSteps } from './finding.js';
-import { controlsForRule } from './frameworks/index.js';
-import type { Severity } from './severity.js';
+import type { AccountFacts, Derive, OrganizationFacts } from '../knowledge/derivation.js';
+import type { DriftReport } from '../knowledge/drift/drift-items.js';
 
-export type Framework = ComplianceRef['framework'];
+export type { Framework } from '../findings/finding.js';
 
 export interface FailInput {
   /** What inside the resource this is about (key id, permission set ARN); '' for the resource itself. */
@@ -79,7 +79,7 @@ interface RuleMeta<O extends z.ZodType> {
   /** The migration path in general terms (per-finding advice can be more specific). */
   migration?: string;
   references: string[];
-  // Compliance ids are not written here: src/rules/frameworks/* list the rules per control (one source).
+  // Compliance ids are not written here: src/findings/frameworks/* list the rules per control (one source).
 }
 
 /** Evaluated once per scanned account; may require account and organization slices. */
@@ -127,7 +127,7 @@ export function defineRule(definition: Rule): Rule {
   return definition;
 }
 
-/** The framework controls that list the rule (src/rules/frameworks/*, the one source of compliance ids). */
+/** The framework controls that list the rule (src/findings/frameworks/*, the one source of compliance ids). */
 export function complianceRefs(rule: Pick<Rule, 'id'>): ComplianceRef[] {
   const refs: ComplianceRef[] = [];
   for (const [framework, controls] of Object.entries(controlsForRule(rule.id)) as Array<

@@ -1,15 +1,15 @@
-import type { DriftReport } from '../drift/drift-items.js';
+import { adviceWithRuleSteps } from '../findings/fill-fix-steps.js';
+import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from '../findings/finding.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
-import { accountOfArn } from './arn-account.js';
+import { flatString } from '../io/text/flat-string.js';
+import { accountOfArn } from '../knowledge/arn-account.js';
+import type { Derivation, Derive, OrganizationFacts } from '../knowledge/derivation.js';
+import { accountFacts, derivationCache, organizationFacts } from '../knowledge/derivation-runner.js';
+import type { DriftReport } from '../knowledge/drift/drift-items.js';
+import { lookupSlice, type SliceData, type SliceName } from '../knowledge/slices.js';
 import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
-import type { Derivation, Derive, OrganizationFacts } from './derivation.js';
-import { accountFacts, derivationCache, organizationFacts } from './derivation-runner.js';
-import { adviceWithRuleSteps } from './fill-fix-steps.js';
-import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from './finding.js';
-import { flatString } from './flat-string.js';
-import { lookupSlice, type SliceData, type SliceName } from './slices.js';
 
-export type { NotEvaluated } from './finding.js';
+export type { NotEvaluated } from '../findings/finding.js';
 
 export interface EvaluationResult {
   findings: Finding[];
@@ -19,7 +19,7 @@ export interface EvaluationResult {
 
 /**
  * Where the engine puts findings as they are made. `evaluate` keeps them in an array; a scan of a very
- * large organization writes them to disk as they come (src/reporters/model/finding-spool.ts).
+ * large organization writes them to disk as they come (src/report/spool/finding-spool.ts).
  * `startRule` is called before each rule runs: a finding id includes its rule, so duplicates (a rule
  * reporting the same resource and subject twice) only ever occur within one rule.
  */

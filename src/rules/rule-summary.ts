@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { complianceRefSchema, fixStepsSchema } from '../findings/finding.js';
+import { SEVERITIES } from '../findings/severity.js';
 import { complianceRefs, type Rule } from './define-rule.js';
-import { complianceRefSchema, fixStepsSchema } from './finding.js';
-import { SEVERITIES } from './severity.js';
 
 /** A rule as reports describe it (report.json `rules[]`, SARIF rules, `keysweep rules`). */
 export const ruleSummarySchema = z.object({

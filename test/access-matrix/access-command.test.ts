@@ -6,8 +6,8 @@ import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { ACCESS_SCHEMA_PATH, renderAccessSchema } from '../../scripts/generate-access-schema.js';
-import { ACCESS_CSV_COLUMNS } from '../../src/access-matrix/render-access.js';
 import { loadDemoSnapshot } from '../../src/demo/demo-snapshot.js';
+import { ACCESS_CSV_COLUMNS } from '../../src/reporters/access/render-access.js';
 import { runKeysweep } from '../cli/run-cli.js';
 
 const V1_FIXTURE = new URL('../fixtures/versions/snapshot-v1.json', import.meta.url).pathname;

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { enrichReport } from '../../src/report/model/enrich.js';
+import type { ReportModel } from '../../src/report/model/report-model.js';
 import { renderHtml } from '../../src/reporters/html/render-html.js';
 import { renderJson } from '../../src/reporters/json/render-json.js';
-import { enrichReport } from '../../src/reporters/model/enrich.js';
-import type { ReportModel } from '../../src/reporters/model/report-model.js';
 import { demoModel } from '../reporters/support/demo-model.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium, mustRun } from './chromium.js';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ReportFile } from '../../src/reporters/model/report-file.js';
+import type { ReportFile } from '../../src/report/model/report-file.js';
 import { runKeysweep } from './run-cli.js';
 
 describe('breakGlassUsers in keysweep.config.yaml', () => {

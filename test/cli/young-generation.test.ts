@@ -10,7 +10,7 @@ import {
   youngGenerationFlags,
 } from '../../bin/young-generation.js';
 import { DEMO_SNAPSHOT_PATH } from '../../src/demo/demo-snapshot.js';
-import { SPILL_AT_ONCE_SNAPSHOT_BYTES } from '../../src/reporters/spool/spilling-sink.js';
+import { SPILL_AT_ONCE_SNAPSHOT_BYTES } from '../../src/report/spool/spilling-sink.js';
 import { spawnKeysweep } from './spawn-keysweep.js';
 
 const ANY_SIZE = { KEYSWEEP_RELAUNCH_SNAPSHOT_BYTES: '0' };

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { generateDemoOrganization } from '../../fixtures/demo/generate-demo-org.js';
-import { classifyUser } from '../../src/advice/classify-user.js';
 import { DEMO_SNAPSHOT_PATH, loadDemoSnapshot } from '../../src/demo/demo-snapshot.js';
 import { snapshotSchema } from '../../src/inventory/snapshot-schema.js';
+import { classifyUser } from '../../src/knowledge/classify-user.js';
 
 describe('demo organization', () => {
   it('the committed demo-org.json is what the generator produces (run npm run demo:generate)', async () => {

@@ -11,7 +11,7 @@ import { failed, type Slice } from '../../src/inventory/collection.js';
 import { accountSlicesNotCollected, identityCenterSlices } from '../../src/inventory/slice-placeholders.js';
 import { SLICE_NAMES, SLICE_TABLE, type SliceName } from '../../src/inventory/slice-table.js';
 import { accountSchema, snapshotSchema } from '../../src/inventory/snapshot-schema.js';
-import { summarizeScan } from '../../src/reporters/model/scan-status.js';
+import { summarizeScan } from '../../src/report/model/scan-status.js';
 
 /** A slice in the schema is the ok/failed/not_collected union that `slice()` builds. */
 function isSliceSchema(schema: z.ZodType): schema is z.ZodDiscriminatedUnion<[z.ZodObject]> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFilesAtomic } from '../../src/io/atomic-write.js';
 import { InputError } from '../../src/io/input-error.js';
-import { SpoolFile } from '../../src/reporters/spool/spool-file.js';
+import { SpoolFile } from '../../src/report/spool/spool-file.js';
 
 /** Writes fail as on a full disk while `full` is set (the real node:fs otherwise). */
 const disk = vi.hoisted(() => ({ full: false }));

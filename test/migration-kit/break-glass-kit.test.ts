@@ -11,7 +11,7 @@ const planned = (plan: KitPlan) => [
   ...plan.workloads.map((w) => w.userName),
 ];
 
-// One detector (src/advice/break-glass.ts) for rules, advice and the kit: tag or config, the same answer.
+// One detector (src/knowledge/break-glass.ts) for rules, advice and the kit: tag or config, the same answer.
 describe('break-glass users in the migration kit', () => {
   it('the tagged demo user is listed as kept, never planned as a person or a workload', async () => {
     const { plan } = await demoKit();

@@ -14,8 +14,8 @@ import {
   aUser,
 } from '../../fixtures/builders/index.js';
 import { PLAN_SCHEMA_PATH, renderPlanSchema } from '../../scripts/generate-plan-schema.js';
-import { classifyUser } from '../../src/advice/classify-user.js';
 import { notCollected } from '../../src/inventory/collection.js';
+import { classifyUser } from '../../src/knowledge/classify-user.js';
 import { demoKit, planOf } from './support/kit.js';
 
 describe('schemas/plan.schema.json', () => {

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import type { ReportFinding } from '../../src/report/model/report-model.js';
 import { renderConsoleSummary } from '../../src/reporters/console/render-console.js';
 import { CSV_COLUMNS, renderCsv } from '../../src/reporters/csv/render-csv.js';
-import type { ReportFinding } from '../../src/reporters/model/report-model.js';
 import { demoModel } from './support/demo-model.js';
 
 describe('report.csv', () => {

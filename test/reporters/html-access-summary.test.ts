@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAccessMatrix } from '../../src/access-matrix/access-matrix.js';
 import type { AccessMatrix } from '../../src/access-matrix/access-matrix-schema.js';
-import { adminPeopleByAccount } from '../../src/access-matrix/render-access.js';
 import { loadDemoSnapshot } from '../../src/demo/demo-snapshot.js';
+import { adminPeopleByAccount } from '../../src/reporters/access/render-access.js';
 import {
   accessSection,
   MAX_ACCESS_ROWS,

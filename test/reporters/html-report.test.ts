@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ReportFinding } from '../../src/report/model/report-model.js';
 import { MAX_TABLE_ROWS } from '../../src/reporters/html/html-findings-table.js';
 import { renderHtml } from '../../src/reporters/html/render-html.js';
-import type { ReportFinding } from '../../src/reporters/model/report-model.js';
 import { demoModel } from './support/demo-model.js';
 
 describe('report.html (static checks; test/browser drives it in Chromium)', () => {

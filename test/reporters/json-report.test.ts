@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { fillFixSteps } from '../../src/findings/fill-fix-steps.js';
+import { expandFinding, type ReportFileFinding, rulesById } from '../../src/report/model/report-file.js';
+import type { ReportModel } from '../../src/report/model/report-model.js';
 import { renderJson } from '../../src/reporters/json/render-json.js';
-import { expandFinding, type ReportFileFinding, rulesById } from '../../src/reporters/model/report-file.js';
-import type { ReportModel } from '../../src/reporters/model/report-model.js';
-import { fillFixSteps } from '../../src/rules/fill-fix-steps.js';
 import { demoModel } from './support/demo-model.js';
 import { reportValidator } from './support/report-schema.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ReportFinding } from '../../src/report/model/report-model.js';
 import { renderMarkdown } from '../../src/reporters/markdown/render-markdown.js';
-import type { ReportFinding } from '../../src/reporters/model/report-model.js';
 import { demoModel } from './support/demo-model.js';
 
 /** The rows of the "Top findings" table. */

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { REPORT_SCHEMA_PATH } from '../../scripts/generate-report-schema.js';
-import { REPORT_VERSIONS } from '../../src/inventory/versions/report-versions.js';
 import { upgradeToCurrent } from '../../src/inventory/versions/upgrade-chain.js';
-import { renderReportSchema, reportFileSchema } from '../../src/reporters/model/report-file.js';
+import { renderReportSchema, reportFileSchema } from '../../src/report/model/report-file.js';
+import { REPORT_VERSIONS } from '../../src/report/versions/report-versions.js';
 import { reportValidator } from './support/report-schema.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests corrupt arbitrary fields

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportModel } from '../../src/reporters/model/report-model.js';
+import type { ReportModel } from '../../src/report/model/report-model.js';
 import { renderSarif } from '../../src/reporters/sarif/render-sarif.js';
 import type { SarifLog } from '../../src/reporters/sarif/sarif-log.js';
 import { demoModel } from './support/demo-model.js';

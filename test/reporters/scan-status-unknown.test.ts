@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aRoot } from '../../fixtures/builders/index.js';
 import { failed } from '../../src/inventory/collection.js';
-import { summarizeScan } from '../../src/reporters/model/scan-status.js';
+import { summarizeScan } from '../../src/report/model/scan-status.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
 import { evaluate } from '../../src/rules/engine.js';
 import { oneAccount } from '../rules/support/snapshots.js';

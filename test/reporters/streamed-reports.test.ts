@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { writeFilesAtomic } from '../../src/io/atomic-write.js';
-import { renderCsvChunks } from '../../src/reporters/csv/render-csv.js';
-import { findingLine, renderJsonChunks } from '../../src/reporters/json/render-json.js';
 import {
   compactFinding,
   migrationsByResource,
   rulesById,
   toReportFile,
-} from '../../src/reporters/model/report-file.js';
-import type { ReportModel } from '../../src/reporters/model/report-model.js';
+} from '../../src/report/model/report-file.js';
+import type { ReportModel } from '../../src/report/model/report-model.js';
+import { renderCsvChunks } from '../../src/reporters/csv/render-csv.js';
+import { findingLine, renderJsonChunks } from '../../src/reporters/json/render-json.js';
 import { demoModel } from './support/demo-model.js';
 
 describe('reports that grow with the findings are streamed in chunks', () => {

@@ -2,9 +2,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { RULE_DOCS_PATH, renderRuleDocs } from '../../scripts/generate-rule-docs.js';
+import { FRAMEWORKS } from '../../src/findings/frameworks/index.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
 import { complianceRefs } from '../../src/rules/define-rule.js';
-import { FRAMEWORKS } from '../../src/rules/frameworks/index.js';
 
 const CATALOG_DIR = new URL('../../src/rules/catalog/', import.meta.url);
 const TEST_DIR = new URL('./', import.meta.url);

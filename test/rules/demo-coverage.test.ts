@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoOrganizationWithoutIdentityCenter } from '../../fixtures/demo/generate-demo-org.js';
-import { buildMigrationPlan } from '../../src/advice/migration-planner.js';
 import { loadDemoSnapshot } from '../../src/demo/demo-snapshot.js';
 import { loadDeclaredDocument } from '../../src/desired-state/load-desired-state.js';
 import { resolveDesiredState } from '../../src/desired-state/resolve-desired-state.js';
 import { compareDesiredState } from '../../src/drift/compare-desired-state.js';
+import { buildMigrationPlan } from '../../src/knowledge/migration-planner.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
 import { evaluate } from '../../src/rules/engine.js';
 import { FIXED_NOW } from '../support/rule-tester.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anAccessKey, anMfaDevice, aUser } from '../../fixtures/builders/index.js';
-import { markBreakGlassUsers } from '../../src/advice/break-glass.js';
+import { markBreakGlassUsers } from '../../src/knowledge/break-glass.js';
 import rule from '../../src/rules/catalog/iam-break-glass-user-hygiene.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
 import { evaluate } from '../../src/rules/engine.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DriftReport } from '../../src/drift/drift-items.js';
+import type { Severity } from '../../src/findings/severity.js';
 import type { Snapshot } from '../../src/inventory/snapshot-schema.js';
+import type { DriftReport } from '../../src/knowledge/drift/drift-items.js';
 import type { Rule } from '../../src/rules/define-rule.js';
 import { evaluate } from '../../src/rules/engine.js';
-import type { Severity } from '../../src/rules/severity.js';
 
 export const FIXED_NOW = new Date('2026-12-01T00:00:00.000Z');
 

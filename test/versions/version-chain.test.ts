@@ -3,9 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBaseline } from '../../src/baseline/load-baseline.js';
 import { loadSnapshot } from '../../src/inventory/snapshot-file.js';
-import { REPORT_VERSIONS } from '../../src/inventory/versions/report-versions.js';
 import { SNAPSHOT_VERSIONS } from '../../src/inventory/versions/snapshot-versions.js';
 import {
   missingUpgrades,
@@ -13,6 +11,8 @@ import {
   type VersionChain,
 } from '../../src/inventory/versions/upgrade-chain.js';
 import { InputError } from '../../src/io/input-error.js';
+import { loadBaseline } from '../../src/report/baseline/load-baseline.js';
+import { REPORT_VERSIONS } from '../../src/report/versions/report-versions.js';
 import { renderJson } from '../../src/reporters/json/render-json.js';
 import { runKeysweep } from '../cli/run-cli.js';
 import { demoModel } from '../reporters/support/demo-model.js';

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
-import { ACCESS_FORMATS, type AccessFormat, renderAccess } from '../../access-matrix/render-access.js';
 import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
 import { loadSnapshot } from '../../inventory/snapshot-file.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharacters } from '../../io/escape-control-characters.js';
 import { InputError } from '../../io/input-error.js';
+import { ACCESS_FORMATS, type AccessFormat, renderAccess } from '../../reporters/access/render-access.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { addLiveCollectionOptions, collectLive, type LiveCollectionFlags } from '../live-collection.js';

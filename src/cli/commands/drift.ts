@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { resolveRunConfig } from '../../config/run-config.js';
-import { renderDriftSummary } from '../../drift/render-drift-summary.js';
 import { InputError } from '../../io/input-error.js';
-import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
-import { buildReportModel } from '../../reporters/model/report-model.js';
+import { applyEnrichInputs, loadEnrichInputs } from '../../report/model/enrich.js';
+import { buildReportModel } from '../../report/model/report-model.js';
+import { renderDriftSummary } from '../../reporters/drift/render-drift-summary.js';
 import { evaluate } from '../../rules/engine.js';
 import { TOOL_VERSION } from '../../version.js';
 import type { CliIo } from '../cli-io.js';

@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { loadConfig } from '../../config/load-config.js';
 import { ruleOptionsOf } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharacters } from '../../io/escape-control-characters.js';
+import { markBreakGlassUsers } from '../../knowledge/break-glass.js';
 import { buildKitPlan } from '../../migration-kit/build-kit-plan.js';
 import { denyIamUsersScp } from '../../migration-kit/guardrails/deny-iam-users-scp.js';
 import { parseEmailTag, parseExemptRoles, parseIdp } from '../../migration-kit/kit-options.js';

@@ -2,25 +2,24 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
-
-import { ALL_DERIVATIONS } from '../../advice/all-derivations.js';
-import { markBreakGlassUsers } from '../../advice/break-glass.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharactersPerLine } from '../../io/escape-control-characters.js';
 import { InputError } from '../../io/input-error.js';
-import { type AccessSummary, summarizeAccess } from '../../reporters/html/html-access-section.js';
-import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
-import { applyEnrichInputs, loadEnrichInputs } from '../../reporters/model/enrich.js';
-import { rulesById } from '../../reporters/model/report-file.js';
+import { ALL_DERIVATIONS } from '../../knowledge/all-derivations.js';
+import { markBreakGlassUsers } from '../../knowledge/break-glass.js';
+import { applyEnrichInputs, loadEnrichInputs } from '../../report/model/enrich.js';
+import { rulesById } from '../../report/model/report-file.js';
 import {
   buildReportModelOfFacts,
   buildSpooledReportModel,
   type ReportModel,
   snapshotFacts,
-} from '../../reporters/model/report-model.js';
-import { SpillingSink, type SunkFindings, spillThresholdFor } from '../../reporters/spool/spilling-sink.js';
-import type { SpooledFindings } from '../../reporters/spool/spooled-findings.js';
+} from '../../report/model/report-model.js';
+import { SpillingSink, type SunkFindings, spillThresholdFor } from '../../report/spool/spilling-sink.js';
+import type { SpooledFindings } from '../../report/spool/spooled-findings.js';
+import { type AccessSummary, summarizeAccess } from '../../reporters/html/html-access-section.js';
+import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
 import { evaluateInto } from '../../rules/engine.js';
 import { ruleSummary } from '../../rules/rule-summary.js';
 import { TOOL_VERSION } from '../../version.js';

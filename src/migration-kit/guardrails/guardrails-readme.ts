@@ -1,6 +1,6 @@
-import { assumeRootCommand } from '../../advice/root-advice.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
-import { describeRootCredentials, rootCredentials } from '../../rules/catalog/support/root-credentials.js';
+import { describeRootCredentials, rootCredentials } from '../../knowledge/policy/root-credentials.js';
+import { assumeRootCommand } from '../../knowledge/root-advice.js';
 import type { KitPlan } from '../plan-schema.js';
 import { DENIED_ACTIONS, exemptRoleArnPattern } from './deny-iam-users-scp.js';
 

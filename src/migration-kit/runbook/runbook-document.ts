@@ -1,4 +1,4 @@
-import { esc } from '../../reporters/html/html-escape.js';
+import { esc } from '../../io/text/html-escape.js';
 
 /** The runbook as data, rendered to Markdown and HTML from the same nodes so both always agree. */
 export type RunbookNode =

@@ -1,4 +1,4 @@
-import type { ReportModel } from '../model/report-model.js';
+import type { ReportModel } from '../../report/model/report-model.js';
 import { notCoveredAccounts, tallyFindings } from '../report-view.js';
 
 /** A few lines for a terminal or a CI log; the CLI adds where each report was written. One pass. */

@@ -1,4 +1,4 @@
-import type { ReportModel } from '../model/report-model.js';
+import type { ReportModel } from '../../report/model/report-model.js';
 import { accountNames } from '../report-view.js';
 
 export const CSV_COLUMNS = [

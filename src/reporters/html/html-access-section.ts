@@ -1,6 +1,6 @@
 import type { AccessMatrix, AccessRow } from '../../access-matrix/access-matrix-schema.js';
-import { adminPeopleByAccount } from '../../access-matrix/render-access.js';
-import { esc } from './html-escape.js';
+import { esc } from '../../io/text/html-escape.js';
+import { adminPeopleByAccount } from '../access/render-access.js';
 
 /** Like the findings table: beyond this the page gets heavy; the full matrix is `keysweep access`. */
 export const MAX_ACCESS_ROWS = 5_000;

@@ -1,7 +1,7 @@
-import { SEVERITIES, type Severity, severityRank } from '../../rules/severity.js';
-import type { ReportModel } from '../model/report-model.js';
+import { SEVERITIES, type Severity, severityRank } from '../../findings/severity.js';
+import { SEVERITY_COLORS } from '../../io/text/html-escape.js';
+import type { ReportModel } from '../../report/model/report-model.js';
 import { accountNames, type FindingTally, tallyFindings, totalOf } from '../report-view.js';
-import { SEVERITY_COLORS } from './html-escape.js';
 import { type BarRow, columns, donut, horizontalBars } from './svg-charts.js';
 
 /** Rows per bar chart: ten keep all five charts above the fold at 1400 px (the table has the rest). */

@@ -1,7 +1,7 @@
-import { SEVERITIES, severityRank } from '../../rules/severity.js';
-import type { ReportFinding, ReportModel } from '../model/report-model.js';
+import { SEVERITIES, severityRank } from '../../findings/severity.js';
+import { esc } from '../../io/text/html-escape.js';
+import type { ReportFinding, ReportModel } from '../../report/model/report-model.js';
 import { accountNames, FindingTally } from '../report-view.js';
-import { esc } from './html-escape.js';
 
 /**
  * Each row carries its advice, so a page stays usable (a few MB) only up to some thousands of rows;

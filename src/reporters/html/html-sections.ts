@@ -1,6 +1,6 @@
-import type { ReportModel } from '../model/report-model.js';
+import { esc } from '../../io/text/html-escape.js';
+import type { ReportModel } from '../../report/model/report-model.js';
 import { complianceControls, coverage, notCoveredAccounts } from '../report-view.js';
-import { esc } from './html-escape.js';
 
 const STATUS_TEXT = { passed: 'passed', failed: 'failed', not_evaluated: 'not evaluated' } as const;
 

@@ -1,9 +1,9 @@
 import type { AccessMatrix } from '../../access-matrix/access-matrix-schema.js';
-import type { ReportModel } from '../model/report-model.js';
+import { esc } from '../../io/text/html-escape.js';
+import type { ReportModel } from '../../report/model/report-model.js';
 import { coverage, FindingTally, organizationLabel } from '../report-view.js';
 import { ACCESS_SCRIPT, type AccessSummary, accessSection } from './html-access-section.js';
 import { buildCharts } from './html-charts.js';
-import { esc } from './html-escape.js';
 import { findingsTable, TableHeads } from './html-findings-table.js';
 import { TABLE_SCRIPT } from './html-script.js';
 import { complianceSection, coverageSection, waiverSection } from './html-sections.js';

@@ -1,4 +1,4 @@
-import { esc } from './html-escape.js';
+import { esc } from '../../io/text/html-escape.js';
 
 /**
  * Small server-side SVG charts: they render without JavaScript or network, print well, and stay

@@ -1,4 +1,4 @@
-import type { MigrationTableEntry } from '../model/finding-list.js';
+import type { MigrationTableEntry } from '../../report/model/finding-list.js';
 import {
   compactAdvice,
   type MigrationEntry,
@@ -6,8 +6,8 @@ import {
   type RuleText,
   rulesById,
   toReportFile,
-} from '../model/report-file.js';
-import type { ReportFinding, ReportModel } from '../model/report-model.js';
+} from '../../report/model/report-file.js';
+import type { ReportFinding, ReportModel } from '../../report/model/report-model.js';
 
 const TAIL_MARKER = '"migrations": {},\n  "findings": []';
 /** Small enough that every chunk is young garbage once written, large enough that stream overhead is negligible. */

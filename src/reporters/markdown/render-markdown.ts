@@ -1,5 +1,5 @@
-import { SEVERITIES, severityRank } from '../../rules/severity.js';
-import type { ReportFinding, ReportModel } from '../model/report-model.js';
+import { SEVERITIES, severityRank } from '../../findings/severity.js';
+import type { ReportFinding, ReportModel } from '../../report/model/report-model.js';
 import { accountsByRisk, relatedByPrimary, TOP_ROWS_PER_RULE, topProblems } from '../report-priorities.js';
 import {
   accountNames,

@@ -1,5 +1,5 @@
-import { filteredFindings } from '../model/finding-list.js';
-import type { ReportModel, RuleSummary } from '../model/report-model.js';
+import { filteredFindings } from '../../report/model/finding-list.js';
+import type { ReportModel, RuleSummary } from '../../report/model/report-model.js';
 import { aggregateResults, GITHUB_LIMITS, gzippedSize, type SarifLimits } from './sarif-limits.js';
 import type { SarifLog, SarifNotification, SarifResult, SarifRun } from './sarif-log.js';
 import { SARIF_SCHEMA_URI } from './sarif-log.js';

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { type Severity, severityRank } from '../../rules/severity.js';
-import type { ReportFinding } from '../model/report-model.js';
+import { type Severity, severityRank } from '../../findings/severity.js';
+import type { ReportFinding } from '../../report/model/report-model.js';
 import type { SarifResult } from './sarif-log.js';
 import { resourceLocation } from './sarif-results.js';
 import { sarifLevel } from './sarif-rules.js';

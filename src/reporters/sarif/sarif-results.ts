@@ -1,5 +1,5 @@
-import { findingId } from '../../rules/finding.js';
-import type { ReportFinding } from '../model/report-model.js';
+import { findingId } from '../../findings/finding.js';
+import type { ReportFinding } from '../../report/model/report-model.js';
 import { artifactUriForArn } from './artifact-location.js';
 import type { SarifLocation, SarifResult } from './sarif-log.js';
 import { sarifLevel } from './sarif-rules.js';

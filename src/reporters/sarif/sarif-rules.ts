@@ -1,5 +1,5 @@
-import { SECURITY_SEVERITY, type Severity } from '../../rules/severity.js';
-import type { RuleSummary } from '../model/report-model.js';
+import { SECURITY_SEVERITY, type Severity } from '../../findings/severity.js';
+import type { RuleSummary } from '../../report/model/report-model.js';
 import type { SarifLevel, SarifReportingDescriptor } from './sarif-log.js';
 
 /** SARIF has three result levels; GitHub ranks security alerts by security-severity instead. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemsOf } from '../../drift/drift-items.js';
+import { itemsOf } from '../../knowledge/drift/drift-items.js';
 import { defineRule } from '../define-rule.js';
 import { assignmentSubject, DRIFT_REFERENCES, declaredAt, principalLabel } from './support/drift.js';
 

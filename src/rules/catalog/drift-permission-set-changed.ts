@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { itemsOf, type PermissionSetField } from '../../drift/drift-items.js';
+import type { Severity } from '../../findings/severity.js';
+import { itemsOf, type PermissionSetField } from '../../knowledge/drift/drift-items.js';
 import { defineRule } from '../define-rule.js';
-import type { Severity } from '../severity.js';
 import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
 
 const FIELD_NAMES: Record<PermissionSetField, string> = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { daysSince } from '../../knowledge/time.js';
+import { userMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
-import { daysSince } from '../time.js';
 
 export default defineRule({
   id: 'iam-access-key-max-age',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { BREAK_GLASS_TAG, isBreakGlass } from '../../advice/break-glass.js';
-import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { BREAK_GLASS_TAG, isBreakGlass } from '../../knowledge/break-glass.js';
+import { daysSince } from '../../knowledge/time.js';
+import { userMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
-import { daysSince } from '../time.js';
 
 export default defineRule({
   id: 'iam-break-glass-user-hygiene',

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { indexBy } from '../../advice/lookup-index.js';
-import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
 import type { IamUser } from '../../inventory/iam-schema.js';
+import { indexBy } from '../../knowledge/lookup-index.js';
+import { ADMINISTRATOR_ACCESS_ARN, grantsFullAdmin } from '../../knowledge/policy/policy-wildcards.js';
+import { userMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
-import { ADMINISTRATOR_ACCESS_ARN, grantsFullAdmin } from './support/policy-wildcards.js';
 
 export default defineRule({
   id: 'iam-full-admin-privileges',

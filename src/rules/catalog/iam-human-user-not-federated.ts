@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
-import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { MIGRATION_PLAN } from '../../knowledge/migration-planner.js';
+import { userMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({

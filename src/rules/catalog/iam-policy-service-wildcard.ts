@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { serviceWildcardActions } from '../../knowledge/policy/policy-wildcards.js';
 import { defineRule } from '../define-rule.js';
-import { serviceWildcardActions } from './support/policy-wildcards.js';
 
 export default defineRule({
   id: 'iam-policy-service-wildcard',

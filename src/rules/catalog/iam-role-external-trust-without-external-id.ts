@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ORGANIZATION_ACCOUNT_IDS } from '../../advice/organization-account-ids.js';
-import { grantAllows, hasConditionKey, roleKind, trustGrants } from '../../advice/role-trust.js';
+import { ORGANIZATION_ACCOUNT_IDS } from '../../knowledge/organization-account-ids.js';
+import { grantAllows, hasConditionKey, roleKind, trustGrants } from '../../knowledge/role-trust.js';
 import { defineRule } from '../define-rule.js';
 
 // Conditions that tie the caller to the organization or to a known third party.

@@ -5,7 +5,7 @@ import {
   oidcIssuerOf,
   roleKind,
   trustGrants,
-} from '../../advice/role-trust.js';
+} from '../../knowledge/role-trust.js';
 import { defineRule } from '../define-rule.js';
 
 // Cognito identity pools are scoped by the aud (identity pool id) condition, not by sub.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { roleKind } from '../../advice/role-trust.js';
+import { roleKind } from '../../knowledge/role-trust.js';
+import { daysSince } from '../../knowledge/time.js';
 import { defineRule } from '../define-rule.js';
-import { daysSince } from '../time.js';
 
 export default defineRule({
   id: 'iam-role-unused',

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { permissionSetNameForRole } from '../../advice/permission-set-name.js';
-import { isIdentityCenterSamlProvider, isSamlGrant, roleKind, trustGrants } from '../../advice/role-trust.js';
+import { permissionSetNameForRole } from '../../knowledge/permission-set-name.js';
+import {
+  isIdentityCenterSamlProvider,
+  isSamlGrant,
+  roleKind,
+  trustGrants,
+} from '../../knowledge/role-trust.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CROSS_ACCOUNT_REACH } from '../../advice/cross-account-reach.js';
-import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
-import { permissionSetNameForRole } from '../../advice/permission-set-name.js';
-import { humanMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { CROSS_ACCOUNT_REACH } from '../../knowledge/cross-account-reach.js';
+import { MIGRATION_PLAN } from '../../knowledge/migration-planner.js';
+import { permissionSetNameForRole } from '../../knowledge/permission-set-name.js';
+import { humanMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 const MAX_LISTED = 25;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { userMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IDENTITY_CENTER_GRANTS, matchIdentityCenterUser } from '../../advice/identity-center-access.js';
-import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
-import { deleteUserAdvice, humanMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { IDENTITY_CENTER_GRANTS, matchIdentityCenterUser } from '../../knowledge/identity-center-access.js';
+import { MIGRATION_PLAN } from '../../knowledge/migration-planner.js';
+import { deleteUserAdvice, humanMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({

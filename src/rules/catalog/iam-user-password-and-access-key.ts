@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
 import type { IamUser } from '../../inventory/iam-schema.js';
+import { daysSince } from '../../knowledge/time.js';
+import { userMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
-import { daysSince } from '../time.js';
 
 type Drop = 'access-keys' | 'password' | 'both' | 'access-keys-after-sso';
 

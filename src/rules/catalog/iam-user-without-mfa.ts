@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { classifyUser } from '../../advice/classify-user.js';
-import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
+import { classifyUser } from '../../knowledge/classify-user.js';
+import { userMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 import { ASSIGN_USER_MFA_FIX } from './support/user-mfa.js';
 

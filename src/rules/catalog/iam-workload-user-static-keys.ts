@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isBreakGlass } from '../../advice/break-glass.js';
-import { classifyUser } from '../../advice/classify-user.js';
-import { userMigrationAdvice } from '../../advice/user-migration-advice.js';
-import { chooseWorkloadReplacement } from '../../advice/workload-replacement.js';
+import { isBreakGlass } from '../../knowledge/break-glass.js';
+import { classifyUser } from '../../knowledge/classify-user.js';
+import { userMigrationAdvice } from '../../knowledge/user-migration-advice.js';
+import { chooseWorkloadReplacement } from '../../knowledge/workload-replacement.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({

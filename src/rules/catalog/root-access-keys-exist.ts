@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assumeRootCommand, ROOT_ADVICE } from '../../advice/root-advice.js';
+import { assumeRootCommand, ROOT_ADVICE } from '../../knowledge/root-advice.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { assumeRootCommand, ROOT_ADVICE } from '../../advice/root-advice.js';
-import { defineRule } from '../define-rule.js';
 import {
   describeRootCredentials,
   ROOT_PASSWORD_UNKNOWN,
   rootCredentials,
-} from './support/root-credentials.js';
+} from '../../knowledge/policy/root-credentials.js';
+import { assumeRootCommand, ROOT_ADVICE } from '../../knowledge/root-advice.js';
+import { defineRule } from '../define-rule.js';
 
 export default defineRule({
   id: 'root-member-credentials-present',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ROOT_ADVICE } from '../../advice/root-advice.js';
+import { ROOT_ADVICE } from '../../knowledge/root-advice.js';
+import { daysSince } from '../../knowledge/time.js';
 import { defineRule } from '../define-rule.js';
-import { daysSince } from '../time.js';
 
 export default defineRule({
   id: 'root-used-recently',

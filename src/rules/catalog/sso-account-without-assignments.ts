@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MIGRATION_PLAN } from '../../advice/migration-planner.js';
+import { MIGRATION_PLAN } from '../../knowledge/migration-planner.js';
+import { organizationAccountArn } from '../../knowledge/policy/identity-center.js';
 import { defineRule } from '../define-rule.js';
-import { organizationAccountArn } from './support/identity-center.js';
 
 export default defineRule({
   id: 'sso-account-without-assignments',

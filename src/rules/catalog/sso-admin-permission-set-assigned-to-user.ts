@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { indexBy } from '../../advice/lookup-index.js';
+import { indexBy } from '../../knowledge/lookup-index.js';
+import { isAdminPermissionSet } from '../../knowledge/policy/identity-center.js';
+import { ADMINISTRATOR_ACCESS_ARN } from '../../knowledge/policy/policy-wildcards.js';
 import { defineRule } from '../define-rule.js';
-import { isAdminPermissionSet } from './support/identity-center.js';
-import { ADMINISTRATOR_ACCESS_ARN } from './support/policy-wildcards.js';
 
 export default defineRule({
   id: 'sso-admin-permission-set-assigned-to-user',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { grantsFullAdmin } from '../../knowledge/policy/policy-wildcards.js';
 import { defineRule } from '../define-rule.js';
-import { grantsFullAdmin } from './support/policy-wildcards.js';
 
 export default defineRule({
   id: 'sso-inline-policy-admin',

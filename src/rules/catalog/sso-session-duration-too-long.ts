@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { durationHours, isAdminPermissionSet } from '../../knowledge/policy/identity-center.js';
+import { ADMINISTRATOR_ACCESS_ARN } from '../../knowledge/policy/policy-wildcards.js';
 import { defineRule } from '../define-rule.js';
-import { durationHours, isAdminPermissionSet } from './support/identity-center.js';
-import { ADMINISTRATOR_ACCESS_ARN } from './support/policy-wildcards.js';
 
 export default defineRule({
   id: 'sso-session-duration-too-long',

@@ -3,7 +3,7 @@ import {
   buildReportModel,
   type ReportFinding,
   type ReportModel,
-} from '../../../src/reporters/model/report-model.js';
+} from '../../../src/report/model/report-model.js';
 import { ALL_RULES } from '../../../src/rules/catalog/index.js';
 import { evaluate } from '../../../src/rules/engine.js';
 

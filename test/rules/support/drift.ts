@@ -2,9 +2,9 @@ import { anAccount, anIdentityCenter, aPermissionSet, aSnapshot } from '../../..
 import { parseDeclaredDocument } from '../../../src/desired-state/load-desired-state.js';
 import { resolveDesiredState } from '../../../src/desired-state/resolve-desired-state.js';
 import { compareDesiredState } from '../../../src/drift/compare-desired-state.js';
-import type { DesiredScope } from '../../../src/drift/drift-items.js';
 import type { AccountAssignment } from '../../../src/inventory/identity-center-schema.js';
 import type { Snapshot } from '../../../src/inventory/snapshot-schema.js';
+import type { DesiredScope } from '../../../src/knowledge/drift/drift-items.js';
 import type { RuleTestCase } from '../../support/rule-tester.js';
 import { assignment, STORE } from './identity-center.js';
 

@@ -1,5 +1,5 @@
 import type { DeclarationSource } from '../../../desired-state/desired-state-model.js';
-import type { AssignmentFacts } from '../../../drift/drift-items.js';
+import type { AssignmentFacts } from '../../../knowledge/drift/drift-items.js';
 
 export function principalLabel(
   a: Pick<AssignmentFacts, 'principalType' | 'principalId' | 'principalName'>,

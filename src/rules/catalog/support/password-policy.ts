@@ -1,4 +1,4 @@
-import type { FixSteps } from '../../finding.js';
+import type { FixSteps } from '../../../findings/finding.js';
 
 /** The password policy has no ARN of its own; this names it per account for reports and fingerprints. */
 export function passwordPolicyArn(accountId: string): string {

@@ -1,4 +1,4 @@
-import type { FixSteps } from '../../finding.js';
+import type { FixSteps } from '../../../findings/finding.js';
 
 /** Assigning a virtual MFA device to an IAM user: the same fix for console users and for all users. */
 export const ASSIGN_USER_MFA_FIX: FixSteps = {

@@ -1,0 +1,168 @@
+import type { Finding, MigrationAdvice } from '../../findings/finding.js';
+import { SEVERITIES } from '../../findings/severity.js';
+import type { FindingSink } from '../../rules/engine.js';
+import { relatedPrimaries } from '../model/related-findings.js';
+import { compactAdvice, findingHead, type RuleText } from '../model/report-file.js';
+import { Column } from './growable.js';
+import { Interned } from './interned.js';
+import { reportOrder } from './report-order.js';
+import { SpoolFile } from './spool-file.js';
+import { SpooledFindings } from './spooled-findings.js';
+
+const NO_MIGRATIONS: ReadonlyMap<string, MigrationAdvice> = new Map();
+const KEY_ONLY_WORKLOAD = 1;
+/** Written out per rule file at this size: a few dozen rules' pending lines stay small together. */
+const RULE_FLUSH_BYTES = 1 << 18;
+
+/**
+ * Findings written to a temporary file as the engine makes them, so a scan of a very large organization
+ * does not hold millions of finding objects: in memory stay only a few numbers per finding (severity,
+ * rule, account, where its line is) and its resource ARN and subject (strings the inventory holds anyway).
+ * Each finding is one line of report.json's compact form, in a file of its rule's: reports are read rule by
+ * rule, the engine goes account by account, and one file for all read ~10x its size per pass at 100k IAM
+ * users (each rule's lines of an account lay among the other rules'). Its migration advice, shared by
+ * every finding on the resource, is written once to a file of migration advice. `finish()` sorts the findings into report order and
+ * relates them (one problem per access key) from those columns alone, and returns a FindingList that
+ * reads the lines back in that order on every pass.
+ */
+export class FindingSpool implements FindingSink {
+  /** Per rule (by its number in ruleIds), its findings' lines. */
+  private readonly lines: SpoolFile[] = [];
+  private readonly migrationLines = new SpoolFile('migrations.jsonl');
+  private readonly rules: ReadonlyMap<string, RuleText>;
+  private count = 0;
+  private readonly severity = new Column((n) => new Uint8Array(n));
+  private readonly rule = new Column((n) => new Uint16Array(n));
+  private readonly account = new Column((n) => new Uint32Array(n));
+  private readonly offset = new Column((n) => new Float64Array(n));
+  private readonly length = new Column((n) => new Uint32Array(n));
+  private readonly migration = new Column((n) => new Int32Array(n));
+  private readonly flags = new Column((n) => new Uint8Array(n));
+  private readonly arns: string[] = [];
+  private readonly subjects: string[] = [];
+  private readonly ruleIds = new Interned();
+  private readonly accountIds = new Interned();
+  private readonly resourceTypeIds = new Interned();
+  private readonly resourceType = new Column((n) => new Uint16Array(n));
+  /** Each advice object once (rules share one per user, per account being evaluated). */
+  private migrationRefs = new Map<MigrationAdvice, number>();
+  private migrationCount = 0;
+  private readonly migrationOffset = new Column((n) => new Float64Array(n));
+  private readonly migrationLength = new Column((n) => new Uint32Array(n));
+
+  constructor(rules: ReadonlyMap<string, RuleText>) {
+    this.rules = rules;
+  }
+
+  private accountId: string | undefined;
+
+  /** Advice objects are shared within one account (the engine goes account by account): forget the last one's. */
+  startRule(_ruleId: string, accountId?: string): void {
+    if (accountId === this.accountId) return;
+    this.accountId = accountId;
+    this.migrationRefs = new Map();
+  }
+
+  add(finding: Finding): void {
+    const i = this.count;
+    const advice = compactAdvice(finding, this.rules.get(finding.ruleId), NO_MIGRATIONS);
+    delete advice.migration;
+    const line = JSON.stringify({ ...findingHead(finding), advice, details: finding.details });
+    const rule = this.ruleIds.of(finding.ruleId);
+    let file = this.lines[rule];
+    if (!file) {
+      file = new SpoolFile(`findings-${rule}.jsonl`, RULE_FLUSH_BYTES);
+      this.lines[rule] = file;
+    }
+    this.offset.set(i, file.size);
+    this.length.set(i, file.append(line));
+    this.severity.set(i, SEVERITIES.indexOf(finding.severity));
+    this.rule.set(i, rule);
+    this.account.set(i, this.accountIds.of(finding.accountId));
+    this.resourceType.set(i, this.resourceTypeIds.of(finding.resourceType));
+    this.migration.set(i, finding.advice.migration ? this.migrationRef(finding.advice.migration) : -1);
+    this.flags.set(i, finding.details.keyOnlyWorkload === true ? KEY_ONLY_WORKLOAD : 0);
+    this.arns.push(finding.resourceArn);
+    this.subjects.push(finding.subject);
+    this.count += 1;
+  }
+
+  private migrationRef(advice: MigrationAdvice): number {
+    let ref = this.migrationRefs.get(advice);
+    if (ref === undefined) {
+      ref = this.migrationCount;
+      this.migrationCount += 1;
+      this.migrationOffset.set(ref, this.migrationLines.size);
+      this.migrationLength.set(ref, this.migrationLines.append(JSON.stringify(advice)));
+      this.migrationRefs.set(advice, ref);
+    }
+    return ref;
+  }
+
+  /** Sorts and relates the findings; the spool takes no more findings after this. */
+  finish(): SpooledFindings {
+    for (const file of this.lines) file.flush();
+    this.migrationLines.flush();
+    this.migrationRefs = new Map();
+    const count = this.count;
+    const columns: SpoolColumns = {
+      count,
+      severity: this.severity.values(count),
+      rule: this.rule.values(count),
+      account: this.account.values(count),
+      resourceType: this.resourceType.values(count),
+      resourceTypes: this.resourceTypeIds.values,
+      offset: this.offset.values(count),
+      length: this.length.values(count),
+      migration: this.migration.values(count),
+      arns: this.arns,
+      subjects: this.subjects,
+      ruleIds: this.ruleIds.values,
+      accountIds: this.accountIds.values,
+    };
+    const flags = this.flags.values(count);
+    const related = relatedPrimaries(count, (i) => ({
+      severity: SEVERITIES[columns.severity[i]!]!,
+      ruleId: columns.ruleIds[columns.rule[i]!]!,
+      resourceArn: columns.arns[i]!,
+      subject: columns.subjects[i]!,
+      keyOnlyWorkload: (flags[i]! & KEY_ONLY_WORKLOAD) !== 0,
+    }));
+    return new SpooledFindings(
+      columns,
+      reportOrder(columns),
+      related,
+      { findings: this.lines, migrations: this.migrationLines },
+      {
+        rules: this.rules,
+        migrationOffset: this.migrationOffset.values(this.migrationCount),
+        migrationLength: this.migrationLength.values(this.migrationCount),
+      },
+    );
+  }
+
+  /** Removes the files (when the scan fails before finish()). */
+  remove(): void {
+    for (const file of this.lines) file.remove();
+    this.migrationLines.remove();
+  }
+}
+
+/** The in-memory columns of a spool: per finding, in the order the engine made them. */
+export interface SpoolColumns {
+  count: number;
+  /** Index into SEVERITIES. */
+  severity: Uint8Array;
+  rule: Uint16Array;
+  account: Uint32Array;
+  resourceType: Uint16Array;
+  resourceTypes: readonly string[];
+  offset: Float64Array;
+  length: Uint32Array;
+  /** Migration record, or -1. */
+  migration: Int32Array;
+  arns: readonly string[];
+  subjects: readonly string[];
+  ruleIds: readonly string[];
+  accountIds: readonly string[];
+}

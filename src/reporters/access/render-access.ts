@@ -1,0 +1,88 @@
+import { stringify } from 'csv-stringify/sync';
+import type { AccessMatrix, AccessRow } from '../../access-matrix/access-matrix-schema.js';
+import { neutralizeFormula } from '../csv/render-csv.js';
+
+export const ACCESS_FORMATS = ['csv', 'json', 'md'] as const;
+export type AccessFormat = (typeof ACCESS_FORMATS)[number];
+
+export const ACCESS_CSV_COLUMNS = [
+  'principal',
+  'principalKind',
+  'accountId',
+  'accountName',
+  'path',
+  'via',
+  'permission',
+  'adminEquivalent',
+] as const satisfies ReadonlyArray<keyof AccessRow>;
+
+export function renderAccess(matrix: AccessMatrix, format: AccessFormat): string {
+  if (format === 'json') return `${JSON.stringify(matrix, null, 2)}\n`;
+  if (format === 'md') return renderAccessMarkdown(matrix);
+  // Names come from AWS and identity stores anyone with access can edit: defuse spreadsheet formulas.
+  const rows = matrix.rows.map((row) =>
+    Object.fromEntries(
+      ACCESS_CSV_COLUMNS.map((c) => [c, neutralizeFormula(row[c] === null ? 'unknown' : String(row[c]))]),
+    ),
+  );
+  return stringify(rows, { header: true, columns: [...ACCESS_CSV_COLUMNS], record_delimiter: 'windows' });
+}
+
+const isPeople = (row: AccessRow) => row.principalKind !== 'workload';
+
+/** Accounts by the number of people (or federated IdPs) with administrator-equivalent access. */
+export function adminPeopleByAccount(
+  matrix: AccessMatrix,
+): Array<{ accountId: string; accountName: string; people: string[] }> {
+  const byAccount = new Map<string, { accountId: string; accountName: string; people: Set<string> }>();
+  for (const row of matrix.rows) {
+    const entry = byAccount.get(row.accountId) ?? {
+      accountId: row.accountId,
+      accountName: row.accountName,
+      people: new Set<string>(),
+    };
+    if (isPeople(row) && row.adminEquivalent === true) entry.people.add(row.principal);
+    byAccount.set(row.accountId, entry);
+  }
+  return [...byAccount.values()]
+    .map((e) => ({ accountId: e.accountId, accountName: e.accountName, people: [...e.people].sort() }))
+    .sort((a, b) => b.people.length - a.people.length || a.accountId.localeCompare(b.accountId));
+}
+
+function renderAccessMarkdown(matrix: AccessMatrix): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const principals = new Set(matrix.rows.filter(isPeople).map((r) => r.principal));
+  const accounts = adminPeopleByAccount(matrix);
+  const paths = new Map<string, AccessRow[]>();
+  for (const row of matrix.rows) paths.set(row.path, [...(paths.get(row.path) ?? []), row]);
+  const lines = [
+    '# Who can reach which account',
+    '',
+    `${matrix.rows.length} access paths for ${principals.size} people or identity providers across ${accounts.length} accounts.`,
+    '',
+    '## Accounts by people with administrator-equivalent access',
+    '',
+    '| Account | People | Who |',
+    '|---|---:|---|',
+    ...accounts.map(
+      (a) =>
+        `| ${cell(a.accountName)} (${a.accountId}) | ${a.people.length} | ${cell(a.people.slice(0, 10).join(', '))}${a.people.length > 10 ? ', …' : ''} |`,
+    ),
+    '',
+    '## Access paths',
+    '',
+    '| Path | Rows | Principals |',
+    '|---|---:|---:|',
+    ...[...paths.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([path, rows]) => `| ${path} | ${rows.length} | ${new Set(rows.map((r) => r.principal)).size} |`),
+    '',
+  ];
+  if (matrix.unknown.length > 0) {
+    lines.push('## Not known (not collected)', '');
+    for (const gap of matrix.unknown)
+      lines.push(`- ${gap.accountId ?? 'organization'}: ${gap.slice}: ${cell(gap.reason)}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
