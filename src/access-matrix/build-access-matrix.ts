@@ -5,9 +5,8 @@ import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { classifyUser } from '../knowledge/classify-user.js';
 import { buildCrossAccountReach } from '../knowledge/cross-account-reach.js';
 import { identityCenterGrants } from '../knowledge/identity-center-access.js';
-import { policiesAreAdmin, policyLabel } from '../knowledge/policy/admin-equivalent.js';
-import { isAdminPermissionSet } from '../knowledge/policy/identity-center.js';
-import { ADMINISTRATOR_ACCESS_ARN } from '../knowledge/policy/policy-wildcards.js';
+import { isAdminPermissionSet, policiesAreAdmin, policyLabel } from '../knowledge/policy/admin-equivalent.js';
+import { memberOf } from '../knowledge/policy/member-of.js';
 import {
   conditionValues,
   isSamlGrant,
@@ -111,7 +110,7 @@ function identityCenterRows(
       path: 'identity-center',
       via: grant.groupName ? `group ${grant.groupName}` : 'direct assignment',
       permission: grant.permissionSetName,
-      adminEquivalent: set ? isAdminPermissionSet(set, [ADMINISTRATOR_ACCESS_ARN]) : null,
+      adminEquivalent: set ? isAdminPermissionSet(set) : null,
     };
   });
 }
@@ -122,9 +121,9 @@ function iamUserRow(
   groups: readonly IamGroup[] | null,
   policies: readonly ManagedPolicy[] | null,
 ): AccessRow {
-  const memberOf = (groups ?? []).filter((g) => user.groups.includes(g.groupName));
-  const attached = [...user.attachedPolicies, ...memberOf.flatMap((g) => g.attachedPolicies)];
-  const inline = [...user.inlinePolicies, ...memberOf.flatMap((g) => g.inlinePolicies)];
+  const userGroups = memberOf(user, groups ?? []);
+  const attached = [...user.attachedPolicies, ...userGroups.flatMap((g) => g.attachedPolicies)];
+  const inline = [...user.inlinePolicies, ...userGroups.flatMap((g) => g.inlinePolicies)];
   const admin = policiesAreAdmin(attached, inline, policies);
   return {
     principal: user.userName,

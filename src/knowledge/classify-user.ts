@@ -1,4 +1,5 @@
 import type { IamUser } from '../inventory/iam-schema.js';
+import { servicesUsed } from './services-used.js';
 
 export interface UserClassification {
   kind: 'human' | 'workload';
@@ -30,9 +31,7 @@ export function classifyUser(user: IamUser): UserClassification {
   if (nameLooksLikePerson) evidence.push(`name "${user.userName}" looks like a person`);
   const personTag = PERSON_TAGS.find((tag) => user.tags[tag] !== undefined);
   if (personTag) evidence.push(`tagged ${personTag}`);
-  const services = [
-    ...new Set(user.accessKeys.map((key) => key.lastUsedService).filter((s): s is string => !!s)),
-  ];
+  const services = servicesUsed(user).map((use) => use.service);
   if (services.length > 0) evidence.push(`access keys used for ${services.join(', ')}`);
   const human =
     user.passwordEnabled ||

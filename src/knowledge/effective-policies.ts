@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.js';
 import type { PolicyDocument } from '../inventory/policy-document.js';
 import { indexBy } from './lookup-index.js';
+import { memberOf } from './policy/member-of.js';
 
 /** The policies that give an IAM user its permissions, directly and through its groups. */
 export interface EffectivePolicies {
@@ -23,12 +24,9 @@ export function effectivePolicies(
   groups: readonly IamGroup[],
   policies: readonly ManagedPolicy[],
 ): EffectivePolicies {
-  const groupsByName = indexBy(groups, 'groupName', (group) => group.groupName);
-  const memberOf = [...new Set(user.groups)].flatMap((name) => {
-    const group = groupsByName.get(name);
-    return group ? [group] : [];
-  });
-  const attached = [...user.attachedPolicies, ...memberOf.flatMap((group) => group.attachedPolicies)];
+  // Order does not matter below: every list this returns is sorted, and the key is built from sorted parts.
+  const userGroups = memberOf(user, groups);
+  const attached = [...user.attachedPolicies, ...userGroups.flatMap((group) => group.attachedPolicies)];
   const awsManaged = new Set<string>();
   const customerManaged = new Map<string, string>();
   for (const policy of attached) {
@@ -41,7 +39,7 @@ export function effectivePolicies(
   }
   const inlineEntries = [
     ...user.inlinePolicies.map((p) => ({ label: `user/${p.policyName}`, hash: hashDocument(p.document) })),
-    ...memberOf.flatMap((group) =>
+    ...userGroups.flatMap((group) =>
       group.inlinePolicies.map((p) => ({
         label: `${group.groupName}/${p.policyName}`,
         hash: hashDocument(p.document),

@@ -5,11 +5,13 @@ import {
   type PolicyStatement,
   statementsOf,
 } from '../inventory/policy-document.js';
+import { ADMINISTRATOR_ACCESS_ARN } from './policy/admin-equivalent.js';
+import { memberOf } from './policy/member-of.js';
 
 // AWS managed policies are not in the snapshot (their documents are not fetched); these two are known to
 // allow sts:AssumeRole on any role (PowerUserAccess excludes only iam:*, organizations:* and account:*).
 const AWS_MANAGED_ALLOWING_ASSUME_ROLE = new Set([
-  'arn:aws:iam::aws:policy/AdministratorAccess',
+  ADMINISTRATOR_ACCESS_ARN,
   'arn:aws:iam::aws:policy/PowerUserAccess',
 ]);
 
@@ -34,12 +36,12 @@ export function identityPolicyMatcher(
   groups: readonly IamGroup[],
   policies: readonly ManagedPolicy[],
 ): (action: string, resource: string) => boolean {
-  const memberOf = groups.filter((group) => user.groups.includes(group.groupName));
-  const attached = [...user.attachedPolicies, ...memberOf.flatMap((g) => g.attachedPolicies)];
+  const userGroups = memberOf(user, groups);
+  const attached = [...user.attachedPolicies, ...userGroups.flatMap((g) => g.attachedPolicies)];
   const knownToAllowSts = attached.some((p) => AWS_MANAGED_ALLOWING_ASSUME_ROLE.has(p.policyArn));
   const documents: PolicyDocument[] = [
     ...user.inlinePolicies.map((p) => p.document),
-    ...memberOf.flatMap((g) => g.inlinePolicies.map((p) => p.document)),
+    ...userGroups.flatMap((g) => g.inlinePolicies.map((p) => p.document)),
     ...attached.flatMap((p) => {
       const document = policies.find((m) => m.arn === p.policyArn)?.document;
       return document ? [document] : [];

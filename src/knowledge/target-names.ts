@@ -1,16 +1,16 @@
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { EffectivePolicies } from './effective-policies.js';
+import { ADMINISTRATOR_ACCESS_ARN } from './policy/admin-equivalent.js';
 
 /** Identity Center permission set names: 1–32 characters of [\w+=,.@-]. */
 const PERMISSION_SET_NAME_MAX = 32;
-const ADMINISTRATOR_ACCESS = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
 /**
  * A readable permission set name: AdministratorAccess for administrators, else the IAM groups every
  * member shares (they describe the job), else the policies themselves.
  */
 export function permissionSetNameFor(policies: EffectivePolicies, members: readonly IamUser[]): string {
-  if (policies.awsManaged.includes(ADMINISTRATOR_ACCESS)) return 'AdministratorAccess';
+  if (policies.awsManaged.includes(ADMINISTRATOR_ACCESS_ARN)) return 'AdministratorAccess';
   const sharedGroups = members.reduce<string[]>(
     (common, user, index) => (index === 0 ? [...user.groups] : common.filter((g) => user.groups.includes(g))),
     [],

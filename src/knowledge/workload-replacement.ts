@@ -1,5 +1,6 @@
 import type { MigrationAdvice } from '../findings/finding.js';
 import type { IamUser } from '../inventory/iam-schema.js';
+import { servicesUsed } from './services-used.js';
 
 export type WorkloadReplacement = NonNullable<MigrationAdvice['replacement']>;
 
@@ -29,9 +30,7 @@ const ON_PREM_TAG_VALUE = /^(on-?prem(ises)?|datacenter|colo)$/i;
  * in AWS gets an IAM role on its compute (instance profile, task role, execution role).
  */
 export function chooseWorkloadReplacement(user: IamUser): WorkloadReplacementChoice {
-  const services = [
-    ...new Set(user.accessKeys.map((key) => key.lastUsedService).filter((s): s is string => !!s)),
-  ];
+  const services = servicesUsed(user).map((use) => use.service);
   if (CI_NAME.test(user.userName)) {
     return { replacement: 'oidc-federation', evidence: [`name "${user.userName}" names a CI system`] };
   }

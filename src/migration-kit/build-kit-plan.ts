@@ -5,9 +5,10 @@ import { classifyUser } from '../knowledge/classify-user.js';
 import { buildMigrationPlan } from '../knowledge/migration-planner.js';
 import { TOOL_VERSION } from '../version.js';
 import { inventoryGaps } from './inventory-gaps.js';
+import { DEFAULT_KIT_RULE_OPTIONS, type KitRuleOptions } from './kit-options.js';
 import type { IdentityMap } from './people/identity-map.js';
 import { type Person, resolvePeople } from './people/resolve-people.js';
-import { maxSessionHoursFrom, planPermissionSet, type UserContext } from './permission-set-plan.js';
+import { planPermissionSet, type UserContext } from './permission-set-plan.js';
 import { type KitPlan, PLAN_SCHEMA_VERSION, type PlanPerson } from './plan-schema.js';
 import { planWorkload } from './workload-plan.js';
 
@@ -16,8 +17,8 @@ export interface KitOptions {
   idp: 'identity-center' | 'external';
   identityMap: IdentityMap;
   emailTag: string;
-  /** Rule options from the keysweep config (sso-session-duration-too-long's maximum); default: none. */
-  ruleOptions?: Readonly<Record<string, unknown>>;
+  /** Rule options resolved from the keysweep config (config/kit-rule-options.ts); default: the rules' defaults. */
+  ruleOptions?: KitRuleOptions;
 }
 
 const okData = <T>(s: { status: string; data?: T }): T | undefined =>
@@ -28,6 +29,7 @@ const okData = <T>(s: { status: string; data?: T }): T | undefined =>
  * people resolved across accounts, assignments, workloads and every gap that limits what is known.
  */
 export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
+  const ruleOptions = options.ruleOptions ?? DEFAULT_KIT_RULE_OPTIONS;
   const migration = buildMigrationPlan(snapshot);
   const ic = snapshot.identityCenter;
   const instance = okData(ic.instance);
@@ -75,7 +77,8 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         });
         continue;
       }
-      if (!migration.humans.has(user.arn)) workloads.push(planWorkload(context, classifyUser(user).evidence));
+      if (!migration.humans.has(user.arn))
+        workloads.push(planWorkload(context, classifyUser(user).evidence, ruleOptions.adminPolicyArns));
     }
   }
 
@@ -88,7 +91,6 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     emailTag: options.emailTag,
   });
 
-  const maxSessionHours = maxSessionHoursFrom(options.ruleOptions);
   const permissionSets = migration.permissionSets
     .map((proposal) =>
       planPermissionSet(
@@ -96,7 +98,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         proposal.userArns.map((arn) => contexts.get(arn)!),
         proposal.exists ? existingSets.find((s) => s.name === proposal.name) : undefined,
         customerPolicies,
-        maxSessionHours,
+        ruleOptions,
       ),
     )
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -1,4 +1,23 @@
 import { InputError } from '../io/input-error.js';
+import { DEFAULT_ADMIN_POLICY_ARNS } from '../knowledge/policy/admin-equivalent.js';
+import { DEFAULT_MAX_SESSION_HOURS } from '../knowledge/policy/identity-center.js';
+
+/**
+ * The rule options the kit follows, resolved from the keysweep config by the CLI (config/kit-rule-options.ts):
+ * the kit reads values, never a rule file, so a kit applied today is not a finding in the next scan.
+ */
+export interface KitRuleOptions {
+  /** Rule sso-session-duration-too-long's `maxSessionHours`: the longest session the kit proposes. */
+  maxSessionHours: number;
+  /** That rule's `adminPolicyArns`: the managed policies that make a permission set administrator-equivalent. */
+  adminPolicyArns: readonly string[];
+}
+
+/** The rules' defaults, for a plan built without a config. */
+export const DEFAULT_KIT_RULE_OPTIONS: KitRuleOptions = {
+  maxSessionHours: DEFAULT_MAX_SESSION_HOURS,
+  adminPolicyArns: DEFAULT_ADMIN_POLICY_ARNS,
+};
 
 export const IDP_CHOICES = ['identity-center', 'external'] as const;
 export type Idp = (typeof IDP_CHOICES)[number];

@@ -2,9 +2,10 @@ import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.j
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
 import { type PolicyDocument, statementsOf } from '../inventory/policy-document.js';
 import type { ProposedPermissionSet } from '../knowledge/migration-planner.js';
+import { isAdminEquivalent } from '../knowledge/policy/admin-equivalent.js';
 import { durationHours } from '../knowledge/policy/identity-center.js';
-import { ADMINISTRATOR_ACCESS_ARN, grantsFullAdmin } from '../knowledge/policy/policy-wildcards.js';
-import sessionDurationRule from '../rules/catalog/sso-session-duration-too-long.js';
+import { memberOf } from '../knowledge/policy/member-of.js';
+import type { KitRuleOptions } from './kit-options.js';
 import type { PlanPermissionSet } from './plan-schema.js';
 
 /** What the plan knows about one IAM user's account: its groups and policies, when collected. */
@@ -18,15 +19,6 @@ export interface UserContext {
 
 /** Administrator sessions short (the rule's advice: 1–4 hours); everyone else at the rule's maximum. */
 const ADMIN_SESSION = 'PT1H';
-
-/**
- * The longest session the plan proposes: rule sso-session-duration-too-long's `maxSessionHours`, as the
- * config sets it (the config loader has checked it against the rule's schema) or its default, so a kit
- * applied today does not become a finding in the next scan.
- */
-export function maxSessionHoursFrom(ruleOptions: Readonly<Record<string, unknown>> = {}): number {
-  return sessionDurationRule.options.parse(ruleOptions[sessionDurationRule.id] ?? {}).maxSessionHours;
-}
 
 /** ISO-8601 duration of whole hours and minutes (Identity Center takes PT1H to PT12H). */
 function isoHours(hours: number): string {
@@ -44,18 +36,20 @@ export function planPermissionSet(
   members: readonly UserContext[],
   existing: PermissionSet | undefined,
   customerPoliciesByAccount: ReadonlyMap<string, ReadonlySet<string> | null>,
-  maxSessionHours: number,
+  { maxSessionHours, adminPolicyArns }: KitRuleOptions,
 ): PlanPermissionSet {
   const first = members[0];
   const inlineDocs = first ? inlineDocuments(first) : [];
   const customerDocs = first
     ? first.policies.filter((p) => !p.awsManaged && proposal.policies.customerManaged.includes(p.policyName))
     : [];
-  const fullAdmin =
-    proposal.policies.awsManaged.includes(ADMINISTRATOR_ACCESS_ARN) ||
-    inlineDocs.some(grantsFullAdmin) ||
-    customerDocs.some((p) => grantsFullAdmin(p.document)) ||
-    (existing !== undefined && grantsFullAdmin(existing.inlinePolicy));
+  const fullAdmin = isAdminEquivalent(
+    {
+      managedPolicyArns: proposal.policies.awsManaged,
+      documents: [...inlineDocs, ...customerDocs.map((p) => p.document), existing?.inlinePolicy ?? null],
+    },
+    adminPolicyArns,
+  );
   const complete = members.every((m) => m.policiesComplete);
   const warnings: string[] = [];
   if (fullAdmin)
@@ -103,10 +97,9 @@ export function planPermissionSet(
 }
 
 function inlineDocuments(context: UserContext): PolicyDocument[] {
-  const memberOf = context.groups.filter((g) => context.user.groups.includes(g.groupName));
   return [
     ...context.user.inlinePolicies.map((p) => p.document),
-    ...memberOf.flatMap((g) => g.inlinePolicies.map((p) => p.document)),
+    ...memberOf(context.user, context.groups).flatMap((g) => g.inlinePolicies.map((p) => p.document)),
   ];
 }
 

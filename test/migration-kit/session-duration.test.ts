@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { kitRuleOptionsOf } from '../../src/config/kit-rule-options.js';
 import { loadDemoSnapshot } from '../../src/demo/demo-snapshot.js';
 import { runKeysweep } from '../cli/run-cli.js';
 import { NOW, planOf } from './support/kit.js';
@@ -21,7 +22,9 @@ describe('session durations follow rule sso-session-duration-too-long as configu
   });
 
   it('maxSessionHours 4: new sets get PT4H, existing 8-hour sets are flagged too', async () => {
-    const plan = planOf(await loadDemoSnapshot(), { ruleOptions: { [RULE]: { maxSessionHours: 4 } } });
+    const plan = planOf(await loadDemoSnapshot(), {
+      ruleOptions: kitRuleOptionsOf({ [RULE]: { maxSessionHours: 4 } }),
+    });
     expect(plan.permissionSets.find((s) => s.name === 'Developers')!.sessionDuration).toBe('PT4H');
     const flagged = plan.permissionSets.filter((s) => s.warnings.some((w) => w.includes('at most 4')));
     expect(flagged.map((s) => s.name)).toEqual(['AdministratorAccess', 'PowerUserAccess', 'ReadOnlyAccess']);
@@ -46,5 +49,25 @@ describe('session durations follow rule sso-session-duration-too-long as configu
     expect(bad.stderr).toHaveLength(1);
     expect(bad.stderr[0]).toMatch(/bad\.yaml.*maxSessionHours/);
     await expect(readFile(join(dir, 'kit2', 'plan.json'))).rejects.toThrow(/ENOENT/);
+  });
+});
+
+// The kit asks the same administrator question as the rule, with the rule's adminPolicyArns from the config.
+describe('administrator permission sets and workloads follow the rule adminPolicyArns as configured', () => {
+  it('default: only AdministratorAccess and "*" on "*"; configured PowerUserAccess makes its holders admin', async () => {
+    const snapshot = await loadDemoSnapshot();
+    const admins = (plan: ReturnType<typeof planOf>) => ({
+      sets: plan.permissionSets.filter((s) => s.grantsFullAdmin).map((s) => s.name),
+      workloads: plan.workloads.filter((w) => w.grantsFullAdmin).length,
+    });
+    const byDefault = admins(planOf(snapshot));
+    expect(byDefault.sets).toEqual(['AdministratorAccess']);
+    const powerUser = ['arn:aws:iam::aws:policy/PowerUserAccess'];
+    const configured = planOf(snapshot, {
+      ruleOptions: kitRuleOptionsOf({ [RULE]: { adminPolicyArns: powerUser } }),
+    });
+    expect(admins(configured).sets).toEqual(['Developers', 'PowerUserAccess']);
+    expect(admins(configured).workloads).toBeGreaterThan(0);
+    expect(configured.permissionSets.find((s) => s.name === 'Developers')!.sessionDuration).toBe('PT1H');
   });
 });

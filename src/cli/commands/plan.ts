@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { kitRuleOptionsOf } from '../../config/kit-rule-options.js';
 import { loadConfig } from '../../config/load-config.js';
 import { ruleOptionsOf } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
@@ -85,7 +86,7 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
     ? await loadIdentityMap(resolve(io.cwd, flags.identityMap))
     : new Map();
   const { config } = await loadConfig({ configPath: flags.config, cwd: io.cwd });
-  const ruleOptions = ruleOptionsOf(config);
+  const ruleOptions = kitRuleOptionsOf(ruleOptionsOf(config));
   const outDir = resolve(io.cwd, flags.out);
   await checkOutputDirectory('--out', outDir);
 

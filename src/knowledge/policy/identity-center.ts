@@ -1,13 +1,10 @@
-import type { PermissionSet } from '../../inventory/identity-center-schema.js';
 import type { OrganizationFacts } from '../derivation.js';
-import { grantsFullAdmin } from './policy-wildcards.js';
 
-/** Administrator-equivalent: one of the given managed policies, or an inline "*:*" statement. */
-export function isAdminPermissionSet(set: PermissionSet, adminPolicyArns: readonly string[]): boolean {
-  return (
-    set.managedPolicies.some((p) => adminPolicyArns.includes(p.arn)) || grantsFullAdmin(set.inlinePolicy)
-  );
-}
+/**
+ * The longest permission set session keysweep accepts unless configured otherwise (rule
+ * sso-session-duration-too-long's default, and the session the migration kit proposes).
+ */
+export const DEFAULT_MAX_SESSION_HOURS = 8;
 
 /** Hours of an ISO-8601 duration as Identity Center stores session durations (PT8H, PT1H30M). */
 export function durationHours(iso: string): number | null {

@@ -5,8 +5,6 @@ import {
   statementsOf,
 } from '../../inventory/policy-document.js';
 
-export const ADMINISTRATOR_ACCESS_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
-
 /** An Allow statement granting every action on every resource: the CIS 1.16 / IAM.1 "*:*" shape. */
 export function isFullAdminStatement(statement: PolicyStatement): boolean {
   return (

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { IamUser } from '../../inventory/iam-schema.js';
 import { indexBy } from '../../knowledge/lookup-index.js';
-import { ADMINISTRATOR_ACCESS_ARN, grantsFullAdmin } from '../../knowledge/policy/policy-wildcards.js';
+import { isAdminEquivalent } from '../../knowledge/policy/admin-equivalent.js';
+import { grantsFullAdmin } from '../../knowledge/policy/policy-wildcards.js';
 import { userMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
@@ -35,8 +36,10 @@ export default defineRule({
     const policies = slice('iam.policies');
     // AdministratorAccess is "*:*" by definition, even when its document was not fetched.
     const isAdmin = (arn: string) =>
-      arn === ADMINISTRATOR_ACCESS_ARN ||
-      grantsFullAdmin(indexBy(policies, 'arn', (p) => p.arn).get(arn)?.document ?? null);
+      isAdminEquivalent({
+        managedPolicyArns: [arn],
+        documents: [indexBy(policies, 'arn', (p) => p.arn).get(arn)?.document ?? null],
+      });
 
     // Customer managed policies are reported once, on the policy, wherever they are attached.
     for (const policy of policies) {

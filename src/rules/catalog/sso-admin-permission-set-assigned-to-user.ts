@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { indexBy } from '../../knowledge/lookup-index.js';
-import { isAdminPermissionSet } from '../../knowledge/policy/identity-center.js';
-import { ADMINISTRATOR_ACCESS_ARN } from '../../knowledge/policy/policy-wildcards.js';
+import { DEFAULT_ADMIN_POLICY_ARNS, isAdminPermissionSet } from '../../knowledge/policy/admin-equivalent.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
@@ -14,7 +13,7 @@ export default defineRule({
   options: z.object({
     adminPolicyArns: z
       .array(z.string())
-      .default([ADMINISTRATOR_ACCESS_ARN])
+      .default([...DEFAULT_ADMIN_POLICY_ARNS])
       .describe('Managed policies that make a permission set administrator-equivalent.'),
   }),
   rationale:

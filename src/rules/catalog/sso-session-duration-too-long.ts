@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { durationHours, isAdminPermissionSet } from '../../knowledge/policy/identity-center.js';
-import { ADMINISTRATOR_ACCESS_ARN } from '../../knowledge/policy/policy-wildcards.js';
+import { DEFAULT_ADMIN_POLICY_ARNS, isAdminPermissionSet } from '../../knowledge/policy/admin-equivalent.js';
+import { DEFAULT_MAX_SESSION_HOURS, durationHours } from '../../knowledge/policy/identity-center.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
@@ -15,11 +15,11 @@ export default defineRule({
       .number()
       .positive()
       .max(12)
-      .default(8)
+      .default(DEFAULT_MAX_SESSION_HOURS)
       .describe('Longest permission set session allowed, in hours.'),
     adminPolicyArns: z
       .array(z.string())
-      .default([ADMINISTRATOR_ACCESS_ARN])
+      .default([...DEFAULT_ADMIN_POLICY_ARNS])
       .describe('Managed policies that make a permission set administrator-equivalent.'),
   }),
   rationale:
