@@ -7,12 +7,17 @@
 // the only way to have it is to start Node with it. Small snapshots (where it made no difference) and
 // every other command start once, as before.
 import { spawn as spawnProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const SEMI_SPACE_FLAG = '--max-semi-space-size=64';
-/** From this snapshot size on (the size from which a scan keeps its findings on disk at once). */
-export const LARGE_SNAPSHOT_BYTES = 256 * 2 ** 20;
+/**
+ * From this snapshot size on (the size from which a scan keeps its findings on disk at once): package.json's
+ * config.largeSnapshotBytes, the one place src/io/large-snapshot.ts reads it from too.
+ */
+export const LARGE_SNAPSHOT_BYTES = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).config.largeSnapshotBytes;
 
 /**
  * The Node flags to run keysweep again with, or null to go on in this process. `args` are keysweep's

@@ -45,6 +45,7 @@ describe('bin/young-generation.js: when a scan runs again with a larger young ge
 
   it('starts at the snapshot size from which a scan spools its findings at once', () => {
     expect(LARGE_SNAPSHOT_BYTES).toBe(SPILL_AT_ONCE_SNAPSHOT_BYTES);
+    expect(LARGE_SNAPSHOT_BYTES).toBe(256 * 2 ** 20);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Finding } from '../../findings/finding.js';
+import { LARGE_SNAPSHOT_BYTES } from '../../io/large-snapshot.js';
 import type { FindingSink } from '../../rules/engine.js';
 import type { RuleText } from '../model/report-file.js';
 import { FindingSpool } from './finding-spool.js';
@@ -16,7 +17,7 @@ export const DEFAULT_SPILL_THRESHOLD = 1_000_000;
  * alone then takes most of the heap, and half a million findings held before spilling added ~0.3 GiB
  * to the peak at 1M users (measured).
  */
-export const SPILL_AT_ONCE_SNAPSHOT_BYTES = 256 * 2 ** 20;
+export const SPILL_AT_ONCE_SNAPSHOT_BYTES = LARGE_SNAPSHOT_BYTES;
 
 /** The spill threshold for an inventory read from a file of `snapshotBytes` (undefined: not a file). */
 export function spillThresholdFor(snapshotBytes: number | undefined): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aManagedPolicy, aPermissionSet } from '../../../fixtures/builders/index.js';
+import type { PolicyDocument } from '../../../src/inventory/policy-document.js';
 import {
   ADMINISTRATOR_ACCESS_ARN,
   isAdminEquivalent,
@@ -7,8 +8,14 @@ import {
   policiesAreAdmin,
 } from '../../../src/knowledge/policy/admin-equivalent.js';
 
-const STAR = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
-const S3 = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] };
+const STAR: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+};
+const S3: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+};
 const POWER_USER = 'arn:aws:iam::aws:policy/PowerUserAccess';
 
 describe('administrator-equivalence, the one definition', () => {
