@@ -1,17 +1,11 @@
-import { z } from 'zod';
-import { itemsOf } from '../../knowledge/drift/drift-items.js';
-import { defineRule } from '../define-rule.js';
-import { assignmentSubject, DRIFT_REFERENCES, declaredAt, principalLabel } from './support/drift.js';
+import { assignmentSubject, declaredAt, defineDriftRule, principalLabel } from './support/drift.js';
 
-export default defineRule({
+export default defineDriftRule({
   id: 'drift-assignment-not-applied',
   title: 'Declared account assignment that is not live in Identity Center',
   severity: 'medium',
-  scope: 'organization',
   resourceType: 'AWS::SSO::Assignment',
   requires: ['sso.permissionSets', 'sso.assignments'],
-  input: 'desired-state',
-  options: z.object({}),
   rationale:
     'An assignment the code declares but Identity Center does not have was never applied, or was removed by hand. ' +
     'Either the code no longer describes reality, or someone lost access the team believes they have.',
@@ -25,25 +19,24 @@ export default defineRule({
   },
   migration:
     'Apply the code on every merge, so the declared state and Identity Center never stay apart for long.',
-  references: DRIFT_REFERENCES,
-  evaluate({ drift, fail }) {
-    for (const item of itemsOf(drift(), 'assignment-not-applied')) {
-      const where = item.accountInOrganization
-        ? `account ${item.accountId}`
-        : `account ${item.accountId}, which is not in the organization`;
-      fail(item.permissionSetArn ?? drift().instanceArn, {
-        subject: assignmentSubject(item),
-        accountId: item.accountId,
-        message: `${declaredAt(item.source)} assigns ${item.permissionSetName} to ${principalLabel(item)} on ${where}, but Identity Center does not have it (declared: assigned; live: none).`,
-        details: {
-          permissionSet: item.permissionSetName,
-          principalType: item.principalType,
-          principalId: item.principalId,
-          declaredIn: declaredAt(item.source),
-          declared: 'assigned',
-          live: '(none)',
-        },
-      });
-    }
+  kind: 'assignment-not-applied',
+  finding(item, drift) {
+    const where = item.accountInOrganization
+      ? `account ${item.accountId}`
+      : `account ${item.accountId}, which is not in the organization`;
+    return {
+      resourceArn: item.permissionSetArn ?? drift.instanceArn,
+      subject: assignmentSubject(item),
+      accountId: item.accountId,
+      message: `${declaredAt(item.source)} assigns ${item.permissionSetName} to ${principalLabel(item)} on ${where}, but Identity Center does not have it (declared: assigned; live: none).`,
+      details: {
+        permissionSet: item.permissionSetName,
+        principalType: item.principalType,
+        principalId: item.principalId,
+        declaredIn: declaredAt(item.source),
+        declared: 'assigned',
+        live: '(none)',
+      },
+    };
   },
 });

@@ -1,19 +1,13 @@
-import { z } from 'zod';
-import { itemsOf } from '../../knowledge/drift/drift-items.js';
-import { defineRule } from '../define-rule.js';
-import { assignmentSubject, DRIFT_REFERENCES, principalLabel } from './support/drift.js';
+import { assignmentSubject, defineDriftRule, principalLabel } from './support/drift.js';
 
-export default defineRule({
+export default defineDriftRule({
   id: 'drift-assignment-not-declared',
   title: 'Account assignment live in Identity Center but not in the declared state',
   severity: 'high',
-  scope: 'organization',
   resourceType: 'AWS::SSO::Assignment',
   // The identity store names the principal, and resolves the names YAML files declare: without it a declared
   // assignment could not be matched and would read as hand-made.
   requires: ['sso.permissionSets', 'sso.assignments', 'sso.identityStore'],
-  input: 'desired-state',
-  options: z.object({}),
   rationale:
     'An assignment nobody declared was made by hand in the console or CLI: access that no review saw and ' +
     'that the next apply of the code may or may not remove. Hand-made grants are how temporary access becomes permanent.',
@@ -27,22 +21,21 @@ export default defineRule({
   },
   migration:
     'Make the code the only way access is granted: deny sso:CreateAccountAssignment outside the pipeline role with an SCP.',
-  references: DRIFT_REFERENCES,
-  evaluate({ drift, fail }) {
-    for (const item of itemsOf(drift(), 'assignment-not-declared')) {
-      fail(item.permissionSetArn ?? '', {
-        subject: assignmentSubject(item),
-        accountId: item.accountId,
-        message: `Permission set ${item.permissionSetName} is assigned to ${principalLabel(item)} on account ${item.accountId}, but no desired-state file declares it (declared: none; live: assigned).`,
-        details: {
-          permissionSet: item.permissionSetName,
-          principalType: item.principalType,
-          principalId: item.principalId,
-          principalName: item.principalName,
-          declared: '(none)',
-          live: 'assigned',
-        },
-      });
-    }
+  kind: 'assignment-not-declared',
+  finding(item) {
+    return {
+      resourceArn: item.permissionSetArn ?? '',
+      subject: assignmentSubject(item),
+      accountId: item.accountId,
+      message: `Permission set ${item.permissionSetName} is assigned to ${principalLabel(item)} on account ${item.accountId}, but no desired-state file declares it (declared: none; live: assigned).`,
+      details: {
+        permissionSet: item.permissionSetName,
+        principalType: item.principalType,
+        principalId: item.principalId,
+        principalName: item.principalName,
+        declared: '(none)',
+        live: 'assigned',
+      },
+    };
   },
 });

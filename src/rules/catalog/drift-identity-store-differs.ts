@@ -1,7 +1,4 @@
-import { z } from 'zod';
-import { itemsOf } from '../../knowledge/drift/drift-items.js';
-import { defineRule } from '../define-rule.js';
-import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
+import { declaredAt, defineDriftRule } from './support/drift.js';
 
 const CHANGE_TEXT = {
   missing: 'is declared but not in the identity store',
@@ -10,15 +7,12 @@ const CHANGE_TEXT = {
   'not-live': 'is declared but not live',
 } as const;
 
-export default defineRule({
+export default defineDriftRule({
   id: 'drift-identity-store-differs',
   title: 'Identity store groups, users or memberships differ from the declared state',
   severity: 'medium',
-  scope: 'organization',
   resourceType: 'AWS::IdentityStore::Group',
   requires: ['sso.identityStore'],
-  input: 'desired-state',
-  options: z.object({}),
   rationale:
     'When the code declares the directory, a group membership added by hand gives someone every account the group ' +
     'reaches, and a renamed or deleted group silently breaks assignments. Only what the files declare is compared.',
@@ -27,24 +21,23 @@ export default defineRule({
     cli: ['aws identitystore list-group-memberships --identity-store-id <store-id> --group-id <group-id>'],
   },
   migration: 'Manage membership in one place: the IdP (SCIM) or the code, never both.',
-  references: DRIFT_REFERENCES,
-  evaluate({ drift, fail }) {
-    for (const item of itemsOf(drift(), 'identity-store-differs')) {
-      const what = item.field ? `${item.object} ${item.label} ${item.field}` : `${item.object} ${item.label}`;
-      fail(drift().identityStoreArn, {
-        // Groups and users by name (what both Terraform and YAML know), memberships by live ids.
-        subject: `${item.object}/${item.object === 'membership' ? item.id : item.label}${item.field ? `/${item.field}` : ''}`,
-        resourceType: item.object === 'user' ? 'AWS::IdentityStore::User' : 'AWS::IdentityStore::Group',
-        message: `Identity store ${what} ${CHANGE_TEXT[item.change]} (declared: ${item.declared}; live: ${item.live}).`,
-        details: {
-          object: item.object,
-          change: item.change,
-          field: item.field,
-          declared: item.declared,
-          live: item.live,
-          declaredIn: declaredAt(item.source),
-        },
-      });
-    }
+  kind: 'identity-store-differs',
+  finding(item, drift) {
+    const what = item.field ? `${item.object} ${item.label} ${item.field}` : `${item.object} ${item.label}`;
+    return {
+      resourceArn: drift.identityStoreArn,
+      // Groups and users by name (what both Terraform and YAML know), memberships by live ids.
+      subject: `${item.object}/${item.object === 'membership' ? item.id : item.label}${item.field ? `/${item.field}` : ''}`,
+      resourceType: item.object === 'user' ? 'AWS::IdentityStore::User' : 'AWS::IdentityStore::Group',
+      message: `Identity store ${what} ${CHANGE_TEXT[item.change]} (declared: ${item.declared}; live: ${item.live}).`,
+      details: {
+        object: item.object,
+        change: item.change,
+        field: item.field,
+        declared: item.declared,
+        live: item.live,
+        declaredIn: declaredAt(item.source),
+      },
+    };
   },
 });

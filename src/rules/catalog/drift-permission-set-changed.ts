@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import type { Severity } from '../../findings/severity.js';
-import { itemsOf, type PermissionSetField } from '../../knowledge/drift/drift-items.js';
-import { defineRule } from '../define-rule.js';
-import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
+import type { PermissionSetField } from '../../knowledge/drift/drift-items.js';
+import { declaredAt, defineDriftRule } from './support/drift.js';
 
 const FIELD_NAMES: Record<PermissionSetField, string> = {
   description: 'description',
@@ -23,16 +21,13 @@ const FIELD_SEVERITY: Record<PermissionSetField, Severity> = {
   permissionsBoundary: 'high',
 };
 
-export default defineRule({
+export default defineDriftRule({
   id: 'drift-permission-set-changed',
   title:
     'Permission set edited outside code: policies, boundary or session duration differ from the declared state',
   severity: 'high',
-  scope: 'organization',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets'],
-  input: 'desired-state',
-  options: z.object({}),
   rationale:
     'A permission set whose policies, boundary or session differ from the code was edited by hand: the access ' +
     'people get is not the access that was reviewed. Inline policies are compared as documents (statement order ' +
@@ -45,21 +40,20 @@ export default defineRule({
   },
   migration:
     'Deny sso:Put*/Attach*/Update* on permission sets outside the pipeline role, so edits go through review.',
-  references: DRIFT_REFERENCES,
-  evaluate({ drift, fail }) {
-    for (const item of itemsOf(drift(), 'permission-set-changed')) {
-      fail(item.arn, {
-        subject: item.field,
-        severity: FIELD_SEVERITY[item.field],
-        message: `Permission set ${item.name}: ${FIELD_NAMES[item.field]} differs from ${declaredAt(item.source)} (declared: ${item.declared}; live: ${item.live}).`,
-        details: {
-          permissionSet: item.name,
-          field: item.field,
-          declared: item.declared,
-          live: item.live,
-          declaredIn: declaredAt(item.source),
-        },
-      });
-    }
+  kind: 'permission-set-changed',
+  finding(item) {
+    return {
+      resourceArn: item.arn,
+      subject: item.field,
+      severity: FIELD_SEVERITY[item.field],
+      message: `Permission set ${item.name}: ${FIELD_NAMES[item.field]} differs from ${declaredAt(item.source)} (declared: ${item.declared}; live: ${item.live}).`,
+      details: {
+        permissionSet: item.name,
+        field: item.field,
+        declared: item.declared,
+        live: item.live,
+        declaredIn: declaredAt(item.source),
+      },
+    };
   },
 });

@@ -1,17 +1,11 @@
-import { z } from 'zod';
-import { itemsOf } from '../../knowledge/drift/drift-items.js';
-import { defineRule } from '../define-rule.js';
-import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
+import { declaredAt, defineDriftRule } from './support/drift.js';
 
-export default defineRule({
+export default defineDriftRule({
   id: 'drift-permission-set-missing',
   title: 'Declared permission set that does not exist in Identity Center',
   severity: 'medium',
-  scope: 'organization',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets'],
-  input: 'desired-state',
-  options: z.object({}),
   rationale:
     'A permission set the code declares but Identity Center lacks was deleted by hand or never applied: every ' +
     'assignment that needs it is missing too, and the state file no longer describes the organization.',
@@ -24,20 +18,19 @@ export default defineRule({
     ],
   },
   migration: 'Recreate the set from code, then re-apply its assignments; never recreate it by hand.',
-  references: DRIFT_REFERENCES,
-  evaluate({ drift, fail }) {
-    for (const item of itemsOf(drift(), 'permission-set-missing')) {
-      // The set does not exist: point at the instance, by name, whether the file gave an ARN or not.
-      fail(drift().instanceArn, {
-        subject: `permissionSet/${item.name}`,
-        message: `${declaredAt(item.source)} declares permission set ${item.name}, which Identity Center does not have (declared: exists; live: none).`,
-        details: {
-          permissionSet: item.name,
-          declaredIn: declaredAt(item.source),
-          declared: 'exists',
-          live: '(none)',
-        },
-      });
-    }
+  kind: 'permission-set-missing',
+  finding(item, drift) {
+    // The set does not exist: point at the instance, by name, whether the file gave an ARN or not.
+    return {
+      resourceArn: drift.instanceArn,
+      subject: `permissionSet/${item.name}`,
+      message: `${declaredAt(item.source)} declares permission set ${item.name}, which Identity Center does not have (declared: exists; live: none).`,
+      details: {
+        permissionSet: item.name,
+        declaredIn: declaredAt(item.source),
+        declared: 'exists',
+        live: '(none)',
+      },
+    };
   },
 });

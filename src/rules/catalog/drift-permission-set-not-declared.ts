@@ -1,17 +1,11 @@
-import { z } from 'zod';
-import { itemsOf } from '../../knowledge/drift/drift-items.js';
-import { defineRule } from '../define-rule.js';
-import { DRIFT_REFERENCES } from './support/drift.js';
+import { defineDriftRule } from './support/drift.js';
 
-export default defineRule({
+export default defineDriftRule({
   id: 'drift-permission-set-not-declared',
   title: 'Permission set live in Identity Center but not in the declared state',
   severity: 'medium',
-  scope: 'organization',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets'],
-  input: 'desired-state',
-  options: z.object({}),
   rationale:
     'A permission set the code does not declare was created by hand: its policies were never reviewed, and ' +
     'nothing stops it from being assigned. With --desired-scope declared, sets the files do not mention are left alone.',
@@ -23,13 +17,12 @@ export default defineRule({
   },
   migration:
     'Import hand-made sets into code before the migration, so every permission set has an owner and a review.',
-  references: DRIFT_REFERENCES,
-  evaluate({ drift, fail }) {
-    for (const item of itemsOf(drift(), 'permission-set-not-declared')) {
-      fail(item.arn, {
-        message: `Permission set ${item.name} exists in Identity Center, but no desired-state file declares it (declared: none; live: exists).`,
-        details: { permissionSet: item.name, declared: '(none)', live: 'exists' },
-      });
-    }
+  kind: 'permission-set-not-declared',
+  finding(item) {
+    return {
+      resourceArn: item.arn,
+      message: `Permission set ${item.name} exists in Identity Center, but no desired-state file declares it (declared: none; live: exists).`,
+      details: { permissionSet: item.name, declared: '(none)', live: 'exists' },
+    };
   },
 });

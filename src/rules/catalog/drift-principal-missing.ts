@@ -1,17 +1,11 @@
-import { z } from 'zod';
-import { itemsOf } from '../../knowledge/drift/drift-items.js';
-import { defineRule } from '../define-rule.js';
-import { DRIFT_REFERENCES, declaredAt } from './support/drift.js';
+import { declaredAt, defineDriftRule } from './support/drift.js';
 
-export default defineRule({
+export default defineDriftRule({
   id: 'drift-principal-missing',
   title: 'Declared assignment to a user or group the identity store does not have',
   severity: 'medium',
-  scope: 'organization',
   resourceType: 'AWS::IdentityStore::Group',
   requires: ['sso.identityStore'],
-  input: 'desired-state',
-  options: z.object({}),
   rationale:
     'The code assigns access to a principal that no longer exists: a deleted user or group, or one an IdP sync ' +
     'renamed or re-created with a new id. The people who should have the access do not, and a re-created principal ' +
@@ -26,26 +20,24 @@ export default defineRule({
   },
   migration:
     'Reference principals by a data source looked up by name, so an IdP re-sync does not orphan the code.',
-  references: DRIFT_REFERENCES,
-  evaluate({ drift, fail }) {
-    for (const item of itemsOf(drift(), 'principal-missing')) {
-      const kind = item.principalType === 'GROUP' ? 'group' : 'user';
-      // By name when any file gives one, so Terraform (ids) and YAML (names) fingerprint alike.
-      const who = item.principalName ?? item.principalId ?? '';
-      fail(drift().identityStoreArn, {
-        subject: `${item.principalType}/${who}`,
-        resourceType:
-          item.principalType === 'GROUP' ? 'AWS::IdentityStore::Group' : 'AWS::IdentityStore::User',
-        message: `${declaredAt(item.source)} assigns access to ${kind} ${who}, which the identity store does not have (${item.assignments} declared assignment(s); declared: exists; live: none).`,
-        details: {
-          principalType: item.principalType,
-          principalId: item.principalId,
-          principalName: item.principalName,
-          assignments: item.assignments,
-          declared: 'exists',
-          live: '(none)',
-        },
-      });
-    }
+  kind: 'principal-missing',
+  finding(item, drift) {
+    const kind = item.principalType === 'GROUP' ? 'group' : 'user';
+    // By name when any file gives one, so Terraform (ids) and YAML (names) fingerprint alike.
+    const who = item.principalName ?? item.principalId ?? '';
+    return {
+      resourceArn: drift.identityStoreArn,
+      subject: `${item.principalType}/${who}`,
+      resourceType: item.principalType === 'GROUP' ? 'AWS::IdentityStore::Group' : 'AWS::IdentityStore::User',
+      message: `${declaredAt(item.source)} assigns access to ${kind} ${who}, which the identity store does not have (${item.assignments} declared assignment(s); declared: exists; live: none).`,
+      details: {
+        principalType: item.principalType,
+        principalId: item.principalId,
+        principalName: item.principalName,
+        assignments: item.assignments,
+        declared: 'exists',
+        live: '(none)',
+      },
+    };
   },
 });
