@@ -75,7 +75,8 @@ interface RuleMeta<O extends z.ZodType> {
   /** Why it matters (one paragraph). */
   rationale: string;
   /** How to fix it now, generic steps. */
-  remediation: FixSteps;
+  /** How to fix it: steps, or steps built from the rule's options (so thresholds are never restated). */
+  remediation: FixSteps | RemediationFromOptions<z.infer<O>>;
   /** The migration path in general terms (per-finding advice can be more specific). */
   migration?: string;
   references: string[];
@@ -125,6 +126,18 @@ export function defineRule<
 >(definition: OrganizationRuleDefinition<O, N, M>): OrganizationRuleDefinition<O, N, M>;
 export function defineRule(definition: Rule): Rule {
   return definition;
+}
+
+/** Remediation whose text depends on the rule's options (a method, so rule types stay assignable to Rule). */
+export interface RemediationFromOptions<Options> {
+  fromOptions(options: Options): FixSteps;
+}
+
+/** The rule's remediation for its options as configured (raw: parsed here, defaults filling the rest). */
+export function remediationOf(rule: Rule, rawOptions?: unknown): FixSteps {
+  const { remediation } = rule;
+  if (!('fromOptions' in remediation)) return remediation;
+  return remediation.fromOptions(rule.options.parse(rawOptions ?? {}));
 }
 
 /** The framework controls that list the rule (src/findings/frameworks/*, the one source of compliance ids). */

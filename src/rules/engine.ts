@@ -7,7 +7,13 @@ import type { Derivation, Derive, OrganizationFacts } from '../knowledge/derivat
 import { accountFacts, derivationCache, organizationFacts } from '../knowledge/derivation-runner.js';
 import type { DriftReport } from '../knowledge/drift/drift-items.js';
 import { lookupSlice, type SliceData, type SliceName } from '../knowledge/slices.js';
-import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
+import {
+  complianceRefs,
+  type FailInput,
+  type OrganizationRuleContext,
+  type Rule,
+  remediationOf,
+} from './define-rule.js';
 
 export type { NotEvaluated } from '../findings/finding.js';
 
@@ -15,6 +21,8 @@ export interface EvaluationResult {
   findings: Finding[];
   notEvaluated: NotEvaluated[];
   rules: Rule[];
+  /** The raw options each rule ran with, by rule id (what the config set; the rules' defaults fill the rest). */
+  ruleOptions?: Record<string, unknown>;
 }
 
 /**
@@ -121,7 +129,11 @@ export function evaluateInto(
   });
   // Rule by rule, each rule's accounts in snapshot order (a stable sort keeps each run's own order).
   notEvaluated.sort((a, b) => a.rule - b.rule || a.target - b.target);
-  return { notEvaluated: notEvaluated.map(({ entry }) => entry), rules };
+  return {
+    notEvaluated: notEvaluated.map(({ entry }) => entry),
+    rules,
+    ruleOptions: options.ruleOptions ?? {},
+  };
 }
 
 function missingSlices(
@@ -178,6 +190,8 @@ function makeContext(
   now: Date,
   sink: { findings: FindingSink; notEvaluated: NotEvaluated[] },
 ): AnyRuleContext {
+  // Once per rule and target, not per finding: a rule's remediation may be built from its options.
+  const remediation = remediationOf(rule, options);
   const declared = (name: SliceName, list: readonly SliceName[] | undefined, field: string) => {
     if (!list?.includes(name))
       throw new Error(`rule ${rule.id} reads slice ${name} without declaring it in ${field}`);
@@ -241,7 +255,7 @@ function makeContext(
         : // The rule's steps filled in from the finding itself when read.
           adviceWithRuleSteps(
             input.advice?.summary ?? rule.title,
-            rule.remediation,
+            remediation,
             finding,
             input.advice?.migration,
           );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { complianceRefSchema, fixStepsSchema } from '../findings/finding.js';
 import { SEVERITIES } from '../findings/severity.js';
-import { complianceRefs, type Rule } from './define-rule.js';
+import { complianceRefs, type Rule, remediationOf } from './define-rule.js';
 
 /** A rule as reports describe it (report.json `rules[]`, SARIF rules, `keysweep rules`). */
 export const ruleSummarySchema = z.object({
@@ -22,7 +22,13 @@ export type RuleSummary = z.infer<typeof ruleSummarySchema>;
 
 export const RULE_DOCS_BASE = 'https://github.com/keysweep/keysweep/blob/main/docs/rules.md';
 
+/** The rule's text for reports, with its remediation for the rule's default options. */
 export function ruleSummary(rule: Rule): RuleSummary {
+  return configuredRuleSummary(rule, undefined);
+}
+
+/** The rule's text for reports, its remediation for the options it ran with (raw, as the config set them). */
+export function configuredRuleSummary(rule: Rule, rawOptions: unknown): RuleSummary {
   return {
     id: rule.id,
     aliases: rule.aliases ?? [],
@@ -31,7 +37,7 @@ export function ruleSummary(rule: Rule): RuleSummary {
     scope: rule.scope,
     resourceType: rule.resourceType,
     rationale: rule.rationale,
-    remediation: rule.remediation,
+    remediation: remediationOf(rule, rawOptions),
     migration: rule.migration ?? null,
     references: rule.references,
     compliance: complianceRefs(rule),

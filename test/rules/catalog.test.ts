@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RULE_DOCS_PATH, renderRuleDocs } from '../../scripts/generate-rule-docs.js';
 import { FRAMEWORKS } from '../../src/findings/frameworks/index.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
-import { complianceRefs } from '../../src/rules/define-rule.js';
+import { complianceRefs, remediationOf } from '../../src/rules/define-rule.js';
 
 const CATALOG_DIR = new URL('../../src/rules/catalog/', import.meta.url);
 const TEST_DIR = new URL('./', import.meta.url);
@@ -39,8 +39,8 @@ describe('rule catalogue', () => {
         expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
         expect(rule.title.length).toBeGreaterThan(10);
         expect(rule.rationale.length).toBeGreaterThan(60);
-        expect(rule.remediation.console.length).toBeGreaterThan(0);
-        expect(rule.remediation.cli.some((line) => line.includes('aws '))).toBe(true);
+        expect(remediationOf(rule).console.length).toBeGreaterThan(0);
+        expect(remediationOf(rule).cli.some((line) => line.includes('aws '))).toBe(true);
         expect(rule.migration?.length ?? 0).toBeGreaterThan(30);
         expect(rule.references.length).toBeGreaterThan(0);
         for (const url of rule.references) expect(url).toMatch(/^https:\/\//);

@@ -1,5 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import { aStrongPasswordPolicy } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/iam-password-policy-min-length.js';
+import { remediationOf } from '../../src/rules/define-rule.js';
+import { evaluate } from '../../src/rules/engine.js';
+import { configuredRuleSummary } from '../../src/rules/rule-summary.js';
 import { ruleTester } from '../support/rule-tester.js';
 import { oneAccount } from './support/snapshots.js';
 
@@ -29,4 +33,25 @@ ruleTester(rule, {
       findings: [{ resourceArn: arn, messageIncludes: 'requires 13 minimum characters' }],
     },
   ],
+});
+
+describe('remediation built from the options', () => {
+  it('names the configured minimum, the default when none is set', () => {
+    expect(remediationOf(rule).cli[0]).toContain('--minimum-password-length 14 ');
+    expect(remediationOf(rule, { minLength: 20 }).cli[0]).toContain('--minimum-password-length 20 ');
+  });
+
+  it('a report says the configured minimum in its rule text and in the finding it fills', () => {
+    const snapshot = oneAccount({ passwordPolicy: null });
+    const ruleOptions = { [rule.id]: { minLength: 20 } };
+    const evaluation = evaluate(snapshot, {
+      rules: [rule],
+      now: new Date('2026-12-01T00:00:00Z'),
+      ruleOptions,
+    });
+    expect(configuredRuleSummary(rule, evaluation.ruleOptions?.[rule.id]).remediation.cli[0]).toContain(
+      '--minimum-password-length 20 ',
+    );
+    expect(JSON.stringify(evaluation.findings[0]?.advice)).toContain('--minimum-password-length 20 ');
+  });
 });

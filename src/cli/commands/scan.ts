@@ -21,7 +21,7 @@ import type { SpooledFindings } from '../../report/spool/spooled-findings.js';
 import { type AccessSummary, summarizeAccess } from '../../reporters/html/html-access-section.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
 import { evaluateInto } from '../../rules/engine.js';
-import { ruleSummary } from '../../rules/rule-summary.js';
+import { configuredRuleSummary } from '../../rules/rule-summary.js';
 import { TOOL_VERSION } from '../../version.js';
 import type { CliIo } from '../cli-io.js';
 import {
@@ -172,7 +172,8 @@ async function inventoryModel(
     ? undefined
     : { account: accountReleaser(snapshot, evaluated), derivations: ALL_DERIVATIONS };
   // Findings go to disk as they are made once there are very many (a large organization makes millions).
-  const sink = new SpillingSink(rulesById(config.rules.map(ruleSummary)), spill);
+  const ruleText = config.rules.map((rule) => configuredRuleSummary(rule, config.ruleOptions[rule.id]));
+  const sink = new SpillingSink(rulesById(ruleText), spill);
   let evaluation: ReturnType<typeof evaluateInto>;
   let sunk: SunkFindings;
   try {

@@ -2,7 +2,7 @@ import type { Finding } from '../../findings/finding.js';
 import { SEVERITIES, type Severity } from '../../findings/severity.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import type { EvaluationResult } from '../../rules/engine.js';
-import { ruleSummary } from '../../rules/rule-summary.js';
+import { configuredRuleSummary } from '../../rules/rule-summary.js';
 import type { SpooledFindings } from '../spool/spooled-findings.js';
 import { collate } from './collate.js';
 import { buildComplianceSummary } from './compliance-summary.js';
@@ -80,7 +80,7 @@ function modelOf(
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'keysweep', version: options.toolVersion },
     scan: completeScan(facts.coverage, evaluation),
-    rules: evaluation.rules.map(ruleSummary),
+    rules: evaluation.rules.map((rule) => configuredRuleSummary(rule, evaluation.ruleOptions?.[rule.id])),
     findings: found.findings,
     notEvaluated: evaluation.notEvaluated,
     inventory: facts.inventory,

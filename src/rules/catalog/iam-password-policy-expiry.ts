@@ -26,9 +26,12 @@ export default defineRule({
   rationale:
     'Security Hub (IAM.17, PCI DSS) expects IAM passwords to expire; a password that never expires stays useful ' +
     'to whoever obtained it. (NIST now prefers no forced expiry with MFA: raise the option if you follow that.)',
-  remediation: passwordPolicyFix(
-    '--max-password-age 90 --minimum-password-length 14 --password-reuse-prevention 24',
-  ),
+  remediation: {
+    fromOptions: ({ maxPasswordAgeDays }) =>
+      passwordPolicyFix(
+        `--max-password-age ${maxPasswordAgeDays} --minimum-password-length 14 --password-reuse-prevention 24`,
+      ),
+  },
   migration: PASSWORD_POLICY_MIGRATION,
   references: ['https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-17'],
   evaluate({ slice, options, fail, account }) {

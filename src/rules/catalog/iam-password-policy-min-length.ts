@@ -25,9 +25,12 @@ export default defineRule({
   }),
   rationale:
     'Short passwords fall to guessing and credential stuffing; without a policy IAM accepts 8 characters.',
-  remediation: passwordPolicyFix(
-    '--minimum-password-length 14 --password-reuse-prevention 24 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters',
-  ),
+  remediation: {
+    fromOptions: ({ minLength }) =>
+      passwordPolicyFix(
+        `--minimum-password-length ${minLength} --password-reuse-prevention 24 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters`,
+      ),
+  },
   migration: PASSWORD_POLICY_MIGRATION,
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',

@@ -25,7 +25,10 @@ export default defineRule({
   }),
   rationale:
     'Reused passwords bring back credentials that may already have leaked; remembering past ones prevents that.',
-  remediation: passwordPolicyFix('--password-reuse-prevention 24 --minimum-password-length 14'),
+  remediation: {
+    fromOptions: ({ minReusePrevention }) =>
+      passwordPolicyFix(`--password-reuse-prevention ${minReusePrevention} --minimum-password-length 14`),
+  },
   migration: PASSWORD_POLICY_MIGRATION,
   references: [
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
