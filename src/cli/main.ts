@@ -11,6 +11,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
+import { checkNoEmptyPathFlags } from './empty-path-flags.js';
 import { EXIT } from './exit-codes.js';
 
 export function buildProgram(io: CliIo): Command {
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIo): Command {
   registerAccess(program, io);
   registerDrift(program, io);
   registerPlan(program, io);
+  program.hook('preAction', (_program, command) => checkNoEmptyPathFlags(command));
   return program;
 }
 

@@ -19,7 +19,8 @@ import {
   type InventorySourceFlags,
   loadInventory,
 } from '../load-inventory.js';
-import { parseChoiceList, parsePositiveInt } from '../parse-flags.js';
+import { parseChoiceList } from '../parse-flags.js';
+import { parseDeleteAfterDays } from '../parse-kit-flags.js';
 import { parseNow } from '../parse-now.js';
 import { checkOutputDirectory } from '../validate-output-location.js';
 
@@ -79,7 +80,7 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
   const scpExemptRoles = parseExemptRoles(flags.scpExemptRole);
   denyIamUsersScp(scpExemptRoles); // fails on too many exemptions now, not after a long collection
   const emailTag = parseEmailTag(flags.emailTag);
-  const deleteAfterDays = parsePositiveInt('--delete-after-days', flags.deleteAfterDays);
+  const deleteAfterDays = parseDeleteAfterDays(flags.deleteAfterDays);
   const runbookFormats = parseChoiceList('--format', flags.format, RUNBOOK_FORMATS);
   const identityMap: IdentityMap = flags.identityMap
     ? await loadIdentityMap(resolve(io.cwd, flags.identityMap))
