@@ -13,6 +13,7 @@ import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
 import { checkNoEmptyPathFlags } from './empty-path-flags.js';
 import { EXIT } from './exit-codes.js';
+import { guardStandardStreams } from './standard-output.js';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('keysweep')
@@ -66,10 +67,11 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'setExitCode'>): Pr
 }
 
 export async function main(): Promise<void> {
+  const streams = guardStandardStreams();
   const code = await runCli(process.argv.slice(2), {
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
+    stdout: streams.stdout,
+    stderr: streams.stderr,
     cwd: process.cwd(),
   });
-  process.exitCode = code;
+  process.exitCode = streams.exitCode(code);
 }
