@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises';
 import { fileErrorReason, writeFailureCode } from './file-error-reason.js';
 import { InputError } from './input-error.js';
 import { makeDirectories } from './make-directories.js';
+import { trackTemporaryFile } from './temporary-files.js';
 
 /** Whole content, or chunks written one after another (for reports larger than one string may be). */
 export type FileContent = string | Uint8Array | Iterable<string>;
@@ -52,18 +53,23 @@ export async function writeFileAtomic(path: string, content: FileContent): Promi
 export async function writeFilesAtomic(
   files: ReadonlyArray<{ path: string; content: FileContent }>,
 ): Promise<void> {
-  const staged: Array<{ temp: string; path: string }> = [];
+  const staged: Array<{ temp: string; path: string; untrack: () => void }> = [];
   try {
     for (const file of files) {
       // Not mkdir({ recursive: true }): it never returns for some paths (under /proc).
       await makeDirectories(dirname(file.path));
       const temp = tempNameBeside(file.path);
-      staged.push({ temp, path: file.path });
+      // Removed on Ctrl-C or SIGTERM too, not only when a write fails.
+      staged.push({ temp, path: file.path, untrack: trackTemporaryFile(temp) });
       await writeContent(temp, file.content);
     }
-    for (const { temp, path } of staged) await rename(temp, path);
+    for (const { temp, path, untrack } of staged) {
+      await rename(temp, path);
+      untrack();
+    }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    for (const { untrack } of staged) untrack();
     // A full disk or a quota is the machine's, not a bug: one line naming the file (exit 2), nothing left.
     const code = writeFailureCode(error);
     const failed = staged.at(-1)?.path;
