@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkGroupsAndUsersDeclaredOnce } from '../desired-state/check-declared-once.js';
 import type { DeclaredDocument } from '../desired-state/desired-state-model.js';
 import { loadDeclaredDocument } from '../desired-state/load-desired-state.js';
 import { resolveDesiredState } from '../desired-state/resolve-desired-state.js';
@@ -10,7 +11,8 @@ import type { Rule } from '../rules/define-rule.js';
 
 export interface DesiredFlags {
   desired: string[];
-  desiredScope: string;
+  /** Unset unless given: `--desired-scope` without `--desired` would be ignored, so it is refused. */
+  desiredScope?: string;
 }
 
 const collectRepeated = (value: string, previous: string[]) => [...previous, value];
@@ -25,8 +27,7 @@ export function addDesiredOptions(command: Command): Command {
     )
     .option(
       '--desired-scope <scope>',
-      `what must be declared: all (every live permission set and assignment) or declared (only the sets the files mention)`,
-      'all',
+      'with --desired: what must be declared: all (every live permission set and assignment, the default) or declared (only the sets the files mention)',
     );
 }
 
@@ -40,20 +41,24 @@ export async function loadDesiredInput(
   flags: DesiredFlags,
   rules: readonly Rule[],
 ): Promise<DesiredInput | null> {
-  if (!(DESIRED_SCOPES as readonly string[]).includes(flags.desiredScope)) {
-    throw new InputError(
-      `--desired-scope: "${flags.desiredScope}" must be one of ${DESIRED_SCOPES.join(', ')}`,
-    );
+  const scope = flags.desiredScope ?? 'all';
+  if (!(DESIRED_SCOPES as readonly string[]).includes(scope)) {
+    throw new InputError(`--desired-scope: "${scope}" must be one of ${DESIRED_SCOPES.join(', ')}`);
   }
-  if (flags.desired.length === 0) return null;
+  if (flags.desired.length === 0) {
+    if (flags.desiredScope !== undefined)
+      throw new InputError('--desired-scope: only means something with --desired FILE (nothing to compare)');
+    return null;
+  }
   const documents: DeclaredDocument[] = [];
   for (const file of flags.desired) documents.push(await loadDeclaredDocument(file));
+  checkGroupsAndUsersDeclaredOnce(documents);
   if (!rules.some((rule) => rule.input === 'desired-state')) {
     throw new InputError(
       '--desired: every drift rule is turned off (--rule, --skip-rule or the config file)',
     );
   }
-  return { documents, scope: flags.desiredScope as DesiredScope };
+  return { documents, scope: scope as DesiredScope };
 }
 
 /** Rules asked for by --rule that need --desired, when none was given: a usage error, not a silent skip. */

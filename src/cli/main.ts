@@ -11,7 +11,9 @@ import { registerPlan } from './commands/plan.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
+import { checkNoEmptyPathFlags } from './empty-path-flags.js';
 import { EXIT } from './exit-codes.js';
+import { guardStandardStreams } from './standard-output.js';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('keysweep')
@@ -32,6 +34,7 @@ export function buildProgram(io: CliIo): Command {
   registerAccess(program, io);
   registerDrift(program, io);
   registerPlan(program, io);
+  program.hook('preAction', (_program, command) => checkNoEmptyPathFlags(command));
   return program;
 }
 
@@ -64,10 +67,11 @@ export async function runCli(argv: string[], io: Omit<CliIo, 'setExitCode'>): Pr
 }
 
 export async function main(): Promise<void> {
+  const streams = guardStandardStreams();
   const code = await runCli(process.argv.slice(2), {
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
+    stdout: streams.stdout,
+    stderr: streams.stderr,
     cwd: process.cwd(),
   });
-  process.exitCode = code;
+  process.exitCode = streams.exitCode(code);
 }

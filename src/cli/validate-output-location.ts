@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileErrorReason } from '../io/file-error-reason.js';
 import { InputError } from '../io/input-error.js';
 import { MakeDirectoryError, makeDirectories } from '../io/make-directories.js';
+import { trackTemporaryFile } from '../io/temporary-files.js';
 
 const reason = fileErrorReason;
 
@@ -50,14 +51,17 @@ async function withProbe(flag: string, dir: string, named: string): Promise<void
   try {
     created = await makeDirectories(dir);
     const probe = join(dir, `.keysweep-write-check-${randomBytes(6).toString('hex')}.tmp`);
+    const untrack = trackTemporaryFile(probe);
     try {
       await writeFile(probe, '');
     } catch (error) {
       throw new InputError(
         `${flag}: cannot write in ${dir} (${reason((error as NodeJS.ErrnoException).code)})`,
       );
+    } finally {
+      await rm(probe, { force: true });
+      untrack();
     }
-    await rm(probe, { force: true });
   } catch (error) {
     if (error instanceof MakeDirectoryError) {
       created = [...error.created];

@@ -1,4 +1,4 @@
-import { policyDocumentSchema } from '../inventory/policy-document.js';
+import { policyDocumentProblem, policyDocumentSchema } from '../inventory/policy-document.js';
 import { describeZodError, InputError } from '../io/input-error.js';
 import { type AssignmentTarget, type DeclaredDocument, emptyDocument } from './desired-state-model.js';
 import { DESIRED_STATE_KIND, desiredStateFileSchema } from './keysweep-desired-schema.js';
@@ -85,6 +85,7 @@ function parseInline(file: string, entry: string, json: string) {
     throw new InputError(`${file}: ${entry}: inlinePolicy: not valid JSON`);
   }
   const result = policyDocumentSchema.safeParse(data);
-  if (!result.success) throw new InputError(`${file}: ${entry}: inlinePolicy: not an IAM policy document`);
+  if (!result.success)
+    throw new InputError(`${file}: ${entry}: inlinePolicy: ${policyDocumentProblem(result.error)}`);
   return result.data;
 }

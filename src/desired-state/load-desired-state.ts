@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../io/input-error.js';
+import { parseFailureReason } from '../io/parse-failure-reason.js';
 import type { DeclaredDocument } from './desired-state-model.js';
 import { looksLikeKeysweepDesiredState, readKeysweepDesiredState } from './keysweep-desired-reader.js';
 import { looksLikeTerraformShow, readTerraformShow } from './terraform-show-reader.js';
@@ -41,9 +42,7 @@ function parseText(file: string, text: string): unknown {
     // State files are JSON and can be large: JSON.parse is much faster than a YAML parser.
     return json ? JSON.parse(body) : parseYaml(body);
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error))
-      .replace(/\s+/g, ' ')
-      .slice(0, 200);
+    const reason = parseFailureReason(error);
     throw new InputError(`${file}: not valid ${json ? 'JSON' : 'YAML'}: ${reason}`);
   }
 }

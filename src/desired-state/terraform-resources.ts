@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { type PolicyDocument, policyDocumentSchema } from '../inventory/policy-document.js';
+import {
+  type PolicyDocument,
+  policyDocumentProblem,
+  policyDocumentSchema,
+} from '../inventory/policy-document.js';
 import { InputError } from '../io/input-error.js';
 import {
   type DeclarationSource,
@@ -204,6 +208,7 @@ function parsePolicy(file: string, address: string, json: string): PolicyDocumen
     throw new InputError(`${file}: ${address}: inline_policy: not valid JSON`);
   }
   const result = policyDocumentSchema.safeParse(parsed);
-  if (!result.success) throw new InputError(`${file}: ${address}: inline_policy: not an IAM policy document`);
+  if (!result.success)
+    throw new InputError(`${file}: ${address}: inline_policy: ${policyDocumentProblem(result.error)}`);
   return result.data;
 }

@@ -12,8 +12,12 @@ export function parseShard(value: string | undefined): ShardSpec | undefined {
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count)
-    throw new InputError(`--shard: "${value}" must be K/N with 1 <= K <= N (e.g. 2/8)`);
+  // Whole numbers JavaScript holds exactly, as the snapshot schema's z.int() requires of shard.index/count.
+  const exact = Number.isSafeInteger(index) && Number.isSafeInteger(count);
+  if (!match || !exact || count < 1 || index < 1 || index > count)
+    throw new InputError(
+      `--shard: "${value}" must be K/N with 1 <= K <= N <= ${Number.MAX_SAFE_INTEGER} (e.g. 2/8)`,
+    );
   return { index, count };
 }
 

@@ -23,6 +23,13 @@ export function mergeSnapshots(parts: readonly NamedSnapshot[]): Snapshot {
         `${part.file}: organization.id: ${part.snapshot.organization.id} differs from ${first.file} (${first.snapshot.organization.id})`,
       );
     }
+    // One organization has one management account (and two standalone accounts share no organization id).
+    const management = part.snapshot.organization.managementAccountId;
+    if (management !== first.snapshot.organization.managementAccountId) {
+      throw new InputError(
+        `${part.file}: organization.managementAccountId: ${management} differs from ${first.file} (${first.snapshot.organization.managementAccountId})`,
+      );
+    }
   }
   const shards = checkShardSet(parts);
   const accounts = new Map<string, { account: Account; collectedAt: string }>();

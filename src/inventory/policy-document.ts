@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_POLICY_NESTING, nestingDepthExceeds } from './policy-nesting-depth.js';
 
 const stringOrList = z.union([z.string(), z.array(z.string())]);
 
@@ -14,10 +15,19 @@ export const policyStatementSchema = z.looseObject({
 });
 export type PolicyStatement = z.infer<typeof policyStatementSchema>;
 
-export const policyDocumentSchema = z.looseObject({
-  Version: z.string().optional(),
-  Statement: z.union([policyStatementSchema, z.array(policyStatementSchema)]),
-});
+const TOO_DEEP = `nested more than ${MAX_POLICY_NESTING} levels deep: not an IAM policy document`;
+
+/** The words for a policy given as a JSON string that failed policyDocumentSchema (no field path to name). */
+export function policyDocumentProblem(error: z.ZodError): string {
+  return error.issues.some((issue) => issue.message === TOO_DEEP) ? TOO_DEEP : 'not an IAM policy document';
+}
+
+export const policyDocumentSchema = z
+  .looseObject({
+    Version: z.string().optional(),
+    Statement: z.union([policyStatementSchema, z.array(policyStatementSchema)]),
+  })
+  .refine((document) => !nestingDepthExceeds(document, MAX_POLICY_NESTING), { message: TOO_DEEP });
 export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
 
 export const attachedPolicySchema = z.object({ policyName: z.string(), policyArn: z.string() });

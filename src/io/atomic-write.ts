@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises';
 import { fileErrorReason, writeFailureCode } from './file-error-reason.js';
 import { InputError } from './input-error.js';
 import { makeDirectories } from './make-directories.js';
+import { trackTemporaryFile } from './temporary-files.js';
 
 /** Whole content, or chunks written one after another (for reports larger than one string may be). */
 export type FileContent = string | Uint8Array | Iterable<string>;
@@ -17,9 +18,9 @@ export type FileContent = string | Uint8Array | Iterable<string>;
  * rendered while the file takes the previous one: at 100k IAM users the main thread had ~2 s of idle
  * waits on the disk, about 1 s less this way (a Readable.from pipeline with a 16 KiB stream buffer).
  */
-async function writeContent(path: string, content: FileContent): Promise<void> {
+async function writeContent(path: string, content: FileContent, mode?: number): Promise<void> {
   const source = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
-  const stream = createWriteStream(path, { highWaterMark: 2 ** 20 });
+  const stream = createWriteStream(path, { highWaterMark: 2 ** 20, ...(mode !== undefined ? { mode } : {}) });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
   failed.catch(() => undefined);
   try {
@@ -41,8 +42,8 @@ function tempNameBeside(path: string): string {
 }
 
 /** Writes a file so that readers see either the old content or the whole new content, never a part. */
-export async function writeFileAtomic(path: string, content: FileContent): Promise<void> {
-  await writeFilesAtomic([{ path, content }]);
+export async function writeFileAtomic(path: string, content: FileContent, mode?: number): Promise<void> {
+  await writeFilesAtomic([{ path, content, ...(mode !== undefined ? { mode } : {}) }]);
 }
 
 /**
@@ -50,20 +51,25 @@ export async function writeFileAtomic(path: string, content: FileContent): Promi
  * written to a temporary name first, and only renamed into place once all of them were written.
  */
 export async function writeFilesAtomic(
-  files: ReadonlyArray<{ path: string; content: FileContent }>,
+  files: ReadonlyArray<{ path: string; content: FileContent; mode?: number }>,
 ): Promise<void> {
-  const staged: Array<{ temp: string; path: string }> = [];
+  const staged: Array<{ temp: string; path: string; untrack: () => void }> = [];
   try {
     for (const file of files) {
       // Not mkdir({ recursive: true }): it never returns for some paths (under /proc).
       await makeDirectories(dirname(file.path));
       const temp = tempNameBeside(file.path);
-      staged.push({ temp, path: file.path });
-      await writeContent(temp, file.content);
+      // Removed on Ctrl-C or SIGTERM too, not only when a write fails.
+      staged.push({ temp, path: file.path, untrack: trackTemporaryFile(temp) });
+      await writeContent(temp, file.content, file.mode);
     }
-    for (const { temp, path } of staged) await rename(temp, path);
+    for (const { temp, path, untrack } of staged) {
+      await rename(temp, path);
+      untrack();
+    }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    for (const { untrack } of staged) untrack();
     // A full disk or a quota is the machine's, not a bug: one line naming the file (exit 2), nothing left.
     const code = writeFailureCode(error);
     const failed = staged.at(-1)?.path;

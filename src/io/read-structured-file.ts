@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from './input-error.js';
+import { parseFailureReason } from './parse-failure-reason.js';
 
 /** Reads a JSON (or, when allowed, YAML) file; any failure is an InputError naming the file. */
 export async function readStructuredFile(path: string, opts: { yaml?: boolean } = {}): Promise<unknown> {
@@ -15,9 +16,7 @@ export async function readStructuredFile(path: string, opts: { yaml?: boolean } 
   try {
     return isYaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error))
-      .replace(/\s+/g, ' ')
-      .slice(0, 200);
+    const reason = parseFailureReason(error);
     throw new InputError(`${path}: not valid ${isYaml ? 'YAML' : 'JSON'}: ${reason}`);
   }
 }

@@ -33,7 +33,14 @@ describe('merge as a stream (mergeSnapshotFiles)', () => {
     });
 
     const streamed = join(dir, 'streamed.json');
-    expect(await mergeSnapshotFiles([a, b, c], streamed)).toEqual({ accounts: 7 });
+    const result = await mergeSnapshotFiles([a, b, c], streamed);
+    expect(result.accounts).toBe(7);
+    // c was collected days before a and b: said, since the merge is dated like c.
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^keysweep: warning: merge: the snapshots were collected \d+ hours apart \(.*c\.json at 2026-11-19T00:00:00\.000Z/,
+      ),
+    ]);
     const inMemory = join(dir, 'in-memory.json');
     const loaded = await Promise.all(
       [a, b, c].map(async (file) => ({ file, snapshot: await loadSnapshot(file) })),

@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
 import { loadDemoSnapshot } from '../../demo/demo-snapshot.js';
 import { loadSnapshot } from '../../inventory/snapshot-file.js';
+import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharacters } from '../../io/escape-control-characters.js';
 import { InputError } from '../../io/input-error.js';
@@ -73,6 +74,7 @@ async function runAccess(flags: AccessFlags, io: CliIo, command: Command): Promi
     : flags.snapshot
       ? await loadSnapshot(flags.snapshot)
       : await collectLive({ ...flags, quiet: flags.quiet ?? flags.out === undefined }, now);
+  if (flags.account !== undefined) checkAccountKnown(flags.account, snapshot);
   const matrix = buildAccessMatrix(snapshot, {
     person: flags.person,
     account: flags.account,
@@ -93,4 +95,17 @@ async function runAccess(flags: AccessFlags, io: CliIo, command: Command): Promi
     );
   // Like scan: what was not collected makes the answer incomplete (exit 3), never silently shorter.
   return matrix.unknown.length > 0 ? EXIT.incomplete : EXIT.ok;
+}
+
+/**
+ * `--account` naming no account of the inventory (a typo, another organization) would print an empty
+ * matrix and exit 0, which reads as "nobody can reach it": refused (exit 2) instead. Matched as the
+ * matrix matches it: the id, or the name without regard to case.
+ */
+function checkAccountKnown(wanted: string, snapshot: Snapshot): void {
+  const lower = wanted.toLowerCase();
+  if (snapshot.accounts.some((a) => a.id === lower || a.name.toLowerCase() === lower)) return;
+  throw new InputError(
+    `--account: "${wanted}" is neither the id nor the name of an account in this inventory (${snapshot.accounts.length} accounts)`,
+  );
 }

@@ -35,6 +35,12 @@ export function registerCollect(program: Command, io: CliIo): void {
   markLiveOnly(command, command.options.slice(before));
   addLiveCollectionOptions(command).action(async (flags: CollectFlags, self: Command) => {
     checkLiveOnlyFlags(self, flags);
+    // Allowed (an --org-only job beside one --accounts-only job merges fine), but the snapshot alone is not
+    // the whole organization: said once, before the crawl.
+    if (flags.accountsOnly && flags.shard === undefined && !flags.orgOnly)
+      io.stderr(
+        'keysweep: warning: --accounts-only without --shard: Identity Center and other organization-wide data are left out; merge this snapshot with one from `keysweep collect --org-only`',
+      );
     const now = parseNow(flags.now);
     const file = resolve(io.cwd, flags.out);
     await checkOutputFile('--out', file);

@@ -13,6 +13,7 @@ import { type IdentityMap, loadIdentityMap } from '../../migration-kit/people/id
 import { renderKit } from '../../migration-kit/render-kit.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
+import { checkIdentityMapConsistent, identityMapStaleRowsWarning } from '../identity-map-checks.js';
 import { addLiveCollectionOptions } from '../live-collection.js';
 import {
   addInventorySourceOptions,
@@ -20,7 +21,8 @@ import {
   type InventorySourceFlags,
   loadInventory,
 } from '../load-inventory.js';
-import { parseChoiceList, parsePositiveInt } from '../parse-flags.js';
+import { parseChoiceList } from '../parse-flags.js';
+import { parseDeleteAfterDays, refuseExemptingEveryRole } from '../parse-kit-flags.js';
 import { parseNow } from '../parse-now.js';
 import { checkOutputDirectory } from '../validate-output-location.js';
 
@@ -77,14 +79,14 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
   checkInventorySource(command, flags);
   const now = parseNow(flags.now);
   const idp = parseIdp(flags.idp);
-  const scpExemptRoles = parseExemptRoles(flags.scpExemptRole);
+  const scpExemptRoles = parseExemptRoles(refuseExemptingEveryRole(flags.scpExemptRole));
   denyIamUsersScp(scpExemptRoles); // fails on too many exemptions now, not after a long collection
   const emailTag = parseEmailTag(flags.emailTag);
-  const deleteAfterDays = parsePositiveInt('--delete-after-days', flags.deleteAfterDays);
+  const deleteAfterDays = parseDeleteAfterDays(flags.deleteAfterDays);
   const runbookFormats = parseChoiceList('--format', flags.format, RUNBOOK_FORMATS);
-  const identityMap: IdentityMap = flags.identityMap
-    ? await loadIdentityMap(resolve(io.cwd, flags.identityMap))
-    : new Map();
+  const identityMapFile = flags.identityMap === undefined ? undefined : resolve(io.cwd, flags.identityMap);
+  const identityMap: IdentityMap = identityMapFile ? await loadIdentityMap(identityMapFile) : new Map();
+  if (identityMapFile) checkIdentityMapConsistent(identityMapFile, identityMap);
   const { config } = await loadConfig({ configPath: flags.config, cwd: io.cwd });
   const ruleOptions = kitRuleOptionsOf(ruleOptionsOf(config));
   const outDir = resolve(io.cwd, flags.out);
@@ -95,6 +97,8 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
     await loadInventory(flags, now, io.stderr),
     config.breakGlassUsers ?? [],
   );
+  const staleRows = identityMapFile && identityMapStaleRowsWarning(identityMapFile, identityMap, snapshot);
+  if (staleRows) io.stderr(escapeControlCharacters(staleRows));
   const plan = buildKitPlan(snapshot, { now, idp, identityMap, emailTag, ruleOptions });
   const files = renderKit(plan, snapshot, { scpExemptRoles, deleteAfterDays, runbookFormats, now });
   await writeFilesAtomic(files.map((f) => ({ path: join(outDir, f.path), content: f.content })));

@@ -1,7 +1,9 @@
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rm, truncate } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ShardSpec } from '../../inventory/account-shard.js';
 import { type Account, accountSchema } from '../../inventory/snapshot-schema.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { fileErrorReason, writeFailureCode } from '../../io/file-error-reason.js';
 import { InputError } from '../../io/input-error.js';
 
 /**
@@ -85,9 +87,10 @@ export async function openCrawlCheckpoint(
   };
   const finished = new Map<string, FinishedAccount>();
   const existing = resume ? await readExisting(file) : null;
-  if (existing === null) {
-    await writeFile(file, `${JSON.stringify(header)}\n`, { mode: 0o600 });
-  } else {
+  // Written whole or not at all (temporary file, then rename): a full disk never leaves a torn header,
+  // nor (on resume) a rewrite that lost the accounts already finished.
+  let content = `${JSON.stringify(header)}\n`;
+  if (existing !== null) {
     const [first = '', ...rest] = existing.split('\n');
     const parsedHeader = headerSchema.safeParse(safeJson(first));
     if (!parsedHeader.success) throw new InputError(`${file}: line 1: not a keysweep crawl checkpoint`);
@@ -105,22 +108,42 @@ export async function openCrawlCheckpoint(
       if (parsed.success) finished.set(parsed.data.account.id, parsed.data);
     }
     // Rewrite without a torn tail, so appended lines start on a line of their own.
-    await writeFile(
-      file,
-      `${[JSON.stringify(header), ...[...finished.values()].map((f) => JSON.stringify(f))].join('\n')}\n`,
-      { mode: 0o600 },
-    );
+    content = `${[JSON.stringify(header), ...[...finished.values()].map((f) => JSON.stringify(f))].join('\n')}\n`;
   }
+  await writeFileAtomic(file, content, 0o600);
+  // Bytes of whole lines in the file: an append that fails half-way is cut back to this.
+  let size = Buffer.byteLength(content);
   // Appends are chained so two accounts finishing together never interleave their lines.
   let chain: Promise<void> = Promise.resolve();
   return {
     finished,
     record(entry) {
-      chain = chain.then(() => appendFile(file, `${JSON.stringify(entry)}\n`));
+      chain = chain.then(async () => {
+        const line = `${JSON.stringify(entry)}\n`;
+        try {
+          await appendFile(file, line);
+        } catch (error) {
+          throw await tornAppend(file, size, error);
+        }
+        size += Buffer.byteLength(line);
+      });
       return chain;
     },
     discard: () => rm(file, { force: true }),
   };
+}
+
+/**
+ * An append that failed (a full disk) may have written part of its line: the file is cut back to its
+ * whole lines so it stays a valid checkpoint, and the run ends with one line naming it (exit 2).
+ */
+async function tornAppend(file: string, size: number, error: unknown): Promise<unknown> {
+  await truncate(file, size).catch(() => undefined);
+  const code = writeFailureCode(error);
+  if (!code) return error;
+  return new InputError(
+    `cannot write ${file}: ${fileErrorReason(code)} (${code}); the accounts finished so far are kept there: free some space and run the same command with --resume`,
+  );
 }
 
 function safeJson(text: string): unknown {

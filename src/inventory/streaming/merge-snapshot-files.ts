@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { describeZodError, InputError } from '../../io/input-error.js';
 import type { ByteRange } from '../../io/streaming/json-array-framer.js';
+import { collectionDatesWarning } from '../merge-collection-dates.js';
 import { mergeSnapshots, type NamedSnapshot } from '../merge-snapshots.js';
 import { accountSlicesNotCollected } from '../slice-placeholders.js';
 import { type Account, accountSchema } from '../snapshot-schema.js';
@@ -26,7 +27,7 @@ const SLICES_IN_FILE = accountSlicesNotCollected('held in its shard file while m
 export async function mergeSnapshotFiles(
   files: readonly string[],
   out: string,
-): Promise<{ accounts: number }> {
+): Promise<{ accounts: number; warnings: string[] }> {
   const located = new Map<Account, Location>();
   const parts: NamedSnapshot[] = [];
   for (const file of files) {
@@ -39,7 +40,8 @@ export async function mergeSnapshotFiles(
   }
   const { accounts, ...header } = mergeSnapshots(parts);
   await writeSnapshotStream(out, header, readBack(accounts, located));
-  return { accounts: accounts.length };
+  const datesApart = collectionDatesWarning(parts);
+  return { accounts: accounts.length, warnings: datesApart ? [datesApart] : [] };
 }
 
 function* readBack(

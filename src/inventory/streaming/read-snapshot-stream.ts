@@ -5,6 +5,7 @@ import { assertLooksLikeSnapshot } from '../snapshot-shape.js';
 import { readVersionedArrayStream } from '../versions/read-versioned-array-stream.js';
 import { SNAPSHOT_VERSIONS } from '../versions/snapshot-versions.js';
 import { upgradeToCurrent } from '../versions/upgrade-chain.js';
+import { checkAccountsListedOnce } from './accounts-listed-once.js';
 import { assembleSnapshot } from './snapshot-key-order.js';
 
 const headerSchema = snapshotSchema.omit({ accounts: true });
@@ -34,7 +35,11 @@ export async function readSnapshotStream(
     if (parsed.success) accounts.push(keep(parsed.data, range));
     else accountError = describeZodError(file, parsed.error, ['accounts', index]);
   });
-  if (!read.streamed) return parseSnapshot(read.document, file);
+  if (!read.streamed) {
+    const whole = parseSnapshot(read.document, file);
+    checkAccountsListedOnce(file, whole.accounts);
+    return whole;
+  }
   const rest = read.document;
   assertLooksLikeSnapshot(rest, file);
   upgradeToCurrent(rest, file, SNAPSHOT_VERSIONS); // Current version: only checks it.
@@ -49,6 +54,7 @@ export async function readSnapshotStream(
   }
   if (accountError) throw new InputError(accountError);
   if (!header.success) throw new InputError(describeZodError(file, header.error));
+  checkAccountsListedOnce(file, accounts);
   return assembleSnapshot(header.data, accounts);
 }
 

@@ -15,8 +15,12 @@ export interface ProcessRun {
  * Runs `node bin/keysweep.js ARGS` as a user would, pointed at moto through AWS_ENDPOINT_URL with fake
  * credentials. Profile and other AWS variables of the machine are dropped so nothing reaches real AWS.
  */
-export async function runKeysweepProcess(endpoint: string, args: string[]): Promise<ProcessRun> {
-  const { code, stdout, stderr } = await outputOf(spawnKeysweep(endpoint, args));
+export async function runKeysweepProcess(
+  endpoint: string,
+  args: string[],
+  nodeArgs: string[] = [],
+): Promise<ProcessRun> {
+  const { code, stdout, stderr } = await outputOf(spawnKeysweep(endpoint, args, nodeArgs));
   const keysweepLines = stderr.split('\n').filter((line) => line.startsWith('keysweep'));
   return { code, stdout, stderr, keysweepLines };
 }
@@ -25,6 +29,7 @@ export async function runKeysweepProcess(endpoint: string, args: string[]): Prom
 export function spawnKeysweep(
   endpoint: string,
   args: string[],
+  nodeArgs: string[] = [],
 ): ChildProcessByStdio<null, Readable, Readable> {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -40,7 +45,7 @@ export function spawnKeysweep(
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/keysweep-test-credentials',
     AWS_EC2_METADATA_DISABLED: 'true',
   });
-  return spawn(process.execPath, ['bin/keysweep.js', ...args], {
+  return spawn(process.execPath, [...nodeArgs, 'bin/keysweep.js', ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,21 @@
+// Preloaded into a real keysweep run (node --import) by interrupted-writes.test.ts: writes to temporary
+// files (`.<hex>.tmp`) are slowed down and announced on standard error, so the test can interrupt the run
+// while a report is being written, every time, whatever the machine's speed.
+import fs from 'node:fs';
+
+const TEMP = /\/\.[0-9a-f]{12}\.tmp$/;
+const announced = new WeakSet();
+
+function slowed(original) {
+  return function (...args) {
+    if (!TEMP.test(String(this.path))) return original.apply(this, args);
+    if (!announced.has(this)) {
+      announced.add(this);
+      process.stderr.write(`writing ${this.path}\n`);
+    }
+    setTimeout(() => original.apply(this, args), 200);
+  };
+}
+
+fs.WriteStream.prototype._write = slowed(fs.WriteStream.prototype._write);
+fs.WriteStream.prototype._writev = slowed(fs.WriteStream.prototype._writev);
