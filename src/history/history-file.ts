@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../io/input-error.js';
 import { HISTORY_APPLICATION_ID, HISTORY_MIGRATIONS, HISTORY_SCHEMA_VERSION } from './history-schema.js';
 import { loadSqlite, type SqliteDatabase } from './node-sqlite.js';
@@ -31,6 +31,7 @@ export async function openHistory(path: string, options: OpenHistoryOptions): Pr
   const exists = existsSync(path);
   if (!exists && !options.create) throw new InputError(`${path}: no such history file`);
   if (exists && !statSync(path).isFile()) throw new InputError(`${path}: not a file`);
+  if (exists) checkWholeFile(path);
   let db: SqliteDatabase;
   try {
     db = new DatabaseSync(path);
@@ -58,7 +59,6 @@ export async function openHistory(path: string, options: OpenHistoryOptions): Pr
   try {
     guarded(path, () => {
       db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? busyTimeoutFromEnv()}`);
-      checkWholeFile(path, db);
     });
     migrate(file, options.create);
     return file;
@@ -68,12 +68,32 @@ export async function openHistory(path: string, options: OpenHistoryOptions): Pr
   }
 }
 
-/** A file shorter than its own header says is truncated (SQLite would only notice at the missing page). */
-function checkWholeFile(path: string, db: SqliteDatabase): void {
-  const pages = Number(db.prepare('PRAGMA page_count').get()?.page_count ?? 0);
-  const pageSize = Number(db.prepare('PRAGMA page_size').get()?.page_size ?? 0);
+/**
+ * Reads the SQLite header before SQLite does: a file shorter than its header says is truncated (SQLite
+ * itself notices only when it reaches a missing page, maybe midway through writing), and a non-empty file
+ * without the header is not a database at all.
+ */
+function checkWholeFile(path: string): void {
   const size = statSync(path).size;
-  if (pages * pageSize > size)
+  if (size === 0) return;
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (read < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\0')
+    throw new InputError(
+      `${path}: not a SQLite database (nor a keysweep history file)${read < 100 ? ', or truncated' : ''}`,
+    );
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
+  const pages = header.readUInt32BE(28);
+  // The page count in the header is valid only when the change counter matches "version-valid-for".
+  const valid = header.readUInt32BE(24) === header.readUInt32BE(92);
+  if (valid && pages * pageSize > size)
     throw new InputError(
       `${path}: truncated history file (${size} bytes, its header says ${pages * pageSize}); restore it from a copy`,
     );
