@@ -4,6 +4,11 @@ import { DEMO_SNAPSHOT_PATH } from '../../src/demo/demo-snapshot.js';
 import { runKeysweep } from '../cli/run-cli.js';
 
 /** Three weekly scans of the demo organization; people's IAM users are removed between them. */
+/** A name anyone with Organizations access could give an account: a formula, markup and a table pipe. */
+export const HOSTILE_ACCOUNT_NAME = '=HYPERLINK("x")|<img src=x onerror="window.hacked=1">';
+/** The demo account that gets it (sandbox-beta). */
+export const HOSTILE_ACCOUNT_ID = '100000000013';
+
 export const DEMO_SCAN_DATES = [
   '2026-11-20T00:00:00.000Z',
   '2026-11-27T00:00:00.000Z',
@@ -49,6 +54,8 @@ export async function recordDemoHistory(dir: string): Promise<DemoHistory> {
   for (const [scan, now] of DEMO_SCAN_DATES.entries()) {
     const snapshot = structuredClone(demo);
     removeUsers(snapshot, scan);
+    for (const account of snapshot.accounts as Array<{ id: string; name: string }>)
+      if (account.id === HOSTILE_ACCOUNT_ID) account.name = HOSTILE_ACCOUNT_NAME;
     snapshot.collectedAt = now;
     const snapshotPath = join(dir, `snapshot-${scan}.json`);
     await writeFile(snapshotPath, JSON.stringify(snapshot));

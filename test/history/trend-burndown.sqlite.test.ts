@@ -5,7 +5,13 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrendReport } from '../../src/history/trend-model.js';
 import { runKeysweep } from '../cli/run-cli.js';
-import { DEMO_SCAN_DATES, type DemoHistory, recordDemoHistory } from './demo-history.js';
+import {
+  DEMO_SCAN_DATES,
+  type DemoHistory,
+  HOSTILE_ACCOUNT_ID,
+  HOSTILE_ACCOUNT_NAME,
+  recordDemoHistory,
+} from './demo-history.js';
 
 let demo: DemoHistory;
 
@@ -86,6 +92,10 @@ describe('keysweep trend over three demo scans with people removed in between', 
       want.map((w, i) => [DEMO_SCAN_DATES[i], w.humanIamUsers, w.fixed, w.new]),
     );
     const perAccount = rows.filter((r) => r.scope === 'account');
+    // A name a spreadsheet would run as a formula is quoted; otherwise the cell is the name itself.
+    expect(
+      new Set(perAccount.filter((r) => r.accountId === HOSTILE_ACCOUNT_ID).map((r) => r.accountName)),
+    ).toEqual(new Set([`'${HOSTILE_ACCOUNT_NAME}`]));
     expect(perAccount).toHaveLength(3 * demo.reports[0]!.inventory.accounts.length);
     // Account rows add up to the organization row.
     for (const [i, date] of DEMO_SCAN_DATES.entries()) {
@@ -108,6 +118,12 @@ describe('keysweep trend over three demo scans with people removed in between', 
       .split('\n')
       .filter((l) => l.startsWith('| 2026-'))
       .map((l) => l.split('|').map((c) => c.trim()));
+    // Every row has the header's cells: the hostile account name's pipe is escaped.
+    const accountSection = md.split('## Per account')[1]!;
+    const accountRows = accountSection.split('\n').filter((l) => l.startsWith('| '));
+    const cellsOf = (line: string) => line.split(/(?<!\\)\|/).length;
+    expect(new Set(accountRows.map(cellsOf))).toEqual(new Set([cellsOf(accountRows[0]!)]));
+    expect(accountSection).not.toContain('<img');
     expect(tableRows.map((r) => [r[1], Number(r[2])])).toEqual(
       want.map((w, i) => [DEMO_SCAN_DATES[i]!.slice(0, 10), w.humanIamUsers]),
     );
