@@ -41,28 +41,23 @@ export function recordScan(history: HistoryFile, record: ScanRecord): number {
     );
     for (const account of record.accounts) interned.account(account.accountId, account.name);
 
-    const findIdentity = db.prepare('SELECT id FROM identities WHERE digest = ?');
-    const addIdentity = db.prepare(
-      'INSERT INTO identities (digest, rule, account, resource, subject) VALUES (?, ?, ?, ?, ?)',
+    // Findings go to a temporary table in multi-row inserts, then into the history in two set-wise
+    // statements: one call per finding into SQLite was most of the time of recording a large scan.
+    db.exec(
+      'CREATE TEMP TABLE IF NOT EXISTS incoming (digest BLOB, rule INTEGER, account INTEGER, resource TEXT, subject TEXT, severity INTEGER, state INTEGER); DELETE FROM incoming',
     );
-    // OR IGNORE: a report never lists one finding twice, but a hand-edited one might.
-    const addPresence = db.prepare(
-      'INSERT OR IGNORE INTO scan_findings (scan, identity, severity, state) VALUES (?, ?, ?, ?)',
-    );
+    const batch = new IncomingBatch(history);
     const tallies = new Map<string, AccountTally>();
     for (const finding of record.findings) {
-      const digest = Buffer.from(finding.id, 'hex');
-      let identity = findIdentity.get(digest)?.id as SqlValue | undefined;
-      if (identity === undefined) {
-        identity = addIdentity.run(
-          digest,
-          interned.rule(finding.ruleId),
-          interned.account(finding.accountId, finding.accountId),
-          finding.resourceArn,
-          finding.subject,
-        ).lastInsertRowid;
-      }
-      addPresence.run(scanId, identity, SEVERITY_CODE[finding.severity], finding.waived ? 1 : 0);
+      batch.add(
+        Buffer.from(finding.id, 'hex'),
+        interned.rule(finding.ruleId),
+        interned.account(finding.accountId, finding.accountId),
+        finding.resourceArn,
+        finding.subject,
+        SEVERITY_CODE[finding.severity],
+        finding.waived ? 1 : 0,
+      );
       if (finding.waived) continue;
       let tally = tallies.get(finding.accountId);
       if (!tally) {
@@ -73,6 +68,15 @@ export function recordScan(history: HistoryFile, record: ScanRecord): number {
       if (finding.ruleId === KEY_AGE_RULE) tally.keysOverLimit += 1;
       if (ROOT_CREDENTIAL_RULES.has(finding.ruleId)) tally.rootCredentials = true;
     }
+    batch.flush();
+    db.exec(
+      'INSERT INTO identities (digest, rule, account, resource, subject) SELECT digest, rule, account, resource, subject FROM incoming WHERE true ON CONFLICT (digest) DO NOTHING',
+    );
+    // OR IGNORE: a report never lists one finding twice, but a hand-edited one might.
+    db.prepare(
+      'INSERT OR IGNORE INTO scan_findings (scan, identity, severity, state) SELECT ?, i.id, n.severity, n.state FROM incoming n JOIN identities i ON i.digest = n.digest ORDER BY i.id',
+    ).run(scanId);
+    db.exec('DELETE FROM incoming');
 
     const addAccount = db.prepare(
       `INSERT INTO scan_accounts (scan, account, status, ou_path, iam_users, human_iam_users, identity_center_users,
@@ -150,4 +154,36 @@ function interner(history: HistoryFile) {
       return id;
     },
   };
+}
+
+const BATCH_ROWS = 256;
+const COLUMNS = 7;
+
+/** Rows for the temporary table, inserted BATCH_ROWS at a time by one statement. */
+class IncomingBatch {
+  readonly #values: SqlValue[] = [];
+  readonly #full: ReturnType<HistoryFile['db']['prepare']>;
+
+  constructor(private readonly history: HistoryFile) {
+    this.#full = history.db.prepare(insertRows(BATCH_ROWS));
+  }
+
+  add(...row: SqlValue[]): void {
+    this.#values.push(...row);
+    if (this.#values.length === BATCH_ROWS * COLUMNS) {
+      this.#full.run(...this.#values);
+      this.#values.length = 0;
+    }
+  }
+
+  flush(): void {
+    if (this.#values.length === 0) return;
+    this.history.db.prepare(insertRows(this.#values.length / COLUMNS)).run(...this.#values);
+    this.#values.length = 0;
+  }
+}
+
+function insertRows(rows: number): string {
+  const row = `(${Array(COLUMNS).fill('?').join(',')})`;
+  return `INSERT INTO incoming VALUES ${Array(rows).fill(row).join(',')}`;
 }
