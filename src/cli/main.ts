@@ -6,11 +6,13 @@ import type { CliIo } from './cli-io.js';
 import { registerAccess } from './commands/access.js';
 import { registerCollect } from './commands/collect.js';
 import { registerDrift } from './commands/drift.js';
+import { registerHistory } from './commands/history.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPlan } from './commands/plan.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
+import { registerTrend } from './commands/trend.js';
 import { checkNoEmptyPathFlags } from './empty-path-flags.js';
 import { EXIT } from './exit-codes.js';
 import { guardStandardStreams } from './standard-output.js';
@@ -35,6 +37,8 @@ export function buildProgram(io: CliIo): Command {
   registerDrift(program, io);
   registerPlan(program, io);
   program.hook('preAction', (_program, command) => checkNoEmptyPathFlags(command));
+  registerTrend(program, io);
+  registerHistory(program, io);
   return program;
 }
 

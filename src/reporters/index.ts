@@ -1,4 +1,7 @@
 import type { AccessMatrix } from '../access-matrix/access-matrix-schema.js';
+import { trendSectionHtml } from '../history/trend-charts.js';
+import type { TrendReport } from '../history/trend-model.js';
+import { trendSentence } from '../history/trend-sentence.js';
 import type { ReportModel } from '../report/model/report-model.js';
 import { renderConsoleSummary } from './console/render-console.js';
 import { renderCsvChunks } from './csv/render-csv.js';
@@ -19,6 +22,8 @@ export interface RenderOptions {
   sarifLimits?: SarifLimits;
   /** Adds the "who can reach which account" section to report.html. */
   accessMatrix?: AccessMatrix | AccessSummary;
+  /** From the scan history (scan --history): a trend line in report.md, trend charts in report.html. */
+  trend?: TrendReport;
 }
 
 export interface RenderedReport {
@@ -40,8 +45,15 @@ const RENDERERS: Record<
       renderSarif(model, { category: options.category, limits: options.sarifLimits }),
   },
   json: { fileName: 'report.json', render: (model) => renderJsonChunks(model) },
-  md: { fileName: 'report.md', render: (model) => renderMarkdown(model) },
-  html: { fileName: 'report.html', render: (model, options) => renderHtml(model, options.accessMatrix) },
+  md: {
+    fileName: 'report.md',
+    render: (model, options) => renderMarkdown(model, options.trend && trendSentence(options.trend)),
+  },
+  html: {
+    fileName: 'report.html',
+    render: (model, options) =>
+      renderHtml(model, options.accessMatrix, options.trend && trendSectionHtml(options.trend)),
+  },
   csv: { fileName: 'report.csv', render: (model) => renderCsvChunks(model) },
 };
 

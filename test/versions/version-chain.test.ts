@@ -137,6 +137,8 @@ describe('report.json of older versions read back as a baseline', () => {
     const written = JSON.parse(renderJson(await demoModel()));
     expect(written.schemaVersion).toBe(3);
     written.tool = v2.tool; // the test model's version is 0.0.0-test
+    // Optional in v3 and added after v2 was written (issue 25): an upgraded report does not know it.
+    for (const account of written.inventory.accounts) delete account.activeAccessKeys;
     expect(upgradeToCurrent(v2, 'report-v2/report.json', REPORT_VERSIONS)).toEqual(written);
   });
 

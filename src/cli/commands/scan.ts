@@ -43,6 +43,7 @@ import { parseChoiceList, parseFailOn } from '../parse-flags.js';
 import { parseNow } from '../parse-now.js';
 import { parseRuleIds } from '../parse-rule-selection.js';
 import { accountReleaser } from '../release-accounts.js';
+import { openScanHistory } from '../scan-history.js';
 import { checkOutputDirectory } from '../validate-output-location.js';
 
 interface ScanFlags extends InventorySourceFlags, DesiredFlags {
@@ -57,6 +58,7 @@ interface ScanFlags extends InventorySourceFlags, DesiredFlags {
   config?: string;
   rule?: string;
   skipRule?: string;
+  history?: string;
 }
 
 export function registerScan(program: Command, io: CliIo): void {
@@ -81,6 +83,10 @@ export function registerScan(program: Command, io: CliIo): void {
     .option('--config <file>', 'keysweep config (default: keysweep.config.yaml or .json if present)')
     .option('--rule <ids>', 'run only these rules (comma-separated)')
     .option('--skip-rule <ids>', 'do not run these rules (comma-separated)')
+    .option(
+      '--history <file>',
+      'append this scan to a history file (SQLite, Node.js ≥ 22.13; default: $KEYSWEEP_HISTORY)',
+    )
     .option('--quiet', 'print nothing but errors');
   addDesiredOptions(command);
   addLiveCollectionOptions(command).action(async (flags: ScanFlags, self: Command) => {
@@ -105,11 +111,13 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
 
   // Every input file is validated before the (possibly long) collection starts.
   const enrichInputs = await loadEnrichInputs({ waiversPath: flags.waivers, baselinePath: flags.baseline });
+  let history: Awaited<ReturnType<typeof openScanHistory>>;
   try {
     const desired = await loadDesiredInput(flags, config.rules);
     checkDriftRulesHaveInput(parseRuleIds('--rule', flags.rule), config.rules, desired);
     const outDir = resolve(io.cwd, flags.out);
     await checkOutputDirectory('--out', outDir);
+    history = await openScanHistory(flags.history, io.cwd);
 
     const { base, accessMatrix, spooled } = await inventoryModel(flags, now, config, desired, {
       spill,
@@ -118,7 +126,8 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
     });
     try {
       const model = applyEnrichInputs(base, enrichInputs, now);
-      const rendered = renderReports(model, formats, { category: flags.category, accessMatrix });
+      const trend = await history?.record(model, formats.includes('md') || formats.includes('html'));
+      const rendered = renderReports(model, formats, { category: flags.category, accessMatrix, trend });
       await writeFilesAtomic(rendered.map((r) => ({ path: join(outDir, r.fileName), content: r.content })));
 
       const code = exitCodeFor(model, failOn, flags.failOnNew === true);
@@ -134,6 +143,7 @@ async function runScan(flags: ScanFlags, io: CliIo, command: Command): Promise<n
   } finally {
     // The baseline's findings may be kept in temporary files (see SpooledBaseline).
     enrichInputs.baseline?.report.findings.remove();
+    history?.close();
   }
 }
 

@@ -16,6 +16,8 @@ export const accountMigrationStatsSchema = z.object({
   identityCenterPrincipals: count,
   /** Identity Center users who can reach the account, directly or through a group. */
   identityCenterUsers: count,
+  /** Active access keys of the account's IAM users (absent from reports before the scan history). */
+  activeAccessKeys: count.optional(),
 });
 export type AccountMigrationStats = z.infer<typeof accountMigrationStatsSchema>;
 
@@ -35,10 +37,14 @@ export function buildInventoryStats(snapshot: Snapshot, now: Date): InventorySta
   for (const account of snapshot.accounts) {
     const users = account.iam.users.status === 'ok' ? account.iam.users.data : [];
     let humans = 0;
+    let activeKeys = 0;
     for (const user of users) {
       if (classifyUser(user).kind === 'human') humans += 1;
-      for (const key of user.accessKeys)
-        if (key.status === 'Active') ages.push(daysSince(key.createDate, now));
+      for (const key of user.accessKeys) {
+        if (key.status !== 'Active') continue;
+        activeKeys += 1;
+        ages.push(daysSince(key.createDate, now));
+      }
     }
     const here = assignments.filter((a) => a.accountId === account.id);
     const principals = new Set(here.map((a) => `${a.principalType}:${a.principalId}`));
@@ -55,6 +61,7 @@ export function buildInventoryStats(snapshot: Snapshot, now: Date): InventorySta
       workloadIamUsers: users.length - humans,
       identityCenterPrincipals: principals.size,
       identityCenterUsers: people.size,
+      activeAccessKeys: activeKeys,
     });
   }
   return { activeAccessKeyAgesDays: ages.sort((a, b) => a - b), accounts };

@@ -13,13 +13,17 @@ import { STYLES } from './html-styles.js';
  * One self-contained file: inline CSS, inline SVG charts, one inline script. The CSP forbids every
  * network fetch, so opening the report never phones anywhere, even if a name in it looks like a URL.
  */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
 /**
  * Two passes over the findings: the counts (KPIs, charts, filter options) and the table's first rows; then
  * the related facts of those rows.
  */
-export function renderHtml(model: ReportModel, accessMatrix?: AccessMatrix | AccessSummary): string {
+export function renderHtml(
+  model: ReportModel,
+  accessMatrix?: AccessMatrix | AccessSummary,
+  trendSection?: string,
+): string {
   const title = `keysweep identity audit — ${organizationLabel(model)}`;
   const tally = new FindingTally();
   const heads = new TableHeads();
@@ -53,6 +57,7 @@ ${model.scan.complete ? '' : '<div class="incomplete">Incomplete scan: some acco
 <div class="grid">
 ${charts}
 </div>
+${trendSection ?? ''}
 ${coverageSection(model)}
 ${complianceSection(model)}
 ${waiverSection(model)}

@@ -43,7 +43,7 @@ class Changes {
  * Three passes over the findings: the counts (with the first changes since the baseline, and the ids of
  * waived or gone findings a related fact may point at), the top problems, and the related facts of those.
  */
-export function renderMarkdown(model: ReportModel): string {
+export function renderMarkdown(model: ReportModel, trendLine?: string): string {
   const tally = new FindingTally();
   const changes = new Changes();
   const closedPrimaries = new Set<string>();
@@ -55,6 +55,7 @@ export function renderMarkdown(model: ReportModel): string {
   const names = accountNames(model);
   const lines: string[] = [`# keysweep identity audit — ${organizationLabel(model)}`, ''];
   lines.push(headline(model, tally.open), '');
+  if (trendLine) lines.push(trendLine, '');
 
   lines.push('## Findings by severity', '');
   const present = tally.presentBySeverity;
