@@ -13,12 +13,8 @@ import { recordScan } from '../src/history/record-scan.js';
 import { scanRecordOfModel } from '../src/history/scan-record.js';
 import { parseSnapshot } from '../src/inventory/snapshot-file.js';
 import { writeFilesAtomic } from '../src/io/atomic-write.js';
+import { buildReportModel, type ReportFinding, type ReportModel } from '../src/report/model/report-model.js';
 import { renderReports } from '../src/reporters/index.js';
-import {
-  buildReportModel,
-  type ReportFinding,
-  type ReportModel,
-} from '../src/report/model/report-model.js';
 import { ALL_RULES } from '../src/rules/catalog/index.js';
 import { evaluate } from '../src/rules/engine.js';
 import { syntheticOrganization } from './synthetic-organization.js';

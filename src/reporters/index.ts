@@ -1,7 +1,5 @@
 import type { AccessMatrix } from '../access-matrix/access-matrix-schema.js';
-import { trendSectionHtml } from '../history/trend-charts.js';
 import type { TrendReport } from '../history/trend-model.js';
-import { trendSentence } from '../history/trend-sentence.js';
 import type { ReportModel } from '../report/model/report-model.js';
 import { renderConsoleSummary } from './console/render-console.js';
 import { renderCsvChunks } from './csv/render-csv.js';
@@ -11,6 +9,8 @@ import { renderJsonChunks } from './json/render-json.js';
 import { renderMarkdown } from './markdown/render-markdown.js';
 import { renderSarif } from './sarif/render-sarif.js';
 import type { SarifLimits } from './sarif/sarif-limits.js';
+import { trendSectionHtml } from './trend/trend-charts.js';
+import { trendSentence } from './trend/trend-sentence.js';
 
 export const REPORT_FORMATS = ['sarif', 'json', 'md', 'html', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -9,6 +9,7 @@ export const FLOOR_PLAN: readonly (readonly string[])[] = [
   ['knowledge'],
   ['rules', 'migration-kit', 'access-matrix', 'drift'],
   ['config', 'report'],
+  ['history'],
   ['reporters'],
   ['cli'],
 ];

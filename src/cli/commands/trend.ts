@@ -2,11 +2,15 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { computeTrend } from '../../history/compute-trend.js';
 import { openHistory } from '../../history/history-file.js';
-import { renderTrendHtml } from '../../history/render-trend-html.js';
-import { renderTrendCsv, renderTrendJson, renderTrendMarkdown } from '../../history/render-trend-text.js';
 import type { TrendReport } from '../../history/trend-model.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { InputError } from '../../io/input-error.js';
+import { renderTrendHtml } from '../../reporters/trend/render-trend-html.js';
+import {
+  renderTrendCsv,
+  renderTrendJson,
+  renderTrendMarkdown,
+} from '../../reporters/trend/render-trend-text.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { historyPathOf } from '../history-option.js';

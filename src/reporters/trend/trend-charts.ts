@@ -1,6 +1,6 @@
-import { SEVERITIES } from '../findings/severity.js';
-import { esc, SEVERITY_COLORS } from '../io/text/html-escape.js';
-import type { TrendReport, TrendScan } from './trend-model.js';
+import { SEVERITIES } from '../../findings/severity.js';
+import type { TrendReport, TrendScan } from '../../history/trend-model.js';
+import { esc, SEVERITY_COLORS } from '../../io/text/html-escape.js';
 
 /*
  * The trend's charts as inline SVG (no script, no fetch: they render under report.html's CSP). Every

@@ -1,9 +1,9 @@
-import { SEVERITIES } from '../findings/severity.js';
-import { esc } from '../io/text/html-escape.js';
-import { STYLES } from '../reporters/html/html-styles.js';
-import { CSP } from '../reporters/html/render-html.js';
+import { SEVERITIES } from '../../findings/severity.js';
+import type { TrendCounts, TrendReport } from '../../history/trend-model.js';
+import { esc } from '../../io/text/html-escape.js';
+import { STYLES } from '../html/html-styles.js';
+import { CSP } from '../html/render-html.js';
 import { trendSectionHtml } from './trend-charts.js';
-import type { TrendCounts, TrendReport } from './trend-model.js';
 
 const n = (value: number | null) => (value === null ? '—' : String(value));
 const day = (iso: string) => iso.slice(0, 10);

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { SEVERITIES } from '../findings/severity.js';
-import { cell } from '../reporters/markdown/markdown-text.js';
-import type { TrendCounts, TrendReport } from './trend-model.js';
+import { SEVERITIES } from '../../findings/severity.js';
+import type { TrendCounts, TrendReport } from '../../history/trend-model.js';
+import { cell } from '../markdown/markdown-text.js';
 
 /*
  * `keysweep trend` as Markdown (a CI job summary), CSV (one row per scan and scope) and JSON (the

@@ -1,4 +1,4 @@
-import type { TrendReport } from './trend-model.js';
+import type { TrendReport } from '../../history/trend-model.js';
 
 const DAY_MS = 86_400_000;
 
