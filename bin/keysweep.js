@@ -5,7 +5,7 @@
 // young-generation.js): its exit status, output and signals are the child's.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chooseEntry, distEntryPoint } from './choose-entry.js';
-import { relaunch, youngGenerationFlags } from './young-generation.js';
+import { relaunch, SnapshotTooLargeError, youngGenerationFlags } from './young-generation.js';
 
 const debug = process.env.KEYSWEEP_DEBUG_ENTRY === '1';
 
@@ -26,7 +26,14 @@ async function runHere() {
 }
 
 const args = process.argv.slice(2);
-const relaunchWith = youngGenerationFlags(args);
+let relaunchWith;
+try {
+  relaunchWith = youngGenerationFlags(args);
+} catch (error) {
+  if (!(error instanceof SnapshotTooLargeError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
 if (relaunchWith) {
   if (debug) process.stderr.write(`keysweep: relaunched with ${relaunchWith.join(' ')}\n`);
   relaunch(relaunchWith, fileURLToPath(import.meta.url), args, { runHere });
