@@ -1,5 +1,5 @@
 // npm run bench [-- --users 100000[,200000,500000,1000000] --write-snapshot FILE --formats LIST --scan-heap MiB --baseline]
-// Times start-up (`keysweep --version`, `scan --demo`), then writes a synthetic snapshot to a file
+// Times start-up (bench/startup.ts: --version, --help, rules, scan --demo as ratios to `node -e 0`), then writes a synthetic snapshot to a file
 // (streamed, account by account) and times, each as its own process: `node -e JSON.parse(file)` (the floor: reading the input once) and
 // `keysweep scan --snapshot FILE --format ...` (what a user pays, start-up included). Prints wall time,
 // peak RSS, the scan/parse ratio and the time per IAM user for every size.
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSnapshotStream } from '../src/inventory/streaming/write-snapshot-stream.js';
 import { measureProcess, type ProcessMeasure } from './measure-process.js';
+import { printStartUp } from './startup.js';
 import { syntheticAccounts, syntheticHeader } from './synthetic-organization.js';
 
 const { values } = parseArgs({
@@ -46,29 +47,8 @@ function failure(m: ProcessMeasure): string {
   return m.exitCode === 0 ? '' : `exit ${m.exitCode}: ${m.stderr.slice(0, 160)}`;
 }
 
-function startUp(label: string, args: readonly string[]): void {
-  const runs = [0, 1, 2].map(() => measureProcess(process.execPath, [bin, ...args]));
-  const seconds = runs.map((r) => r.seconds);
-  const failed = runs.find((r) => r.exitCode !== 0 && r.exitCode !== 1);
-  row(
-    label,
-    { seconds: Math.min(...seconds), peakRssMiB: Math.max(...runs.map((r) => r.peakRssMiB)) },
-    failed ? failure(failed) : `fastest of 3 (slowest ${Math.max(...seconds).toFixed(2)} s)`,
-  );
-}
-
 try {
-  console.log('start-up');
-  startUp('keysweep --version', ['--version']);
-  startUp('keysweep scan --demo --format sarif,json,md', [
-    'scan',
-    '--demo',
-    '--out',
-    join(work, 'demo'),
-    '--now',
-    '2026-12-01T00:00:00Z',
-    '--quiet',
-  ]);
+  printStartUp(bin);
   for (const users of sizes) {
     const accounts = Math.ceil(users / perAccount);
     const file =

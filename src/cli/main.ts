@@ -3,21 +3,43 @@ import { escapeControlCharacters, escapeControlCharactersPerLine } from '../io/e
 import { InputError } from '../io/input-error.js';
 import { TOOL_VERSION } from '../version.js';
 import type { CliIo } from './cli-io.js';
-import { registerAccess } from './commands/access.js';
-import { registerCollect } from './commands/collect.js';
-import { registerDrift } from './commands/drift.js';
-import { registerHistory } from './commands/history.js';
-import { registerMerge } from './commands/merge.js';
-import { registerPlan } from './commands/plan.js';
-import { registerPolicy } from './commands/policy.js';
-import { registerRules } from './commands/rules.js';
-import { registerScan } from './commands/scan.js';
-import { registerTrend } from './commands/trend.js';
+import { COMMAND_SUMMARIES } from './command-summaries.js';
 import { checkNoEmptyPathFlags } from './empty-path-flags.js';
 import { EXIT } from './exit-codes.js';
 import { guardStandardStreams } from './standard-output.js';
 
-export function buildProgram(io: CliIo): Command {
+type RegisterCommand = (program: Command, io: CliIo) => void;
+
+/**
+ * Each command's module, imported only when that command runs (or its own help is asked for): a command
+ * loads what it uses and nothing else, and `--version` or `--help` load no command at all. The order is
+ * the order of `keysweep --help`.
+ */
+export const COMMAND_MODULES: Record<string, () => Promise<RegisterCommand>> = {
+  scan: async () => (await import('./commands/scan.js')).registerScan,
+  collect: async () => (await import('./commands/collect.js')).registerCollect,
+  rules: async () => (await import('./commands/rules.js')).registerRules,
+  policy: async () => (await import('./commands/policy.js')).registerPolicy,
+  merge: async () => (await import('./commands/merge.js')).registerMerge,
+  access: async () => (await import('./commands/access.js')).registerAccess,
+  drift: async () => (await import('./commands/drift.js')).registerDrift,
+  plan: async () => (await import('./commands/plan.js')).registerPlan,
+  trend: async () => (await import('./commands/trend.js')).registerTrend,
+  history: async () => (await import('./commands/history.js')).registerHistory,
+};
+
+/** The command argv runs (or `keysweep help X` asks about), if it is one of keysweep's. */
+function invokedCommand(argv: readonly string[]): string | undefined {
+  // Commander runs a command only when it is the first word (the top level has no options that take a value).
+  const name = argv[0] === 'help' ? argv[1] : argv[0];
+  return name !== undefined && Object.hasOwn(COMMAND_MODULES, name) ? name : undefined;
+}
+
+/**
+ * The program with every command: the ones named in `load` for real, the others as their one line of
+ * top-level help (see command-summaries.ts). `load: 'all'` builds every command (tests).
+ */
+export async function buildProgram(io: CliIo, load: readonly string[] | 'all' = 'all'): Promise<Command> {
   const program = new Command('keysweep')
     .description('Audit an AWS Organization for IAM users, access keys, root use and Identity Center drift')
     .version(TOOL_VERSION, '-V, --version')
@@ -28,30 +50,35 @@ export function buildProgram(io: CliIo): Command {
       // Commander echoes unknown options and bad arguments: escaped like every other echo of input.
       writeErr: (s) => io.stderr(escapeControlCharactersPerLine(s.replace(/\n$/, ''))),
     });
-  registerScan(program, io);
-  registerCollect(program, io);
-  registerRules(program, io);
-  registerPolicy(program, io);
-  registerMerge(program, io);
-  registerAccess(program, io);
-  registerDrift(program, io);
-  registerPlan(program, io);
+  const summaryTerms = new Map<Command, string>();
+  for (const summary of COMMAND_SUMMARIES) {
+    if (load === 'all' || load.includes(summary.name)) {
+      (await COMMAND_MODULES[summary.name]!())(program, io);
+    } else {
+      const placeholder = program.command(summary.name).description(summary.description);
+      summaryTerms.set(placeholder, summary.term);
+    }
+  }
+  const help = program.createHelp();
+  program.configureHelp({ subcommandTerm: (cmd) => summaryTerms.get(cmd) ?? help.subcommandTerm(cmd) });
   program.hook('preAction', (_program, command) => checkNoEmptyPathFlags(command));
-  registerTrend(program, io);
-  registerHistory(program, io);
   return program;
 }
 
 /** Runs the CLI and returns the exit code; never throws for user errors. */
 export async function runCli(argv: string[], io: Omit<CliIo, 'setExitCode'>): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram({
-    ...io,
-    setExitCode: (code) => {
-      exitCode = code;
-    },
-  });
+  const command = invokedCommand(argv);
   try {
+    const program = await buildProgram(
+      {
+        ...io,
+        setExitCode: (code) => {
+          exitCode = code;
+        },
+      },
+      command === undefined ? [] : [command],
+    );
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript module shipped in bin/ (no type declarations)
-import { chooseEntry } from '../../bin/choose-entry.js';
+import { chooseEntry, distEntryPoint } from '../../bin/choose-entry.js';
 
 type Choose = (root: string, env?: Record<string, string>) => { kind: 'dist' | 'source'; reason: string };
 const choose = chooseEntry as Choose;
@@ -47,5 +47,19 @@ describe('bin/choose-entry.js: which code bin/keysweep.js runs', () => {
 
   it('runs the build in an installed package, which has no sources', async () => {
     expect(choose(await layout({ source: null, dist: 500 }), {}).kind).toBe('dist');
+  });
+
+  it('imports the bundle when it was made from the current tsc output, else the tsc output', async () => {
+    const root = await layout({ source: null, dist: 50 });
+    const entry = distEntryPoint as (root: string) => string;
+    expect(entry(root)).toBe(join(root, 'dist', 'cli', 'main.js'));
+    const bundle = join(root, 'dist', 'bundle', 'main.js');
+    await mkdir(join(root, 'dist', 'bundle'));
+    await writeFile(bundle, '');
+    const now = Date.now() / 1000;
+    await utimes(bundle, now - 40, now - 40);
+    expect(entry(root)).toBe(bundle);
+    await utimes(bundle, now - 60, now - 60); // tsc ran again after the bundle was made
+    expect(entry(root)).toBe(join(root, 'dist', 'cli', 'main.js'));
   });
 });

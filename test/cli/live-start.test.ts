@@ -39,6 +39,20 @@ describe('a live scan that cannot start', () => {
     },
   );
 
+  it.runIf(nodeMajor >= 22)(
+    '--verbose shows no SDK version notice on Node.js 22 and later (nothing to hide there)',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'ks-nocreds-'));
+      const run = await spawnKeysweep(['collect', '--out', 'snapshot.json', '--quiet', '--verbose'], {
+        cwd: dir,
+        env: noCredentialsEnv(dir),
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^keysweep: no AWS credentials found/m);
+      expect(run.stderr).not.toContain('NodeVersionSupportWarning');
+    },
+  );
+
   it('leaves a value the user set for the SDK variable alone', () => {
     const env: NodeJS.ProcessEnv = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false' };
     hideSdkMaintenanceNotices(false, env);

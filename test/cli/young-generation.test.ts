@@ -4,25 +4,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
+  HEAP_BYTES_PER_SNAPSHOT_BYTE,
+  heapCapFlag,
   LARGE_SNAPSHOT_BYTES,
   relaunch,
   SEMI_SPACE_FLAG,
+  SnapshotTooLargeError,
   youngGenerationFlags,
 } from '../../bin/young-generation.js';
+import { HEAP_BYTES_PER_SNAPSHOT_BYTE as HEADROOM_HEAP_PER_BYTE } from '../../src/cli/heap-headroom.js';
 import { DEMO_SNAPSHOT_PATH } from '../../src/demo/demo-snapshot.js';
 import { SPILL_AT_ONCE_SNAPSHOT_BYTES } from '../../src/report/spool/spilling-sink.js';
 import { spawnKeysweep } from './spawn-keysweep.js';
 
 const ANY_SIZE = { KEYSWEEP_RELAUNCH_SNAPSHOT_BYTES: '0' };
+const GiB = 2 ** 30;
+const MiB = 2 ** 20;
+/** The demo snapshot is small: the heap cap's floor. */
+const CAP = '--max-old-space-size=1024';
 
 describe('bin/young-generation.js: when a scan runs again with a larger young generation', () => {
   const decide = (args: string[], env: NodeJS.ProcessEnv = ANY_SIZE, execArgv: string[] = []) =>
-    youngGenerationFlags(args, { env, execArgv });
+    youngGenerationFlags(args, { env, execArgv, memory: 16 * GiB });
 
   it('does for a scan of a snapshot at or above the size, in either spelling of --snapshot', () => {
-    expect(decide(['scan', '--snapshot', DEMO_SNAPSHOT_PATH])).toEqual([SEMI_SPACE_FLAG]);
+    expect(decide(['scan', '--snapshot', DEMO_SNAPSHOT_PATH])).toEqual([SEMI_SPACE_FLAG, CAP]);
     expect(decide(['scan', '--format', 'json', `--snapshot=${DEMO_SNAPSHOT_PATH}`])).toEqual([
       SEMI_SPACE_FLAG,
+      CAP,
     ]);
   });
 
@@ -37,10 +46,50 @@ describe('bin/young-generation.js: when a scan runs again with a larger young ge
     ).toBeNull();
   });
 
-  it('does not when a semi-space size was given already (NODE_OPTIONS, node flags, an earlier relaunch)', () => {
+  it('adds only what was not given already (NODE_OPTIONS, node flags, an earlier relaunch)', () => {
     const args = ['scan', '--snapshot', DEMO_SNAPSHOT_PATH];
-    expect(decide(args, { ...ANY_SIZE, NODE_OPTIONS: '--max-semi-space-size=32' })).toBeNull();
-    expect(decide(args, ANY_SIZE, [SEMI_SPACE_FLAG])).toBeNull();
+    expect(decide(args, { ...ANY_SIZE, NODE_OPTIONS: '--max-semi-space-size=32' })).toEqual([CAP]);
+    expect(decide(args, { ...ANY_SIZE, NODE_OPTIONS: '--max-old-space-size=3000' })).toEqual([
+      SEMI_SPACE_FLAG,
+    ]);
+    expect(decide(args, ANY_SIZE, [SEMI_SPACE_FLAG, CAP])).toBeNull();
+    expect(
+      decide(args, { ...ANY_SIZE, NODE_OPTIONS: '--max-semi-space-size=32 --max-old-space-size=3000' }),
+    ).toBeNull();
+  });
+
+  it('caps the heap at 1.5 x the snapshot, less on a smaller machine, and refuses what cannot fit', () => {
+    expect(HEAP_BYTES_PER_SNAPSHOT_BYTE).toBe(HEADROOM_HEAP_PER_BYTE);
+    // A 1M-user snapshot (1015 MiB): the 1.5 GiB heap it was measured in.
+    expect(heapCapFlag(1015 * MiB, 16 * GiB, 'big.json')).toBe('--max-old-space-size=1536');
+    expect(heapCapFlag(300 * MiB, 16 * GiB, 'mid.json')).toBe('--max-old-space-size=1024');
+    // 2 GiB of memory: what is left after 512 MiB for the rest of the process, still ≥ 1.1 x the snapshot.
+    expect(heapCapFlag(1200 * MiB, 2 * GiB, 'big.json')).toBe('--max-old-space-size=1536');
+    expect(() => heapCapFlag(1015 * MiB, 1.5 * GiB, 'a\nb.json')).toThrow(SnapshotTooLargeError);
+    expect(() => heapCapFlag(1015 * MiB, 1.5 * GiB, 'a\nb.json')).toThrow(
+      /^keysweep: "a\\nb\.json" \(1015 MiB\) needs about 1\.6 GiB of memory to scan and this machine has 1\.5 GiB: .*--shard K\/N/,
+    );
+  });
+
+  it('says so in one line, exit 2, before reading the snapshot, when it cannot fit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-heapcap-'));
+    try {
+      const run = await spawnKeysweep(['scan', '--snapshot', DEMO_SNAPSHOT_PATH, '--out', join(dir, 'out')], {
+        env: {
+          ...process.env,
+          KEYSWEEP_RELAUNCH_SNAPSHOT_BYTES: '0',
+          KEYSWEEP_MEMORY_BYTES: String(64 * MiB),
+        },
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(
+        /^keysweep: ".*demo-org\.json" \(\d+ MiB\) needs about .* GiB of memory to scan/,
+      );
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('starts at the snapshot size from which a scan spools its findings at once', () => {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InputError } from '../../io/input-error.js';
 import { ALL_RULES } from '../../rules/catalog/index.js';
 import { ruleMetadata } from '../../rules/rule-metadata.js';
+import { ruleSummary } from '../../rules/rule-summary.js';
 import type { CliIo } from '../cli-io.js';
 
 const FORMATS = ['table', 'json'] as const;
@@ -15,11 +16,12 @@ export function registerRules(program: Command, io: CliIo): void {
     .action((flags: { format: string }) => {
       if (!(FORMATS as readonly string[]).includes(flags.format))
         throw new InputError(`--format: "${flags.format}" is not one of ${FORMATS.join(', ')}`);
-      const rules = ALL_RULES.map(ruleMetadata);
       if (flags.format === 'json') {
-        io.stdout(JSON.stringify({ rules }, null, 2));
+        io.stdout(JSON.stringify({ rules: ALL_RULES.map(ruleMetadata) }, null, 2));
         return;
       }
+      // The table needs no option metadata (a JSON Schema of every rule's options).
+      const rules = ALL_RULES.map(ruleSummary);
       for (const line of renderTable(
         rules.map((r) => [
           r.id,

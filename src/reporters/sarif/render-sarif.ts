@@ -1,6 +1,6 @@
 import { filteredFindings } from '../../report/model/finding-list.js';
 import type { ReportModel, RuleSummary } from '../../report/model/report-model.js';
-import { aggregateResults, GITHUB_LIMITS, gzippedSize, type SarifLimits } from './sarif-limits.js';
+import { aggregateResults, GITHUB_LIMITS, gzippedSizeExceeds, type SarifLimits } from './sarif-limits.js';
 import type { SarifLog, SarifNotification, SarifResult, SarifRun } from './sarif-log.js';
 import { SARIF_SCHEMA_URI } from './sarif-log.js';
 import { findingResult } from './sarif-results.js';
@@ -49,7 +49,7 @@ export function renderSarif(model: ReportModel, options: SarifOptions = {}): str
     for (const finding of present) perFinding.push(findingResult(finding, ruleIndex(finding.ruleId)));
     text = serialize(buildRun(model, rules, perFinding, options.category, null));
   }
-  if (tooMany || gzippedSize(text) > limits.maxGzippedBytes) {
+  if (tooMany || gzippedSizeExceeds(text, limits.maxGzippedBytes)) {
     text = '';
     let aggregated = aggregateResults(present, ruleIndex);
     const truncated = aggregated.length > limits.maxResultsPerRun;

@@ -17,6 +17,17 @@ export function gzippedSize(text: string): number {
   return gzipSync(Buffer.from(text, 'utf8')).length;
 }
 
+/**
+ * Whether `text` gzipped is larger than `limit` bytes. Deflate never grows its input by more than ~0.1%
+ * (5 bytes a 64 KiB stored block) plus gzip's 18-byte frame, so text well under the limit needs no gzip
+ * at all (most scans: the compression was ~5% of a demo scan's time).
+ */
+export function gzippedSizeExceeds(text: string, limit: number): boolean {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes + Math.ceil(bytes / 1000) + 1024 <= limit) return false;
+  return gzippedSize(text) > limit;
+}
+
 const SAMPLE_SIZE = 20;
 
 /** One (rule, account) group while aggregating: counters and a bounded sample, never its findings. */
