@@ -1,4 +1,5 @@
 import type { DriftReport } from '../drift/drift-items.js';
+import { skippedOnRequest } from '../inventory/collection.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { accountOfArn } from './arn-account.js';
 import { complianceRefs, type FailInput, type OrganizationRuleContext, type Rule } from './define-rule.js';
@@ -87,6 +88,10 @@ export function evaluateInto(
         accountId: account?.id ?? null,
         reason: missing.map((m) => `${m.slice} ${m.status}: ${m.detail}`).join('; '),
         missing,
+        // Data left out on request (--no-usage) is no collection gap: the rule is listed, the scan complete.
+        ...(missing.every((m) => skippedOnRequest(lookupSlice(snapshot, m.slice, account)))
+          ? { unknown: true as const }
+          : {}),
       });
     } else {
       const scope: RuleScope = { snapshot, organization, account, derive, drift: options.drift };
