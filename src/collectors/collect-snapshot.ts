@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { collectsOrganizationData, inShard, type ShardSpec, shardOf } from '../inventory/account-shard.js';
-import { notCollected } from '../inventory/collection.js';
+import { notCollected, skippedOnRequest } from '../inventory/collection.js';
 import { accountSlicesNotCollected, identityCenterSlices } from '../inventory/slice-placeholders.js';
 import { type Account, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../inventory/snapshot-schema.js';
 import { TOOL_VERSION } from '../version.js';
@@ -239,7 +239,7 @@ async function collectAccount(
     });
     const iamSlice = { ...iamSlices, usage: await usageOfAccount(usage, iam, account.id, iamSlices) };
     const problems = Object.entries(iamSlice)
-      .filter(([, s]) => s.status !== 'ok')
+      .filter(([, s]) => s.status !== 'ok' && !skippedOnRequest(s))
       .map(([name, s]) => `${name}: ${s.status === 'failed' ? s.error.code : 'not collected'}`);
     progress.accountDone({
       accountId: account.id,

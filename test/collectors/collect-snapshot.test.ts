@@ -392,6 +392,8 @@ describe('collectSnapshot: usage evidence', () => {
       reason: 'skipped on request: usage evidence not collected (--no-usage)',
     });
     expect(mocks.IAMClient.commandCalls(GenerateServiceLastAccessedDetailsCommand)).toHaveLength(0);
+    // Left out on request is no gap: the account is still complete.
+    expect(progressEvents.find((e) => e.accountId === '111111111111')?.outcome).toBe('complete');
   });
 
   it('reads the analyzer where it covers, runs jobs elsewhere, records each source, and reports the cost', async () => {
