@@ -86,6 +86,9 @@ export const JOB_FUNCTION_POLICIES: ReadonlyArray<{ arn: string; services: reado
   },
 ];
 
+/** Untracked actions of one service listed one by one up to this many; beyond, `svc:*` for review. */
+export const UNTRACKED_LISTED_MAX = 40;
+
 export interface RightSizingInput {
   principals: readonly CollectedPrincipalUsage[];
   now: Date;
@@ -149,13 +152,21 @@ export function proposeRightSizing(input: RightSizingInput): RightSizing {
     }
     for (const action of used.actions ?? []) if (held(action)) high.add(canonical(action, all));
     const tracked = new Set([...(trackedBy.get(used.namespace) ?? [])].map((a) => a.toLowerCase()));
-    for (const action of all ?? [])
-      if (!tracked.has(action.toLowerCase()) && held(action)) review.add(action);
+    const untracked = (all ?? []).filter((a) => !tracked.has(a.toLowerCase()) && held(a));
+    // Most of the service untracked (AWS returned action data for a few actions only): the service as a
+    // whole stays for review rather than hundreds of names that would not fit an inline policy.
+    if (untracked.length > UNTRACKED_LISTED_MAX && heldService(used.namespace))
+      review.add(`${used.namespace}:*`);
+    else for (const action of untracked) review.add(action);
   }
   // iam:PassRole is never tracked: whoever holds it keeps it, for review.
   if (held('iam:PassRole') && principals.some((p) => p.services.some((s) => s.namespace === 'iam')))
     review.add('iam:PassRole');
   for (const action of [...high, ...medium]) review.delete(action);
+  for (const wildcard of review)
+    if (wildcard.endsWith(':*'))
+      for (const action of [...review])
+        if (action !== wildcard && action.startsWith(wildcard.slice(0, -1))) review.delete(action);
   for (const action of medium)
     if (action.endsWith(':*'))
       for (const r of [...review]) if (r.startsWith(action.slice(0, -1))) review.delete(r);

@@ -1,11 +1,13 @@
 import type { ProposedPermissionSet } from '../advice/migration-planner.js';
 import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.js';
+import type { CollectedPrincipalUsage } from '../inventory/iam-usage-schema.js';
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
 import { type PolicyDocument, statementsOf } from '../inventory/policy-document.js';
 import sessionDurationRule from '../rules/catalog/sso-session-duration-too-long.js';
 import { durationHours } from '../rules/catalog/support/identity-center.js';
 import { ADMINISTRATOR_ACCESS_ARN, grantsFullAdmin } from '../rules/catalog/support/policy-wildcards.js';
 import type { PlanPermissionSet } from './plan-schema.js';
+import { planRightSizing } from './right-sizing-plan.js';
 
 /** What the plan knows about one IAM user's account: its groups and policies, when collected. */
 export interface UserContext {
@@ -14,6 +16,11 @@ export interface UserContext {
   groups: readonly IamGroup[];
   policies: readonly ManagedPolicy[];
   policiesComplete: boolean;
+  /**
+   * The user's usage evidence: undefined when the account's usage was not collected, null when its job
+   * failed (see right-sizing-plan.ts).
+   */
+  usage?: { principal: CollectedPrincipalUsage; windowDays: number } | null;
 }
 
 /** Administrator sessions short (the rule's advice: 1–4 hours); everyone else at the rule's maximum. */
@@ -99,6 +106,7 @@ export function planPermissionSet(
     grantsFullAdmin: fullAdmin,
     policiesComplete: complete,
     warnings,
+    rightSizing: planRightSizing(members),
   };
 }
 
