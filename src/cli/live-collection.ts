@@ -27,6 +27,10 @@ export interface LiveCollectionFlags {
   orgOnly?: boolean;
   accountsOnly?: boolean;
   quiet?: boolean;
+  /** `--usage-window DAYS`: the window "unused" is judged over. */
+  usageWindow: string;
+  /** `--no-usage` sets this false: no service last accessed jobs, no analyzer findings. */
+  usage: boolean;
   /** Show the AWS SDK's own notices (its Node.js version warning); hidden by default. */
   verbose?: boolean;
 }
@@ -59,6 +63,11 @@ export function addLiveCollectionOptions(command: Command): Command {
       '--credential-report-timeout <seconds>',
       "how long to wait for IAM to build an account's credential report",
       '120',
+    )
+    .option('--usage-window <days>', 'days of usage evidence "unused" is judged over (IAM keeps ~400)', '90')
+    .option(
+      '--no-usage',
+      'skip the usage evidence (service last accessed jobs); rules needing it: not evaluated',
     );
   markLiveOnly(command, command.options.slice(before));
   return command.option('--verbose', "show the AWS SDK's own notices (such as its Node.js version warning)");
@@ -89,6 +98,9 @@ export async function collectLive(
     throw new InputError('--org-only: cannot be combined with --accounts-only or --shard');
   const organizationData = flags.orgOnly ? 'only' : flags.accountsOnly ? 'skip' : undefined;
   const callBudgetMs = parsePositiveInt('--call-timeout-budget', flags.callTimeoutBudget) * 1000;
+  const usageWindowDays = parsePositiveInt('--usage-window', flags.usageWindow ?? '90');
+  if (usageWindowDays > 400)
+    throw new InputError('--usage-window: IAM keeps about 400 days of last accessed data; use at most 400');
   const reportTimeoutMs =
     parsePositiveInt('--credential-report-timeout', flags.credentialReportTimeout) * 1000;
   // The AWS SDK costs ~0.4 s to import: only live runs load it, so offline commands start fast.
@@ -119,6 +131,7 @@ export async function collectLive(
       ...selection,
       ...(shard ? { shard } : {}),
       ...(organizationData ? { organizationData } : {}),
+      ...(flags.usage === false ? {} : { usage: { windowDays: usageWindowDays } }),
       ...(checkpoint
         ? {
             openCheckpoint: (organizationId: string | null) =>

@@ -1,3 +1,4 @@
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -31,6 +32,8 @@ export interface AwsClientFactory {
   iam(credentials?: AwsCredentials, counter?: CallCounter): IAMClient;
   ssoAdmin(region: string): SSOAdminClient;
   identityStore(region: string): IdentitystoreClient;
+  /** IAM Access Analyzer with the caller's credentials (an organization analyzer lives with the caller). */
+  accessAnalyzer?(region: string): AccessAnalyzerClient;
   /** The region the SDK would use (flag, environment, profile), resolved once. */
   defaultRegion(): Promise<string>;
 }
@@ -102,6 +105,7 @@ export function createAwsClientFactory(options: ClientFactoryOptions): AwsClient
     },
     ssoAdmin: (region) => new SSOAdminClient(base(region, 'ssoAdmin')),
     identityStore: (region) => new IdentitystoreClient(base(region, 'identityStore')),
+    accessAnalyzer: (region) => new AccessAnalyzerClient(base(region)),
     defaultRegion,
   };
 }

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { collectsOrganizationData, inShard, type ShardSpec, shardOf } from '../inventory/account-shard.js';
-import { notCollected } from '../inventory/collection.js';
+import { notCollected, skippedOnRequest } from '../inventory/collection.js';
 import { accountSlicesNotCollected, identityCenterSlices } from '../inventory/slice-placeholders.js';
 import { type Account, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../inventory/snapshot-schema.js';
 import { TOOL_VERSION } from '../version.js';
@@ -10,6 +10,7 @@ import type { AwsClientFactory, CallCounter } from './client-factory.js';
 import { type CollectionProgress, silentProgress } from './collection-progress.js';
 import { collectAccountIam } from './iam/collect-account-iam.js';
 import type { CredentialReportPolling } from './iam/credential-report.js';
+import { type UsageOptions, usageOfAccount, usageRun } from './iam-usage/usage-of-account.js';
 import { collectIdentityCenter } from './identity-center/collect-identity-center.js';
 import {
   collectCentralizedRootAccess,
@@ -38,6 +39,8 @@ export interface LiveScanOptions extends AccountSelection {
   organizationData?: 'only' | 'skip';
   /** Per-account progress beside the output (the CLI's --out/--resume); opened once the org is known. */
   openCheckpoint?: (organizationId: string | null) => Promise<CrawlCheckpoint>;
+  /** Collect the usage evidence (`iam.usage`); absent: not collected (`--no-usage`). */
+  usage?: UsageOptions;
   /** Measures per-account durations; injected in tests. */
   clock?: () => number;
 }
@@ -112,12 +115,22 @@ export async function collectSnapshot(
       ? Promise.resolve(notCollected('the account is not in an organization'))
       : collectSlice(() => collectCentralizedRootAccess(factory.iam()));
 
+  const usage = await usageRun(factory, options.usage, progress);
   const limit = pLimit(options.concurrency);
   const crawled = await Promise.all(
     toCrawl.map((account) =>
       limit(async () => {
         const started = clock();
-        const collected = await collectAccount(factory, caller, account, options, progress, started, clock);
+        const collected = await collectAccount(
+          factory,
+          caller,
+          account,
+          options,
+          progress,
+          started,
+          clock,
+          usage,
+        );
         const finished = { account: collected, durationMs: Math.round(clock() - started) };
         await checkpoint?.record(finished);
         return finished;
@@ -132,6 +145,7 @@ export async function collectSnapshot(
     identityCenterPromise,
     centralizedRootPromise,
   ]);
+  usage.finish();
   progress.end();
 
   return {
@@ -180,6 +194,7 @@ async function collectAccount(
   progress: CollectionProgress,
   started: number,
   clock: () => number,
+  usage: Awaited<ReturnType<typeof usageRun>>,
 ): Promise<Account> {
   const counter: CallCounter = { calls: 0 };
   const durationMs = () => Math.round(clock() - started);
@@ -216,14 +231,15 @@ async function collectAccount(
   }
   const iam = factory.iam(credentials, counter);
   try {
-    const iamSlice = await collectAccountIam({
+    const iamSlices = await collectAccountIam({
       iam,
       accountId: account.id,
       partition: caller.partition,
       polling: options.polling,
     });
+    const iamSlice = { ...iamSlices, usage: await usageOfAccount(usage, iam, account.id, iamSlices) };
     const problems = Object.entries(iamSlice)
-      .filter(([, s]) => s.status !== 'ok')
+      .filter(([, s]) => s.status !== 'ok' && !skippedOnRequest(s))
       .map(([name, s]) => `${name}: ${s.status === 'failed' ? s.error.code : 'not collected'}`);
     progress.accountDone({
       accountId: account.id,

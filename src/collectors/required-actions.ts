@@ -20,10 +20,12 @@ export const ALL_REQUIRED_ACTIONS: readonly string[] = [
 const READ_ONLY_EXCEPTIONS = new Set([
   'iam:GenerateCredentialReport', // builds the report GetCredentialReport reads; changes no identity
   'sts:AssumeRole', // how keysweep gets into a member account
+  // compiles a principal's service last accessed report that GetServiceLastAccessedDetails reads; changes nothing
+  'iam:GenerateServiceLastAccessedDetails',
 ]);
 
 export function isReadOnlyAction(action: string): boolean {
-  return /^[a-z-]+:(List|Get|Describe)[A-Za-z]+$/.test(action) || READ_ONLY_EXCEPTIONS.has(action);
+  return /^[a-z-]+:(List|Get|Describe)[A-Za-z0-9]+$/.test(action) || READ_ONLY_EXCEPTIONS.has(action);
 }
 
 /** SDK client service id → IAM action prefix (sso-admin actions are sso:*). */
@@ -33,6 +35,7 @@ export const ACTION_PREFIX_BY_CLIENT: Record<string, string> = {
   OrganizationsClient: 'organizations',
   SSOAdminClient: 'sso',
   IdentitystoreClient: 'identitystore',
+  AccessAnalyzerClient: 'access-analyzer',
 };
 
 /** The IAM action an SDK command needs, e.g. ListAccessKeysCommand on IAMClient → iam:ListAccessKeys. */

@@ -1,6 +1,8 @@
 import type { CollectorId } from '../inventory/slice-table.js';
 import { collectAccountIam } from './iam/collect-account-iam.js';
 import { IAM_REQUIRED_ACTIONS } from './iam/required-actions.js';
+import { collectAccountUsage } from './iam-usage/collect-account-usage.js';
+import { USAGE_REQUIRED_ACTIONS } from './iam-usage/required-actions.js';
 import { collectIdentityCenter } from './identity-center/collect-identity-center.js';
 import { IDENTITY_CENTER_REQUIRED_ACTIONS } from './identity-center/required-actions.js';
 import { collectCentralizedRootAccess } from './organizations/collect-organization.js';
@@ -14,6 +16,7 @@ import { ORGANIZATIONS_REQUIRED_ACTIONS } from './organizations/required-actions
 export const SLICE_COLLECTORS = {
   organization: { collect: collectCentralizedRootAccess, declaredActions: ORGANIZATIONS_REQUIRED_ACTIONS },
   'account-iam': { collect: collectAccountIam, declaredActions: IAM_REQUIRED_ACTIONS },
+  'account-usage': { collect: collectAccountUsage, declaredActions: USAGE_REQUIRED_ACTIONS },
   'identity-center': { collect: collectIdentityCenter, declaredActions: IDENTITY_CENTER_REQUIRED_ACTIONS },
 } as const satisfies Record<
   CollectorId,

@@ -30,6 +30,16 @@ export function ok<T>(data: T): Slice<T> {
 export function failed<T>(code: string, message: string): Slice<T> {
   return { status: 'failed', error: { code, message } };
 }
+/**
+ * A slice left out because whoever ran keysweep asked for that (`collect --no-usage`): rules that need
+ * it are still listed as not evaluated, but the account is not a collection gap.
+ */
+export const SKIPPED_ON_REQUEST = 'skipped on request: ';
+
+export function skippedOnRequest(slice: Slice<unknown>): boolean {
+  return slice.status === 'not_collected' && slice.reason.startsWith(SKIPPED_ON_REQUEST);
+}
+
 export function notCollected<T>(reason: string): Slice<T> {
   return { status: 'not_collected', reason };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slice } from './collection.js';
 import { iamRoleSchema, identityProvidersSchema } from './iam-roles-schema.js';
+import { accountUsageSchema } from './iam-usage-schema.js';
 import { attachedPolicySchema, inlinePolicySchema, policyDocumentSchema } from './policy-document.js';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -110,5 +111,7 @@ export const iamSliceSchema = z.object({
   root: slice(rootAccountSchema),
   roles: slice(z.array(iamRoleSchema)),
   identityProviders: slice(identityProvidersSchema),
+  /** Services each principal used and when (service last accessed data or analyzer findings). */
+  usage: slice(accountUsageSchema),
 });
 export type IamSlice = z.infer<typeof iamSliceSchema>;

@@ -8,6 +8,7 @@ import {
   passwordPolicySchema,
   rootAccountSchema,
 } from './iam-schema.js';
+import { accountUsageSchema } from './iam-usage-schema.js';
 import {
   accountAssignmentSchema,
   identityCenterInstanceSchema,
@@ -26,7 +27,7 @@ import { centralizedRootAccessSchema } from './snapshot-schema.js';
  */
 
 /** The collectors that fill slices (src/collectors/slice-collectors.ts maps each to its function). */
-export type CollectorId = 'organization' | 'account-iam' | 'identity-center';
+export type CollectorId = 'organization' | 'account-iam' | 'account-usage' | 'identity-center';
 
 export interface SliceRow {
   /** organization: one per snapshot; account: one per account, under the account. */
@@ -106,6 +107,21 @@ export const SLICE_TABLE = {
     schema: identityProvidersSchema,
     collector: 'account-iam',
     actions: ['iam:ListSAMLProviders', 'iam:ListOpenIDConnectProviders', 'iam:GetOpenIDConnectProvider'],
+  },
+  'iam.usage': {
+    scope: 'account',
+    location: ['iam', 'usage'],
+    schema: accountUsageSchema,
+    collector: 'account-usage',
+    // Jobs in the account; an organization unused-access analyzer, where one exists, read instead.
+    actions: [
+      'iam:GenerateServiceLastAccessedDetails',
+      'iam:GetServiceLastAccessedDetails',
+      'access-analyzer:ListAnalyzers',
+      'access-analyzer:GetAnalyzer',
+      'access-analyzer:ListFindingsV2',
+      'access-analyzer:GetFindingV2',
+    ],
   },
   'org.centralizedRootAccess': {
     scope: 'organization',

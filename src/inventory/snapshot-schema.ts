@@ -3,8 +3,11 @@ import { collectionErrorSchema, slice } from './collection.js';
 import { iamSliceSchema } from './iam-schema.js';
 import { identityCenterSliceSchema } from './identity-center-schema.js';
 
-/** 2: accounts carry iam.roles and iam.identityProviders (versions/snapshot-v1-to-v2.ts upgrades version 1). */
-export const SNAPSHOT_SCHEMA_VERSION = 2;
+/**
+ * 2: accounts carry iam.roles and iam.identityProviders (versions/snapshot-v1-to-v2.ts upgrades version 1).
+ * 3: accounts carry iam.usage (versions/snapshot-v2-to-v3.ts applies each branch's step in order).
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 3;
 
 export const organizationalUnitSchema = z.object({
   id: z.string(),

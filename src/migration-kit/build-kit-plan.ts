@@ -10,6 +10,7 @@ import type { IdentityMap } from './people/identity-map.js';
 import { type Person, resolvePeople } from './people/resolve-people.js';
 import { planPermissionSet, type UserContext } from './permission-set-plan.js';
 import { type KitPlan, PLAN_SCHEMA_VERSION, type PlanPerson } from './plan-schema.js';
+import { userUsage } from './right-sizing-plan.js';
 import { planWorkload } from './workload-plan.js';
 
 export interface KitOptions {
@@ -61,6 +62,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         groups: groups ?? [],
         policies: policies ?? [],
         policiesComplete: groups !== undefined && policies !== undefined,
+        usage: userUsage(account, user.arn),
       };
       contexts.set(user.arn, context);
       if (isBreakGlass(user)) {

@@ -1,4 +1,5 @@
 import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.js';
+import type { CollectedPrincipalUsage } from '../inventory/iam-usage-schema.js';
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
 import { type PolicyDocument, statementsOf } from '../inventory/policy-document.js';
 import type { ProposedPermissionSet } from '../knowledge/migration-planner.js';
@@ -7,6 +8,7 @@ import { durationHours } from '../knowledge/policy/identity-center.js';
 import { memberOf } from '../knowledge/policy/member-of.js';
 import type { KitRuleOptions } from './kit-options.js';
 import type { PlanPermissionSet } from './plan-schema.js';
+import { planRightSizing } from './right-sizing-plan.js';
 
 /** What the plan knows about one IAM user's account: its groups and policies, when collected. */
 export interface UserContext {
@@ -15,6 +17,11 @@ export interface UserContext {
   groups: readonly IamGroup[];
   policies: readonly ManagedPolicy[];
   policiesComplete: boolean;
+  /**
+   * The user's usage evidence: undefined when the account's usage was not collected, null when its job
+   * failed (see right-sizing-plan.ts).
+   */
+  usage?: { principal: CollectedPrincipalUsage; windowDays: number } | null;
 }
 
 /** Administrator sessions short (the rule's advice: 1–4 hours); everyone else at the rule's maximum. */
@@ -93,6 +100,7 @@ export function planPermissionSet(
     grantsFullAdmin: fullAdmin,
     policiesComplete: complete,
     warnings,
+    rightSizing: planRightSizing(members),
   };
 }
 

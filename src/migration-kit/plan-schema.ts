@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { policyDocumentSchema } from '../inventory/policy-document.js';
+import { planRightSizingSchema } from './right-sizing-plan.js';
 
 /** plan.json: the migration kit's one machine-readable source; every other kit file is rendered from it. */
 export const PLAN_SCHEMA_VERSION = 1;
@@ -64,6 +65,8 @@ export const planPermissionSetSchema = z.object({
   /** False when a member account's IAM groups or policies were not collected. */
   policiesComplete: z.boolean(),
   warnings: z.array(z.string()),
+  /** What the members used in the window and a narrower proposal where the evidence allows (issue 23). */
+  rightSizing: planRightSizingSchema.optional(),
 });
 
 export const planGroupSchema = z.object({

@@ -1,5 +1,6 @@
 import { adviceWithRuleSteps } from '../findings/fill-fix-steps.js';
 import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from '../findings/finding.js';
+import { skippedOnRequest } from '../inventory/collection.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { flatString } from '../io/text/flat-string.js';
 import { accountOfArn } from '../knowledge/arn-account.js';
@@ -95,6 +96,10 @@ export function evaluateInto(
         accountId: account?.id ?? null,
         reason: missing.map((m) => `${m.slice} ${m.status}: ${m.detail}`).join('; '),
         missing,
+        // Data left out on request (--no-usage) is no collection gap: the rule is listed, the scan complete.
+        ...(missing.every((m) => skippedOnRequest(lookupSlice(snapshot, m.slice, account)))
+          ? { unknown: true as const }
+          : {}),
       });
     } else {
       const scope: RuleScope = { snapshot, organization, account, derive, drift: options.drift };

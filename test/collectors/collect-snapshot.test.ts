@@ -1,5 +1,7 @@
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import {
   GenerateCredentialReportCommand,
+  GenerateServiceLastAccessedDetailsCommand,
   GetAccountAuthorizationDetailsCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
@@ -37,6 +39,7 @@ import {
 } from './support/aws-test-doubles.js';
 import { mockIdentityCenter } from './support/identity-center-mocks.js';
 import { mockOrganization } from './support/organization-mocks.js';
+import { instantJobPolling, mockLastAccessedJobs, mockUnusedAccessAnalyzer } from './support/usage-mocks.js';
 
 const mocks = {
   IAMClient: mockClient(IAMClient),
@@ -44,6 +47,7 @@ const mocks = {
   OrganizationsClient: mockClient(OrganizationsClient),
   SSOAdminClient: mockClient(SSOAdminClient),
   IdentitystoreClient: mockClient(IdentitystoreClient),
+  AccessAnalyzerClient: mockClient(AccessAnalyzerClient),
 };
 const SESSION_SECRET = 'assumed-secret-must-never-be-printed';
 const SESSION_TOKEN = 'assumed-session-token-must-never-be-printed';
@@ -225,7 +229,13 @@ describe('collectSnapshot', () => {
 
   it('sends only commands whose actions are declared, and every declared action is read-only', async () => {
     mockWorld();
-    await collectSnapshot(testClientFactory(), options());
+    mockLastAccessedJobs(mocks.IAMClient);
+    // The analyzer covers every account but 111111111111, where jobs run: both paths are taken.
+    mockUnusedAccessAnalyzer(mocks.AccessAnalyzerClient, ['111111111111']);
+    await collectSnapshot(
+      testClientFactory(),
+      options({ usage: { windowDays: 90, polling: instantJobPolling() } }),
+    );
     const sent = new Set<string>();
     for (const [clientName, mock] of Object.entries(mocks)) {
       for (const call of mock.calls()) sent.add(actionForCommand(clientName, call.args[0].constructor.name));
@@ -369,5 +379,78 @@ describe('collectSnapshot', () => {
       error: { code: 'AccessDenied' },
     });
     expect(snapshot.accounts[0]?.iam.users.status).toBe('ok');
+  });
+});
+
+describe('collectSnapshot: usage evidence', () => {
+  it('is not collected unless asked, marked as skipped on request', async () => {
+    mockWorld();
+    const snapshot = await collectSnapshot(testClientFactory(), options({ onlyAccounts: ['111111111111'] }));
+    const account = snapshot.accounts.find((a) => a.id === '111111111111');
+    expect(account?.iam.usage).toEqual({
+      status: 'not_collected',
+      reason: 'skipped on request: usage evidence not collected (--no-usage)',
+    });
+    expect(mocks.IAMClient.commandCalls(GenerateServiceLastAccessedDetailsCommand)).toHaveLength(0);
+    // Left out on request is no gap: the account is still complete.
+    expect(progressEvents.find((e) => e.accountId === '111111111111')?.outcome).toBe('complete');
+  });
+
+  it('reads the analyzer where it covers, runs jobs elsewhere, records each source, and reports the cost', async () => {
+    mockWorld();
+    mockLastAccessedJobs(mocks.IAMClient);
+    mockUnusedAccessAnalyzer(mocks.AccessAnalyzerClient, ['111111111111']);
+    const notes: string[] = [];
+    const snapshot = await collectSnapshot(
+      testClientFactory(),
+      options({
+        onlyAccounts: ['111111111111', MANAGEMENT],
+        usage: { windowDays: 30, polling: instantJobPolling() },
+        progress: { begin() {}, accountDone() {}, note: (m) => notes.push(m), end() {} },
+      }),
+    );
+    expect(snapshotSchema.safeParse(snapshot).success).toBe(true);
+    const usageOf = (id: string) => {
+      const slice = snapshot.accounts.find((a) => a.id === id)?.iam.usage;
+      if (slice?.status !== 'ok') throw new Error(`usage of ${id}: ${JSON.stringify(slice)}`);
+      return slice.data;
+    };
+    const jobs = usageOf('111111111111');
+    expect(jobs.windowDays).toBe(30);
+    expect(jobs.principals.map((p) => p.status === 'ok' && p.source)).toEqual([
+      'last-accessed-job',
+      'last-accessed-job',
+    ]);
+    expect(jobs.cost).toMatchObject({ jobs: 2, polls: 4, findingReads: 0 });
+    const viaAnalyzer = usageOf(MANAGEMENT);
+    expect(viaAnalyzer.cost).toMatchObject({ jobs: 0, findingReads: 2 });
+    expect(viaAnalyzer.principals).toEqual([
+      expect.objectContaining({
+        arn: `arn:aws:iam::${MANAGEMENT}:user/bot-${MANAGEMENT}`,
+        source: 'access-analyzer',
+        coverage: 'unused-only',
+        services: [],
+      }),
+      expect.objectContaining({
+        arn: `arn:aws:iam::${MANAGEMENT}:user/human-${MANAGEMENT}`,
+        source: 'access-analyzer',
+        services: [
+          expect.objectContaining({
+            namespace: 'dynamodb',
+            actions: [expect.objectContaining({ action: 'dynamodb:DeleteTable' })],
+          }),
+        ],
+      }),
+    ]);
+    expect(
+      notes.some((n) =>
+        /^usage 111111111111: 2 job\(s\), 4 poll\(s\), 0 analyzer read\(s\), [\d.]+ s$/.test(n),
+      ),
+    ).toBe(true);
+    expect(
+      notes.some((n) =>
+        /^usage evidence: 2 account\(s\), 2 job\(s\), 4 poll\(s\), 2 analyzer read\(s\)/.test(n),
+      ),
+    ).toBe(true);
   });
 });

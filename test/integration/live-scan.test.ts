@@ -50,6 +50,8 @@ describe.skipIf(endpoint === null)('live scan against moto (real SDK, AWS_ENDPOI
     dir = await mkdtemp(join(tmpdir(), 'keysweep-live-'));
     collectRun = await runKeysweepProcess(motoEndpoint, [
       'collect',
+      // The inventory's call counts are measured here; the usage jobs' in usage-evidence.test.ts.
+      '--no-usage',
       '--out',
       join(dir, 'snapshot.json'),
       '--now',

@@ -4,10 +4,14 @@ import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startUsageStub } from './support/usage-stub.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** http://127.0.0.1:PORT of the moto server, or null when moto_server is not installed (outside CI). */
+    /**
+     * http://127.0.0.1:PORT of moto behind the usage stub (support/usage-stub.ts answers the service last
+     * accessed and Access Analyzer calls moto lacks), or null when moto_server is not installed (outside CI).
+     */
     motoEndpoint: string | null;
   }
 }
@@ -92,6 +96,10 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     await stop();
     throw error;
   }
-  project.provide('motoEndpoint', endpoint);
-  return stop;
+  const stub = await startUsageStub(endpoint);
+  project.provide('motoEndpoint', stub.endpoint);
+  return async () => {
+    await stub.close();
+    await stop();
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aRoot } from '../../fixtures/builders/index.js';
+import { aRoot, aUsageSlice } from '../../fixtures/builders/index.js';
 import { failed } from '../../src/inventory/collection.js';
 import { summarizeScan } from '../../src/report/model/scan-status.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
@@ -12,6 +12,7 @@ describe('scan completeness and "unknown"', () => {
     const snapshot = oneAccount({
       root: aRoot({ passwordEnabled: null, mfaActive: false, mfaKind: 'none' }),
       accountSummary: { Roles: 3 },
+      usage: aUsageSlice([]),
     });
     const evaluation = evaluate(snapshot, { rules: ALL_RULES, now: FIXED_NOW });
     expect(evaluation.findings.filter((f) => f.ruleId.startsWith('root-'))).toEqual([]);

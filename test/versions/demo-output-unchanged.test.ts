@@ -17,6 +17,8 @@ import { runKeysweep } from '../cli/run-cli.js';
 // schemaVersion 3 (migration advice once per resource, filled-in rule steps left out, one finding per
 // line); SARIF and Markdown unchanged. The v2 → v3 upgrade is checked against test/fixtures/versions/report-v2.
 // Then issue 25 (scan history): inventory.accounts[].activeAccessKeys in report.json (optional, so v3 stays v3).
+// Then issue 23: demo usage evidence and three usage rules (iam-permissions-unused,
+// iam-admin-user-few-services-used, sso-permission-set-idle-in-account).
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

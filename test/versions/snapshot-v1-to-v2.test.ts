@@ -15,7 +15,7 @@ const V1_FIXTURE = new URL('../fixtures/versions/snapshot-v1.json', import.meta.
 describe('snapshot upgrade v1 → v2', () => {
   it('loads a version 1 snapshot, marking roles and identity providers not collected in every account', async () => {
     const snapshot = await loadSnapshot(V1_FIXTURE);
-    expect(snapshot.schemaVersion).toBe(2);
+    expect(snapshot.schemaVersion).toBe(3);
     expect(snapshot.accounts.length).toBeGreaterThan(5);
     for (const account of snapshot.accounts) {
       expect(account.iam.roles).toEqual({ status: 'not_collected', reason: SNAPSHOT_V1_UPGRADE_REASON });

@@ -134,7 +134,9 @@ describe('report.json of older versions read back as a baseline', () => {
   it('upgrades the v2 demo report to exactly what the JSON writer makes of the same findings', async () => {
     const v2 = JSON.parse(await readFile(REPORT_V2, 'utf8'));
     expect(v2.schemaVersion).toBe(2);
-    const written = JSON.parse(renderJson(await demoModel()));
+    // Rules added since the v2 file was written (usage rules, issue 23) are left out of the comparison.
+    const known = new Set(v2.rules.map((rule: { id: string }) => rule.id));
+    const written = JSON.parse(renderJson(await demoModel(undefined, (id) => known.has(id))));
     expect(written.schemaVersion).toBe(3);
     written.tool = v2.tool; // the test model's version is 0.0.0-test
     // Optional in v3 and added after v2 was written (issue 25): an upgraded report does not know it.

@@ -62,7 +62,10 @@ function sliceOf<T, U>(outcome: Outcome<T>, map: (value: T) => U, what: string):
  * get), the account summary, the authorization details (users, groups, roles and customer managed policies;
  * one page per 1,000 entities), the virtual MFA devices, the password policy and the SAML and OIDC providers.
  */
-export async function collectAccountIam(input: AccountIamInput): Promise<IamSlice> {
+/** The account's IAM slices but usage, which the usage collector adds from the principals read here. */
+export type AccountIamSlices = Omit<IamSlice, 'usage'>;
+
+export async function collectAccountIam(input: AccountIamInput): Promise<AccountIamSlices> {
   const { iam } = input;
   const [report, summary, details, virtualMfa, passwordPolicy, identityProviders] = await Promise.all([
     settle(async () =>

@@ -2,6 +2,7 @@ import type { IamUser } from '../../inventory/iam-schema.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import type { KitPlan, PlanPerson } from '../plan-schema.js';
 import { profileName } from '../writers/cli-profiles.js';
+import { rightSizingNodes } from './right-sizing-section.js';
 import type { RunbookNode } from './runbook-document.js';
 import { wavesOf } from './waves.js';
 
@@ -45,6 +46,7 @@ export function buildRunbook(plan: KitPlan, snapshot: Snapshot, options: Runbook
       ],
     },
   ];
+  nodes.push(...rightSizingNodes(plan));
   if (plan.breakGlass.length > 0)
     nodes.push({
       kind: 'paragraph',

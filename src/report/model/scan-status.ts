@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Slice } from '../../inventory/collection.js';
+import { type Slice, skippedOnRequest } from '../../inventory/collection.js';
 import { readSliceAt, slicesOfScope } from '../../inventory/slice-table.js';
 import { type Account, type Snapshot, snapshotSchema } from '../../inventory/snapshot-schema.js';
 import type { EvaluationResult } from '../../rules/engine.js';
@@ -32,6 +32,7 @@ export const scanSummarySchema = z.object({
 export type ScanSummary = z.infer<typeof scanSummarySchema>;
 
 function sliceProblem(name: string, slice: Slice<unknown>): string | null {
+  if (skippedOnRequest(slice)) return null;
   if (slice.status === 'failed') return `${name}: ${slice.error.code}: ${slice.error.message}`;
   if (slice.status === 'not_collected') return `${name}: not collected: ${slice.reason}`;
   return null;

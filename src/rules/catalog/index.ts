@@ -8,6 +8,7 @@ import driftPermissionSetNotDeclared from './drift-permission-set-not-declared.j
 import driftPrincipalMissing from './drift-principal-missing.js';
 import iamAccessKeyMaxAge from './iam-access-key-max-age.js';
 import iamAccessKeyNeverUsed from './iam-access-key-never-used.js';
+import iamAdminUserFewServicesUsed from './iam-admin-user-few-services-used.js';
 import iamBreakGlassUserHygiene from './iam-break-glass-user-hygiene.js';
 import iamCloudshellFullAccess from './iam-cloudshell-full-access.js';
 import iamConsoleUserWithoutMfa from './iam-console-user-without-mfa.js';
@@ -20,6 +21,7 @@ import iamPasswordPolicyComplexity from './iam-password-policy-complexity.js';
 import iamPasswordPolicyExpiry from './iam-password-policy-expiry.js';
 import iamPasswordPolicyMinLength from './iam-password-policy-min-length.js';
 import iamPasswordPolicyReuse from './iam-password-policy-reuse.js';
+import iamPermissionsUnused from './iam-permissions-unused.js';
 import iamPolicyServiceWildcard from './iam-policy-service-wildcard.js';
 import iamRoleExternalTrustWithoutExternalId from './iam-role-external-trust-without-external-id.js';
 import iamRoleOidcTrustWithoutSubject from './iam-role-oidc-trust-without-subject.js';
@@ -42,6 +44,7 @@ import ssoAdminPermissionSetAssignedToUser from './sso-admin-permission-set-assi
 import ssoAssignmentOrphanedPrincipal from './sso-assignment-orphaned-principal.js';
 import ssoInlinePolicyAdmin from './sso-inline-policy-admin.js';
 import ssoInstanceMissing from './sso-instance-missing.js';
+import ssoPermissionSetIdleInAccount from './sso-permission-set-idle-in-account.js';
 import ssoPermissionSetOutdated from './sso-permission-set-outdated.js';
 import ssoPermissionSetUnused from './sso-permission-set-unused.js';
 import ssoSessionDurationTooLong from './sso-session-duration-too-long.js';
@@ -57,6 +60,7 @@ export const ALL_RULES: readonly Rule[] = [
   driftPrincipalMissing,
   iamAccessKeyMaxAge,
   iamAccessKeyNeverUsed,
+  iamAdminUserFewServicesUsed,
   iamBreakGlassUserHygiene,
   iamCloudshellFullAccess,
   iamConsoleUserWithoutMfa,
@@ -69,6 +73,7 @@ export const ALL_RULES: readonly Rule[] = [
   iamPasswordPolicyExpiry,
   iamPasswordPolicyMinLength,
   iamPasswordPolicyReuse,
+  iamPermissionsUnused,
   iamPolicyServiceWildcard,
   iamRoleExternalTrustWithoutExternalId,
   iamRoleOidcTrustWithoutSubject,
@@ -91,6 +96,7 @@ export const ALL_RULES: readonly Rule[] = [
   ssoAssignmentOrphanedPrincipal,
   ssoInlinePolicyAdmin,
   ssoInstanceMissing,
+  ssoPermissionSetIdleInAccount,
   ssoPermissionSetOutdated,
   ssoPermissionSetUnused,
   ssoSessionDurationTooLong,

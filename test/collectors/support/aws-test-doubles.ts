@@ -1,3 +1,4 @@
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -19,6 +20,7 @@ export function testClientFactory(): AwsClientFactory {
     iam: (assumed) => new IAMClient({ ...base, credentials: assumed ?? CALLER_CREDENTIALS }),
     ssoAdmin: (region) => new SSOAdminClient({ ...base, region }),
     identityStore: (region) => new IdentitystoreClient({ ...base, region }),
+    accessAnalyzer: (region) => new AccessAnalyzerClient({ ...base, region }),
     defaultRegion: async () => 'us-east-1',
   };
 }

@@ -27,6 +27,8 @@ export interface FaultPlan {
   deniedAssumeRoleAccount?: string;
   /** Stable names for account ids (moto's ids are random), so draws do not change between builds. */
   accountLabels?: Record<string, string>;
+  /** Throttling rate per action, over throttleRate (a storm on one API, e.g. last-accessed jobs). */
+  throttleActions?: Record<string, number>;
   /** Delay added to every IAM call of every account (to slow a crawl down for kill-and-resume tests). */
   iamDelayMs?: number;
 }
@@ -177,7 +179,7 @@ export async function startFaultProxy(target: string, initial: FaultPlan = NO_FA
           );
         }
       }
-      if (roll('throttle') < plan.throttleRate) {
+      if (roll('throttle') < (plan.throttleActions?.[call.action] ?? plan.throttleRate)) {
         stats.throttled += 1;
         return throttle(res, call);
       }

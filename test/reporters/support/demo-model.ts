@@ -13,9 +13,12 @@ export const DEMO_NOW = new Date('2026-12-01T00:00:00Z');
 export type ArrayReportModel = ReportModel & { findings: ReportFinding[] };
 
 /** The demo organization evaluated with every rule, as `scan --demo` does before enrichment. */
-export async function demoModel(now: Date = DEMO_NOW): Promise<ArrayReportModel> {
+export async function demoModel(
+  now: Date = DEMO_NOW,
+  ruleFilter: (ruleId: string) => boolean = () => true,
+): Promise<ArrayReportModel> {
   const snapshot = await loadDemoSnapshot();
-  const evaluation = evaluate(snapshot, { rules: ALL_RULES, now });
+  const evaluation = evaluate(snapshot, { rules: ALL_RULES.filter((r) => ruleFilter(r.id)), now });
   // buildReportModel's findings are the evaluation's array, sorted in place.
   return buildReportModel(snapshot, evaluation, { now, toolVersion: '0.0.0-test' }) as ArrayReportModel;
 }

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { heldByAll, heldByUser } from '../knowledge/held-permissions.js';
+import { proposeRightSizing } from '../knowledge/right-sizing.js';
+import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
+import { accountUsage } from '../knowledge/service-usage.js';
+import type { CollectedPrincipalUsage } from '../inventory/iam-usage-schema.js';
+import { policyDocumentSchema } from '../inventory/policy-document.js';
+import type { Account } from '../inventory/snapshot-schema.js';
+import type { UserContext } from './permission-set-plan.js';
+
+/**
+ * The evidence and the right-sized proposal for one permission set of the plan: what its people used
+ * in the window (services, last use, source), and a narrower set where the evidence allows one.
+ * `narrowed-*`: a proposal narrower than what they hold today; keep: no narrower proposal (with why);
+ * unknown: the evidence cannot say (not collected, a failed job, analyzer facts, an unknown policy).
+ */
+export const planRightSizingSchema = z.object({
+  outcome: z.enum(['narrowed-inline', 'narrowed-managed', 'keep', 'unknown']),
+  reason: z.string().nullable(),
+  windowDays: z.int().positive().nullable(),
+  sources: z.array(z.string()),
+  services: z.array(
+    z.object({
+      namespace: z.string(),
+      lastUsed: z.string(),
+      usedBy: z.int().nonnegative(),
+      actionLevel: z.boolean(),
+      actions: z.array(z.string()).nullable(),
+    }),
+  ),
+  /** Services the people hold today per the evidence (the job answers list every allowed service). */
+  servicesHeld: z.int().nonnegative().nullable(),
+  managedPolicyArn: z.string().nullable(),
+  inlinePolicy: policyDocumentSchema.nullable(),
+  statements: z.array(
+    z.object({
+      sid: z.string(),
+      confidence: z.enum(['high', 'medium', 'review']),
+      reason: z.string(),
+      actions: z.array(z.string()),
+    }),
+  ),
+});
+export type PlanRightSizing = z.infer<typeof planRightSizingSchema>;
+
+/** A user's usage evidence for the plan: undefined (not collected), null (no answer), or the facts. */
+export function userUsage(account: Account, arn: string): UserContext['usage'] {
+  const usage = accountUsage(account);
+  if (!usage) return undefined;
+  const principal = usage.principals.find((p) => p.arn === arn);
+  return principal?.status === 'ok' ? { principal, windowDays: usage.windowDays } : null;
+}
+
+const EMPTY = {
+  windowDays: null,
+  sources: [],
+  services: [],
+  servicesHeld: null,
+  managedPolicyArn: null,
+  inlinePolicy: null,
+  statements: [],
+};
+
+/** The right-sizing entry of a permission set whose members are these IAM users. */
+export function planRightSizing(members: readonly UserContext[]): PlanRightSizing {
+  const usages: CollectedPrincipalUsage[] = [];
+  let windowDays: number | null = null;
+  for (const member of members) {
+    const usage = member.usage;
+    if (!usage) {
+      const why =
+        usage === null
+          ? `no usage evidence for ${member.user.arn} (its job failed)`
+          : `usage evidence not collected in account ${member.accountId}`;
+      return { ...EMPTY, outcome: 'unknown', reason: why };
+    }
+    usages.push(usage.principal);
+    windowDays = Math.min(windowDays ?? usage.windowDays, usage.windowDays);
+  }
+  const held = members.map((m) => heldByUser(m.user, m.groups, m.policies));
+  const heldAll = held.every((h) => h !== null)
+    ? heldByAll(held as NonNullable<(typeof held)[number]>[])
+    : null;
+  // The window ends when the evidence was read (the latest job), so the plan is the same whenever it is built.
+  const asOf = usages
+    .map((u) => u.asOf)
+    .filter((d): d is string => d !== null)
+    .sort()
+    .pop();
+  if (!asOf || windowDays === null)
+    return { ...EMPTY, outcome: 'unknown', reason: 'the evidence has no date' };
+  const result = proposeRightSizing({
+    principals: usages,
+    now: new Date(asOf),
+    windowDays,
+    held: heldAll,
+    reference: IAM_SERVICE_REFERENCE,
+  });
+  if (result.kind === 'unknown') return { ...EMPTY, outcome: 'unknown', reason: result.reason, windowDays };
+  const evidence = {
+    windowDays,
+    sources: result.evidence.sources,
+    services: result.evidence.used.map((u) => ({
+      namespace: u.namespace,
+      lastUsed: u.lastAccessed,
+      usedBy: u.usedBy,
+      actionLevel: u.actionLevel,
+      actions: u.actions,
+    })),
+    servicesHeld: result.evidence.servicesHeld,
+  };
+  if (result.kind === 'keep') return { ...EMPTY, ...evidence, outcome: 'keep', reason: result.reason };
+  if (result.kind === 'managed-job-function')
+    return {
+      ...EMPTY,
+      ...evidence,
+      outcome: 'narrowed-managed',
+      reason: null,
+      managedPolicyArn: result.policyArn,
+    };
+  return {
+    ...EMPTY,
+    ...evidence,
+    outcome: 'narrowed-inline',
+    reason: null,
+    inlinePolicy: result.document,
+    statements: result.statements.map((s) => ({
+      sid: s.sid,
+      confidence: s.confidence,
+      reason: s.reason,
+      actions: s.actions,
+    })),
+  };
+}

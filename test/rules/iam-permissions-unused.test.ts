@@ -1,0 +1,130 @@
+import { aPrincipalUsage, aRole, aServiceUsage, aUsageSlice, aUser } from '../../fixtures/builders/index.js';
+import rule from '../../src/rules/catalog/iam-permissions-unused.js';
+import { ruleTester } from '../support/rule-tester.js';
+import { oneAccount, USER_ARN } from './support/snapshots.js';
+
+// FIXED_NOW is 2026-12-01; the default window (90 days) starts 2026-09-02.
+const RECENT = '2026-11-20T00:00:00.000Z';
+const OLD = '2026-05-01T00:00:00.000Z';
+const ROLE_ARN = 'arn:aws:iam::111111111111:role/app-role';
+const SSO_ROLE = aRole({
+  roleName: 'AWSReservedSSO_Admin_0123456789abcdef',
+  path: '/aws-reserved/sso.amazonaws.com/',
+});
+
+ruleTester(rule, {
+  unknown: [
+    {
+      name: 'usage skipped on request (--no-usage): not evaluated, never passed',
+      snapshot: oneAccount({ users: [aUser()] }),
+      reasonIncludes: 'skipped on request',
+    },
+  ],
+  valid: [
+    {
+      name: 'every held service used in the window',
+      snapshot: oneAccount({
+        users: [aUser()],
+        usage: aUsageSlice([
+          aPrincipalUsage(USER_ARN('alice'), [aServiceUsage('s3', RECENT), aServiceUsage('ec2', RECENT)]),
+        ]),
+      }),
+    },
+    {
+      name: 'a failed job says nothing (no finding, no pass claimed for the principal)',
+      snapshot: oneAccount({
+        users: [aUser()],
+        usage: aUsageSlice([
+          {
+            arn: USER_ARN('alice'),
+            principalType: 'user',
+            status: 'failed',
+            error: { code: 'JobTimeout', message: 'x' },
+          },
+        ]),
+      }),
+    },
+    {
+      name: 'a user younger than the window is not judged yet',
+      snapshot: oneAccount({
+        users: [aUser({ createDate: '2026-11-01T00:00:00.000Z' })],
+        usage: aUsageSlice([aPrincipalUsage(USER_ARN('alice'), [aServiceUsage('dynamodb', null)])]),
+      }),
+    },
+    {
+      name: 'Identity Center roles are left to sso-permission-set-idle-in-account',
+      snapshot: oneAccount({
+        roles: [SSO_ROLE],
+        usage: aUsageSlice([aPrincipalUsage(SSO_ROLE.arn, [aServiceUsage('dynamodb', null)])]),
+      }),
+    },
+    {
+      name: 'threshold raised by option',
+      snapshot: oneAccount({
+        users: [aUser()],
+        usage: aUsageSlice([
+          aPrincipalUsage(USER_ARN('alice'), [aServiceUsage('s3', RECENT), aServiceUsage('sqs', null)]),
+        ]),
+      }),
+      options: { minUnusedServices: 2 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a person who used 1 of 3 held services, one used only before the window',
+      snapshot: oneAccount({
+        users: [aUser()],
+        usage: aUsageSlice([
+          aPrincipalUsage(USER_ARN('alice'), [
+            aServiceUsage('s3', RECENT),
+            aServiceUsage('ec2', OLD),
+            aServiceUsage('dynamodb', null),
+          ]),
+        ]),
+      }),
+      findings: [
+        {
+          resourceArn: USER_ARN('alice'),
+          severity: 'low',
+          messageIncludes:
+            'IAM user alice holds 3 service(s) and used 1 (s3); 2 went unused in the last 90 days: ec2, dynamodb (evidence: IAM last accessed data, 90-day window)',
+        },
+      ],
+    },
+    {
+      name: 'a workload role using one service; the window comes from the evidence (30 days)',
+      snapshot: oneAccount({
+        roles: [aRole()],
+        usage: aUsageSlice(
+          [
+            aPrincipalUsage(ROLE_ARN, [
+              aServiceUsage('s3', RECENT),
+              aServiceUsage('ec2', '2026-10-01T00:00:00.000Z'),
+            ]),
+          ],
+          30,
+        ),
+      }),
+      findings: [{ resourceArn: ROLE_ARN, messageIncludes: '1 went unused in the last 30 days: ec2' }],
+    },
+    {
+      name: 'analyzer facts: what it names unused, with its source',
+      snapshot: oneAccount({
+        users: [aUser()],
+        usage: aUsageSlice([
+          aPrincipalUsage(USER_ARN('alice'), [aServiceUsage('dynamodb', null)], {
+            source: 'access-analyzer',
+            coverage: 'unused-only',
+          }),
+        ]),
+      }),
+      findings: [
+        {
+          resourceArn: USER_ARN('alice'),
+          messageIncludes:
+            'IAM user alice 1 went unused in the last 90 days: dynamodb (evidence: IAM Access Analyzer unused-access findings',
+        },
+      ],
+    },
+  ],
+});
