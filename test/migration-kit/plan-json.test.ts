@@ -86,7 +86,7 @@ describe('plan correctness', () => {
     expect(plan.gaps).toContainEqual(
       expect.objectContaining({ accountId: '111111111111', slice: 'iam.groups' }),
     );
-    expect(plan.people.flatMap((p) => p.accounts)).toEqual(['111111111111']);
+    expect(plan.people.flatMap((p) => p.iamUsers.map((u) => u.accountId))).toEqual(['111111111111']);
     expect(plan.permissionSets[0]!.policiesComplete).toBe(false);
     expect(plan.permissionSets[0]!.warnings.join(' ')).toMatch(/not collected/);
   });
