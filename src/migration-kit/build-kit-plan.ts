@@ -1,15 +1,16 @@
 import { isBreakGlass } from '../advice/break-glass.js';
 import { classifyUser } from '../advice/classify-user.js';
-import { buildMigrationPlan } from '../advice/migration-planner.js';
+import { buildMigrationPlan, type HumanMigrationTarget } from '../advice/migration-planner.js';
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { planAccess } from './access/plan-access.js';
+import { suspectedBreakGlassEntry } from './access/suspected-break-glass-entry.js';
 import { inventoryGaps } from './inventory-gaps.js';
 import type { IdentityMap } from './people/identity-map.js';
 import { type Person, resolvePeople } from './people/resolve-people.js';
 import { maxSessionHoursFrom, planPermissionSet, type UserContext } from './permission-set-plan.js';
-import { type KitPlan, PLAN_SCHEMA_VERSION, type PlanPerson } from './plan-schema.js';
+import { type KitPlan, PLAN_SCHEMA_VERSION, type PlanConfirmFirst, type PlanPerson } from './plan-schema.js';
 import { planWorkload } from './workload-plan.js';
 
 export interface KitOptions {
@@ -42,6 +43,8 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
   const breakGlass: KitPlan['breakGlass'] = [];
   const withoutPermissions: KitPlan['withoutPermissions'] = [];
   const workloads: KitPlan['workloads'] = [];
+  const heldBack: PlanConfirmFirst[] = [];
+  const mappedSuspects = new Map<string, HumanMigrationTarget>();
   const customerPolicies = new Map<string, ReadonlySet<string> | null>();
   for (const account of snapshot.accounts) {
     const users = okData(account.iam.users);
@@ -75,12 +78,20 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         });
         continue;
       }
+      const suspect = migration.suspectedBreakGlass.get(user.arn);
+      if (suspect) {
+        // Mapped to a person: migrated like any person. Otherwise held back until someone confirms.
+        if (options.identityMap.has(user.arn)) mappedSuspects.set(user.arn, suspect);
+        else heldBack.push(suspectedBreakGlassEntry(account.id, user.arn, user.userName, suspect));
+        continue;
+      }
       if (!migration.humans.has(user.arn)) workloads.push(planWorkload(context, classifyUser(user).evidence));
     }
   }
 
   // The planner already leaves break-glass users out (src/advice/break-glass.ts, the one detector).
-  const humans = [...migration.humans.values()];
+  const targets = new Map([...migration.humans, ...mappedSuspects]);
+  const humans = [...targets.values()];
   const people = resolvePeople({
     users: humans.map((t) => ({ accountId: t.accountId, user: contexts.get(t.userArn)!.user })),
     identityStore: store,
@@ -114,9 +125,9 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
       permissionSets: absent ? [] : okData(ic.permissionSets),
       assignments: existingAssignments,
     },
-    people: people.map((person) => toPlanPerson(person, migration.humans, contexts)),
-    humans: migration.humans,
-    heldBack: [],
+    people: people.map((person) => toPlanPerson(person, targets, contexts)),
+    humans: targets,
+    heldBack,
     accountNames: accountName,
     narrowedBy: (accountId, name) =>
       narrowedBy(setsByName.get(name), accountId, customerPolicies, incompleteAccounts),
@@ -174,7 +185,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
 
 function toPlanPerson(
   person: Person,
-  humans: ReturnType<typeof buildMigrationPlan>['humans'],
+  humans: ReadonlyMap<string, HumanMigrationTarget>,
   contexts: ReadonlyMap<string, UserContext>,
 ): PlanPerson {
   const iamUsers = person.iamUsers.map((r) => {
