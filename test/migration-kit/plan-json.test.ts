@@ -52,6 +52,10 @@ describe('people.csv of the demo', () => {
     expect(rows.filter((r) => r.identity_source === 'break-glass').map((r) => r.iam_user_arn)).toEqual(
       breakGlass,
     );
+    // An untagged user that looks like break-glass is listed for a decision, marked, not migrated.
+    expect(
+      rows.filter((r) => r.identity_source === 'suspected-break-glass').map((r) => r.iam_user_arn),
+    ).toEqual(['arn:aws:iam::100000000001:user/emergency-access']);
     // A person's IAM user with no permissions is deleted, not migrated (and not mistaken for a workload).
     expect(rows.filter((r) => r.identity_source === 'delete').map((r) => r.iam_user_arn)).toEqual([
       'arn:aws:iam::100000000005:user/grace.former',

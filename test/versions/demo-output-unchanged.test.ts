@@ -16,6 +16,10 @@ import { runKeysweep } from '../cli/run-cli.js';
 // report.json upgrade is checked against the v1 files in version-chain.test.ts. Then issue 14: report.json
 // schemaVersion 3 (migration advice once per resource, filled-in rule steps left out, one finding per
 // line); SARIF and Markdown unchanged. The v2 → v3 upgrade is checked against test/fixtures/versions/report-v2.
+// Then issue 21 (the kit's access): alice/bob/carol tagged with the e-mail of new Identity Center users,
+// Dave and Erin in the identity store, and an untagged emergency-access user in the management account
+// (a suspected break-glass user: one more finding, advice to confirm it). The v2 report is now compared
+// with the demo as it was then (test/fixtures/versions/demo-org-at-report-v2.json).
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {
