@@ -5,7 +5,13 @@ import { lookupSlice } from './slices.js';
 
 export function organizationFacts(snapshot: Snapshot): OrganizationFacts {
   const { id, managementAccountId, featureSet } = snapshot.organization;
-  return { id, managementAccountId, featureSet, accountCount: snapshot.accounts.length };
+  return {
+    id,
+    managementAccountId,
+    featureSet,
+    accountCount: snapshot.accounts.length,
+    collectedAt: snapshot.collectedAt,
+  };
 }
 
 export function accountFacts(account: Account): AccountFacts {

@@ -9,6 +9,8 @@ export interface OrganizationFacts {
   featureSet: Snapshot['organization']['featureSet'];
   /** Accounts in the snapshot (scanned or not). */
   accountCount: number;
+  /** When the inventory was collected: the clock of derivations, which have no `now` of their own. */
+  collectedAt: string;
 }
 
 /** An account without its slices: who it is and whether keysweep got in. */

@@ -12,6 +12,7 @@ import {
 } from './derivation.js';
 import { runDerivation } from './derivation-runner.js';
 import { type EffectivePolicies, effectivePolicies } from './effective-policies.js';
+import { suspectBreakGlass } from './suspected-break-glass.js';
 import { groupNameFor, permissionSetNameFor } from './target-names.js';
 
 /** Where one human IAM user should move to in IAM Identity Center. */
@@ -54,6 +55,11 @@ export interface UserWithoutPermissions {
 export interface MigrationPlan {
   /** By IAM user ARN; only users classified as human that have some permission to carry over. */
   humans: Map<string, HumanMigrationTarget>;
+  /**
+   * By IAM user ARN; people's users that look like break-glass users (src/advice/suspected-break-glass.ts):
+   * not migrated until confirmed (tagged, or mapped to a person). Their target is what mapping would give.
+   */
+  suspectedBreakGlass: Map<string, HumanMigrationTarget & { reasons: string[] }>;
   /** By IAM user ARN; humans with no permissions at all (never given an empty permission set). */
   withoutPermissions: Map<string, UserWithoutPermissions>;
   permissionSets: ProposedPermissionSet[];
@@ -119,6 +125,7 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
     policies: EffectivePolicies;
     complete: boolean;
     evidence: string[];
+    suspicion: string[] | null;
   }> = [];
   const withoutPermissions = new Map<string, UserWithoutPermissions>();
   for (const { account, slice } of input.accounts) {
@@ -142,7 +149,20 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
         });
         continue;
       }
-      pending.push({ account, user, policies: effective, complete, evidence: classification.evidence });
+      const suspicion = suspectBreakGlass(user, {
+        inManagementAccount: account.id === input.organization.managementAccountId,
+        groups: groups ?? [],
+        policies: policies ?? [],
+        collectedAt: input.organization.collectedAt,
+      });
+      pending.push({
+        account,
+        user,
+        policies: effective,
+        complete,
+        evidence: classification.evidence,
+        suspicion,
+      });
       const proposal = byKey.get(effective.key) ?? {
         name: '',
         exists: existing.sets === null ? null : false,
@@ -163,10 +183,11 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
   nameProposals([...byKey.values()], existing.sets ?? [], pending);
 
   const humans = new Map<string, HumanMigrationTarget>();
-  for (const { account, user, policies, complete, evidence } of pending) {
+  const suspectedBreakGlass = new Map<string, HumanMigrationTarget & { reasons: string[] }>();
+  for (const { account, user, policies, complete, evidence, suspicion } of pending) {
     const proposal = byKey.get(policies.key)!;
     const targetGroup = groupNameFor(user, proposal.name);
-    humans.set(user.arn, {
+    const target: HumanMigrationTarget = {
       accountId: account.id,
       userArn: user.arn,
       userName: user.userName,
@@ -178,9 +199,11 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
       policiesComplete: complete,
       evidence,
       ...(existing.gap ? { identityCenterGap: existing.gap } : {}),
-    });
+    };
+    if (suspicion) suspectedBreakGlass.set(user.arn, { ...target, reasons: suspicion });
+    else humans.set(user.arn, target);
   }
-  return { humans, withoutPermissions, permissionSets: [...byKey.values()] };
+  return { humans, suspectedBreakGlass, withoutPermissions, permissionSets: [...byKey.values()] };
 }
 
 function grantsNothing(policies: EffectivePolicies): boolean {

@@ -10,6 +10,7 @@ import {
   MIGRATION_PLAN,
   type UserWithoutPermissions,
 } from './migration-planner.js';
+import { suspectedBreakGlassAdvice } from './suspected-break-glass.js';
 import { workloadMigrationAdvice } from './workload-replacement.js';
 
 /**
@@ -58,6 +59,8 @@ function computeUserMigrationAdvice(derive: Derive, user: IamUser): MigrationAdv
   if (target) return humanMigrationAdvice(target);
   const idle = plan.withoutPermissions.get(user.arn);
   if (idle) return deleteUserAdvice(idle);
+  const suspect = plan.suspectedBreakGlass.get(user.arn);
+  if (suspect) return suspectedBreakGlassAdvice(user, suspect.reasons);
   return workloadMigrationAdvice(user, classifyUser(user).evidence);
 }
 

@@ -2,14 +2,16 @@ import type { IamUser } from '../inventory/iam-schema.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { isBreakGlass } from '../knowledge/break-glass.js';
 import { classifyUser } from '../knowledge/classify-user.js';
-import { buildMigrationPlan } from '../knowledge/migration-planner.js';
+import { buildMigrationPlan, type HumanMigrationTarget } from '../knowledge/migration-planner.js';
 import { TOOL_VERSION } from '../version.js';
+import { planAccess } from './access/plan-access.js';
+import { suspectedBreakGlassEntry } from './access/suspected-break-glass-entry.js';
 import { inventoryGaps } from './inventory-gaps.js';
 import { DEFAULT_KIT_RULE_OPTIONS, type KitRuleOptions } from './kit-options.js';
 import type { IdentityMap } from './people/identity-map.js';
 import { type Person, resolvePeople } from './people/resolve-people.js';
 import { planPermissionSet, type UserContext } from './permission-set-plan.js';
-import { type KitPlan, PLAN_SCHEMA_VERSION, type PlanPerson } from './plan-schema.js';
+import { type KitPlan, PLAN_SCHEMA_VERSION, type PlanConfirmFirst, type PlanPerson } from './plan-schema.js';
 import { userUsage } from './right-sizing-plan.js';
 import { planWorkload } from './workload-plan.js';
 
@@ -39,12 +41,13 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
   // No instance at all: nothing exists there (a fact). An instance whose parts were not collected: unknown.
   const absent = ic.instance.status === 'ok' && ic.instance.data === null;
   const existingAssignments = absent ? [] : okData(ic.assignments);
-  const existingMemberships = absent ? [] : (store?.memberships ?? null);
 
   const contexts = new Map<string, UserContext>();
   const breakGlass: KitPlan['breakGlass'] = [];
   const withoutPermissions: KitPlan['withoutPermissions'] = [];
   const workloads: KitPlan['workloads'] = [];
+  const heldBack: PlanConfirmFirst[] = [];
+  const mappedSuspects = new Map<string, HumanMigrationTarget>();
   const customerPolicies = new Map<string, ReadonlySet<string> | null>();
   for (const account of snapshot.accounts) {
     const users = okData(account.iam.users);
@@ -79,13 +82,21 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         });
         continue;
       }
+      const suspect = migration.suspectedBreakGlass.get(user.arn);
+      if (suspect) {
+        // Mapped to a person: migrated like any person. Otherwise held back until someone confirms.
+        if (options.identityMap.has(user.arn)) mappedSuspects.set(user.arn, suspect);
+        else heldBack.push(suspectedBreakGlassEntry(account.id, user.arn, user.userName, suspect));
+        continue;
+      }
       if (!migration.humans.has(user.arn))
         workloads.push(planWorkload(context, classifyUser(user).evidence, ruleOptions.adminPolicyArns));
     }
   }
 
   // The planner already leaves break-glass users out (src/knowledge/break-glass.ts, the one detector).
-  const humans = [...migration.humans.values()];
+  const targets = new Map([...migration.humans, ...mappedSuspects]);
+  const humans = [...targets.values()];
   const people = resolvePeople({
     users: humans.map((t) => ({ accountId: t.accountId, user: contexts.get(t.userArn)!.user })),
     identityStore: store,
@@ -106,59 +117,26 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     .sort((a, b) => a.name.localeCompare(b.name));
 
   const accountName = new Map(snapshot.accounts.map((a: Account) => [a.id, a.name]));
-  const storeGroups = new Map((store?.groups ?? []).map((g) => [g.displayName.toLowerCase(), g.groupId]));
-  const storeGroupDescriptions = new Map((store?.groups ?? []).map((g) => [g.groupId, g.description]));
-  const setArn = new Map(existingSets.map((s) => [s.name, s.arn]));
-  const assignments = new Map<string, KitPlan['assignments'][number]>();
-  for (const target of humans) {
-    const key = `${target.accountId}|${target.targetGroup}|${target.targetPermissionSet}`;
-    if (assignments.has(key)) continue;
-    const groupId = storeGroups.get(target.targetGroup.toLowerCase());
-    const psArn = setArn.get(target.targetPermissionSet);
-    assignments.set(key, {
-      accountId: target.accountId,
-      accountName: accountName.get(target.accountId) ?? target.accountId,
-      group: target.targetGroup,
-      permissionSet: target.targetPermissionSet,
-      // Unknown (null) when the assignments were not collected, or when the group or permission set
-      // they would name is itself unknown.
-      exists:
-        existingAssignments === undefined ||
-        (groupId === undefined && target.groupExists === null) ||
-        (psArn === undefined && target.permissionSetExists === null)
-          ? null
-          : existingAssignments.some(
-              (a) =>
-                a.accountId === target.accountId &&
-                a.principalType === 'GROUP' &&
-                a.principalId === groupId &&
-                a.permissionSetArn === psArn,
-            ),
-    });
-  }
-
-  const planPeople = people.map((person) => toPlanPerson(person, migration.humans, contexts));
-  const groupNames = [...new Set(humans.map((t) => t.targetGroup))].sort();
-  const groups = groupNames.map((displayName) => {
-    const groupId = storeGroups.get(displayName.toLowerCase()) ?? null;
-    const members = planPeople
-      .filter((p) => p.source !== 'unresolved' && p.groups.includes(displayName))
-      .map((p) => ({
-        personId: p.id,
-        exists:
-          existingMemberships === null
-            ? null
-            : groupId !== null &&
-              p.identityStoreUserId !== null &&
-              existingMemberships.some((m) => m.groupId === groupId && m.userId === p.identityStoreUserId),
-      }));
-    const description = groupId
-      ? (storeGroupDescriptions.get(groupId) ?? null)
-      : 'Migrated from IAM users by keysweep';
-    // The planner knows whether the group exists, or that it is unknown (identity store not collected).
-    const known = humans.find((t) => t.targetGroup === displayName)?.groupExists ?? null;
-    return { displayName, description, exists: groupId !== null ? true : known, groupId, members };
+  const incompleteAccounts = new Set(
+    [...contexts.values()].filter((c) => !c.policiesComplete).map((c) => c.accountId),
+  );
+  const setsByName = new Map(permissionSets.map((s) => [s.name, s]));
+  const access = planAccess({
+    snapshot,
+    today: {
+      absent,
+      store: absent ? { users: [], groups: [], memberships: [] } : store,
+      permissionSets: absent ? [] : okData(ic.permissionSets),
+      assignments: existingAssignments,
+    },
+    people: people.map((person) => toPlanPerson(person, targets, contexts)),
+    humans: targets,
+    heldBack,
+    accountNames: accountName,
+    narrowedBy: (accountId, name) =>
+      narrowedBy(setsByName.get(name), accountId, customerPolicies, incompleteAccounts),
   });
+  const planPeople = access.people;
 
   const warnings = permissionSets.flatMap((set) => (set.grantsFullAdmin ? [set.warnings[0]!] : []));
   const adminWorkloads = workloads.filter((w) => w.grantsFullAdmin);
@@ -199,21 +177,19 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         })),
       ),
     breakGlass,
+    confirmFirst: access.confirmFirst,
     withoutPermissions,
-    groups,
+    groups: access.groups,
     permissionSets,
-    assignments: [...assignments.values()].sort((a, b) =>
-      `${a.accountId}|${a.group}|${a.permissionSet}`.localeCompare(
-        `${b.accountId}|${b.group}|${b.permissionSet}`,
-      ),
-    ),
+    assignments: access.assignments,
     workloads,
+    accessDiff: access.accessDiff,
   };
 }
 
 function toPlanPerson(
   person: Person,
-  humans: ReturnType<typeof buildMigrationPlan>['humans'],
+  humans: ReadonlyMap<string, HumanMigrationTarget>,
   contexts: ReadonlyMap<string, UserContext>,
 ): PlanPerson {
   const iamUsers = person.iamUsers.map((r) => {
@@ -234,6 +210,8 @@ function toPlanPerson(
       })),
       targetGroup: target.targetGroup,
       targetPermissionSet: target.targetPermissionSet,
+      // Decided in planAccess (src/migration-kit/access/plan-access.ts).
+      cutOver: false,
     };
   });
   const sorted = <T>(items: T[]) => [...new Set(items)].sort();
@@ -257,4 +235,22 @@ function lastUsed(user: IamUser): string | null {
     (d): d is string => d !== null,
   );
   return dates.length === 0 ? null : dates.sort().at(-1)!;
+}
+
+/** Why a permission set carries less than the IAM user had in an account; null when it carries it all. */
+function narrowedBy(
+  set: KitPlan['permissionSets'][number] | undefined,
+  accountId: string,
+  customerPolicies: ReadonlyMap<string, ReadonlySet<string> | null>,
+  incompleteAccounts: ReadonlySet<string>,
+): string | null {
+  if (!set) return null;
+  if (incompleteAccounts.has(accountId))
+    return "this account's IAM groups or policies were not collected: the permission set may miss permissions the IAM user had through them";
+  const known = customerPolicies.get(accountId);
+  const missing = set.customerManagedPolicies.filter((name) => !known?.has(name));
+  if (missing.length === 0) return null;
+  return known
+    ? `customer managed policy ${missing.join(', ')} does not exist in this account: the permission set cannot grant it here until it is created`
+    : `customer managed policies of this account were not collected: ${missing.join(', ')} may be missing`;
 }

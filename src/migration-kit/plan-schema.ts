@@ -3,7 +3,7 @@ import { policyDocumentSchema } from '../inventory/policy-document.js';
 import { planRightSizingSchema } from './right-sizing-plan.js';
 
 /** plan.json: the migration kit's one machine-readable source; every other kit file is rendered from it. */
-export const PLAN_SCHEMA_VERSION = 1;
+export const PLAN_SCHEMA_VERSION = 2;
 
 const confidence = z.enum(['high', 'medium', 'low', 'none']);
 const method = z.enum([
@@ -32,8 +32,14 @@ export const planIamUserSchema = z.object({
   accessKeys: z.array(
     z.object({ accessKeyId: z.string(), status: z.enum(['Active', 'Inactive']), lastUsed: isoOrNull }),
   ),
+  /** The group that gives this access after the kit (or gives it today), or the planner's proposal when not cut over. */
   targetGroup: z.string(),
   targetPermissionSet: z.string(),
+  /**
+   * False when this IAM user drives nothing until someone decides (see `confirmFirst`): unresolved,
+   * low-confidence match, suspected break-glass. It stays as it is; no wave cuts it over.
+   */
+  cutOver: z.boolean(),
 });
 
 export const planPersonSchema = z.object({
@@ -104,6 +110,53 @@ export const planWorkloadSchema = z.object({
   grantsFullAdmin: z.boolean(),
 });
 
+/** One IAM user the kit will not cut over until a person decides: it drives no group, membership or assignment. */
+export const planConfirmFirstSchema = z.object({
+  arn: z.string(),
+  accountId: z.string(),
+  userName: z.string(),
+  reason: z.enum(['unresolved', 'low-confidence', 'suspected-break-glass']),
+  /** The person it was (weakly) matched to; null when nobody matched. */
+  personId: z.string().nullable(),
+  /** The permission set it would be carried to; null when not planned (suspected break-glass). */
+  permissionSet: z.string().nullable(),
+  evidence: z.string(),
+  /** What to decide, and how to say it to keysweep. */
+  decision: z.string(),
+});
+
+const accessChange = z.enum(['kept', 'narrowed', 'removed', 'added', 'confirm-first']);
+
+/** One person × account × permission of the access diff (access-diff.csv has the same columns). */
+export const accessDiffRowSchema = z.object({
+  change: accessChange,
+  person: z.string(),
+  accountId: z.string(),
+  accountName: z.string(),
+  /** Permission set name, or `role <name>` for a cross-account role reached from an IAM user. */
+  permission: z.string(),
+  /** How the person has it today (empty: not at all). */
+  before: z.string(),
+  /** How the person has it once the kit is applied and the cut-over IAM users are deleted (empty: not at all). */
+  after: z.string(),
+  note: z.string(),
+});
+
+/** Today's access against the kit's: the kit never gives anyone access they do not have today. */
+export const accessDiffSchema = z.object({
+  /** False when Identity Center's access today was not collected: the diff covers the IAM users only. */
+  complete: z.boolean(),
+  summary: z.object({
+    kept: z.number().int(),
+    narrowed: z.number().int(),
+    removed: z.number().int(),
+    added: z.number().int(),
+    confirmFirst: z.number().int(),
+  }),
+  notes: z.array(z.string()),
+  rows: z.array(accessDiffRowSchema),
+});
+
 export const planGapSchema = z.object({
   scope: z.enum(['organization', 'account']),
   accountId: z.string().nullable(),
@@ -131,6 +184,8 @@ export const planSchema = z.object({
     z.object({ arn: z.string(), accountId: z.string(), userName: z.string(), reason: z.string() }),
   ),
   breakGlass: z.array(z.object({ arn: z.string(), accountId: z.string(), userName: z.string() })),
+  /** IAM users that drive nothing until someone decides: unresolved, low-confidence, suspected break-glass. */
+  confirmFirst: z.array(planConfirmFirstSchema),
   /** People's IAM users that grant nothing: deleted, not migrated (no empty permission set is proposed). */
   withoutPermissions: z.array(
     z.object({ arn: z.string(), accountId: z.string(), userName: z.string(), evidence: z.array(z.string()) }),
@@ -139,12 +194,16 @@ export const planSchema = z.object({
   permissionSets: z.array(planPermissionSetSchema),
   assignments: z.array(planAssignmentSchema),
   workloads: z.array(planWorkloadSchema),
+  accessDiff: accessDiffSchema,
 });
 export type KitPlan = z.infer<typeof planSchema>;
 export type PlanPerson = z.infer<typeof planPersonSchema>;
 export type PlanPermissionSet = z.infer<typeof planPermissionSetSchema>;
 export type PlanWorkload = z.infer<typeof planWorkloadSchema>;
 export type PlanGap = z.infer<typeof planGapSchema>;
+export type PlanConfirmFirst = z.infer<typeof planConfirmFirstSchema>;
+export type AccessDiff = z.infer<typeof accessDiffSchema>;
+export type AccessDiffRow = z.infer<typeof accessDiffRowSchema>;
 
 export function planJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(planSchema, { io: 'output', unrepresentable: 'any' }) as Record<

@@ -1,4 +1,6 @@
 import type { Snapshot } from '../inventory/snapshot-schema.js';
+import { renderAccessDiffCsv } from './access/access-diff-csv.js';
+import { renderDesiredStateYaml } from './access/desired-state-yaml.js';
 import { denyIamUsersScp } from './guardrails/deny-iam-users-scp.js';
 import { renderGuardrailsReadme } from './guardrails/guardrails-readme.js';
 import type { KitPlan } from './plan-schema.js';
@@ -34,6 +36,8 @@ export function renderKit(plan: KitPlan, snapshot: Snapshot, options: KitRenderO
       : []),
     { path: 'plan.json', content: renderPlanJson(plan) },
     { path: 'people.csv', content: renderPeopleCsv(plan) },
+    { path: 'access-diff.csv', content: renderAccessDiffCsv(plan) },
+    { path: 'desired-state.yaml', content: renderDesiredStateYaml(plan, snapshot) },
     ...renderIdentityCenterTerraform(plan),
     { path: 'scp/deny-iam-users.json', content: denyIamUsersScp(options.scpExemptRoles) },
     { path: 'scp/README.md', content: renderGuardrailsReadme(plan, snapshot, options.scpExemptRoles) },

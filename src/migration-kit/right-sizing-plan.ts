@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import type { CollectedPrincipalUsage } from '../inventory/iam-usage-schema.js';
+import { policyDocumentSchema } from '../inventory/policy-document.js';
+import type { Account } from '../inventory/snapshot-schema.js';
 import { heldByAll, heldByUser } from '../knowledge/held-permissions.js';
 import { proposeRightSizing } from '../knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
 import { accountUsage } from '../knowledge/service-usage.js';
-import type { CollectedPrincipalUsage } from '../inventory/iam-usage-schema.js';
-import { policyDocumentSchema } from '../inventory/policy-document.js';
-import type { Account } from '../inventory/snapshot-schema.js';
 import type { UserContext } from './permission-set-plan.js';
 
 /**

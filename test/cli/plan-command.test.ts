@@ -105,7 +105,7 @@ describe('keysweep plan --demo --out DIR', () => {
     const dir = await mkdtemp(join(tmpdir(), 'keysweep-plan-map-'));
     await writeFile(
       join(dir, 'people.yaml'),
-      'mappings:\n  - iamUserArn: arn:aws:iam::100000000012:user/alice.ops11\n    email: alice@example.com\n',
+      'mappings:\n  - iamUserArn: arn:aws:iam::100000000008:user/frank.contractor\n    email: frank@example.com\n',
     );
     const run = await runKeysweep(
       ['plan', '--demo', '--out', 'kit', '--identity-map', 'people.yaml', '--quiet', ...NOW],
@@ -113,8 +113,8 @@ describe('keysweep plan --demo --out DIR', () => {
     );
     expect(run.code).toBe(0);
     const plan = JSON.parse(await readFile(join(dir, 'kit', 'plan.json'), 'utf8'));
-    const alice = plan.people.find((p: { id: string }) => p.id === 'alice@example.com');
-    expect(alice.source).toBe('proposed');
-    expect(alice.iamUsers[0].method).toBe('identity-map');
+    const frank = plan.people.find((p: { id: string }) => p.id === 'frank@example.com');
+    expect(frank.source).toBe('proposed');
+    expect(frank.iamUsers[0].method).toBe('identity-map');
   });
 });

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aPrincipalUsage, aServiceUsage } from '../../fixtures/builders/index.js';
+import type { PolicyDocument } from '../../src/inventory/policy-document.js';
 import { heldByAll, heldByPolicies } from '../../src/knowledge/held-permissions.js';
+import { globMatch } from '../../src/knowledge/identity-policy-allows.js';
 import {
   compressActions,
   PERMISSION_SET_INLINE_POLICY_MAX_CHARS,
@@ -10,8 +12,6 @@ import {
   validateInlinePolicy,
 } from '../../src/knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE as reference } from '../../src/knowledge/service-reference.js';
-import type { PolicyDocument } from '../../src/inventory/policy-document.js';
-import { globMatch } from '../../src/knowledge/identity-policy-allows.js';
 
 const NOW = new Date('2026-12-01T00:00:00.000Z');
 const RECENT = '2026-11-20T00:00:00.000Z';

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { demoKit, parseAllTf, parseTf } from './support/kit.js';
+import {
+  anAccount,
+  anIamSlice,
+  anIdentityCenter,
+  aPermissionSet,
+  aSnapshot,
+  aUser,
+} from '../../fixtures/builders/index.js';
+import { renderKit } from '../../src/migration-kit/render-kit.js';
+import { demoKit, NOW, parseAllTf, parseTf, planOf } from './support/kit.js';
 
 /** How hcl2json shows a reference: `${aws_x.y.attr}`. */
 const tfRef = (expr: string) => ['$', '{', expr, '}'].join('');
@@ -29,23 +38,79 @@ describe('identity-center/*.tf', () => {
     expect(assignments).toHaveLength(plan.assignments.length);
     expect(new Set(assignments.map((a) => a.principal_type))).toEqual(new Set(['GROUP']));
     expect(new Set(assignments.map((a) => a.target_type))).toEqual(new Set(['AWS_ACCOUNT']));
-    // Grace (three accounts) gets aws-admins → AdministratorAccess on each of them.
-    for (const account of ['100000000001', '100000000004', '100000000005'])
-      expect(assignments).toContainEqual(
-        expect.objectContaining({
-          target_id: account,
-          principal_id: tfRef('aws_identitystore_group.aws_admins.group_id'),
-          permission_set_arn: tfRef('aws_ssoadmin_permission_set.administrator_access.arn'),
-        }),
-      );
-    // The demo already assigns aws-admins/AdministratorAccess on the management account: imported, not duplicated.
-    const existing = plan.assignments.filter((a) => a.exists);
-    expect(existing.length).toBeGreaterThan(0);
-    const imports = parsed.import!.filter((i) => i.to.startsWith('${aws_ssoadmin_account_assignment.'));
-    expect(imports).toHaveLength(existing.length);
-    expect(imports.map((i) => i.id)).toContainEqual(
-      `g-admins,GROUP,100000000001,AWS_ACCOUNT,arn:aws:sso:::permissionSet/ssoins-1111111111111111/ps-administratoracc,${INSTANCE}`,
+    // Grace: aws-admins (existing; she is its only member) → AdministratorAccess on network, where her
+    // IAM user is admin. Not on management (the group has it already) and not on shared-services, whose
+    // IAM user ghopper is only a weak (flast) match: confirm first.
+    const adminAccounts = assignments
+      .filter((a) => a.principal_id === tfRef('aws_identitystore_group.aws_admins.group_id'))
+      .map((a) => a.target_id);
+    expect(adminAccounts).toEqual(['100000000004']);
+    expect(assignments).toContainEqual(
+      expect.objectContaining({
+        target_id: '100000000004',
+        permission_set_arn: tfRef('aws_ssoadmin_permission_set.administrator_access.arn'),
+      }),
     );
+    const graceGroups = plan.groups
+      .filter((g) => g.members.some((m) => m.personId === 'grace@example.com'))
+      .map((g) => g.displayName);
+    expect(
+      plan.assignments.filter((a) => graceGroups.includes(a.group) && a.accountId === '100000000005'),
+    ).toEqual([]);
+  });
+
+  it('imports an existing assignment of a reused group instead of declaring it twice', async () => {
+    const admin = aPermissionSet({
+      name: 'AdministratorAccess',
+      managedPolicies: [{ arn: 'arn:aws:iam::aws:policy/AdministratorAccess', name: 'AdministratorAccess' }],
+    });
+    const adminUser = (accountId: string) =>
+      aUser({
+        accountId,
+        userName: 'jane.doe',
+        passwordEnabled: true,
+        groups: ['admins'],
+        attachedPolicies: [
+          { policyName: 'AdministratorAccess', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+        ],
+      });
+    const snapshot = aSnapshot({
+      accounts: ['111111111111', '222222222222'].map((id) =>
+        anAccount({ id, iam: anIamSlice({ accountId: id, users: [adminUser(id)] }) }),
+      ),
+      identityCenter: anIdentityCenter({
+        permissionSets: [admin],
+        assignments: [
+          {
+            accountId: '111111111111',
+            permissionSetArn: admin.arn,
+            principalType: 'GROUP',
+            principalId: 'g-admins',
+          },
+        ],
+        identityStore: {
+          users: [{ userId: 'u-jane', userName: 'jane.doe', displayName: 'Jane Doe', emails: [] }],
+          groups: [{ groupId: 'g-admins', displayName: 'aws-admins', description: null }],
+          memberships: [],
+        },
+      }),
+    });
+    const plan = planOf(snapshot);
+    expect(plan.assignments.map((a) => [a.accountId, a.group, a.exists])).toEqual([
+      ['111111111111', 'aws-admins', true],
+      ['222222222222', 'aws-admins', false],
+    ]);
+    const files = renderKit(plan, snapshot, {
+      scpExemptRoles: [],
+      deleteAfterDays: 30,
+      runbookFormats: [],
+      now: NOW,
+    });
+    const parsed = await parseAllTf(files, 'identity-center/');
+    const imports = parsed.import!.filter((i) => i.to.startsWith('${aws_ssoadmin_account_assignment.'));
+    expect(imports.map((i) => i.id)).toEqual([
+      `g-admins,GROUP,111111111111,AWS_ACCOUNT,${admin.arn},${INSTANCE}`,
+    ]);
   });
 
   it('imports existing permission sets with PS_ARN,INSTANCE_ARN and creates new ones with their policies', async () => {
@@ -73,7 +138,13 @@ describe('identity-center/*.tf', () => {
     const parsed = await parseAllTf(files, 'identity-center/');
     const users = Object.values(parsed.resource!.aws_identitystore_user!).map((u) => u[0]!);
     expect(users.map((u) => u.user_name)).toEqual(['mike.ross@example.com']);
+    // Alice, Bob, Carol, Dave and Erin are Identity Center users already (the demo's directory sync).
     expect(Object.keys(parsed.data!.aws_identitystore_user!).sort()).toEqual([
+      'alice_example_com',
+      'bob_example_com',
+      'carol_example_com',
+      'dave_example_com',
+      'erin_example_com',
       'grace_example_com',
       'heidi_example_com',
       'ken_example_com',
@@ -83,11 +154,14 @@ describe('identity-center/*.tf', () => {
       expect.objectContaining({ member_id: tfRef('aws_identitystore_user.mike_ross_example_com.user_id') }),
     );
     // Grace is already in aws-admins: no duplicate membership; her read-only IAM user (security-audit,
-    // added by issue 12's demo) gives her one new membership, in the read-only group.
+    // added by issue 12's demo) gives her one new membership, in a read-only group for that account only
+    // (Carol's aws-read-only spans every account: Grace joining it would widen her).
     const grace = memberships.filter(
       (m) => m.member_id === tfRef('data.aws_identitystore_user.grace_example_com.user_id'),
     );
-    expect(grace.map((m) => m.group_id)).toEqual([tfRef('aws_identitystore_group.aws_read_only.group_id')]);
+    expect(grace.map((m) => m.group_id)).toEqual([
+      tfRef('aws_identitystore_group.aws_read_only_security_audit.group_id'),
+    ]);
   });
 
   it('with --idp external looks groups up by display name and manages no users or memberships', async () => {

@@ -9,11 +9,11 @@ import {
   aUsageSlice,
   aUser,
 } from '../../fixtures/builders/index.js';
+import { failed } from '../../src/inventory/collection.js';
 import { heldByAll, heldByUser } from '../../src/knowledge/held-permissions.js';
+import { globMatch } from '../../src/knowledge/identity-policy-allows.js';
 import { validateInlinePolicy } from '../../src/knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE as reference } from '../../src/knowledge/service-reference.js';
-import { failed } from '../../src/inventory/collection.js';
-import { globMatch } from '../../src/knowledge/identity-policy-allows.js';
 import { demoKit, planOf } from './support/kit.js';
 
 describe('right-sized permission sets in the kit', () => {

@@ -53,7 +53,14 @@ describe('runbook.md', () => {
     expect(md).not.toContain('--user-name breakglass-admin');
     expect(md).toMatch(/Not migrated, delete instead \(no permissions at all.*100000000005\/grace\.former/);
     expect(md).not.toContain('grace.former-role');
-    expect(md).toContain('### alice.ops4: needs a decision');
+    // Nobody matched frank.contractor, ghopper is only an flast match: neither is cut over in a wave.
+    expect(md).toContain('### frank.contractor: needs a decision');
+    expect(md).toContain('### ghopper: needs a decision');
+    expect(md).not.toContain('--user-name ghopper');
+    expect(md).toMatch(
+      /100000000001\/emergency-access \(suspected-break-glass.*confirm: tag keysweep:break-glass=true/,
+    );
+    expect(md).not.toContain('--user-name emergency-access');
     expect(md).toMatch(/> \*\*WARNING\*\* GRANTS \*:\*/);
   });
 

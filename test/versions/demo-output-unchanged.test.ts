@@ -19,6 +19,10 @@ import { runKeysweep } from '../cli/run-cli.js';
 // Then issue 25 (scan history): inventory.accounts[].activeAccessKeys in report.json (optional, so v3 stays v3).
 // Then issue 23: demo usage evidence and three usage rules (iam-permissions-unused,
 // iam-admin-user-few-services-used, sso-permission-set-idle-in-account).
+// Then issue 21 (the kit's access): alice/bob/carol tagged with the e-mail of new Identity Center users,
+// Dave and Erin in the identity store, and an untagged emergency-access user in the management account
+// (a suspected break-glass user: one more finding, advice to confirm it). The v2 report is now compared
+// with the demo as it was then (test/fixtures/versions/demo-org-at-report-v2.json).
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

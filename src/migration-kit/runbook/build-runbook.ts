@@ -2,6 +2,7 @@ import type { IamUser } from '../../inventory/iam-schema.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import type { KitPlan, PlanPerson } from '../plan-schema.js';
 import { profileName } from '../writers/cli-profiles.js';
+import { accessDiffSection } from './access-diff-section.js';
 import { rightSizingNodes } from './right-sizing-section.js';
 import type { RunbookNode } from './runbook-document.js';
 import { wavesOf } from './waves.js';
@@ -58,6 +59,7 @@ export function buildRunbook(plan: KitPlan, snapshot: Snapshot, options: Runbook
       text: `Not migrated, delete instead (no permissions at all, nothing to carry over): ${plan.withoutPermissions.map((u) => `${u.accountId}/${u.userName}`).join(', ')}.`,
     });
 
+  nodes.push(...accessDiffSection(plan));
   const byAccount = new Map<string, Array<{ person: PlanPerson; iamUser: PlanPerson['iamUsers'][number] }>>();
   for (const person of plan.people)
     for (const iamUser of person.iamUsers)
@@ -94,7 +96,7 @@ function personSteps(
 ): RunbookNode[] {
   const name = user.userName;
   const who = person.displayName ?? person.userName;
-  if (person.source === 'unresolved')
+  if (person.source === 'unresolved' || !iamUser.cutOver)
     return [
       { kind: 'heading', level: 3, text: `${name}: needs a decision` },
       { kind: 'paragraph', text: `Not cut over: ${iamUser.evidence}.` },

@@ -19,13 +19,15 @@ export function personSlug(person: Pick<PlanPerson, 'id'>): string {
  * is a placeholder to replace once; everything else comes from the plan.
  */
 export function renderCliProfiles(plan: KitPlan): Array<{ path: string; content: string }> {
-  const accountNames = new Map(plan.assignments.map((a) => [a.accountId, a.accountName]));
+  const accountNames = new Map(
+    [...plan.accessDiff.rows, ...plan.assignments].map((a) => [a.accountId, a.accountName]),
+  );
   const region = plan.identityCenter.region ?? 'REPLACE-WITH-IDENTITY-CENTER-REGION';
   return plan.people
     .filter((p) => p.source !== 'unresolved')
     .map((person) => {
       const pairs = new Map<string, { accountId: string; permissionSet: string }>();
-      for (const u of person.iamUsers) {
+      for (const u of person.iamUsers.filter((iamUser) => iamUser.cutOver)) {
         const name = profileName(accountNames.get(u.accountId) ?? u.accountId, u.targetPermissionSet);
         pairs.set(name, { accountId: u.accountId, permissionSet: u.targetPermissionSet });
       }

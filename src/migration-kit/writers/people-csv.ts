@@ -62,7 +62,17 @@ export function renderPeopleCsv(plan: KitPlan): string {
       'no permissions at all (no policies, directly or through groups): delete the IAM user, nothing to migrate',
     ),
   );
-  return stringify([COLUMNS, ...rows, ...breakGlass, ...toDelete]);
+  const suspected = plan.confirmFirst
+    .filter((c) => c.reason === 'suspected-break-glass')
+    .map((c) =>
+      excludedRow(
+        `suspected-break-glass:${c.userName.toLowerCase()}`,
+        'suspected-break-glass',
+        c,
+        c.decision,
+      ),
+    );
+  return stringify([COLUMNS, ...rows, ...breakGlass, ...suspected, ...toDelete]);
 }
 
 /** A human IAM user the kit does not migrate: no person, no match, no target, only why. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { servicesUsedInWindow, usageByPrincipal } from '../../knowledge/service-usage.js';
 import { roleKind } from '../../knowledge/role-trust.js';
+import { servicesUsedInWindow, usageByPrincipal } from '../../knowledge/service-usage.js';
 import { daysSince } from '../../knowledge/time.js';
 import { userMigrationAdvice } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';

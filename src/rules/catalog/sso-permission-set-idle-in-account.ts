@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { roleKind } from '../../knowledge/role-trust.js';
 import {
   permissionSetNameOfReservedRole,
   servicesUsedInWindow,
   usageByPrincipal,
 } from '../../knowledge/service-usage.js';
-import { roleKind } from '../../knowledge/role-trust.js';
 import { daysSince } from '../../knowledge/time.js';
 import { defineRule } from '../define-rule.js';
 import { evidenceNote } from './support/usage-evidence.js';
