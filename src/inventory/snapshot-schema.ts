@@ -4,7 +4,7 @@ import { iamSliceSchema } from './iam-schema.js';
 import { identityCenterSliceSchema } from './identity-center-schema.js';
 
 /** 2: accounts carry iam.roles and iam.identityProviders (versions/snapshot-v1-to-v2.ts upgrades version 1). */
-export const SNAPSHOT_SCHEMA_VERSION = 2;
+export const SNAPSHOT_SCHEMA_VERSION = 3;
 
 export const organizationalUnitSchema = z.object({
   id: z.string(),

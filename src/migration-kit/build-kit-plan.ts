@@ -9,6 +9,7 @@ import type { IdentityMap } from './people/identity-map.js';
 import { type Person, resolvePeople } from './people/resolve-people.js';
 import { maxSessionHoursFrom, planPermissionSet, type UserContext } from './permission-set-plan.js';
 import { type KitPlan, PLAN_SCHEMA_VERSION, type PlanPerson } from './plan-schema.js';
+import { withExistingWorkloadObjects } from './workload-existing-objects.js';
 import { planWorkload } from './workload-plan.js';
 
 export interface KitOptions {
@@ -203,7 +204,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         `${b.accountId}|${b.group}|${b.permissionSet}`,
       ),
     ),
-    workloads,
+    workloads: withExistingWorkloadObjects(workloads, snapshot),
   };
 }
 

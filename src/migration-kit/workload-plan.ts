@@ -47,6 +47,9 @@ export function planWorkload(context: UserContext, classificationEvidence: strin
       effective.awsManaged.includes('arn:aws:iam::aws:policy/AdministratorAccess') ||
       inline.some((p) => grantsFullAdmin(p.document)) ||
       customerDocs.some((p) => grantsFullAdmin(p.document)),
+    // Filled from the account's roles and identity providers by withExistingWorkloadObjects.
+    roleExists: null,
+    oidcProvider: null,
   };
 }
 

@@ -25,7 +25,7 @@ describe('snapshot file', () => {
 
   it('rejects an unsupported schema version with its own message', () => {
     expect(() => parseSnapshot({ ...aSnapshot(), schemaVersion: 99 }, 's.json')).toThrow(
-      /s\.json: schemaVersion: 99 is newer than this keysweep reads \(2\); upgrade keysweep/,
+      /s\.json: schemaVersion: 99 is newer than this keysweep reads \(3\); upgrade keysweep/,
     );
   });
 
@@ -51,6 +51,6 @@ describe('snapshot file', () => {
     await saveSnapshot(file, aSnapshot());
     const { readdir } = await import('node:fs/promises');
     expect(await readdir(dir)).toEqual(['snap.json']);
-    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(3);
   });
 });

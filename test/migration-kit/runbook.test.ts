@@ -54,7 +54,7 @@ describe('runbook.md', () => {
     expect(md).toMatch(/Not migrated, delete instead \(no permissions at all.*100000000005\/grace\.former/);
     expect(md).not.toContain('grace.former-role');
     expect(md).toContain('### alice.ops4: needs a decision');
-    expect(md).toMatch(/> \*\*WARNING\*\* GRANTS \*:\*/);
+    expect(md).toMatch(/> \*\*WARNING\*\* GRANTS \\\*:\\\*/);
   });
 
   it('has an HTML twin with the same commands, escaped', async () => {

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { neutralizeFormula } from '../../io/text/csv-cell.js';
 import type { KitPlan } from '../plan-schema.js';
 
 const COLUMNS = [
@@ -62,7 +63,9 @@ export function renderPeopleCsv(plan: KitPlan): string {
       'no permissions at all (no policies, directly or through groups): delete the IAM user, nothing to migrate',
     ),
   );
-  return stringify([COLUMNS, ...rows, ...breakGlass, ...toDelete]);
+  // Every name comes from AWS or an identity store: a spreadsheet must show it, never run it.
+  const cells = [...rows, ...breakGlass, ...toDelete].map((row) => row.map(neutralizeFormula));
+  return stringify([COLUMNS, ...cells]);
 }
 
 /** A human IAM user the kit does not migrate: no person, no match, no target, only why. */
