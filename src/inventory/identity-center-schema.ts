@@ -19,6 +19,10 @@ export const permissionSetSchema = z.object({
   description: z.string().nullable(),
   /** ISO-8601 duration as Identity Center stores it, e.g. PT8H. */
   sessionDuration: z.string(),
+  /** The access portal's landing URL for the set (DescribePermissionSet); null: none. */
+  relayState: z.string().nullable(),
+  /** ListTagsForResource; null: not collected (denied, or a snapshot from before schema 3). */
+  tags: z.record(z.string(), z.string()).nullable(),
   createdDate: isoDate.nullable(),
   managedPolicies: z.array(z.object({ arn: z.string(), name: z.string() })),
   customerManagedPolicies: z.array(z.object({ name: z.string(), path: z.string() })),

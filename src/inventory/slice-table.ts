@@ -151,6 +151,7 @@ export const SLICE_TABLE = {
       'sso:ListCustomerManagedPolicyReferencesInPermissionSet',
       'sso:GetInlinePolicyForPermissionSet',
       'sso:GetPermissionsBoundaryForPermissionSet',
+      'sso:ListTagsForResource',
     ],
   },
   'sso.assignments': {

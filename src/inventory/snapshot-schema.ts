@@ -5,7 +5,7 @@ import { identityCenterSliceSchema } from './identity-center-schema.js';
 
 /**
  * 2: accounts carry iam.roles and iam.identityProviders (versions/snapshot-v1-to-v2.ts upgrades version 1).
- * 3: accounts carry iam.usage (versions/snapshot-v2-to-v3.ts applies each branch's step in order).
+ * 3: accounts carry iam.usage; permission sets carry relay state and tags (versions/snapshot-v2-to-v3.ts applies each branch's step in order).
  */
 export const SNAPSHOT_SCHEMA_VERSION = 3;
 

@@ -13,6 +13,7 @@ import { type Person, resolvePeople } from './people/resolve-people.js';
 import { planPermissionSet, type UserContext } from './permission-set-plan.js';
 import { type KitPlan, PLAN_SCHEMA_VERSION, type PlanConfirmFirst, type PlanPerson } from './plan-schema.js';
 import { userUsage } from './right-sizing-plan.js';
+import { withExistingWorkloadObjects } from './workload-existing-objects.js';
 import { planWorkload } from './workload-plan.js';
 
 export interface KitOptions {
@@ -182,7 +183,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     groups: access.groups,
     permissionSets,
     assignments: access.assignments,
-    workloads,
+    workloads: withExistingWorkloadObjects(workloads, snapshot),
     accessDiff: access.accessDiff,
   };
 }

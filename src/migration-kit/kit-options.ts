@@ -32,6 +32,12 @@ const ROLE_NAME = /^([\w+=,.@*?-]+\/)*[\w+=,.@*?-]{1,64}$/;
 
 export function parseExemptRoles(values: readonly string[]): string[] {
   for (const value of values) {
+    // Wildcards only (`*`, `?*`, `*/*`) exempt every role: the SCP would deny nothing. A path with a
+    // wildcard name (`platform/*`) names the roles under that path and stays allowed.
+    if (/^[*?/]+$/.test(value))
+      throw new InputError(
+        `--scp-exempt-role: "${value}" would exempt every role (the SCP would deny nothing); name the roles`,
+      );
     if (!ROLE_NAME.test(value))
       throw new InputError(
         `--scp-exempt-role: "${value}" is not an IAM role name (letters, digits and +=,.@-_, optional path, * and ? as wildcards)`,

@@ -94,6 +94,8 @@ export function planPermissionSet(
       ? existing.description
       : `Proposed by keysweep for ${proposal.userArns.length} IAM user(s) in ${proposal.accountIds.length} account(s)`,
     sessionDuration: existing?.sessionDuration ?? (fullAdmin ? ADMIN_SESSION : isoHours(maxSessionHours)),
+    relayState: existing ? existing.relayState : null,
+    tags: existing ? existing.tags : {},
     awsManagedPolicies: proposal.policies.awsManaged,
     customerManagedPolicies: proposal.policies.customerManaged,
     inlinePolicy: existing ? existing.inlinePolicy : mergeInline(inlineDocs),

@@ -62,6 +62,10 @@ export const planPermissionSetSchema = z.object({
   arn: z.string().nullable(),
   description: z.string().nullable(),
   sessionDuration: z.string(),
+  /** An existing set's relay state (carried so importing it changes nothing); null: none. */
+  relayState: z.string().nullable(),
+  /** An existing set's tags, carried like its relay state; null: they were not collected. */
+  tags: z.record(z.string(), z.string()).nullable(),
   awsManagedPolicies: z.array(z.string()),
   customerManagedPolicies: z.array(z.string()),
   /** Merged inline policies of the IAM users (Identity Center allows one inline policy). */
@@ -108,6 +112,22 @@ export const planWorkloadSchema = z.object({
   inlinePolicies: z.array(z.object({ name: z.string(), document: policyDocumentSchema })),
   policiesComplete: z.boolean(),
   grantsFullAdmin: z.boolean(),
+  /** A role with roleName already exists in the account (imported, never re-created); null: not collected. */
+  roleExists: exists,
+  /** The IAM OIDC provider the trust needs (GitHub, GitLab); null for other CI (issuer given at apply). */
+  oidcProvider: z
+    .object({
+      /** Issuer host, as IAM stores it (no scheme). */
+      url: z.string(),
+      /** The existing provider's ARN when one with this URL exists: imported, since IAM allows one per URL. */
+      arn: z.string().nullable(),
+      exists,
+      /** Audiences (client ids) the provider must list: the existing ones plus the one the trust checks. */
+      clientIds: z.array(z.string()),
+      /** The audience the CI system sends and the trust policy requires. */
+      audience: z.string(),
+    })
+    .nullable(),
 });
 
 /** One IAM user the kit will not cut over until a person decides: it drives no group, membership or assignment. */

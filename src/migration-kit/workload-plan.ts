@@ -44,6 +44,9 @@ export function planWorkload(
       },
       adminPolicyArns,
     ),
+    // Filled from the account's roles and identity providers by withExistingWorkloadObjects.
+    roleExists: null,
+    oidcProvider: null,
   };
 }
 

@@ -44,7 +44,8 @@ describe('keysweep plan --demo --out DIR', () => {
         'runbook.md',
         'runbook.html',
         'cli-profiles/grace-example.com.aws-config',
-        'workloads/100000000006.tf',
+        'workloads/100000000006/main.tf',
+        'workloads/100000000006/roles.tf',
       ]),
     );
     await runKeysweep([

@@ -27,6 +27,7 @@ describe('keysweep plan checks its input like scan, before loading or collecting
       ['--demo', '--now', '2026-11-01T00:00:00Z'],
       /^keysweep: --now: 2026-11-01T00:00:00\.000Z is before the demo snapshot was collected/,
     ],
+    [['--demo', '--scp-exempt-role', '*'], /^keysweep: --scp-exempt-role: "\*" would exempt every role/],
   ])('plan %j: exit 2, one line, nothing written', async (flags, message) => {
     const dir = await tempDir();
     const run = await runKeysweep(['plan', ...flags, '--out', join(dir, 'kit')], dir);

@@ -115,8 +115,9 @@ describe('the access diff (plan.json accessDiff, access-diff.csv, the runbook se
     expect(runbook).toContain('## Access: today against after the kit');
     expect(runbook).toContain('1 kept, 1 narrowed, 1 removed, 0 added, 2 waiting for a decision');
     expect(runbook).toContain('### Confirm first');
-    // jdoe is not in any wave: its heading says it needs a decision.
-    expect(runbook).toMatch(/### jdoe: needs a decision/);
+    // jdoe is not in any wave: it is listed under Confirm first, and no command touches it.
+    expect(runbook).toMatch(/- \d+\/jdoe \(/);
+    expect(runbook).not.toContain('--user-name jdoe');
   });
 
   it('says the diff is incomplete when Identity Center was not collected', () => {

@@ -36,8 +36,19 @@ describe('scp/deny-iam-users.json', () => {
       'iam:UpdateLoginProfile',
     ])
       expect(statement!.Action).toContain(action);
-    // Deactivation and deletion stay possible: the runbook needs them.
-    expect(statement!.Action.filter((a) => /Delete|UpdateAccessKey|Deactivate/.test(a))).toEqual([]);
+    // Re-activation and granting through groups are denied too (issue 21); deleting stays possible.
+    for (const action of [
+      'iam:UpdateAccessKey',
+      'iam:AttachGroupPolicy',
+      'iam:PutGroupPolicy',
+      'iam:UpdateSigningCertificate',
+      'iam:UpdateSSHPublicKey',
+      'iam:UpdateServiceSpecificCredential',
+    ])
+      expect(statement!.Action).toContain(action);
+    expect(
+      statement!.Action.filter((a) => /^iam:Delete(?!UserPermissionsBoundary)|Deactivate/.test(a)),
+    ).toEqual([]);
     expect(statement!.Condition).toEqual({
       ArnNotLike: {
         'aws:PrincipalARN': ['arn:aws:iam::*:role/AccountFactory', 'arn:aws:iam::*:role/platform/*'],
@@ -51,8 +62,17 @@ describe('scp/deny-iam-users.json', () => {
     expect(scp.Statement[0]!.Action).toEqual(DENIED_ACTIONS);
   });
 
-  it('stays under the 5,120-character SCP limit, and refuses exemptions that would break it', () => {
-    const many = Array.from({ length: 40 }, (_, i) => `automation-role-${String(i).padStart(3, '0')}`);
+  it('measures the 5,120-character limit on the text written (minified when only that fits)', () => {
+    const roles = (n: number) =>
+      Array.from({ length: n }, (_, i) => `automation-role-${String(i).padStart(3, '0')}`);
+    for (const n of [0, 40, 80, 90]) {
+      const written = denyIamUsersScp(roles(n));
+      expect(written.length, `${n} roles`).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
+      expect(JSON.parse(written).Statement[0].Action).toEqual(DENIED_ACTIONS);
+    }
+    // Pretty-printed for review while it fits.
+    expect(denyIamUsersScp(roles(40))).toContain('\n  "Statement"');
+    const many = roles(40);
     expect(JSON.stringify(JSON.parse(denyIamUsersScp(many))).length).toBeLessThanOrEqual(SCP_MAX_CHARACTERS);
     const tooMany = Array.from({ length: 200 }, (_, i) => `automation-role-${String(i).padStart(3, '0')}`);
     expect(() => denyIamUsersScp(tooMany)).toThrow(InputError);
@@ -61,6 +81,9 @@ describe('scp/deny-iam-users.json', () => {
   it('validates role names', () => {
     expect(parseExemptRoles(['b', 'a', 'a'])).toEqual(['a', 'b']);
     expect(() => parseExemptRoles(['bad role'])).toThrow(/--scp-exempt-role: "bad role"/);
+    for (const everyRole of ['*', '?*', '**', '*/*'])
+      expect(() => parseExemptRoles([everyRole]), everyRole).toThrow(/would exempt every role/);
+    expect(parseExemptRoles(['platform/*'])).toEqual(['platform/*']);
   });
 });
 

@@ -71,3 +71,24 @@ describe('administrator permission sets and workloads follow the rule adminPolic
     expect(configured.permissionSets.find((s) => s.name === 'Developers')!.sessionDuration).toBe('PT1H');
   });
 });
+
+describe('session durations Identity Center cannot take are refused at config time', () => {
+  it.each([0.0001, 0.5, 12.5])(
+    'maxSessionHours %s: exit 2, one line naming the config field, nothing written',
+    async (hours) => {
+      const dir = await mkdtemp(join(tmpdir(), 'ks-plan-session-'));
+      await writeFile(
+        join(dir, 'c.yaml'),
+        `rules:\n  ${RULE}:\n    options:\n      maxSessionHours: ${hours}\n`,
+      );
+      const run = await runKeysweep(
+        ['plan', '--demo', '--now', NOW.toISOString(), '--config', 'c.yaml', '--out', 'kit'],
+        dir,
+      );
+      expect(run.code).toBe(2);
+      expect(run.stderr).toHaveLength(1);
+      expect(run.stderr[0]).toMatch(/c\.yaml.*maxSessionHours/);
+      await expect(readFile(join(dir, 'kit', 'plan.json'))).rejects.toThrow(/ENOENT/);
+    },
+  );
+});

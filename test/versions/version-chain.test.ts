@@ -147,6 +147,14 @@ describe('report.json of older versions read back as a baseline', () => {
     written.tool = v2.tool; // the test model's version is 0.0.0-test
     // Optional in v3 and added after v2 was written (issue 25): an upgraded report does not know it.
     for (const account of written.inventory.accounts) delete account.activeAccessKeys;
+    // The frozen demo is a v2 snapshot: loading it marks iam.usage (snapshot v3, issue 23) not collected,
+    // which the v2 scan knew nothing of. Only that difference is taken out; any other error would stay.
+    for (const account of written.scan.accounts)
+      if (/^iam\.usage: not collected: snapshot written by an older keysweep/.test(account.error ?? '')) {
+        delete account.error;
+        account.status = 'complete';
+      }
+    written.scan.complete = written.scan.accounts.every((a: { status: string }) => a.status !== 'partial');
     expect(upgradeToCurrent(v2, 'report-v2/report.json', REPORT_VERSIONS)).toEqual(written);
   });
 

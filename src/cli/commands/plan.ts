@@ -1,16 +1,18 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { kitRuleOptionsOf } from '../../config/kit-rule-options.js';
 import { loadConfig } from '../../config/load-config.js';
 import { ruleOptionsOf } from '../../config/run-config.js';
-import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharacters } from '../../io/escape-control-characters.js';
+import { InputError } from '../../io/input-error.js';
+import { looksLikeKeysweepKit, replaceableDirectory, replaceDirectory } from '../../io/replace-directory.js';
 import { markBreakGlassUsers } from '../../knowledge/break-glass.js';
 import { buildKitPlan } from '../../migration-kit/build-kit-plan.js';
 import { denyIamUsersScp } from '../../migration-kit/guardrails/deny-iam-users-scp.js';
 import { parseEmailTag, parseExemptRoles, parseIdp } from '../../migration-kit/kit-options.js';
 import { type IdentityMap, loadIdentityMap } from '../../migration-kit/people/identity-map.js';
 import { renderKit } from '../../migration-kit/render-kit.js';
+import { checkSessionHours } from '../../migration-kit/session-hours.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { checkIdentityMapConsistent, identityMapStaleRowsWarning } from '../identity-map-checks.js';
@@ -87,10 +89,20 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
   const identityMapFile = flags.identityMap === undefined ? undefined : resolve(io.cwd, flags.identityMap);
   const identityMap: IdentityMap = identityMapFile ? await loadIdentityMap(identityMapFile) : new Map();
   if (identityMapFile) checkIdentityMapConsistent(identityMapFile, identityMap);
-  const { config } = await loadConfig({ configPath: flags.config, cwd: io.cwd });
+  const { config, path: configPath } = await loadConfig({ configPath: flags.config, cwd: io.cwd });
   const ruleOptions = kitRuleOptionsOf(ruleOptionsOf(config));
+  checkSessionHours(
+    `${flags.config ?? configPath ?? 'config'}: rules.sso-session-duration-too-long.options`,
+    ruleOptions.maxSessionHours,
+  );
   const outDir = resolve(io.cwd, flags.out);
   await checkOutputDirectory('--out', outDir);
+  // The kit replaces the directory whole (no stale file of an earlier run survives): only a new, empty
+  // or earlier-kit directory, never someone else's files.
+  if (!(await replaceableDirectory(outDir, looksLikeKeysweepKit)))
+    throw new InputError(
+      `--out: ${outDir} holds files that are not a keysweep kit; the kit replaces its directory whole, so give a new or empty one`,
+    );
 
   // Break-glass users named in the config are marked like tagged ones: kept, never planned for migration.
   const snapshot = markBreakGlassUsers(
@@ -101,7 +113,7 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
   if (staleRows) io.stderr(escapeControlCharacters(staleRows));
   const plan = buildKitPlan(snapshot, { now, idp, identityMap, emailTag, ruleOptions });
   const files = renderKit(plan, snapshot, { scpExemptRoles, deleteAfterDays, runbookFormats, now });
-  await writeFilesAtomic(files.map((f) => ({ path: join(outDir, f.path), content: f.content })));
+  await replaceDirectory(outDir, files);
 
   if (!flags.quiet) {
     // Warnings and gaps quote account and user names from the inventory: escaped like every echo of input.

@@ -5,6 +5,7 @@ import {
   paginateListCustomerManagedPolicyReferencesInPermissionSet,
   paginateListManagedPoliciesInPermissionSet,
   paginateListPermissionSets,
+  paginateListTagsForResource,
   type SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
 import pLimit from 'p-limit';
@@ -21,7 +22,7 @@ export async function listPermissionSetArns(sso: SSOAdminClient, instanceArn: st
   return arns;
 }
 
-/** Each permission set with its policies, boundary and session duration: six calls per set. */
+/** Each permission set with its policies, boundary, session duration, relay state and tags: seven calls per set. */
 export async function collectPermissionSets(
   sso: SSOAdminClient,
   instanceArn: string,
@@ -58,6 +59,8 @@ async function describeOne(
     name: described?.Name ?? arn,
     description: described?.Description ?? null,
     sessionDuration: sessionDurationOf(described?.SessionDuration),
+    relayState: described?.RelayState ? described.RelayState : null,
+    tags: await readTags(sso, ids, described?.Name ?? arn, onNote),
     createdDate: isoOf(described?.CreatedDate),
     managedPolicies,
     customerManagedPolicies,
@@ -80,6 +83,34 @@ function secondsToIso(seconds: number): string {
   if (seconds % 3600 === 0) return `PT${seconds / 3600}H`;
   if (seconds % 60 === 0) return `PT${seconds / 60}M`;
   return `PT${seconds}S`;
+}
+
+/**
+ * The set's tags, so an imported set keeps them. Denied or not implemented: null (not collected), said in
+ * the notes; the set itself is still collected.
+ */
+async function readTags(
+  sso: SSOAdminClient,
+  ids: { InstanceArn: string; PermissionSetArn: string },
+  name: string,
+  onNote: (message: string) => void,
+): Promise<Record<string, string> | null> {
+  const tags: Record<string, string> = {};
+  try {
+    for await (const page of paginateListTagsForResource(
+      { client: sso },
+      { InstanceArn: ids.InstanceArn, ResourceArn: ids.PermissionSetArn },
+    )) {
+      for (const tag of page.Tags ?? []) if (tag.Key) tags[tag.Key] = tag.Value ?? '';
+    }
+  } catch (error) {
+    if (isErrorCode(error, 'AccessDeniedException') || looksUnimplementedByEndpoint(error)) {
+      onNote(`permission set ${name}: its tags could not be read (${(error as Error).name}): not collected`);
+      return null;
+    }
+    throw error;
+  }
+  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 async function readBoundary(

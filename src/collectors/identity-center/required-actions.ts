@@ -7,6 +7,7 @@ export const IDENTITY_CENTER_REQUIRED_ACTIONS = [
   'sso:ListCustomerManagedPolicyReferencesInPermissionSet',
   'sso:GetInlinePolicyForPermissionSet',
   'sso:GetPermissionsBoundaryForPermissionSet',
+  'sso:ListTagsForResource',
   'sso:ListAccountsForProvisionedPermissionSet',
   'sso:ListAccountAssignments',
   'identitystore:ListUsers',

@@ -1,3 +1,4 @@
+import { upgradePermissionSetDetails } from './snapshot-v2-to-v3-permission-set-details.js';
 import { addUsageSliceToV2Snapshot } from './snapshot-v2-to-v3-usage.js';
 import type { JsonDocument, Upgrade } from './upgrade-chain.js';
 
@@ -7,6 +8,7 @@ import type { JsonDocument, Upgrade } from './upgrade-chain.js';
  */
 export const SNAPSHOT_V2_TO_V3_STEPS: ReadonlyArray<(document: JsonDocument) => JsonDocument> = [
   addUsageSliceToV2Snapshot,
+  upgradePermissionSetDetails,
 ];
 
 export const upgradeSnapshotV2ToV3: Upgrade = (v2: JsonDocument) => {

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { neutralizeFormula } from '../../reporters/csv/render-csv.js';
+import { neutralizeFormula } from '../../io/text/csv-cell.js';
 import type { AccessDiffRow, KitPlan } from '../plan-schema.js';
 
 export const ACCESS_DIFF_COLUMNS = [

@@ -27,7 +27,7 @@ export function renderGuardrailsReadme(
     exemptRoles.length > 0
       ? `Exempt (condition \`ArnNotLike\` on \`aws:PrincipalARN\`): ${exemptRoles.map((r) => `\`${exemptRoleArnPattern(r)}\``).join(', ')}.`
       : 'No role is exempt (`--scp-exempt-role NAME` adds one): nobody can create IAM users or keys where it is attached.',
-    'Deactivating and deleting keys, passwords and users stay allowed, so the cutover runbook still works.',
+    'Deleting keys, passwords and users stays allowed. Re-activating a key and creating a password are denied: they are the rollback of a cutover step, so attach the SCP only after the last wave’s deletion window (the runbook says when), once no rollback is left.',
     '',
     '```sh',
     'aws organizations create-policy --type SERVICE_CONTROL_POLICY --name deny-iam-users \\',

@@ -1,5 +1,5 @@
 import type { KitPlan } from '../plan-schema.js';
-import type { RunbookNode } from './runbook-document.js';
+import { literal, type RunbookNode } from './runbook-document.js';
 
 /**
  * The runbook's access section: what the kit keeps, narrows and removes (access-diff.csv has every row),
@@ -14,14 +14,17 @@ export function accessDiffSection(plan: Pick<KitPlan, 'accessDiff' | 'confirmFir
       kind: 'paragraph',
       text: `Nobody gets access they do not have today. Per person, account and permission set (\`access-diff.csv\`): ${summary.kept} kept, ${summary.narrowed} narrowed, ${summary.removed} removed, ${summary.added} added, ${summary.confirmFirst} waiting for a decision.`,
     },
-    ...notes.map((text): RunbookNode => ({ kind: 'warning', text })),
+    ...notes.map((text): RunbookNode => ({ kind: 'warning', text: literal(text) })),
   ];
   const added = rows.filter((r) => r.change === 'added');
   if (added.length > 0)
     nodes.push({
       kind: 'warning',
       text: `ADDED ACCESS: ${added.length} person-account-permission set pair(s) nobody has today: ${added
-        .map((r) => `${r.person} ${r.permission} on ${r.accountName} (${r.accountId})`)
+        .map(
+          (r) =>
+            `${literal(r.person)} ${literal(r.permission)} on ${literal(r.accountName)} (${r.accountId})`,
+        )
         .join(', ')}. Do not apply until each is understood.`,
     });
   const narrowedOrRemoved = rows.filter((r) => r.change === 'narrowed' || r.change === 'removed');
@@ -29,7 +32,8 @@ export function accessDiffSection(plan: Pick<KitPlan, 'accessDiff' | 'confirmFir
     nodes.push({
       kind: 'list',
       items: narrowedOrRemoved.map(
-        (r) => `${r.change}: ${r.person}, ${r.permission} on ${r.accountName} (${r.accountId}): ${r.note}`,
+        (r) =>
+          `${r.change}: ${literal(r.person)}, ${literal(r.permission)} on ${literal(r.accountName)} (${r.accountId}): ${literal(r.note)}`,
       ),
     });
   nodes.push(
@@ -54,7 +58,7 @@ export function accessDiffSection(plan: Pick<KitPlan, 'accessDiff' | 'confirmFir
         kind: 'list',
         items: plan.confirmFirst.map(
           (c) =>
-            `${c.accountId}/${c.userName} (${c.reason}${c.personId ? `, matched to ${c.personId}` : ''}: ${c.evidence}): ${c.decision}`,
+            `${c.accountId}/${literal(c.userName)} (${c.reason}${c.personId ? `, matched to ${literal(c.personId)}` : ''}: ${literal(c.evidence)}): ${literal(c.decision)}`,
         ),
       },
     );

@@ -1,5 +1,5 @@
 import type { KitPlan } from '../plan-schema.js';
-import type { RunbookNode } from './runbook-document.js';
+import { literal, type RunbookNode } from './runbook-document.js';
 
 /**
  * The runbook's right-sizing section: per permission set, the evidence (services used, last use,
@@ -19,8 +19,8 @@ export function rightSizingNodes(plan: KitPlan): RunbookNode[] {
   ];
   for (const set of sets) {
     const r = set.rightSizing!;
-    nodes.push({ kind: 'heading', level: 3, text: `${set.name}: ${outcomeText(r.outcome)}` });
-    if (r.reason) nodes.push({ kind: 'paragraph', text: r.reason });
+    nodes.push({ kind: 'heading', level: 3, text: `${literal(set.name)}: ${outcomeText(r.outcome)}` });
+    if (r.reason) nodes.push({ kind: 'paragraph', text: literal(r.reason) });
     if (r.services.length > 0)
       nodes.push({
         kind: 'list',

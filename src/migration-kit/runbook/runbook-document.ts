@@ -1,4 +1,10 @@
 import { esc } from '../../io/text/html-escape.js';
+import {
+  markdownCodeBlock,
+  markdownCodeSpan,
+  markdownHeading,
+  markdownInline,
+} from '../../io/text/markdown-text.js';
 
 /** The runbook as data, rendered to Markdown and HTML from the same nodes so both always agree. */
 export type RunbookNode =
@@ -8,6 +14,19 @@ export type RunbookNode =
   | { kind: 'code'; lines: string[] }
   | { kind: 'warning'; text: string };
 
+/** Stands for a backtick that is part of a name, never the start or end of a code span. */
+const NAME_BACKTICK = '\uE000';
+
+/**
+ * A name from the inventory inside runbook text: its backticks cannot open or close a code span (each
+ * renderer escapes them as text), so a display name never turns the rest of a line into code.
+ */
+export function literal(text: string | null | undefined): string {
+  return String(text ?? '').replaceAll('`', NAME_BACKTICK);
+}
+
+const backticksBack = (text: string) => text.replaceAll(NAME_BACKTICK, '`');
+
 export function renderRunbookMarkdown(nodes: readonly RunbookNode[]): string {
   return `${nodes.map(markdownOf).join('\n\n')}\n`;
 }
@@ -15,25 +34,43 @@ export function renderRunbookMarkdown(nodes: readonly RunbookNode[]): string {
 function markdownOf(node: RunbookNode): string {
   switch (node.kind) {
     case 'heading':
-      return `${'#'.repeat(node.level)} ${node.text}`;
+      return markdownHeading(node.level, backticksBack(node.text));
     case 'paragraph':
-      return node.text;
+      return markdownText(node.text);
     case 'warning':
-      return `> **WARNING** ${node.text}`;
+      return `> **WARNING** ${markdownText(node.text)}`;
     case 'list':
-      return node.items.map((item) => `- ${item}`).join('\n');
+      return node.items.map((item) => `- ${markdownText(item)}`).join('\n');
     default:
-      return ['```sh', ...node.lines, '```'].join('\n');
+      return markdownCodeBlock('sh', node.lines);
   }
+}
+
+/**
+ * Runbook text: `code` spans stay code spans, everything else (names from the inventory included) is
+ * escaped, so nothing in a name becomes Markdown, HTML or a line of its own.
+ */
+function markdownText(text: string): string {
+  return codeSpansOf(text)
+    .map((part) => (part.code ? markdownCodeSpan(part.text) : markdownInline(part.text)))
+    .join('');
+}
+
+function codeSpansOf(text: string): Array<{ code: boolean; text: string }> {
+  return text
+    .split(/(`[^`]+`)/)
+    .filter((part) => part !== '')
+    .map((part) =>
+      part.length > 1 && part.startsWith('`') && part.endsWith('`')
+        ? { code: true, text: backticksBack(part.slice(1, -1)) }
+        : { code: false, text: backticksBack(part) },
+    );
 }
 
 /** `code` spans become <code>; everything else is escaped text. */
 function inline(text: string): string {
-  return text
-    .split(/(`[^`]+`)/)
-    .map((part) =>
-      part.startsWith('`') && part.endsWith('`') ? `<code>${esc(part.slice(1, -1))}</code>` : esc(part),
-    )
+  return codeSpansOf(text)
+    .map((part) => (part.code ? `<code>${esc(part.text)}</code>` : esc(part.text)))
     .join('');
 }
 

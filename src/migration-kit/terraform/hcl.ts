@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { hclComment, hclString } from '../../io/text/hcl-text.js';
+import { type IdentifierFn, withUniqueIdentifiers } from '../../io/text/unique-identifiers.js';
+
 /**
  * A small HCL writer: enough for the blocks the kit emits, producing files a reviewer reads (aligned,
  * two-space indents, policies as jsonencode objects rather than escaped JSON strings).
@@ -32,18 +36,8 @@ function isExpr(value: HclValue): value is HclExpr {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'expr' in value;
 }
 
-/** Terraform strings: escape quotes and backslashes, and keep `${`/`%{` literal. */
-export function quote(text: string): string {
-  const escaped = text
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/\n/g, '\\n')
-    .replace(/\r/g, '\\r')
-    .replace(/\t/g, '\\t')
-    .replace(/\$\{/g, () => '$${')
-    .replace(/%\{/g, '%%{');
-  return `"${escaped}"`;
-}
+/** Terraform strings: see hclString (one escaper for every quoted string the kit writes). */
+export const quote = hclString;
 
 function renderValue(value: HclValue, indent: string): string {
   if (value === null) return 'null';
@@ -70,7 +64,7 @@ function objectKey(key: string): string {
 }
 
 export function renderBlock(b: HclBlock, indent = ''): string {
-  const lines: string[] = (b.comments ?? []).map((c) => `${indent}# ${c}`);
+  const lines: string[] = (b.comments ?? []).map((c) => `${indent}# ${hclComment(c)}`);
   const header = [b.type, ...b.labels.map(quote)].join(' ');
   lines.push(`${indent}${header} {`);
   const inner = `${indent}  `;
@@ -86,9 +80,25 @@ export function renderBlock(b: HclBlock, indent = ''): string {
 }
 
 export function renderFile(headerComments: string[], blocks: HclBlock[]): string {
-  const header = headerComments.map((c) => `# ${c}`).join('\n');
+  const header = headerComments.map((c) => `# ${hclComment(c)}`).join('\n');
   return `${[header, ...blocks.map((b) => renderBlock(b))].filter(Boolean).join('\n\n')}\n`;
 }
+
+/**
+ * Renders one Terraform module with identifiers checked unique per block type: names that would map to
+ * the same identifier (`ci-deploy-0`, `ci.deploy.0`) each get a short stable hash suffix instead.
+ */
+export function inModule<T>(render: (id: IdentifierFn) => T): T {
+  return withUniqueIdentifiers((parts) => tfName(...parts.map((p) => p.split(HIDDEN)[0] ?? p)), render);
+}
+
+const HIDDEN = '\u0000';
+/**
+ * A part shown as `shown` in the identifier but told apart by `key` (a policy shown by its name, keyed by
+ * its ARN): two different keys that show the same get suffixes, never one identifier.
+ */
+export const keyed = (shown: string, key: string): string => `${shown}${HIDDEN}${key}`;
+export type { IdentifierFn };
 
 /** A stable Terraform identifier from any name: the same name always gives the same identifier. */
 export function tfName(...parts: string[]): string {
@@ -99,5 +109,10 @@ export function tfName(...parts: string[]): string {
     .replace(/[^a-z0-9_]+/g, '_')
     .replace(/_+/g, '_')
     .replace(/^_|_$/g, '');
-  return /^[a-z_]/.test(name) ? name : `n_${name}`;
+  const valid = /^[a-z_]/.test(name) ? name : `n_${name}`;
+  // A long name (a hostile display name) stays readable: its start and a hash of the whole.
+  if (valid.length <= MAX_IDENTIFIER) return valid;
+  const hash = createHash('sha256').update(valid).digest('hex').slice(0, 8);
+  return `${valid.slice(0, MAX_IDENTIFIER - 9).replace(/_+$/, '')}_${hash}`;
 }
+const MAX_IDENTIFIER = 64;

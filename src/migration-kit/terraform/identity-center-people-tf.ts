@@ -1,5 +1,6 @@
 import type { KitPlan, PlanPerson } from '../plan-schema.js';
-import { block, type HclBlock, ref, tfName } from './hcl.js';
+import { block, type HclBlock, type IdentifierFn, ref } from './hcl.js';
+import { PREVENT_DESTROY } from './identity-center-tf.js';
 
 const STORE = ref('local.identity_store_id');
 
@@ -18,15 +19,15 @@ export function identityCenterHeader(plan: KitPlan): string[] {
   return lines;
 }
 
-const groupRef = (plan: KitPlan, name: string) =>
+const groupRef = (plan: KitPlan, id: IdentifierFn, name: string) =>
   plan.identityCenter.idp === 'external'
-    ? `data.aws_identitystore_group.${tfName(name)}`
-    : `aws_identitystore_group.${tfName(name)}`;
+    ? `data.aws_identitystore_group.${id('data.aws_identitystore_group', name)}`
+    : `aws_identitystore_group.${id('aws_identitystore_group', name)}`;
 
-const userRef = (person: PlanPerson) =>
+const userRef = (person: PlanPerson, id: IdentifierFn) =>
   person.source === 'identity-center'
-    ? `data.aws_identitystore_user.${tfName(person.id)}`
-    : `aws_identitystore_user.${tfName(person.id)}`;
+    ? `data.aws_identitystore_user.${id('data.aws_identitystore_user', person.id)}`
+    : `aws_identitystore_user.${id('aws_identitystore_user', person.id)}`;
 
 function uniqueAttribute(path: string, value: string): HclBlock {
   return block('alternate_identifier', [], [], {
@@ -43,7 +44,10 @@ function uniqueAttribute(path: string, value: string): HclBlock {
   });
 }
 
-export function peopleBlocks(plan: KitPlan): {
+export function peopleBlocks(
+  plan: KitPlan,
+  id: IdentifierFn,
+): {
   groups: HclBlock[];
   users: HclBlock[];
   memberships: HclBlock[];
@@ -51,7 +55,7 @@ export function peopleBlocks(plan: KitPlan): {
   const external = plan.identityCenter.idp === 'external';
   const storeId = plan.identityCenter.identityStoreId;
   const groups = plan.groups.flatMap((g): HclBlock[] => {
-    const name = tfName(g.displayName);
+    const name = id(external ? 'data.aws_identitystore_group' : 'aws_identitystore_group', g.displayName);
     if (external)
       return [
         block('data', ['aws_identitystore_group', name], [['identity_store_id', STORE]], {
@@ -78,6 +82,7 @@ export function peopleBlocks(plan: KitPlan): {
                 ? 'UNKNOWN whether this group already exists (identity store not collected): check before applying'
                 : 'new group',
           ],
+          ...(g.exists && g.groupId && storeId ? { blocks: [PREVENT_DESTROY] } : {}),
         },
       ),
     ];
@@ -98,11 +103,16 @@ export function peopleBlocks(plan: KitPlan): {
   const people = plan.people.filter((p) => p.source !== 'unresolved');
   const users = people.map((p) =>
     p.source === 'identity-center'
-      ? block('data', ['aws_identitystore_user', tfName(p.id)], [['identity_store_id', STORE]], {
-          comments: [`existing user ${p.userName} (${p.identityStoreUserId}): looked up, not managed here`],
-          blocks: [uniqueAttribute('UserName', p.userName)],
-        })
-      : newUser(p),
+      ? block(
+          'data',
+          ['aws_identitystore_user', id('data.aws_identitystore_user', p.id)],
+          [['identity_store_id', STORE]],
+          {
+            comments: [`existing user ${p.userName} (${p.identityStoreUserId}): looked up, not managed here`],
+            blocks: [uniqueAttribute('UserName', p.userName)],
+          },
+        )
+      : newUser(p, id),
   );
   const unresolved = plan.people.filter((p) => p.source === 'unresolved');
   if (unresolved.length > 0 && users.length === 0)
@@ -123,11 +133,14 @@ export function peopleBlocks(plan: KitPlan): {
         const unknown = m.exists === null ? ['UNKNOWN whether this membership exists (not collected)'] : [];
         return block(
           'resource',
-          ['aws_identitystore_group_membership', tfName(g.displayName, person.id)],
+          [
+            'aws_identitystore_group_membership',
+            id('aws_identitystore_group_membership', g.displayName, person.id),
+          ],
           [
             ['identity_store_id', STORE],
-            ['group_id', ref(`${groupRef(plan, g.displayName)}.group_id`)],
-            ['member_id', ref(`${userRef(person)}.user_id`)],
+            ['group_id', ref(`${groupRef(plan, id, g.displayName)}.group_id`)],
+            ['member_id', ref(`${userRef(person, id)}.user_id`)],
           ],
           {
             comments: [
@@ -147,11 +160,11 @@ export function peopleBlocks(plan: KitPlan): {
   return { groups, users, memberships };
 }
 
-function newUser(p: PlanPerson): HclBlock {
+function newUser(p: PlanPerson, id: IdentifierFn): HclBlock {
   const [given, ...rest] = (p.displayName ?? p.userName.split('@')[0] ?? p.userName).split(/\s+/);
   return block(
     'resource',
-    ['aws_identitystore_user', tfName(p.id)],
+    ['aws_identitystore_user', id('aws_identitystore_user', p.id)],
     [
       ['identity_store_id', STORE],
       ['user_name', p.userName],

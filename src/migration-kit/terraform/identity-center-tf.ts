@@ -1,5 +1,15 @@
+import { hclString } from '../../io/text/hcl-text.js';
 import type { KitPlan, PlanPermissionSet } from '../plan-schema.js';
-import { block, type HclBlock, ref, renderFile, tfName } from './hcl.js';
+import {
+  block,
+  type HclBlock,
+  type HclValue,
+  type IdentifierFn,
+  inModule,
+  keyed,
+  ref,
+  renderFile,
+} from './hcl.js';
 import { identityCenterHeader, peopleBlocks } from './identity-center-people-tf.js';
 
 const INSTANCE = ref('local.instance_arn');
@@ -10,19 +20,26 @@ const INSTANCE = ref('local.instance_arn');
  * found get `import {}` blocks with the provider's import ids instead of duplicates.
  */
 export function renderIdentityCenterTerraform(plan: KitPlan): Array<{ path: string; content: string }> {
+  return inModule((id) => identityCenterFiles(plan, id));
+}
+
+function identityCenterFiles(plan: KitPlan, id: IdentifierFn): Array<{ path: string; content: string }> {
   const header = identityCenterHeader(plan);
-  const { groups, users, memberships } = peopleBlocks(plan);
+  const { groups, users, memberships } = peopleBlocks(plan, id);
   const files = [
-    { path: 'identity-center/main.tf', content: renderFile(header, mainBlocks()) },
+    { path: 'identity-center/main.tf', content: renderFile(header, mainBlocks(plan)) },
     { path: 'identity-center/groups.tf', content: renderFile(header, groups) },
     {
       path: 'identity-center/permission-sets.tf',
       content: renderFile(
         header,
-        plan.permissionSets.flatMap((s) => permissionSetBlocks(s, plan)),
+        plan.permissionSets.flatMap((s) => permissionSetBlocks(s, plan, id)),
       ),
     },
-    { path: 'identity-center/account-assignments.tf', content: renderFile(header, assignmentBlocks(plan)) },
+    {
+      path: 'identity-center/account-assignments.tf',
+      content: renderFile(header, assignmentBlocks(plan, id)),
+    },
   ];
   if (plan.identityCenter.idp === 'identity-center') {
     files.push({ path: 'identity-center/users.tf', content: renderFile(header, users) });
@@ -31,11 +48,22 @@ export function renderIdentityCenterTerraform(plan: KitPlan): Array<{ path: stri
   return files;
 }
 
-function mainBlocks(): HclBlock[] {
+function mainBlocks(plan: KitPlan): HclBlock[] {
   return [
-    block('terraform', [], [['required_version', '>= 1.5.0']], {
-      comments: ['import {} blocks need Terraform 1.5 or later'],
-      blocks: [block('required_providers', [], [['aws', { source: 'hashicorp/aws', version: '>= 5.0' }]])],
+    ...terraformSettings(),
+    block(
+      'variable',
+      ['identity_center_region'],
+      [
+        ['type', ref('string')],
+        ['description', 'Region of the IAM Identity Center instance (its home region)'],
+        ...(plan.identityCenter.region ? [['default', plan.identityCenter.region] as [string, string]] : []),
+      ],
+    ),
+    block('provider', ['aws'], [['region', ref('var.identity_center_region')]], {
+      comments: [
+        'Credentials: the management account or the delegated administrator of IAM Identity Center.',
+      ],
     }),
     block('data', ['aws_ssoadmin_instances', 'this'], []),
     block(
@@ -49,22 +77,51 @@ function mainBlocks(): HclBlock[] {
   ];
 }
 
-export const permissionSetRef = (name: string) => `aws_ssoadmin_permission_set.${tfName(name)}`;
+/**
+ * Terraform 1.5 for `import {}` blocks. AWS provider 5.81.0 made `thumbprint_list` of
+ * `aws_iam_openid_connect_provider` optional (the kit omits it: AWS verifies GitHub's and GitLab's
+ * issuers with its own CA library); every other resource and argument the kit writes exists since 5.0
+ * and is unchanged in 6.x, so the range is both majors and no further.
+ */
+export const AWS_PROVIDER_VERSION = '>= 5.81.0, < 7.0.0';
 
-function importBlock(to: string, id: string): HclBlock {
+export function terraformSettings(): HclBlock[] {
+  return [
+    block('terraform', [], [['required_version', '>= 1.5.0']], {
+      comments: [
+        `import {} blocks need Terraform 1.5 or later; aws provider ${AWS_PROVIDER_VERSION} (see docs/migration.md)`,
+      ],
+      blocks: [
+        block(
+          'required_providers',
+          [],
+          [['aws', { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION }]],
+        ),
+      ],
+    }),
+  ];
+}
+
+/** On every object the kit imports: `terraform destroy` must never remove what existed before the kit. */
+export const PREVENT_DESTROY = block('lifecycle', [], [['prevent_destroy', true]]);
+
+export const permissionSetRef = (id: IdentifierFn, name: string) =>
+  `aws_ssoadmin_permission_set.${id('aws_ssoadmin_permission_set', name)}`;
+
+export function importBlock(to: string, importId: string): HclBlock {
   return block(
     'import',
     [],
     [
       ['to', ref(to)],
-      ['id', id],
+      ['id', importId],
     ],
   );
 }
 
-function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan): HclBlock[] {
-  const name = tfName(set.name);
-  const psArn = ref(`${permissionSetRef(set.name)}.arn`);
+function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan, id: IdentifierFn): HclBlock[] {
+  const name = id('aws_ssoadmin_permission_set', set.name);
+  const psArn = ref(`${permissionSetRef(id, set.name)}.arn`);
   const instanceArn = plan.identityCenter.instanceArn;
   const imports = set.exists && set.arn !== null && instanceArn !== null;
   const blocks: HclBlock[] = [];
@@ -76,16 +133,30 @@ function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan): HclBlock[] 
         : `new permission set ${set.name}`,
     ...set.warnings.map((w) => `WARNING: ${w}`),
   ];
-  const attributes: Array<[string, string | ReturnType<typeof ref>]> = [
+  const attributes: Array<[string, HclValue]> = [
     ['name', set.name],
     ['instance_arn', INSTANCE],
     ['session_duration', set.sessionDuration],
   ];
   if (set.description) attributes.splice(1, 0, ['description', set.description]);
-  blocks.push(block('resource', ['aws_ssoadmin_permission_set', name], attributes, { comments }));
-  if (imports) blocks.push(importBlock(permissionSetRef(set.name), `${set.arn},${instanceArn}`));
+  // Carried from the existing set so that the first plan after the import changes nothing on it.
+  if (set.relayState) attributes.push(['relay_state', set.relayState]);
+  if (set.tags && Object.keys(set.tags).length > 0) attributes.push(['tags', set.tags]);
+  if (imports && set.tags === null)
+    comments.push(
+      'its tags (and maybe relay state) were not collected: check that `terraform plan` changes nothing on it before applying',
+    );
+  const lifecycle = imports ? { blocks: [PREVENT_DESTROY] } : {};
+  blocks.push(
+    block('resource', ['aws_ssoadmin_permission_set', name], attributes, { comments, ...lifecycle }),
+  );
+  if (imports) blocks.push(importBlock(permissionSetRef(id, set.name), `${set.arn},${instanceArn}`));
   for (const policyArn of set.awsManagedPolicies) {
-    const resource = tfName(set.name, policyArn.split('/').pop() ?? policyArn);
+    const resource = id(
+      'aws_ssoadmin_managed_policy_attachment',
+      set.name,
+      keyed(policyArn.split('/').pop() ?? policyArn, policyArn),
+    );
     blocks.push(
       block(
         'resource',
@@ -95,6 +166,7 @@ function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan): HclBlock[] 
           ['permission_set_arn', psArn],
           ['managed_policy_arn', policyArn],
         ],
+        lifecycle,
       ),
     );
     if (imports)
@@ -106,7 +178,7 @@ function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan): HclBlock[] 
       );
   }
   for (const policyName of set.customerManagedPolicies) {
-    const resource = tfName(set.name, 'customer', policyName);
+    const resource = id('aws_ssoadmin_customer_managed_policy_attachment', set.name, 'customer', policyName);
     blocks.push(
       block(
         'resource',
@@ -126,6 +198,7 @@ function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan): HclBlock[] 
                 ['path', '/'],
               ],
             ),
+            ...(imports ? [PREVENT_DESTROY] : []),
           ],
         },
       ),
@@ -142,7 +215,10 @@ function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan): HclBlock[] 
     blocks.push(
       block(
         'resource',
-        ['aws_ssoadmin_permission_set_inline_policy', name],
+        [
+          'aws_ssoadmin_permission_set_inline_policy',
+          id('aws_ssoadmin_permission_set_inline_policy', set.name),
+        ],
         [
           ['instance_arn', INSTANCE],
           ['permission_set_arn', psArn],
@@ -154,23 +230,25 @@ function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan): HclBlock[] 
   return blocks;
 }
 
-function assignmentBlocks(plan: KitPlan): HclBlock[] {
+function assignmentBlocks(plan: KitPlan, id: IdentifierFn): HclBlock[] {
   const instanceArn = plan.identityCenter.instanceArn;
   const groupIds = new Map(plan.groups.map((g) => [g.displayName, g.groupId]));
   const setArns = new Map(plan.permissionSets.map((s) => [s.name, s.arn]));
   return plan.assignments.flatMap((a) => {
-    const resource = tfName(a.group, a.permissionSet, a.accountId);
+    const resource = id('aws_ssoadmin_account_assignment', a.group, a.permissionSet, a.accountId);
     const groupRef =
       plan.identityCenter.idp === 'external'
-        ? `data.aws_identitystore_group.${tfName(a.group)}`
-        : `aws_identitystore_group.${tfName(a.group)}`;
+        ? `data.aws_identitystore_group.${id('data.aws_identitystore_group', a.group)}`
+        : `aws_identitystore_group.${id('aws_identitystore_group', a.group)}`;
+    const imported =
+      a.exists === true && groupIds.get(a.group) && setArns.get(a.permissionSet) && instanceArn;
     const blocks = [
       block(
         'resource',
         ['aws_ssoadmin_account_assignment', resource],
         [
           ['instance_arn', INSTANCE],
-          ['permission_set_arn', ref(`${permissionSetRef(a.permissionSet)}.arn`)],
+          ['permission_set_arn', ref(`${permissionSetRef(id, a.permissionSet)}.arn`)],
           ['principal_type', 'GROUP'],
           ['principal_id', ref(`${groupRef}.group_id`)],
           ['target_type', 'AWS_ACCOUNT'],
@@ -180,12 +258,13 @@ function assignmentBlocks(plan: KitPlan): HclBlock[] {
           comments: [
             `${a.group} → ${a.permissionSet} on ${a.accountName} (${a.accountId})${a.exists ? ', exists: imported' : a.exists === null ? ', UNKNOWN whether it exists (not collected): check before applying' : ''}`,
           ],
+          ...(imported ? { blocks: [PREVENT_DESTROY] } : {}),
         },
       ),
     ];
     const groupId = groupIds.get(a.group);
     const psArn = setArns.get(a.permissionSet);
-    if (a.exists && groupId && psArn && instanceArn)
+    if (imported && groupId && psArn)
       blocks.push(
         importBlock(
           `aws_ssoadmin_account_assignment.${resource}`,
@@ -206,11 +285,8 @@ export function jsonAsHcl(value: unknown, indent = ''): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
     if (entries.length === 0) return '{}';
-    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k).replace(/\$\{/g, () => '$${')} = ${jsonAsHcl(v, inner)}`).join('\n')}\n${indent}}`;
+    return `{\n${entries.map(([k, v]) => `${inner}${hclString(k)} = ${jsonAsHcl(v, inner)}`).join('\n')}\n${indent}}`;
   }
-  if (typeof value === 'string')
-    return JSON.stringify(value)
-      .replace(/\$\{/g, () => '$${')
-      .replace(/%\{/g, '%%{');
+  if (typeof value === 'string') return hclString(value);
   return JSON.stringify(value);
 }

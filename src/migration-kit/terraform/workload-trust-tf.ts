@@ -1,5 +1,7 @@
+import { OIDC_SUBJECT_RULE_TEXT, TERRAFORM_OIDC_SUBJECT_CONDITION } from '../oidc-subject.js';
 import type { PlanWorkload } from '../plan-schema.js';
-import { block, type HclBlock, ref, tfName } from './hcl.js';
+import { block, type HclBlock, type IdentifierFn, ref } from './hcl.js';
+import { importBlock, PREVENT_DESTROY } from './identity-center-tf.js';
 
 /** What the trust policy and its surroundings need: blocks, variables, and the trust document's name. */
 export interface TrustParts {
@@ -7,25 +9,29 @@ export interface TrustParts {
   trustDocument: string;
 }
 
-const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
-
-function variable(name: string, description: string, pattern?: { regex: string; message: string }): HclBlock {
+function variable(
+  name: string,
+  description: string,
+  check?: { condition: string; message: string },
+  defaultValue?: string,
+): HclBlock {
   return block(
     'variable',
     [name],
     [
       ['type', ref('string')],
       ['description', description],
+      ...(defaultValue === undefined ? [] : [['default', defaultValue] as [string, string]]),
     ],
     {
-      blocks: pattern
+      blocks: check
         ? [
             block(
               'validation',
               [],
               [
-                ['condition', ref(`can(regex(${JSON.stringify(pattern.regex)}, var.${name}))`)],
-                ['error_message', pattern.message],
+                ['condition', ref(check.condition.replaceAll('VALUE', `var.${name}`))],
+                ['error_message', check.message],
               ],
             ),
           ]
@@ -33,6 +39,8 @@ function variable(name: string, description: string, pattern?: { regex: string; 
     },
   );
 }
+
+const matches = (regex: string) => ({ condition: `can(regex(${JSON.stringify(regex)}, VALUE))` });
 
 function condition(
   test: string,
@@ -84,117 +92,159 @@ function trustDocument(
 }
 
 /**
- * The trust side of a workload's replacement role. CI federation always pins the subject (for GitHub
- * `repo:ORG/REPO:*`) through a variable without a default, so Terraform refuses to apply an open trust.
+ * The IAM OIDC provider for GitHub or GitLab, once per module (IAM allows one per URL per account): an
+ * existing one is imported with its audiences kept and protected from destroy, never created again.
  */
-export function workloadTrust(workload: PlanWorkload, providers: Set<string>): TrustParts {
-  const id = tfName(workload.userName);
-  const trust = `${id}_trust`;
+function oidcProviderBlocks(
+  provider: NonNullable<PlanWorkload['oidcProvider']>,
+  resourceName: string,
+): HclBlock[] {
+  const comments =
+    provider.exists === true
+      ? [`exists (${provider.arn}): imported with its audiences, protected from destroy`]
+      : provider.exists === null
+        ? [
+            `UNKNOWN whether an OIDC provider for ${provider.url} exists (identity providers not collected): if it does, import it (IAM allows one per URL)`,
+          ]
+        : [`new: no OIDC provider for ${provider.url} in this account`];
+  const blocks = [
+    block(
+      'resource',
+      ['aws_iam_openid_connect_provider', resourceName],
+      [
+        ['url', `https://${provider.url}`],
+        ['client_id_list', provider.clientIds],
+      ],
+      { comments, ...(provider.exists === true ? { blocks: [PREVENT_DESTROY] } : {}) },
+    ),
+  ];
+  if (provider.exists === true && provider.arn)
+    blocks.push(importBlock(`aws_iam_openid_connect_provider.${resourceName}`, provider.arn));
+  return blocks;
+}
+
+/**
+ * The trust side of a workload's replacement role. CI federation always pins the subject through a
+ * variable without a default whose validation refuses open patterns (all wildcards, a leading wildcard,
+ * `repo:*`), so Terraform refuses to apply an open trust. The audience is the one the CI system sends.
+ */
+export function workloadTrust(
+  workload: PlanWorkload,
+  id: IdentifierFn,
+  shared: Map<string, HclBlock[]>,
+): TrustParts {
+  const name = id('aws_iam_role', workload.userName);
+  const trust = id('data.aws_iam_policy_document', workload.userName, 'trust');
+  const variableName = (suffix: string) => id('variable', workload.userName, suffix);
   const blocks: HclBlock[] = [];
-  if (workload.replacement === 'oidc-federation' && workload.ciProvider === 'github') {
-    if (!providers.has('github')) {
-      providers.add('github');
-      blocks.push(
-        block(
-          'resource',
-          ['aws_iam_openid_connect_provider', 'github'],
-          [
-            ['url', `https://${GITHUB_ISSUER}`],
-            ['client_id_list', ['sts.amazonaws.com']],
-          ],
-        ),
-      );
-    }
+  const provider = workload.oidcProvider;
+  if (workload.replacement === 'oidc-federation' && provider && workload.ciProvider === 'github') {
+    const providerName = id('aws_iam_openid_connect_provider', 'github');
+    if (!shared.has(providerName)) shared.set(providerName, oidcProviderBlocks(provider, providerName));
+    const repository = variableName('repository');
     blocks.push(
-      variable(`${id}_repository`, `GitHub repository (ORG/REPO) allowed to assume ${workload.roleName}`, {
-        regex: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$',
-        message: 'Give the repository as ORG/REPO.',
+      variable(repository, `GitHub repository (ORG/REPO) allowed to assume ${workload.roleName}`, {
+        ...matches('^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$'),
+        message: 'Give the repository as ORG/REPO, without wildcards.',
       }),
       trustDocument(
         trust,
-        { type: 'Federated', identifiers: [ref('aws_iam_openid_connect_provider.github.arn')] },
+        { type: 'Federated', identifiers: [ref(`aws_iam_openid_connect_provider.${providerName}.arn`)] },
         ['sts:AssumeRoleWithWebIdentity'],
         [
-          condition('StringEquals', `${GITHUB_ISSUER}:aud`, ['sts.amazonaws.com']),
-          condition('StringLike', `${GITHUB_ISSUER}:sub`, [ref(`"repo:\${var.${id}_repository}:*"`)]),
+          condition('StringEquals', `${provider.url}:aud`, [provider.audience]),
+          condition('StringLike', `${provider.url}:sub`, [ref(`"repo:\${var.${repository}}:*"`)]),
         ],
       ),
     );
-  } else if (workload.replacement === 'oidc-federation' && workload.ciProvider === 'gitlab') {
-    if (!providers.has('gitlab')) {
-      providers.add('gitlab');
-      blocks.push(
-        block(
-          'resource',
-          ['aws_iam_openid_connect_provider', 'gitlab'],
-          [
-            ['url', 'https://gitlab.com'],
-            ['client_id_list', ['https://gitlab.com']],
-          ],
-        ),
-      );
-    }
+  } else if (workload.replacement === 'oidc-federation' && provider && workload.ciProvider === 'gitlab') {
+    const providerName = id('aws_iam_openid_connect_provider', 'gitlab');
+    if (!shared.has(providerName)) shared.set(providerName, oidcProviderBlocks(provider, providerName));
+    const project = variableName('project_path');
+    const audience = variableName('audience');
     blocks.push(
+      variable(project, `GitLab project path (GROUP/PROJECT) allowed to assume ${workload.roleName}`, {
+        ...matches('^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$'),
+        message: 'Give the project as GROUP/PROJECT, without wildcards.',
+      }),
       variable(
-        `${id}_project_path`,
-        `GitLab project path (GROUP/PROJECT) allowed to assume ${workload.roleName}`,
-        {
-          regex: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$',
-          message: 'Give the project as GROUP/PROJECT.',
-        },
+        audience,
+        `the aud the job requests in .gitlab-ci.yml id_tokens (GitLab has no default; ${provider.audience} is usual). Add it to the provider's client_id_list if it differs.`,
+        { ...matches('^[^*?]+$'), message: 'The audience is one exact value, without wildcards.' },
+        provider.audience,
       ),
       trustDocument(
         trust,
-        { type: 'Federated', identifiers: [ref('aws_iam_openid_connect_provider.gitlab.arn')] },
+        { type: 'Federated', identifiers: [ref(`aws_iam_openid_connect_provider.${providerName}.arn`)] },
         ['sts:AssumeRoleWithWebIdentity'],
         [
-          condition('StringEquals', 'gitlab.com:aud', ['https://gitlab.com']),
-          condition('StringLike', 'gitlab.com:sub', [ref(`"project_path:\${var.${id}_project_path}:*"`)]),
+          condition('StringEquals', `${provider.url}:aud`, [ref(`var.${audience}`)]),
+          condition('StringLike', `${provider.url}:sub`, [ref(`"project_path:\${var.${project}}:*"`)]),
         ],
       ),
     );
   } else if (workload.replacement === 'oidc-federation') {
+    const issuer = variableName('oidc_issuer');
+    const subject = variableName('oidc_subject');
+    const audience = variableName('oidc_audience');
+    const providerName = id('aws_iam_openid_connect_provider', workload.userName);
     blocks.push(
+      variable(issuer, `OIDC issuer host of the CI system behind ${workload.userName} (no https://)`, {
+        ...matches('^[A-Za-z0-9.-]+(/[A-Za-z0-9._~-]+)*$'),
+        message: 'Give the issuer as a host (and path), without https:// or wildcards.',
+      }),
       variable(
-        `${id}_oidc_issuer`,
-        `OIDC issuer host of the CI system behind ${workload.userName} (no https://)`,
+        subject,
+        `subject claim pattern the CI system sends for this pipeline. ${OIDC_SUBJECT_RULE_TEXT}`,
+        {
+          condition: TERRAFORM_OIDC_SUBJECT_CONDITION,
+          message: OIDC_SUBJECT_RULE_TEXT,
+        },
       ),
       variable(
-        `${id}_oidc_subject`,
-        `subject claim pattern the CI system sends for this pipeline (never "*")`,
+        audience,
+        'the audience (aud) the CI system puts in its tokens for AWS: see its documentation',
         {
-          regex: '^[^*].*$',
-          message: 'The subject must name the pipeline; a bare * would trust every pipeline of the issuer.',
+          ...matches('^[^*?]+$'),
+          message: 'The audience is one exact value, without wildcards.',
         },
       ),
       block(
         'resource',
-        ['aws_iam_openid_connect_provider', id],
+        ['aws_iam_openid_connect_provider', providerName],
         [
-          ['url', ref(`"https://\${var.${id}_oidc_issuer}"`)],
-          ['client_id_list', ['sts.amazonaws.com']],
+          ['url', ref(`"https://\${var.${issuer}}"`)],
+          ['client_id_list', [ref(`var.${audience}`)]],
         ],
+        {
+          comments: [
+            'if this account already has a provider for the issuer, import it instead (IAM allows one per URL)',
+          ],
+        },
       ),
       trustDocument(
         trust,
-        { type: 'Federated', identifiers: [ref(`aws_iam_openid_connect_provider.${id}.arn`)] },
+        { type: 'Federated', identifiers: [ref(`aws_iam_openid_connect_provider.${providerName}.arn`)] },
         ['sts:AssumeRoleWithWebIdentity'],
         [
-          condition('StringEquals', ref(`"\${var.${id}_oidc_issuer}:aud"`), ['sts.amazonaws.com']),
-          condition('StringLike', ref(`"\${var.${id}_oidc_issuer}:sub"`), [ref(`var.${id}_oidc_subject`)]),
+          condition('StringEquals', ref(`"\${var.${issuer}}:aud"`), [ref(`var.${audience}`)]),
+          condition('StringLike', ref(`"\${var.${issuer}}:sub"`), [ref(`var.${subject}`)]),
         ],
       ),
     );
   } else if (workload.replacement === 'roles-anywhere') {
+    const ca = variableName('ca_certificate_pem');
+    const cn = variableName('certificate_cn');
+    const anchor = id('aws_rolesanywhere_trust_anchor', workload.userName);
     blocks.push(
-      variable(`${id}_ca_certificate_pem`, 'PEM of the private CA that issues the host certificate'),
-      variable(
-        `${id}_certificate_cn`,
-        `common name of the certificate issued to the host behind ${workload.userName}`,
-      ),
+      variable(ca, 'PEM of the private CA that issues the host certificate'),
+      variable(cn, `common name of the certificate issued to the host behind ${workload.userName}`, {
+        ...matches('^[^*?]+$'),
+        message: 'The common name is one exact value, without wildcards.',
+      }),
       block(
         'resource',
-        ['aws_rolesanywhere_trust_anchor', id],
+        ['aws_rolesanywhere_trust_anchor', anchor],
         [
           ['name', `${workload.userName}-ca`],
           ['enabled', true],
@@ -202,9 +252,7 @@ export function workloadTrust(workload: PlanWorkload, providers: Set<string>): T
         {
           blocks: [
             block('source', [], [['source_type', 'CERTIFICATE_BUNDLE']], {
-              blocks: [
-                block('source_data', [], [['x509_certificate_data', ref(`var.${id}_ca_certificate_pem`)]]),
-              ],
+              blocks: [block('source_data', [], [['x509_certificate_data', ref(`var.${ca}`)]])],
             }),
           ],
         },
@@ -214,17 +262,17 @@ export function workloadTrust(workload: PlanWorkload, providers: Set<string>): T
         { type: 'Service', identifiers: ['rolesanywhere.amazonaws.com'] },
         ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
         [
-          condition('ArnEquals', 'aws:SourceArn', [ref(`aws_rolesanywhere_trust_anchor.${id}.arn`)]),
-          condition('StringEquals', 'aws:PrincipalTag/x509Subject/CN', [ref(`var.${id}_certificate_cn`)]),
+          condition('ArnEquals', 'aws:SourceArn', [ref(`aws_rolesanywhere_trust_anchor.${anchor}.arn`)]),
+          condition('StringEquals', 'aws:PrincipalTag/x509Subject/CN', [ref(`var.${cn}`)]),
         ],
       ),
       block(
         'resource',
-        ['aws_rolesanywhere_profile', id],
+        ['aws_rolesanywhere_profile', id('aws_rolesanywhere_profile', workload.userName)],
         [
           ['name', workload.userName],
           ['enabled', true],
-          ['role_arns', [ref(`aws_iam_role.${id}.arn`)]],
+          ['role_arns', [ref(`aws_iam_role.${name}.arn`)]],
         ],
       ),
     );
@@ -241,10 +289,10 @@ export function workloadTrust(workload: PlanWorkload, providers: Set<string>): T
       ),
       block(
         'resource',
-        ['aws_iam_instance_profile', id],
+        ['aws_iam_instance_profile', id('aws_iam_instance_profile', workload.userName)],
         [
           ['name', workload.roleName],
-          ['role', ref(`aws_iam_role.${id}.name`)],
+          ['role', ref(`aws_iam_role.${name}.name`)],
         ],
         {
           comments: [

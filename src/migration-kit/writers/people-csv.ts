@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { neutralizeFormula } from '../../io/text/csv-cell.js';
 import type { KitPlan } from '../plan-schema.js';
 
 const COLUMNS = [
@@ -72,7 +73,9 @@ export function renderPeopleCsv(plan: KitPlan): string {
         c.decision,
       ),
     );
-  return stringify([COLUMNS, ...rows, ...breakGlass, ...suspected, ...toDelete]);
+  // Every name comes from AWS or an identity store: a spreadsheet must show it, never run it.
+  const cells = [...rows, ...breakGlass, ...suspected, ...toDelete].map((row) => row.map(neutralizeFormula));
+  return stringify([COLUMNS, ...cells]);
 }
 
 /** A human IAM user the kit does not migrate: no person, no match, no target, only why. */

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AccessMatrix, AccessRow } from '../../access-matrix/access-matrix-schema.js';
-import { neutralizeFormula } from '../csv/render-csv.js';
+import { neutralizeFormula } from '../../io/text/csv-cell.js';
+import { markdownInline } from '../../io/text/markdown-text.js';
 
 export const ACCESS_FORMATS = ['csv', 'json', 'md'] as const;
 export type AccessFormat = (typeof ACCESS_FORMATS)[number];
@@ -50,7 +51,7 @@ export function adminPeopleByAccount(
 }
 
 function renderAccessMarkdown(matrix: AccessMatrix): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cell = markdownInline;
   const principals = new Set(matrix.rows.filter(isPeople).map((r) => r.principal));
   const accounts = adminPeopleByAccount(matrix);
   const paths = new Map<string, AccessRow[]>();
@@ -75,13 +76,16 @@ function renderAccessMarkdown(matrix: AccessMatrix): string {
     '|---|---:|---:|',
     ...[...paths.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([path, rows]) => `| ${path} | ${rows.length} | ${new Set(rows.map((r) => r.principal)).size} |`),
+      .map(
+        ([path, rows]) =>
+          `| ${cell(path)} | ${rows.length} | ${new Set(rows.map((r) => r.principal)).size} |`,
+      ),
     '',
   ];
   if (matrix.unknown.length > 0) {
     lines.push('## Not known (not collected)', '');
     for (const gap of matrix.unknown)
-      lines.push(`- ${gap.accountId ?? 'organization'}: ${gap.slice}: ${cell(gap.reason)}`);
+      lines.push(`- ${cell(gap.accountId ?? 'organization')}: ${cell(gap.slice)}: ${cell(gap.reason)}`);
     lines.push('');
   }
   return lines.join('\n');

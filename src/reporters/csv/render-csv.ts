@@ -1,3 +1,4 @@
+import { neutralizeFormula } from '../../io/text/csv-cell.js';
 import type { ReportModel } from '../../report/model/report-model.js';
 import { accountNames } from '../report-view.js';
 
@@ -93,12 +94,7 @@ function csvLine(cells: readonly string[]): string {
  */
 function cell(value: string): string {
   if (value === '') return value;
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = neutralizeFormula(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}

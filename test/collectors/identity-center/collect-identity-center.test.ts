@@ -5,6 +5,7 @@ import {
   ListAccountAssignmentsCommand,
   ListAccountsForProvisionedPermissionSetCommand,
   ListInstancesCommand,
+  ListTagsForResourceCommand,
   SSOAdminClient,
 } from '@aws-sdk/client-sso-admin';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -46,12 +47,16 @@ describe('collectIdentityCenter', () => {
           name: 'Admin',
           description: 'break glass',
           sessionDuration: 'PT12H',
+          relayState: null,
+          tags: { 'cost-center': '42', team: 'platform' },
           managedPolicies: [{ name: 'AdministratorAccess' }],
           inlinePolicy: { Statement: [{ Effect: 'Deny' }] },
           permissionsBoundary: null,
         },
         {
           name: 'ReadOnly',
+          relayState: 'https://console.aws.amazon.com/cloudwatch/home',
+          tags: {},
           customerManagedPolicies: [{ name: 'deny-secrets', path: '/guard/' }],
           inlinePolicy: null,
           permissionsBoundary: {
@@ -160,6 +165,37 @@ describe('collectIdentityCenter', () => {
       error: { code: 'AccessDeniedException' },
     });
     expect(slice.identityStore.status).toBe('ok');
+  });
+
+  it('reads tags page by page, both pages passing the set and instance ARNs', async () => {
+    mockIdentityCenter(ssoMock, storeMock);
+    await collect();
+    const calls = ssoMock.commandCalls(ListTagsForResourceCommand, { ResourceArn: ADMIN });
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.args[0].input).toMatchObject({ InstanceArn: INSTANCE, NextToken: 't' });
+  });
+
+  it('records tags as not collected (null) on AccessDenied, with a note, and keeps the set', async () => {
+    mockIdentityCenter(ssoMock, storeMock);
+    notes.length = 0;
+    ssoMock
+      .on(ListTagsForResourceCommand, { ResourceArn: READ })
+      .rejects(awsError('AccessDeniedException', 'no sso:ListTagsForResource', 403));
+    const slice = identityCenterSliceSchema.parse(await collect());
+    expect(slice.permissionSets.status).toBe('ok');
+    const sets = slice.permissionSets.status === 'ok' ? slice.permissionSets.data : [];
+    expect(sets.find((s) => s.name === 'ReadOnly')?.tags).toBeNull();
+    expect(sets.find((s) => s.name === 'Admin')?.tags).toEqual({ 'cost-center': '42', team: 'platform' });
+    expect(notes.some((n) => n.includes('ReadOnly') && n.includes('AccessDenied'))).toBe(true);
+  });
+
+  it('fails the slice on an unexpected error reading tags (never a silent empty map)', async () => {
+    mockIdentityCenter(ssoMock, storeMock);
+    ssoMock
+      .on(ListTagsForResourceCommand, { ResourceArn: READ })
+      .rejects(awsError('ValidationException', 'bad', 400));
+    const slice = await collect();
+    expect(slice.permissionSets.status).toBe('failed');
   });
 
   it('treats a boundary operation the endpoint lacks (emulator HTML 500) as no boundary, with a note', async () => {

@@ -15,6 +15,7 @@ import {
   ListInstancesCommand,
   ListManagedPoliciesInPermissionSetCommand,
   ListPermissionSetsCommand,
+  ListTagsForResourceCommand,
 } from '@aws-sdk/client-sso-admin';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { awsError } from './aws-test-doubles.js';
@@ -48,9 +49,19 @@ export function mockIdentityCenter(
   ssoMock
     .on(DescribePermissionSetCommand, { PermissionSetArn: ADMIN })
     .resolves({ PermissionSet: { Name: 'Admin', SessionDuration: 'PT12H', Description: 'break glass' } });
+  ssoMock.on(DescribePermissionSetCommand, { PermissionSetArn: READ }).resolves({
+    PermissionSet: {
+      Name: 'ReadOnly',
+      SessionDuration: 'PT1H',
+      RelayState: 'https://console.aws.amazon.com/cloudwatch/home',
+    },
+  });
+  // Admin's tags come in two pages; ReadOnly has none.
+  ssoMock.on(ListTagsForResourceCommand).resolves({ Tags: [] });
   ssoMock
-    .on(DescribePermissionSetCommand, { PermissionSetArn: READ })
-    .resolves({ PermissionSet: { Name: 'ReadOnly', SessionDuration: 'PT1H' } });
+    .on(ListTagsForResourceCommand, { ResourceArn: ADMIN })
+    .resolvesOnce({ Tags: [{ Key: 'team', Value: 'platform' }], NextToken: 't' })
+    .resolves({ Tags: [{ Key: 'cost-center', Value: '42' }] });
   ssoMock.on(ListManagedPoliciesInPermissionSetCommand).resolves({ AttachedManagedPolicies: [] });
   ssoMock.on(ListManagedPoliciesInPermissionSetCommand, { PermissionSetArn: ADMIN }).resolves({
     AttachedManagedPolicies: [

@@ -61,6 +61,8 @@ export function applyIdentityCenterPlan(snapshot: Snapshot, plan: KitPlan): Snap
       name: set.name,
       description: set.description,
       sessionDuration: set.sessionDuration,
+      relayState: set.relayState,
+      tags: set.tags,
       createdDate: null,
       managedPolicies: set.awsManagedPolicies.map((p) => ({ arn: p, name: p.split('/').pop()! })),
       customerManagedPolicies: set.customerManagedPolicies.map((name) => ({ name, path: '/' })),
