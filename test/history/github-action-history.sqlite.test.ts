@@ -32,6 +32,7 @@ describe('action.yml with a history file', () => {
       runs: { steps: Array<{ with?: Record<string, string> }> };
     };
     const setup = action.runs.steps.find((s) => s.with?.['node-version']);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     expect(setup?.with?.['node-version']).toBe("${{ inputs.history != '' && '22' || '20' }}");
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,10 +96,13 @@ describe('keysweep history import', () => {
     expect((await readFile(history)).equals(before)).toBe(true);
     const foreign = join(dir, 'foreign.json');
     await writeFile(foreign, JSON.stringify({ hello: 'world' }));
-    const notReport = await runKeysweep(['history', 'import', '--history', history, foreign]);
+    const fresh = join(dir, 'fresh.sqlite');
+    const notReport = await runKeysweep(['history', 'import', '--history', fresh, foreign]);
     expect(notReport).toMatchObject({
       code: 2,
       stderr: [`keysweep: ${foreign}: not a keysweep report (no schemaVersion)`],
     });
+    // The history file this import would have created is not left behind.
+    expect(existsSync(fresh)).toBe(false);
   });
 });

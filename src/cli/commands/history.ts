@@ -1,3 +1,4 @@
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openHistory } from '../../history/history-file.js';
@@ -21,6 +22,8 @@ export function registerHistory(program: Command, io: CliIo): void {
     .action(async (reports: string[], flags: { history?: string; quiet?: boolean }) => {
       const path = historyPathOf(flags.history, io.cwd);
       if (!path) throw new InputError('history import needs --history <file> (or KEYSWEEP_HISTORY)');
+      // A file this import creates is removed again when the import is refused: nothing half-written.
+      const existed = existsSync(path);
       const file = await openHistory(path, { create: true });
       try {
         const outcomes = await importReports(
@@ -36,9 +39,12 @@ export function registerHistory(program: Command, io: CliIo): void {
                   : `  skipped ${o.path}: a scan of this organization at ${o.takenAt} is already recorded`,
               ),
             );
-      } finally {
+      } catch (error) {
         file.close();
+        if (!existed) rmSync(path, { force: true });
+        throw error;
       }
+      file.close();
       io.setExitCode(EXIT.ok);
     });
 }
