@@ -31,7 +31,9 @@ export function withUsedColumn(rows: readonly AccessRow[], snapshot: Snapshot): 
       reserved,
       used: (arn) => {
         const evidence = byArn.get(arn);
-        if (!evidence || evidence.coverage !== 'granted-services') return null;
+        // Analyzer facts name only the unused: what was used is not known from them.
+        if (evidence === undefined) return null;
+        if (evidence.coverage === 'unused-only') return null;
         const summary = servicesUsedInWindow(evidence, now, usage.windowDays);
         if (summary.used.length === 0) return `none in ${usage.windowDays} days`;
         return [...summary.used]
