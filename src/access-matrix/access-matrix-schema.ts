@@ -26,6 +26,8 @@ export const accessRowSchema = z.object({
   permission: z.string(),
   /** Administrator-equivalent ("*" on "*" or AdministratorAccess); null when the policies were not collected. */
   adminEquivalent: z.boolean().nullable(),
+  /** Services used in the usage window with their last use, "none in N days", or null (not known). */
+  used: z.string().nullable().optional(),
 });
 export type AccessRow = z.infer<typeof accessRowSchema>;
 

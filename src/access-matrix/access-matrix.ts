@@ -1,6 +1,7 @@
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { ACCESS_MATRIX_SCHEMA_VERSION, type AccessMatrix, type AccessRow } from './access-matrix-schema.js';
 import { buildAccessRows } from './build-access-matrix.js';
+import { withUsedColumn } from './used-column.js';
 
 export interface AccessFilters {
   /** Case-insensitive part of the principal's name. */
@@ -27,7 +28,7 @@ export function buildAccessMatrix(snapshot: Snapshot, filters: AccessFilters = {
       account: filters.account ?? null,
       permissionSet: filters.permissionSet ?? null,
     },
-    rows: rows.filter(
+    rows: withUsedColumn(rows, snapshot).filter(
       (row) =>
         matchesPerson(row, filters.person) &&
         matchesAccount(row.accountId, row.accountName) &&

@@ -41,6 +41,8 @@ describe('buildAccessMatrix', () => {
         via: 'arn:aws:iam::111111111111:user/jane.doe',
         permission: 'Everything',
         adminEquivalent: true,
+        // usage not built for this snapshot: not known
+        used: null,
       },
     ]);
   });
@@ -90,5 +92,27 @@ describe('buildAccessMatrix', () => {
     expect(buildAccessMatrix(denied).unknown).toEqual([
       { accountId: null, slice: 'sso.assignments', reason: 'AccessDenied: no sso:ListAccountAssignments' },
     ]);
+  });
+});
+
+describe('the "used" column', () => {
+  it('shows what each row’s principal used, read from the Identity Center role for Identity Center rows', async () => {
+    const { loadDemoSnapshot } = await import('../../src/demo/demo-snapshot.js');
+    const matrix = buildAccessMatrix(await loadDemoSnapshot());
+    const row = (path: string, principal: string, permission: string) =>
+      matrix.rows.find(
+        (r) =>
+          r.path === path &&
+          r.principal === principal &&
+          r.permission === permission &&
+          r.accountId === '100000000001',
+      );
+    expect(row('iam-user', 'alice.ops0', 'AdministratorAccess')?.used).toBe(
+      's3 2026-11-19, ec2 2026-11-18, cloudwatch 2026-11-16',
+    );
+    expect(row('identity-center', 'grace@example.com', 'SecurityAudit')?.used).toBe('none in 90 days');
+    expect(row('identity-center', 'grace@example.com', 'AdministratorAccess')?.used).toMatch(/^s3 /);
+    // Accounts without Identity Center roles for a set, or without evidence: not known, never "none".
+    expect(matrix.rows.filter((r) => r.used === null).length).toBeGreaterThan(0);
   });
 });

@@ -15,6 +15,7 @@ export const ACCESS_CSV_COLUMNS = [
   'via',
   'permission',
   'adminEquivalent',
+  'used',
 ] as const satisfies ReadonlyArray<keyof AccessRow>;
 
 export function renderAccess(matrix: AccessMatrix, format: AccessFormat): string {
@@ -23,7 +24,10 @@ export function renderAccess(matrix: AccessMatrix, format: AccessFormat): string
   // Names come from AWS and identity stores anyone with access can edit: defuse spreadsheet formulas.
   const rows = matrix.rows.map((row) =>
     Object.fromEntries(
-      ACCESS_CSV_COLUMNS.map((c) => [c, neutralizeFormula(row[c] === null ? 'unknown' : String(row[c]))]),
+      ACCESS_CSV_COLUMNS.map((c) => [
+        c,
+        neutralizeFormula(row[c] === null || row[c] === undefined ? 'unknown' : String(row[c])),
+      ]),
     ),
   );
   return stringify(rows, { header: true, columns: [...ACCESS_CSV_COLUMNS], record_delimiter: 'windows' });
