@@ -1,9 +1,9 @@
+import type { Snapshot } from '../inventory/snapshot-schema.js';
 import {
   permissionSetNameOfReservedRole,
   servicesUsedInWindow,
   usageByPrincipal,
-} from '../advice/service-usage.js';
-import type { Snapshot } from '../inventory/snapshot-schema.js';
+} from '../knowledge/service-usage.js';
 import type { AccessRow } from './access-matrix-schema.js';
 
 /**

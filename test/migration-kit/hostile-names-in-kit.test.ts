@@ -97,6 +97,14 @@ describe('hostile names in every kit file', () => {
     }
   });
 
+  it('scp/README.md: same lines and headings, no raw HTML', () => {
+    const plain = byPath(kit.files, 'scp/README.md').content.split('\n');
+    const evil = byPath(kit.hostileFiles, 'scp/README.md').content.split('\n');
+    expect(evil.length).toBe(plain.length);
+    expect(evil.filter((l) => l.startsWith('#'))).toHaveLength(plain.filter((l) => l.startsWith('#')).length);
+    expect(evil.join('\n')).not.toMatch(/(^|[^\\])<img/);
+  });
+
   it('runbook.html: exactly the same elements, no injected <img>', () => {
     const tags = (html: string) => html.match(/<\/?[a-z][a-z0-9]*/gi) ?? [];
     const plain = byPath(kit.files, 'runbook.html').content;

@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
+import { markdownInline } from '../../io/text/markdown-text.js';
 import { describeRootCredentials, rootCredentials } from '../../knowledge/policy/root-credentials.js';
 import { assumeRootCommand } from '../../knowledge/root-advice.js';
 import type { KitPlan } from '../plan-schema.js';
@@ -38,7 +39,7 @@ export function renderGuardrailsReadme(
     `**SCPs do not apply to the management account${management ? ` (${management})` : ''}.** Its IAM users and keys are not`,
     'blocked by this policy: keep IAM users out of it by process and review it with `keysweep scan`.' +
       (managementUsers.length > 0
-        ? ` It has ${managementUsers.length} human IAM user(s) today: ${managementUsers.join(', ')}.`
+        ? ` It has ${managementUsers.length} human IAM user(s) today: ${markdownInline(managementUsers.join(', '))}.`
         : ''),
     '',
     '## Centralized root access',
@@ -76,7 +77,9 @@ function centralizedRootSteps(snapshot: Snapshot): string[] {
     if (account.id === snapshot.organization.managementAccountId) continue;
     if (account.iam.root.status !== 'ok') {
       if (account.access.status === 'ok')
-        lines.push(`- ${account.name} (${account.id}): root credentials were not collected — check by hand.`);
+        lines.push(
+          `- ${markdownInline(account.name)} (${account.id}): root credentials were not collected — check by hand.`,
+        );
       continue;
     }
     const root = account.iam.root.data;
@@ -85,7 +88,7 @@ function centralizedRootSteps(snapshot: Snapshot): string[] {
     if (!credentials.any && !root.mfaActive) continue;
     found += 1;
     lines.push(
-      `### ${account.name} (${account.id}): ${describeRootCredentials(root, credentials)}`,
+      `### ${markdownInline(account.name)} (${account.id}): ${describeRootCredentials(root, credentials)}`,
       '',
       '```sh',
       `${assumeRootCommand(account.id)}  # export the returned credentials, then:`,
