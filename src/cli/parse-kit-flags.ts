@@ -13,16 +13,3 @@ export function parseDeleteAfterDays(value: string): number {
     throw new InputError(`--delete-after-days: ${days} is more than ${MAX_DELETE_AFTER_DAYS} (ten years)`);
   return days;
 }
-
-/**
- * `--scp-exempt-role '*'` (or `**`, `?*`, a path of stars) matches every role, so the SCP that stops new IAM users and
- * keys would stop nothing: refused rather than written as a guardrail that is not one.
- */
-export function refuseExemptingEveryRole(values: readonly string[]): readonly string[] {
-  const everyRole = values.find((value) => /^[*?/]+$/.test(value) && value.includes('*'));
-  if (everyRole !== undefined)
-    throw new InputError(
-      `--scp-exempt-role: "${everyRole}" matches every role, so the SCP would deny nothing; name the roles that may create IAM users`,
-    );
-  return values;
-}

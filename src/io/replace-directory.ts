@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileErrorReason, writeFailureCode } from './file-error-reason.js';
 import { InputError } from './input-error.js';
 import { makeDirectories } from './make-directories.js';
+import { trackTemporaryFile } from './temporary-files.js';
 
 /**
  * Whether `dir` may be replaced whole: it does not exist, is empty, or `isOurs` recognises its content
@@ -35,6 +36,8 @@ export async function replaceDirectory(
   const suffix = randomBytes(6).toString('hex');
   const staging = join(parent, `.${basename(dir)}.new-${suffix}`);
   const old = join(parent, `.${basename(dir)}.old-${suffix}`);
+  // Removed however the process ends (Ctrl-C while a large kit is written included) until it is renamed.
+  const untrack = trackTemporaryFile(staging);
   try {
     for (const file of files) {
       const path = join(staging, file.path);
@@ -43,6 +46,7 @@ export async function replaceDirectory(
     }
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    untrack();
     const code = writeFailureCode(error);
     if (code) throw new InputError(`cannot write ${dir}: ${fileErrorReason(code)} (${code})`);
     throw error;
@@ -58,6 +62,8 @@ export async function replaceDirectory(
     if (hadOld) await rename(old, dir);
     await rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    untrack();
   }
   if (hadOld) await rm(old, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 
 /**
  * Temporary files this process is writing (the `.<hex>.tmp` of an atomic write, the probe of an output
- * check): removed however the process ends, by its own exit or by Ctrl-C / SIGTERM while a report of
+ * check, the staging directory of a kit that replaces its directory whole): removed however the process ends, by its own exit or by Ctrl-C / SIGTERM while a report of
  * many megabytes is being written, so an interrupted run leaves nothing of its own in --out. The spool of
  * a large scan keeps its own such list (src/reporters/spool/spool-file.ts); both end the same way.
  */
@@ -34,7 +34,7 @@ function hookOnce(): void {
 
 function removeAll(): void {
   for (const path of [...live]) {
-    rmSync(path, { force: true });
+    rmSync(path, { force: true, recursive: true });
     live.delete(path);
   }
 }

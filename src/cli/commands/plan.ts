@@ -24,7 +24,7 @@ import {
   loadInventory,
 } from '../load-inventory.js';
 import { parseChoiceList } from '../parse-flags.js';
-import { parseDeleteAfterDays, refuseExemptingEveryRole } from '../parse-kit-flags.js';
+import { parseDeleteAfterDays } from '../parse-kit-flags.js';
 import { parseNow } from '../parse-now.js';
 import { checkOutputDirectory } from '../validate-output-location.js';
 
@@ -81,7 +81,7 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
   checkInventorySource(command, flags);
   const now = parseNow(flags.now);
   const idp = parseIdp(flags.idp);
-  const scpExemptRoles = parseExemptRoles(refuseExemptingEveryRole(flags.scpExemptRole));
+  const scpExemptRoles = parseExemptRoles(flags.scpExemptRole);
   denyIamUsersScp(scpExemptRoles); // fails on too many exemptions now, not after a long collection
   const emailTag = parseEmailTag(flags.emailTag);
   const deleteAfterDays = parseDeleteAfterDays(flags.deleteAfterDays);

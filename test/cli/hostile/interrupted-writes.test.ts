@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -26,7 +26,7 @@ async function interruptWhileWriting(
   const writing = new Promise<string>((resolve) => {
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      const match = /^writing (.+\.tmp)$/m.exec(stderr);
+      const match = /^writing (.+)$/m.exec(stderr);
       if (match) resolve(match[1]!);
     });
   });
@@ -80,7 +80,9 @@ describe('an interrupted scan or plan', () => {
     const out = join(await mkdtemp(join(tmpdir(), 'ks-int-')), 'kit');
     const ended = await interruptWhileWriting(['plan', '--demo', ...NOW, '--out', out], 'SIGINT');
     expect(ended.killedBy).toBe('SIGINT');
-    const left = existsSync(out) ? await readdir(out, { recursive: true }) : [];
-    expect(left.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // The kit is written into a staging directory beside --out, removed with everything in it.
+    expect(ended.temp).toMatch(/\/\.kit\.new-[0-9a-f]{12}$/);
+    expect(existsSync(ended.temp)).toBe(false);
+    expect(await readdir(dirname(out))).toEqual([]);
   });
 });

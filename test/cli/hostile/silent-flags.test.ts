@@ -65,7 +65,7 @@ describe('plan --scp-exempt-role', () => {
       const out = join(await tempDir(), 'kit');
       const run = await runKeysweep(['plan', '--demo', ...NOW, '--out', out, '--scp-exempt-role', pattern]);
       expect(run.stderr).toEqual([
-        `keysweep: --scp-exempt-role: "${pattern}" matches every role, so the SCP would deny nothing; name the roles that may create IAM users`,
+        `keysweep: --scp-exempt-role: "${pattern}" would exempt every role (the SCP would deny nothing); name the roles`,
       ]);
       expect(run.code).toBe(2);
       expect(existsSync(out)).toBe(false);
