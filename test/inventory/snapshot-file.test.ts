@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anAccount, aSnapshot } from '../../fixtures/builders/index.js';
 import { loadSnapshot, parseSnapshot, saveSnapshot } from '../../src/inventory/snapshot-file.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/inventory/snapshot-schema.js';
 import { InputError } from '../../src/io/input-error.js';
 
 describe('snapshot file', () => {
@@ -25,7 +26,7 @@ describe('snapshot file', () => {
 
   it('rejects an unsupported schema version with its own message', () => {
     expect(() => parseSnapshot({ ...aSnapshot(), schemaVersion: 99 }, 's.json')).toThrow(
-      /s\.json: schemaVersion: 99 is newer than this keysweep reads \(2\); upgrade keysweep/,
+      /s\.json: schemaVersion: 99 is newer than this keysweep reads \(3\); upgrade keysweep/,
     );
   });
 
@@ -51,6 +52,6 @@ describe('snapshot file', () => {
     await saveSnapshot(file, aSnapshot());
     const { readdir } = await import('node:fs/promises');
     expect(await readdir(dir)).toEqual(['snap.json']);
-    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(SNAPSHOT_SCHEMA_VERSION);
   });
 });

@@ -16,6 +16,8 @@ import { runKeysweep } from '../cli/run-cli.js';
 // report.json upgrade is checked against the v1 files in version-chain.test.ts. Then issue 14: report.json
 // schemaVersion 3 (migration advice once per resource, filled-in rule steps left out, one finding per
 // line); SARIF and Markdown unchanged. The v2 → v3 upgrade is checked against test/fixtures/versions/report-v2.
+// Then issue 24: the users' SSH keys, signing certificates and service-specific credentials (three rules,
+// five demo findings); root rules read AssumeRoot audit facts where present (none in the demo).
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

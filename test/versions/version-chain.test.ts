@@ -134,7 +134,9 @@ describe('report.json of older versions read back as a baseline', () => {
   it('upgrades the v2 demo report to exactly what the JSON writer makes of the same findings', async () => {
     const v2 = JSON.parse(await readFile(REPORT_V2, 'utf8'));
     expect(v2.schemaVersion).toBe(2);
-    const written = JSON.parse(renderJson(await demoModel()));
+    // The rules of that time: rules added since have findings in today's demo the v2 file cannot hold.
+    const v2Rules = (v2.rules as Array<{ id: string }>).map((rule) => rule.id);
+    const written = JSON.parse(renderJson(await demoModel(undefined, v2Rules)));
     expect(written.schemaVersion).toBe(3);
     written.tool = v2.tool; // the test model's version is 0.0.0-test
     expect(upgradeToCurrent(v2, 'report-v2/report.json', REPORT_VERSIONS)).toEqual(written);

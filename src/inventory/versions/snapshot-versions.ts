@@ -1,5 +1,6 @@
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot-schema.js';
 import { upgradeSnapshotV1ToV2 } from './snapshot-v1-to-v2.js';
+import { upgradeSnapshotV2ToV3 } from './snapshot-v2-to-v3.js';
 import type { Upgrade, VersionChain } from './upgrade-chain.js';
 
 /**
@@ -9,6 +10,7 @@ import type { Upgrade, VersionChain } from './upgrade-chain.js';
  */
 export const SNAPSHOT_UPGRADES: Record<number, Upgrade> = {
   1: upgradeSnapshotV1ToV2,
+  2: upgradeSnapshotV2ToV3,
 };
 
 export const SNAPSHOT_VERSIONS: VersionChain = {

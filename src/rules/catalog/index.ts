@@ -30,6 +30,9 @@ import iamUserAssumesCrossAccountRoles from './iam-user-assumes-cross-account-ro
 import iamUserDirectPolicies from './iam-user-direct-policies.js';
 import iamUserDuplicatesIdentityCenterAccess from './iam-user-duplicates-identity-center-access.js';
 import iamUserPasswordAndAccessKey from './iam-user-password-and-access-key.js';
+import iamUserServiceSpecificCredential from './iam-user-service-specific-credential.js';
+import iamUserSigningCertificate from './iam-user-signing-certificate.js';
+import iamUserSshPublicKey from './iam-user-ssh-public-key.js';
 import iamUserWithoutMfa from './iam-user-without-mfa.js';
 import iamWorkloadUserStaticKeys from './iam-workload-user-static-keys.js';
 import rootAccessKeysExist from './root-access-keys-exist.js';
@@ -79,6 +82,9 @@ export const ALL_RULES: readonly Rule[] = [
   iamUserDirectPolicies,
   iamUserDuplicatesIdentityCenterAccess,
   iamUserPasswordAndAccessKey,
+  iamUserServiceSpecificCredential,
+  iamUserSigningCertificate,
+  iamUserSshPublicKey,
   iamUserWithoutMfa,
   iamWorkloadUserStaticKeys,
   rootAccessKeysExist,

@@ -1,0 +1,17 @@
+import { upgradeLongLivedCredentialsV2ToV3 } from './snapshot-v2-to-v3-long-lived-credentials.js';
+import { upgradeRootAuditV2ToV3 } from './snapshot-v2-to-v3-root-audit.js';
+import type { JsonDocument, Upgrade } from './upgrade-chain.js';
+
+/**
+ * Snapshot schema 2 → 3. Several topics add slices in version 3; each brings its own pure step (its own
+ * file) that marks its new slices not collected in a version 2 document. They run in this order.
+ */
+export const SNAPSHOT_V2_TO_V3_STEPS: ReadonlyArray<(document: JsonDocument) => JsonDocument> = [
+  upgradeLongLivedCredentialsV2ToV3,
+  upgradeRootAuditV2ToV3,
+];
+
+export const upgradeSnapshotV2ToV3: Upgrade = (v2: JsonDocument) => {
+  const upgraded = SNAPSHOT_V2_TO_V3_STEPS.reduce((document, step) => step(document), v2);
+  return { ...upgraded, schemaVersion: 3 };
+};
