@@ -99,3 +99,80 @@ export function describeMissing(accountId: string, entry: NotAssignable): string
       `${reference.path}${reference.name} in account ${accountId} before assigning permission set ${entry.permissionSetName}.`,
   );
 }
+
+/** Key order does not change a policy's meaning: compare documents with keys sorted. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+export interface PrerequisiteGap {
+  accountId: string;
+  permissionSetArn: string;
+  permissionSetName: string;
+  reference: PolicyReference;
+}
+
+export interface PrerequisiteDifference extends PrerequisiteGap {
+  /** Assigned accounts whose policy of the same name and path has other permissions. */
+  differentIn: string[];
+}
+
+export interface PermissionSetPrerequisites {
+  /** A referenced policy missing in an account the set is assigned to. */
+  missing: PrerequisiteGap[];
+  /** A referenced policy whose content differs between the accounts the set is assigned to. */
+  differing: PrerequisiteDifference[];
+  /** Assigned accounts whose policies were not collected: nothing said about them. */
+  unknownAccounts: string[];
+}
+
+/** Every assigned (permission set, account) pair checked against that account's customer managed policies. */
+export function checkPermissionSetPrerequisites(
+  sets: readonly PermissionSet[],
+  assignments: readonly { accountId: string; permissionSetArn: string }[],
+  policiesOf: (accountId: string) => readonly ManagedPolicy[] | null,
+): PermissionSetPrerequisites {
+  const result: PermissionSetPrerequisites = { missing: [], differing: [], unknownAccounts: [] };
+  const unknown = new Set<string>();
+  for (const set of sets) {
+    const references = policyReferences(set);
+    if (references.length === 0) continue;
+    const accounts = [
+      ...new Set(assignments.filter((a) => a.permissionSetArn === set.arn).map((a) => a.accountId)),
+    ].sort();
+    for (const reference of references) {
+      const contentByAccount = new Map<string, string>();
+      for (const accountId of accounts) {
+        const policies = policiesOf(accountId);
+        if (policies === null) {
+          unknown.add(accountId);
+          continue;
+        }
+        const found = policies.find(
+          (p) => !p.awsManaged && p.policyName === reference.name && pathOfPolicy(p) === reference.path,
+        );
+        const base = { accountId, permissionSetArn: set.arn, permissionSetName: set.name, reference };
+        if (!found) result.missing.push(base);
+        else if (found.document !== null) contentByAccount.set(accountId, canonical(found.document));
+      }
+      if (new Set(contentByAccount.values()).size < 2) continue;
+      for (const [accountId, content] of contentByAccount) {
+        result.differing.push({
+          accountId,
+          permissionSetArn: set.arn,
+          permissionSetName: set.name,
+          reference,
+          differentIn: [...contentByAccount].filter(([, other]) => other !== content).map(([id]) => id),
+        });
+      }
+    }
+  }
+  result.unknownAccounts = [...unknown].sort();
+  return result;
+}

@@ -17,7 +17,9 @@ import { runKeysweep } from '../cli/run-cli.js';
 // schemaVersion 3 (migration advice once per resource, filled-in rule steps left out, one finding per
 // line); SARIF and Markdown unchanged. The v2 → v3 upgrade is checked against test/fixtures/versions/report-v2.
 // Then issue 24: the users' SSH keys, signing certificates and service-specific credentials (three rules,
-// five demo findings); root rules read AssumeRoot audit facts where present (none in the demo).
+// five demo findings); root rules read AssumeRoot audit facts where present (none in the demo); permission set
+// DataLakeAnalyst (customer managed policy DataLakeAccess: missing in payments-prod, differing in web-prod
+// and data-prod) with its two rules.
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

@@ -46,6 +46,8 @@ import ssoAssignmentOrphanedPrincipal from './sso-assignment-orphaned-principal.
 import ssoInlinePolicyAdmin from './sso-inline-policy-admin.js';
 import ssoInstanceMissing from './sso-instance-missing.js';
 import ssoPermissionSetOutdated from './sso-permission-set-outdated.js';
+import ssoPermissionSetPolicyDiffers from './sso-permission-set-policy-differs.js';
+import ssoPermissionSetPolicyMissing from './sso-permission-set-policy-missing.js';
 import ssoPermissionSetUnused from './sso-permission-set-unused.js';
 import ssoSessionDurationTooLong from './sso-session-duration-too-long.js';
 
@@ -98,6 +100,8 @@ export const ALL_RULES: readonly Rule[] = [
   ssoInlinePolicyAdmin,
   ssoInstanceMissing,
   ssoPermissionSetOutdated,
+  ssoPermissionSetPolicyDiffers,
+  ssoPermissionSetPolicyMissing,
   ssoPermissionSetUnused,
   ssoSessionDurationTooLong,
 ] as Rule[];
