@@ -10,6 +10,7 @@ import type { AwsClientFactory, CallCounter } from './client-factory.js';
 import { type CollectionProgress, silentProgress } from './collection-progress.js';
 import { collectAccountIam } from './iam/collect-account-iam.js';
 import type { CredentialReportPolling } from './iam/credential-report.js';
+import { collectRootCredentialsAudit, rootAuditSkipped } from './iam/root-credentials-audit.js';
 import { type UsageOptions, usageOfAccount, usageRun } from './iam-usage/usage-of-account.js';
 import { collectIdentityCenter } from './identity-center/collect-identity-center.js';
 import {
@@ -114,6 +115,25 @@ export async function collectSnapshot(
     : inventory.standalone
       ? Promise.resolve(notCollected('the account is not in an organization'))
       : collectSlice(() => collectCentralizedRootAccess(factory.iam()));
+  const rootAuditPromise: Promise<Snapshot['organization']['rootCredentialsAudit']> = !orgData
+    ? Promise.resolve(notCollected(elsewhere))
+    : inventory.standalone
+      ? Promise.resolve(rootAuditSkipped('the account is not in an organization'))
+      : centralizedRootPromise.then((centralized) =>
+          collectSlice(() =>
+            collectRootCredentialsAudit({
+              sts: factory.sts(),
+              iamWith: (credentials) => factory.iam(credentials),
+              partition: caller.partition,
+              // The management account's root cannot be assumed; every other selected account is a member.
+              memberAccountIds: selection.scanned
+                .map((a) => a.id)
+                .filter((id) => id !== inventory.organization.managementAccountId),
+              rootCredentialsManagement:
+                centralized.status === 'ok' ? centralized.data.rootCredentialsManagement : undefined,
+            }),
+          ),
+        );
 
   const usage = await usageRun(factory, options.usage, progress);
   const limit = pLimit(options.concurrency);
@@ -141,9 +161,10 @@ export async function collectSnapshot(
   const skipped = [...selection.skipped, ...otherShards].map(({ account, reason }) =>
     skippedAccount(account, reason),
   );
-  const [identityCenter, centralizedRootAccess] = await Promise.all([
+  const [identityCenter, centralizedRootAccess, rootCredentialsAudit] = await Promise.all([
     identityCenterPromise,
     centralizedRootPromise,
+    rootAuditPromise,
   ]);
   usage.finish();
   progress.end();
@@ -152,7 +173,7 @@ export async function collectSnapshot(
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     collectedAt: options.now.toISOString(),
     source: { kind: 'live', tool: 'keysweep', toolVersion: TOOL_VERSION },
-    organization: { ...inventory.organization, centralizedRootAccess },
+    organization: { ...inventory.organization, centralizedRootAccess, rootCredentialsAudit },
     accounts: [...finished.map((f) => f.account), ...skipped].sort((a, b) => a.id.localeCompare(b.id)),
     identityCenter,
     crawl: {

@@ -22,6 +22,9 @@ const READ_ONLY_EXCEPTIONS = new Set([
   'sts:AssumeRole', // how keysweep gets into a member account
   // compiles a principal's service last accessed report that GetServiceLastAccessedDetails reads; changes nothing
   'iam:GenerateServiceLastAccessedDetails',
+  // Only with the task policy IAMAuditRootUserCredentials (the scan policy's condition pins it): a root
+  // session that can list root's credentials and nothing else.
+  'sts:AssumeRoot',
 ]);
 
 export function isReadOnlyAction(action: string): boolean {
@@ -54,7 +57,7 @@ export interface ScanPolicyOptions {
  * account). Read-only by construction: the test suite fails if any listed action is not.
  */
 export function buildScanPolicy(options: ScanPolicyOptions) {
-  const readActions = ALL_REQUIRED_ACTIONS.filter((a) => a !== 'sts:AssumeRole');
+  const readActions = ALL_REQUIRED_ACTIONS.filter((a) => a !== 'sts:AssumeRole' && a !== 'sts:AssumeRoot');
   return {
     Version: '2012-10-17',
     Statement: [
@@ -64,6 +67,19 @@ export function buildScanPolicy(options: ScanPolicyOptions) {
         Effect: 'Allow',
         Action: ['sts:AssumeRole'],
         Resource: `arn:aws:iam::*:role/${options.roleName}`,
+      },
+      {
+        // Management (or delegated) account only, with centralized root access enabled: audit-only root
+        // sessions in member accounts. Without this statement the audit is recorded as failed per account.
+        Sid: 'KeysweepAuditMemberRootCredentials',
+        Effect: 'Allow',
+        Action: ['sts:AssumeRoot'],
+        Resource: 'arn:aws:iam::*:root',
+        Condition: {
+          StringEquals: {
+            'sts:TaskPolicyArn': 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials',
+          },
+        },
       },
     ],
   };

@@ -1,6 +1,7 @@
 import type { CollectorId } from '../inventory/slice-table.js';
 import { collectAccountIam } from './iam/collect-account-iam.js';
 import { IAM_REQUIRED_ACTIONS } from './iam/required-actions.js';
+import { collectRootCredentialsAudit, ROOT_AUDIT_REQUIRED_ACTIONS } from './iam/root-credentials-audit.js';
 import { collectAccountUsage } from './iam-usage/collect-account-usage.js';
 import { USAGE_REQUIRED_ACTIONS } from './iam-usage/required-actions.js';
 import { collectIdentityCenter } from './identity-center/collect-identity-center.js';
@@ -18,6 +19,7 @@ export const SLICE_COLLECTORS = {
   'account-iam': { collect: collectAccountIam, declaredActions: IAM_REQUIRED_ACTIONS },
   'account-usage': { collect: collectAccountUsage, declaredActions: USAGE_REQUIRED_ACTIONS },
   'identity-center': { collect: collectIdentityCenter, declaredActions: IDENTITY_CENTER_REQUIRED_ACTIONS },
+  'root-audit': { collect: collectRootCredentialsAudit, declaredActions: ROOT_AUDIT_REQUIRED_ACTIONS },
 } as const satisfies Record<
   CollectorId,
   { collect: (...args: never[]) => unknown; declaredActions: readonly string[] }

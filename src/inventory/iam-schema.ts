@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { slice } from './collection.js';
 import { iamRoleSchema, identityProvidersSchema } from './iam-roles-schema.js';
 import { accountUsageSchema } from './iam-usage-schema.js';
+import {
+  serviceCredentialSchema,
+  signingCertificateSchema,
+  sshPublicKeySchema,
+} from './long-lived-credentials-schema.js';
 import { attachedPolicySchema, inlinePolicySchema, policyDocumentSchema } from './policy-document.js';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -98,6 +103,11 @@ export const rootAccountSchema = z.object({
   mfaActive: z.boolean(),
   /** Kind of root MFA when known: hardware when no virtual device serial belongs to root. */
   mfaKind: z.enum(['none', 'virtual', 'hardware', 'unknown']),
+  /**
+   * false: the credential report had no <root_account> row (moto, some accounts), so root's last use is
+   * unknown and the rest came from the account summary. Absent in snapshots of older keysweeps (read as true).
+   */
+  reportRow: z.boolean().optional(),
 });
 export type RootAccount = z.infer<typeof rootAccountSchema>;
 
@@ -113,5 +123,8 @@ export const iamSliceSchema = z.object({
   identityProviders: slice(identityProvidersSchema),
   /** Services each principal used and when (service last accessed data or analyzer findings). */
   usage: slice(accountUsageSchema),
+  sshPublicKeys: slice(z.array(sshPublicKeySchema)),
+  signingCertificates: slice(z.array(signingCertificateSchema)),
+  serviceCredentials: slice(z.array(serviceCredentialSchema)),
 });
 export type IamSlice = z.infer<typeof iamSliceSchema>;

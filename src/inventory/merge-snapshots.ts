@@ -54,6 +54,7 @@ export function mergeSnapshots(parts: readonly NamedSnapshot[]): Snapshot {
     organization: {
       ...first.snapshot.organization,
       centralizedRootAccess: bestSlice(snapshots.map((s) => s.organization.centralizedRootAccess)),
+      rootCredentialsAudit: bestSlice(snapshots.map((s) => s.organization.rootCredentialsAudit)),
     },
     accounts: [...accounts.values()].map((v) => v.account).sort((a, b) => a.id.localeCompare(b.id)),
     identityCenter: {

@@ -16,6 +16,12 @@ import {
   permissionSetSchema,
   provisioningSchema,
 } from './identity-center-schema.js';
+import {
+  serviceCredentialSchema,
+  signingCertificateSchema,
+  sshPublicKeySchema,
+} from './long-lived-credentials-schema.js';
+import { rootCredentialsAuditSchema } from './root-audit-schema.js';
 import { centralizedRootAccessSchema } from './snapshot-schema.js';
 
 /**
@@ -27,7 +33,7 @@ import { centralizedRootAccessSchema } from './snapshot-schema.js';
  */
 
 /** The collectors that fill slices (src/collectors/slice-collectors.ts maps each to its function). */
-export type CollectorId = 'organization' | 'account-iam' | 'account-usage' | 'identity-center';
+export type CollectorId = 'organization' | 'account-iam' | 'account-usage' | 'identity-center' | 'root-audit';
 
 export interface SliceRow {
   /** organization: one per snapshot; account: one per account, under the account. */
@@ -123,6 +129,29 @@ export const SLICE_TABLE = {
       'access-analyzer:GetFindingV2',
     ],
   },
+  'iam.sshPublicKeys': {
+    scope: 'account',
+    location: ['iam', 'sshPublicKeys'],
+    schema: z.array(sshPublicKeySchema),
+    collector: 'account-iam',
+    // One call per user: no report column or account-wide list says who has SSH keys.
+    actions: ['iam:GetAccountAuthorizationDetails', 'iam:ListSSHPublicKeys'],
+  },
+  'iam.signingCertificates': {
+    scope: 'account',
+    location: ['iam', 'signingCertificates'],
+    schema: z.array(signingCertificateSchema),
+    collector: 'account-iam',
+    // The credential report's cert_* columns: no ListSigningCertificates per user.
+    actions: [...CREDENTIAL_REPORT],
+  },
+  'iam.serviceCredentials': {
+    scope: 'account',
+    location: ['iam', 'serviceCredentials'],
+    schema: z.array(serviceCredentialSchema),
+    collector: 'account-iam',
+    actions: ['iam:GetAccountAuthorizationDetails', 'iam:ListServiceSpecificCredentials'],
+  },
   'org.centralizedRootAccess': {
     scope: 'organization',
     location: ['organization', 'centralizedRootAccess'],
@@ -130,6 +159,24 @@ export const SLICE_TABLE = {
     collector: 'organization',
     // Centralized root access is an IAM API about the organization.
     actions: ['iam:ListOrganizationsFeatures'],
+  },
+  'org.rootCredentialsAudit': {
+    scope: 'organization',
+    location: ['organization', 'rootCredentialsAudit'],
+    schema: rootCredentialsAuditSchema,
+    collector: 'root-audit',
+    // From the management account: one AssumeRoot per member account, scoped by the AWS managed task
+    // policy IAMAuditRootUserCredentials, then the listing calls that policy allows on the root user.
+    actions: [
+      'iam:ListOrganizationsFeatures',
+      'sts:AssumeRoot',
+      'iam:GetLoginProfile',
+      'iam:GetUser',
+      'iam:ListAccessKeys',
+      'iam:GetAccessKeyLastUsed',
+      'iam:ListMFADevices',
+      'iam:ListSigningCertificates',
+    ],
   },
   'sso.instance': {
     scope: 'organization',

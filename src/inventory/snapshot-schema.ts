@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { collectionErrorSchema, slice } from './collection.js';
 import { iamSliceSchema } from './iam-schema.js';
 import { identityCenterSliceSchema } from './identity-center-schema.js';
+import { rootCredentialsAuditSchema } from './root-audit-schema.js';
 
 /**
  * 2: accounts carry iam.roles and iam.identityProviders (versions/snapshot-v1-to-v2.ts upgrades version 1).
  * 3: accounts carry iam.usage; permission sets carry relay state and tags (versions/snapshot-v2-to-v3.ts applies each branch's step in order).
+ * 3 (also): accounts carry the users' other long-lived credentials; the organization the member accounts' root
+ * credentials read through AssumeRoot (versions/snapshot-v2-to-v3*.ts).
  */
 export const SNAPSHOT_SCHEMA_VERSION = 3;
 
@@ -66,6 +69,8 @@ export const snapshotSchema = z.object({
     featureSet: z.enum(['ALL', 'CONSOLIDATED_BILLING', 'NONE']),
     organizationalUnits: z.array(organizationalUnitSchema),
     centralizedRootAccess: slice(centralizedRootAccessSchema),
+    /** Member accounts' root credentials read through AssumeRoot (IAMAuditRootUserCredentials). */
+    rootCredentialsAudit: slice(rootCredentialsAuditSchema),
   }),
   accounts: z.array(accountSchema),
   identityCenter: identityCenterSliceSchema,

@@ -3,6 +3,7 @@ import type { Derivation } from './derivation.js';
 import { IDENTITY_CENTER_GRANTS } from './identity-center-access.js';
 import { MIGRATION_PLAN } from './migration-planner.js';
 import { ORGANIZATION_ACCOUNT_IDS } from './organization-account-ids.js';
+import { PERMISSION_SET_PREREQUISITES } from './permission-set-prerequisites-derivation.js';
 import { ROOT_ADVICE } from './root-advice.js';
 
 /**
@@ -15,4 +16,5 @@ export const ALL_DERIVATIONS: readonly Derivation<unknown, never>[] = [
   IDENTITY_CENTER_GRANTS,
   ROOT_ADVICE,
   MIGRATION_PLAN,
+  PERMISSION_SET_PREREQUISITES,
 ] as unknown as readonly Derivation<unknown, never>[];

@@ -2,22 +2,34 @@ import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import {
   GenerateCredentialReportCommand,
   GenerateServiceLastAccessedDetailsCommand,
+  GetAccessKeyLastUsedCommand,
   GetAccountAuthorizationDetailsCommand,
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
+  GetLoginProfileCommand,
   GetOpenIDConnectProviderCommand,
+  GetUserCommand,
   IAMClient,
   ListAccessKeysCommand,
+  ListMFADevicesCommand,
   ListOpenIDConnectProvidersCommand,
   ListOrganizationsFeaturesCommand,
   ListSAMLProvidersCommand,
+  ListServiceSpecificCredentialsCommand,
+  ListSigningCertificatesCommand,
+  ListSSHPublicKeysCommand,
   ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleCommand,
+  AssumeRootCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { anAccount } from '../../fixtures/builders/index.js';
@@ -140,6 +152,23 @@ function mockWorld() {
       throw awsError('NoSuchEntity', 'no policy', 404);
     }),
   );
+  iam.on(ListSSHPublicKeysCommand).resolves({ SSHPublicKeys: [] });
+  iam.on(ListServiceSpecificCredentialsCommand).resolves({ ServiceSpecificCredentials: [] });
+  // Centralized root access is on: an audit-only root session per member account. Its key id does not
+  // start with ASIA<account>, so its calls are not counted as the account's crawl.
+  mocks.STSClient.on(AssumeRootCommand).callsFake((input: { TargetPrincipal: string }) => ({
+    Credentials: {
+      AccessKeyId: `ASIAROOTSESSION${input.TargetPrincipal}`,
+      SecretAccessKey: SESSION_SECRET,
+      SessionToken: SESSION_TOKEN,
+      Expiration: new Date(),
+    },
+  }));
+  iam.on(GetLoginProfileCommand).rejects(awsError('NoSuchEntity', 'no login profile', 404));
+  iam.on(GetUserCommand).resolves({});
+  iam.on(ListMFADevicesCommand).resolves({ MFADevices: [] });
+  iam.on(ListSigningCertificatesCommand).resolves({ Certificates: [] });
+  iam.on(GetAccessKeyLastUsedCommand).resolves({ AccessKeyLastUsed: { ServiceName: 'N/A' } as never });
   iam.on(ListAccessKeysCommand).callsFake(
     iamFake((_, input) => ({
       AccessKeyMetadata: [
@@ -205,6 +234,15 @@ describe('collectSnapshot', () => {
     expect(snapshot.organization.centralizedRootAccess).toEqual({
       status: 'ok',
       data: { rootCredentialsManagement: true, rootSessions: true },
+    });
+    // Enabled: every member is audited through AssumeRoot (the management account's root cannot be).
+    const audit = snapshot.organization.rootCredentialsAudit;
+    if (audit.status !== 'ok') throw new Error(JSON.stringify(audit));
+    expect(audit.data.skipped).toBeNull();
+    expect(Object.keys(audit.data.accounts)).not.toContain(MANAGEMENT);
+    expect(audit.data.accounts['111111111111']).toMatchObject({
+      status: 'ok',
+      data: { passwordPresent: false, mfaDevices: [], signingCertificates: [] },
     });
     expect(snapshot.identityCenter.permissionSets.status).toBe('ok');
     // Identity Center pairs for the skipped (SUSPENDED) account are left out.

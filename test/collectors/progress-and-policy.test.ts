@@ -100,8 +100,10 @@ describe('keysweep policy', () => {
     const run = await runKeysweep(['policy', '--role-name', 'KeysweepAudit']);
     expect(run.code).toBe(0);
     const policy = JSON.parse(run.stdout.join('\n'));
-    const [read, assume] = policy.Statement;
-    expect(read.Action).toEqual(ALL_REQUIRED_ACTIONS.filter((a) => a !== 'sts:AssumeRole'));
+    const [read, assume, assumeRoot] = policy.Statement;
+    expect(read.Action).toEqual(
+      ALL_REQUIRED_ACTIONS.filter((a) => a !== 'sts:AssumeRole' && a !== 'sts:AssumeRoot'),
+    );
     expect(read.Action).toContain('iam:GetAccountAuthorizationDetails');
     expect(assume).toEqual({
       Sid: 'KeysweepAssumeScanRole',
@@ -109,7 +111,20 @@ describe('keysweep policy', () => {
       Action: ['sts:AssumeRole'],
       Resource: 'arn:aws:iam::*:role/KeysweepAudit',
     });
-    for (const action of [...read.Action, ...assume.Action]) expect(isReadOnlyAction(action)).toBe(true);
+    // AssumeRoot only with the audit task policy, which can only list root's credentials.
+    expect(assumeRoot).toEqual({
+      Sid: 'KeysweepAuditMemberRootCredentials',
+      Effect: 'Allow',
+      Action: ['sts:AssumeRoot'],
+      Resource: 'arn:aws:iam::*:root',
+      Condition: {
+        StringEquals: {
+          'sts:TaskPolicyArn': 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials',
+        },
+      },
+    });
+    for (const action of [...read.Action, ...assume.Action, ...assumeRoot.Action])
+      expect(isReadOnlyAction(action)).toBe(true);
   });
 
   it('would reject a write action', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anAccount, aSnapshot } from '../../fixtures/builders/index.js';
 import { loadSnapshot, parseSnapshot, saveSnapshot } from '../../src/inventory/snapshot-file.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/inventory/snapshot-schema.js';
 import { InputError } from '../../src/io/input-error.js';
 
 describe('snapshot file', () => {
@@ -51,6 +52,6 @@ describe('snapshot file', () => {
     await saveSnapshot(file, aSnapshot());
     const { readdir } = await import('node:fs/promises');
     expect(await readdir(dir)).toEqual(['snap.json']);
-    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(3);
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(SNAPSHOT_SCHEMA_VERSION);
   });
 });

@@ -1,7 +1,7 @@
 import { aRoot } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/root-access-keys-exist.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { oneAccount, ROOT_ARN } from './support/snapshots.js';
+import { auditedRoot, oneAccount, ROOT_ARN } from './support/snapshots.js';
 
 const rootKey = (active: boolean) => ({
   slot: 1 as const,
@@ -12,8 +12,49 @@ const rootKey = (active: boolean) => ({
 });
 
 ruleTester(rule, {
-  valid: [{ name: 'no root keys', snapshot: oneAccount({ root: aRoot() }) }],
+  valid: [
+    { name: 'no root keys', snapshot: oneAccount({ root: aRoot() }) },
+    {
+      name: 'the audit (direct answer) overrides a stale report slot',
+      snapshot: oneAccount({ root: aRoot({ accessKeys: [rootKey(true)] }) }, auditedRoot()),
+    },
+  ],
   invalid: [
+    {
+      name: 'keys listed by the AssumeRoot audit',
+      snapshot: oneAccount(
+        { root: aRoot() },
+        auditedRoot({
+          accessKeys: [
+            {
+              accessKeyId: 'AKIAROOT1',
+              status: 'Active' as const,
+              createDate: null,
+              lastUsedDate: '2026-11-28T00:00:00.000Z',
+              lastUsedService: 'iam',
+            },
+            {
+              ...{
+                accessKeyId: 'AKIAROOT1',
+                status: 'Active' as const,
+                createDate: null,
+                lastUsedDate: '2026-11-28T00:00:00.000Z',
+                lastUsedService: 'iam',
+              },
+              accessKeyId: 'AKIAROOT2',
+              status: 'Inactive' as const,
+            },
+          ],
+        }),
+      ),
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          severity: 'critical',
+          messageIncludes: '2 access key(s), 1 active (read in an AssumeRoot',
+        },
+      ],
+    },
     {
       name: 'active root key',
       snapshot: oneAccount({ root: aRoot({ accessKeys: [rootKey(true)] }) }),

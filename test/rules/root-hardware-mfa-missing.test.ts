@@ -1,7 +1,7 @@
 import { aRoot } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/root-hardware-mfa-missing.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { oneAccount, ROOT_ARN, ROOT_ROW_MISSING } from './support/snapshots.js';
+import { auditedRoot, oneAccount, ROOT_ARN, ROOT_ROW_MISSING } from './support/snapshots.js';
 
 ruleTester(rule, {
   valid: [
@@ -10,6 +10,16 @@ ruleTester(rule, {
     {
       name: 'not applicable without credentials',
       snapshot: oneAccount({ root: aRoot({ passwordEnabled: false, mfaActive: false, mfaKind: 'none' }) }),
+    },
+    {
+      name: 'the audit lists a passkey (u2f serial): not virtual',
+      snapshot: oneAccount(
+        { root: aRoot({ mfaKind: 'unknown' }) },
+        auditedRoot({
+          passwordPresent: true,
+          mfaDevices: [{ serialNumber: 'arn:aws:iam::111111111111:u2f/root/key-1', enableDate: null }],
+        }),
+      ),
     },
   ],
   invalid: [
@@ -22,6 +32,24 @@ ruleTester(rule, {
       name: 'no MFA at all',
       snapshot: oneAccount({ root: aRoot({ mfaActive: false, mfaKind: 'none' }) }),
       findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'no hardware MFA' }],
+    },
+    {
+      name: 'the audit lists only a virtual device, where the inventory could not tell',
+      snapshot: oneAccount(
+        { root: aRoot({ mfaKind: 'unknown' }) },
+        auditedRoot({
+          passwordPresent: true,
+          mfaDevices: [
+            { serialNumber: 'arn:aws:iam::111111111111:mfa/root-account-mfa-device', enableDate: null },
+          ],
+        }),
+      ),
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          messageIncludes: 'virtual MFA device, not a hardware one (read in an AssumeRoot',
+        },
+      ],
     },
   ],
   unknown: [ROOT_ROW_MISSING],

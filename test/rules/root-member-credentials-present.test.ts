@@ -1,7 +1,13 @@
 import { anAccount, anIamSlice, aRoot, aSnapshot } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/root-member-credentials-present.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { oneAccount, ROOT_ARN, ROOT_ROW_MISSING } from './support/snapshots.js';
+import {
+  auditedRoot,
+  oneAccount,
+  ROOT_ARN,
+  ROOT_FROM_SUMMARY,
+  ROOT_ROW_MISSING,
+} from './support/snapshots.js';
 
 const enabled = { centralizedRoot: { rootCredentialsManagement: true, rootSessions: true } };
 const noCredentials = aRoot({ passwordEnabled: false, mfaActive: false, mfaKind: 'none' });
@@ -15,6 +21,10 @@ ruleTester(rule, {
         managementAccountId: '111111111111',
         accounts: [anAccount({ iam: anIamSlice({ root: aRoot() }) })],
       }),
+    },
+    {
+      name: 'feature enabled and the audit confirms nothing is left (report row missing)',
+      snapshot: oneAccount({ root: ROOT_FROM_SUMMARY, accountSummary: {} }, auditedRoot()),
     },
   ],
   invalid: [
@@ -32,6 +42,23 @@ ruleTester(rule, {
       name: 'only an MFA device left still counts',
       snapshot: oneAccount({ root: aRoot({ passwordEnabled: false, mfaActive: true }) }, enabled),
       findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'an MFA device' }],
+    },
+    {
+      name: 'leftover credentials found by the audit where the report had no row',
+      snapshot: oneAccount(
+        { root: ROOT_FROM_SUMMARY, accountSummary: {} },
+        auditedRoot({
+          passwordPresent: true,
+          signingCertificates: [{ certificateId: 'CERT1', status: 'Active', uploadDate: null }],
+        }),
+      ),
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          messageIncludes:
+            'is enabled, but the root user of member account 111111111111 still has a password, a signing certificate (read in an AssumeRoot audit session)',
+        },
+      ],
     },
   ],
   unknown: [ROOT_ROW_MISSING],

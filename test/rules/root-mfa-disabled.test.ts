@@ -1,7 +1,13 @@
 import { aRoot } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/root-mfa-disabled.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { oneAccount, ROOT_ARN, ROOT_ROW_MISSING } from './support/snapshots.js';
+import {
+  auditedRoot,
+  oneAccount,
+  ROOT_ARN,
+  ROOT_FROM_SUMMARY,
+  ROOT_ROW_MISSING,
+} from './support/snapshots.js';
 
 const noCredentials = { passwordEnabled: false, mfaActive: false, mfaKind: 'none' as const };
 
@@ -18,6 +24,20 @@ ruleTester(rule, {
         root: aRoot({ ...noCredentials, passwordEnabled: null }),
         accountSummary: { AccountPasswordPresent: 0 },
       }),
+    },
+    {
+      name: 'no report row, the audit says root holds nothing: decided, not unknown',
+      snapshot: oneAccount({ root: ROOT_FROM_SUMMARY, accountSummary: {} }, auditedRoot()),
+    },
+    {
+      name: 'the audit finds an MFA device the inventory did not show',
+      snapshot: oneAccount(
+        { root: aRoot({ mfaActive: false, mfaKind: 'none' }) },
+        auditedRoot({
+          passwordPresent: true,
+          mfaDevices: [{ serialNumber: 'GAHT12345678', enableDate: null }],
+        }),
+      ),
     },
   ],
   invalid: [
@@ -40,6 +60,20 @@ ruleTester(rule, {
         accountSummary: {},
       }),
       findings: [{ resourceArn: ROOT_ARN, severity: 'critical', messageIncludes: '1 access key(s)' }],
+    },
+    {
+      name: 'no report row: the audit says there is a password and no MFA',
+      snapshot: oneAccount(
+        { root: ROOT_FROM_SUMMARY, accountSummary: {} },
+        auditedRoot({ passwordPresent: true }),
+      ),
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          severity: 'critical',
+          messageIncludes: 'a password and no MFA (read in an AssumeRoot audit session)',
+        },
+      ],
     },
   ],
   unknown: [

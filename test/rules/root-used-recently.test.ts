@@ -1,7 +1,13 @@
 import { aRoot } from '../../fixtures/builders/index.js';
 import rule from '../../src/rules/catalog/root-used-recently.js';
 import { ruleTester } from '../support/rule-tester.js';
-import { oneAccount, ROOT_ARN } from './support/snapshots.js';
+import {
+  auditedRoot,
+  oneAccount,
+  ROOT_ARN,
+  ROOT_FROM_SUMMARY,
+  ROOT_ROW_MISSING,
+} from './support/snapshots.js';
 
 ruleTester(rule, {
   valid: [
@@ -14,6 +20,20 @@ ruleTester(rule, {
       name: 'window shortened',
       snapshot: oneAccount({ root: aRoot({ passwordLastUsed: '2026-11-01T00:00:00.000Z' }) }),
       options: { withinDays: 7 },
+    },
+    {
+      name: 'no report row, but the AssumeRoot audit says root was not used recently',
+      snapshot: oneAccount(
+        { root: ROOT_FROM_SUMMARY, accountSummary: {} },
+        auditedRoot({ passwordPresent: true, passwordLastUsed: '2025-01-01T00:00:00.000Z' }),
+      ),
+    },
+  ],
+  unknown: [
+    {
+      ...ROOT_ROW_MISSING,
+      name: 'no credential-report root row and no audit: last use unknown, never a silent pass',
+      reasonIncludes: 'root’s last use is not known',
     },
   ],
   invalid: [
@@ -44,6 +64,24 @@ ruleTester(rule, {
         }),
       }),
       findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'access key 2' }],
+    },
+    {
+      name: 'no report row: the AssumeRoot audit gives the key last use',
+      snapshot: oneAccount(
+        { root: ROOT_FROM_SUMMARY, accountSummary: {} },
+        auditedRoot({
+          accessKeys: [
+            {
+              accessKeyId: 'AKIAROOT1',
+              status: 'Active' as const,
+              createDate: null,
+              lastUsedDate: '2026-11-28T00:00:00.000Z',
+              lastUsedService: 'iam',
+            },
+          ],
+        }),
+      ),
+      findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'used 3 days ago with its access key AKIAROOT1' }],
     },
   ],
 });

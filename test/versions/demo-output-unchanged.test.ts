@@ -23,6 +23,10 @@ import { runKeysweep } from '../cli/run-cli.js';
 // Dave and Erin in the identity store, and an untagged emergency-access user in the management account
 // (a suspected break-glass user: one more finding, advice to confirm it). The v2 report is now compared
 // with the demo as it was then (test/fixtures/versions/demo-org-at-report-v2.json).
+// Then issue 24: the users' SSH keys, signing certificates and service-specific credentials (three rules,
+// five demo findings); root rules read AssumeRoot audit facts where present (none in the demo); permission set
+// DataLakeAnalyst (customer managed policy DataLakeAccess: missing in payments-prod, differing in web-prod
+// and data-prod) with its two rules.
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

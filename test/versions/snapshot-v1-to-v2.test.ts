@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadSnapshot } from '../../src/inventory/snapshot-file.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/inventory/snapshot-schema.js';
 import {
   SNAPSHOT_V1_UPGRADE_REASON,
   upgradeSnapshotV1ToV2,
@@ -15,8 +16,7 @@ const V1_FIXTURE = new URL('../fixtures/versions/snapshot-v1.json', import.meta.
 describe('snapshot upgrade v1 → v2', () => {
   it('loads a version 1 snapshot, marking roles and identity providers not collected in every account', async () => {
     const snapshot = await loadSnapshot(V1_FIXTURE);
-    // Loaded through every later upgrade too (v2 → v3 adds permission set details).
-    expect(snapshot.schemaVersion).toBe(3);
+    expect(snapshot.schemaVersion).toBe(SNAPSHOT_SCHEMA_VERSION);
     expect(snapshot.accounts.length).toBeGreaterThan(5);
     for (const account of snapshot.accounts) {
       expect(account.iam.roles).toEqual({ status: 'not_collected', reason: SNAPSHOT_V1_UPGRADE_REASON });

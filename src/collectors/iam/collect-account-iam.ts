@@ -19,6 +19,11 @@ import {
 } from './credential-report.js';
 import { readIdentityProviders } from './identity-providers.js';
 import {
+  readServiceCredentials,
+  readSshPublicKeys,
+  signingCertificatesFromReport,
+} from './long-lived-credentials.js';
+import {
   type AuthorizationDetails,
   mapGroup,
   mapPolicies,
@@ -58,9 +63,11 @@ function sliceOf<T, U>(outcome: Outcome<T>, map: (value: T) => U, what: string):
 
 /**
  * Everything keysweep reads from IAM in one account, in at most eight calls plus one ListAccessKeys per
- * user that has keys and one GetOpenIDConnectProvider per OIDC provider: the credential report (generate +
- * get), the account summary, the authorization details (users, groups, roles and customer managed policies;
- * one page per 1,000 entities), the virtual MFA devices, the password policy and the SAML and OIDC providers.
+ * user that has keys, one GetOpenIDConnectProvider per OIDC provider and, per user, one ListSSHPublicKeys
+ * and one ListServiceSpecificCredentials: the credential report (generate + get; also the users' signing
+ * certificates), the account summary, the authorization details (users, groups, roles and customer managed
+ * policies; one page per 1,000 entities), the virtual MFA devices, the password policy and the SAML and OIDC
+ * providers.
  */
 /** The account's IAM slices but usage, which the usage collector adds from the principals read here. */
 export type AccountIamSlices = Omit<IamSlice, 'usage'>;
@@ -86,9 +93,14 @@ export async function collectAccountIam(input: AccountIamInput): Promise<Account
   ]);
   const virtual = virtualMfa.ok ? virtualMfa.value : null;
   const arnOfRoot = rootArn(input.partition, input.accountId);
+  const [users, sshPublicKeys, serviceCredentials] = await Promise.all([
+    collectUsers(iam, report, details, virtual),
+    perUserSlice(details, 'ListSSHPublicKeys', (users) => readSshPublicKeys(iam, users)),
+    perUserSlice(details, 'ListServiceSpecificCredentials', (users) => readServiceCredentials(iam, users)),
+  ]);
 
   return {
-    users: await collectUsers(iam, report, details, virtual),
+    users,
     groups: sliceOf(details, (d) => d.groups.map(mapGroup), 'GetAccountAuthorizationDetails'),
     policies: sliceOf(details, mapPolicies, 'GetAccountAuthorizationDetails'),
     passwordPolicy,
@@ -96,7 +108,23 @@ export async function collectAccountIam(input: AccountIamInput): Promise<Account
     root: collectRoot(report, summary, arnOfRoot, virtual),
     roles: sliceOf(details, (d) => d.roles.map(mapRole), 'GetAccountAuthorizationDetails'),
     identityProviders,
+    sshPublicKeys,
+    signingCertificates: !details.ok
+      ? failed(details.error.code, `GetAccountAuthorizationDetails: ${details.error.message}`)
+      : sliceOf(report, (r) => signingCertificatesFromReport(r, details.value.users), 'credential report'),
+    serviceCredentials,
   };
+}
+
+/** A slice read with one call per user of the authorization details; failed when the users are unknown. */
+async function perUserSlice<T>(
+  details: Outcome<AuthorizationDetails>,
+  what: string,
+  read: (users: AuthorizationDetails['users']) => Promise<T>,
+): Promise<Slice<T>> {
+  if (!details.ok)
+    return failed(details.error.code, `GetAccountAuthorizationDetails: ${details.error.message}`);
+  return sliceOf(await settle(() => read(details.value.users)), (value) => value, what);
 }
 
 async function readAuthorizationDetails(iam: IAMClient): Promise<AuthorizationDetails> {

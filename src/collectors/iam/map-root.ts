@@ -55,6 +55,7 @@ export function mapRootFromReport(
       reportBoolean(row, 'cert_1_active') === true || reportBoolean(row, 'cert_2_active') === true,
     mfaActive,
     mfaKind: mfaKindOf(mfaActive, virtualMfa),
+    reportRow: true,
   };
 }
 
@@ -88,5 +89,6 @@ export function mapRootFromSummary(
     signingCertificatesActive: (summary.AccountSigningCertificatesPresent ?? 0) > 0,
     mfaActive,
     mfaKind: mfaKindOf(mfaActive, virtualMfa),
+    reportRow: false,
   };
 }

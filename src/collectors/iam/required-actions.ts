@@ -10,6 +10,8 @@ export const IAM_REQUIRED_ACTIONS = [
   'iam:ListVirtualMFADevices',
   'iam:GetAccountPasswordPolicy',
   'iam:ListAccessKeys',
+  'iam:ListSSHPublicKeys',
+  'iam:ListServiceSpecificCredentials',
   'iam:ListSAMLProviders',
   'iam:ListOpenIDConnectProviders',
   'iam:GetOpenIDConnectProvider',

@@ -22,7 +22,7 @@ export interface OrganizationAccount {
 }
 
 export interface OrganizationInventory {
-  organization: Omit<Snapshot['organization'], 'centralizedRootAccess'>;
+  organization: Omit<Snapshot['organization'], 'centralizedRootAccess' | 'rootCredentialsAudit'>;
   accounts: OrganizationAccount[];
   standalone: boolean;
 }

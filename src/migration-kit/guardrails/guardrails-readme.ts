@@ -1,6 +1,10 @@
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { markdownInline } from '../../io/text/markdown-text.js';
-import { describeRootCredentials, rootCredentials } from '../../knowledge/policy/root-credentials.js';
+import {
+  describeRootCredentials,
+  rootAuditFacts,
+  rootCredentials,
+} from '../../knowledge/policy/root-credentials.js';
 import { assumeRootCommand } from '../../knowledge/root-advice.js';
 import type { KitPlan } from '../plan-schema.js';
 import { DENIED_ACTIONS, exemptRoleArnPattern } from './deny-iam-users-scp.js';
@@ -84,11 +88,16 @@ function centralizedRootSteps(snapshot: Snapshot): string[] {
     }
     const root = account.iam.root.data;
     const summary = account.iam.accountSummary;
-    const credentials = rootCredentials(root, summary.status === 'ok' ? summary.data : undefined);
-    if (!credentials.any && !root.mfaActive) continue;
+    const audit = snapshot.organization.rootCredentialsAudit;
+    const credentials = rootCredentials(
+      root,
+      summary.status === 'ok' ? summary.data : undefined,
+      rootAuditFacts(audit.status === 'ok' ? audit.data : undefined, account.id),
+    );
+    if (!credentials.any && !credentials.mfa) continue;
     found += 1;
     lines.push(
-      `### ${markdownInline(account.name)} (${account.id}): ${describeRootCredentials(root, credentials)}`,
+      `### ${markdownInline(account.name)} (${account.id}): ${describeRootCredentials(credentials)}`,
       '',
       '```sh',
       `${assumeRootCommand(account.id)}  # export the returned credentials, then:`,
@@ -102,7 +111,7 @@ function centralizedRootSteps(snapshot: Snapshot): string[] {
       ...(credentials.signingCertificates
         ? ['aws iam list-signing-certificates', 'aws iam delete-signing-certificate --certificate-id <id>']
         : []),
-      ...(root.mfaActive
+      ...(credentials.mfa
         ? ['aws iam list-mfa-devices', 'aws iam deactivate-mfa-device --serial-number <serial>']
         : []),
       '```',

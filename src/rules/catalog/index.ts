@@ -32,6 +32,9 @@ import iamUserAssumesCrossAccountRoles from './iam-user-assumes-cross-account-ro
 import iamUserDirectPolicies from './iam-user-direct-policies.js';
 import iamUserDuplicatesIdentityCenterAccess from './iam-user-duplicates-identity-center-access.js';
 import iamUserPasswordAndAccessKey from './iam-user-password-and-access-key.js';
+import iamUserServiceSpecificCredential from './iam-user-service-specific-credential.js';
+import iamUserSigningCertificate from './iam-user-signing-certificate.js';
+import iamUserSshPublicKey from './iam-user-ssh-public-key.js';
 import iamUserWithoutMfa from './iam-user-without-mfa.js';
 import iamWorkloadUserStaticKeys from './iam-workload-user-static-keys.js';
 import rootAccessKeysExist from './root-access-keys-exist.js';
@@ -46,6 +49,8 @@ import ssoInlinePolicyAdmin from './sso-inline-policy-admin.js';
 import ssoInstanceMissing from './sso-instance-missing.js';
 import ssoPermissionSetIdleInAccount from './sso-permission-set-idle-in-account.js';
 import ssoPermissionSetOutdated from './sso-permission-set-outdated.js';
+import ssoPermissionSetPolicyDiffers from './sso-permission-set-policy-differs.js';
+import ssoPermissionSetPolicyMissing from './sso-permission-set-policy-missing.js';
 import ssoPermissionSetUnused from './sso-permission-set-unused.js';
 import ssoSessionDurationTooLong from './sso-session-duration-too-long.js';
 
@@ -84,6 +89,9 @@ export const ALL_RULES: readonly Rule[] = [
   iamUserDirectPolicies,
   iamUserDuplicatesIdentityCenterAccess,
   iamUserPasswordAndAccessKey,
+  iamUserServiceSpecificCredential,
+  iamUserSigningCertificate,
+  iamUserSshPublicKey,
   iamUserWithoutMfa,
   iamWorkloadUserStaticKeys,
   rootAccessKeysExist,
@@ -98,6 +106,8 @@ export const ALL_RULES: readonly Rule[] = [
   ssoInstanceMissing,
   ssoPermissionSetIdleInAccount,
   ssoPermissionSetOutdated,
+  ssoPermissionSetPolicyDiffers,
+  ssoPermissionSetPolicyMissing,
   ssoPermissionSetUnused,
   ssoSessionDurationTooLong,
 ] as Rule[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rootAuditFacts } from '../../knowledge/policy/root-credentials.js';
 import { assumeRootCommand, ROOT_ADVICE } from '../../knowledge/root-advice.js';
 import { defineRule } from '../define-rule.js';
 
@@ -9,6 +10,7 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
+  reads: ['org.rootCredentialsAudit'],
   options: z.object({}),
   rationale:
     'A root access key can do anything in the account, including closing it, and no policy or SCP restricts it ' +
@@ -24,13 +26,17 @@ export default defineRule({
     'Enable centralized root access for the organization and delete member-account root credentials; ' +
     'privileged root tasks are then done with short root sessions from the management account.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_add-key.html'],
-  evaluate({ slice, fail, account, derive }) {
+  evaluate({ slice, sliceIfCollected, fail, account, derive }) {
     const root = slice('iam.root');
-    const keys = root.accessKeys;
+    // The AssumeRoot audit lists root's keys directly; the credential report's slots otherwise.
+    const audit = rootAuditFacts(sliceIfCollected('org.rootCredentialsAudit'), account.id);
+    const keys = audit
+      ? audit.accessKeys.map((key) => ({ active: key.status === 'Active' }))
+      : root.accessKeys.map((key) => ({ active: key.active }));
     if (keys.length === 0) return;
     const active = keys.filter((key) => key.active).length;
     fail(root.arn, {
-      message: `The root user of account ${account?.id} has ${keys.length} access key(s), ${active} active.`,
+      message: `The root user of account ${account.id} has ${keys.length} access key(s), ${active} active${audit ? ' (read in an AssumeRoot audit session)' : ''}.`,
       severity: active > 0 ? 'critical' : 'high',
       advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: { keys: keys.length, activeKeys: active },

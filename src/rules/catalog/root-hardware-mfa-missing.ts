@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import {
+  auditSource,
   describeRootCredentials,
   ROOT_PASSWORD_UNKNOWN,
+  rootAuditFacts,
   rootCredentials,
+  sourceNote,
 } from '../../knowledge/policy/root-credentials.js';
 import { ROOT_ADVICE } from '../../knowledge/root-advice.js';
 import { defineRule } from '../define-rule.js';
@@ -14,7 +17,7 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
-  reads: ['iam.accountSummary'],
+  reads: ['iam.accountSummary', 'org.rootCredentialsAudit'],
   options: z.object({}),
   rationale:
     'A virtual MFA seed lives on a phone or laptop that can be copied or lost with the password; a hardware ' +
@@ -32,18 +35,22 @@ export default defineRule({
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_physical.html'],
   evaluate({ slice, fail, unknown, account, derive, sliceIfCollected }) {
     const root = slice('iam.root');
+    const credentials = rootCredentials(
+      root,
+      sliceIfCollected('iam.accountSummary'),
+      rootAuditFacts(sliceIfCollected('org.rootCredentialsAudit'), account.id),
+    );
     // unknown: the collector could not tell virtual from hardware; guessing would be a false finding.
-    if (root.mfaKind === 'hardware' || root.mfaKind === 'unknown') return;
-    const credentials = rootCredentials(root, sliceIfCollected('iam.accountSummary'));
+    if (credentials.mfaKind === 'hardware' || credentials.mfaKind === 'unknown') return;
     if (!credentials.any) return;
-    if (credentials.onlyGuess && !root.mfaActive) return unknown(ROOT_PASSWORD_UNKNOWN);
+    if (credentials.onlyGuess && !credentials.mfa) return unknown(ROOT_PASSWORD_UNKNOWN);
     fail(root.arn, {
       message:
-        root.mfaActive && root.mfaKind === 'virtual'
-          ? `The root user of account ${account.id} uses a virtual MFA device, not a hardware one.`
-          : `The root user of account ${account.id} has ${describeRootCredentials(root, credentials)} and no hardware MFA.`,
+        credentials.mfa && credentials.mfaKind === 'virtual'
+          ? `The root user of account ${account.id} uses a virtual MFA device, not a hardware one${sourceNote(credentials)}.`
+          : `The root user of account ${account.id} has ${describeRootCredentials(credentials)} and no hardware MFA${sourceNote(credentials)}.`,
       advice: { migration: derive(ROOT_ADVICE)(account.id) },
-      details: { mfaKind: root.mfaKind },
+      details: { mfaKind: credentials.mfaKind, ...auditSource(credentials) },
     });
   },
 });

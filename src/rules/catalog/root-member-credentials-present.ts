@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import {
+  auditSource,
   describeRootCredentials,
   ROOT_PASSWORD_UNKNOWN,
+  rootAuditFacts,
   rootCredentials,
+  sourceNote,
 } from '../../knowledge/policy/root-credentials.js';
 import { assumeRootCommand, ROOT_ADVICE } from '../../knowledge/root-advice.js';
 import { defineRule } from '../define-rule.js';
@@ -14,7 +17,7 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['org.centralizedRootAccess', 'iam.root'],
-  reads: ['iam.accountSummary'],
+  reads: ['iam.accountSummary', 'org.rootCredentialsAudit'],
   options: z.object({}),
   rationale:
     'Every member account root user is a full-power identity with its own password, MFA and recovery e-mail to ' +
@@ -42,12 +45,17 @@ export default defineRule({
     if (account.id === organization.managementAccountId || organization.id === null) return;
     const enabled = slice('org.centralizedRootAccess').rootCredentialsManagement;
     const root = slice('iam.root');
-    // Read from the credential report whether or not the feature is on: it does not remove them.
-    const credentials = rootCredentials(root, sliceIfCollected('iam.accountSummary'));
-    if (!credentials.any && !root.mfaActive) return;
+    // The AssumeRoot audit when one was made (the feature is on), else the credential report: enabling
+    // the feature does not remove existing credentials.
+    const credentials = rootCredentials(
+      root,
+      sliceIfCollected('iam.accountSummary'),
+      rootAuditFacts(sliceIfCollected('org.rootCredentialsAudit'), account.id),
+    );
+    if (!credentials.any && !credentials.mfa) return;
     // An MFA device is a fact; "possibly a password" alone is not.
-    if (credentials.onlyGuess && !root.mfaActive) return unknown(ROOT_PASSWORD_UNKNOWN);
-    const holds = describeRootCredentials(root, credentials);
+    if (credentials.onlyGuess && !credentials.mfa) return unknown(ROOT_PASSWORD_UNKNOWN);
+    const holds = `${describeRootCredentials(credentials)}${sourceNote(credentials)}`;
     fail(root.arn, {
       message: enabled
         ? `Centralized root access is enabled, but the root user of member account ${account.id} still has ${holds}.`
@@ -57,7 +65,8 @@ export default defineRule({
         centralizedRootAccess: enabled,
         password: credentials.password,
         accessKeys: credentials.keys,
-        mfa: root.mfaActive,
+        mfa: credentials.mfa,
+        ...auditSource(credentials),
       },
     });
   },

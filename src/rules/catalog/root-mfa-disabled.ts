@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import {
+  auditSource,
   describeRootCredentials,
   ROOT_PASSWORD_UNKNOWN,
+  rootAuditFacts,
   rootCredentials,
+  sourceNote,
 } from '../../knowledge/policy/root-credentials.js';
 import { assumeRootCommand, ROOT_ADVICE } from '../../knowledge/root-advice.js';
 import { defineRule } from '../define-rule.js';
@@ -14,7 +17,7 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
-  reads: ['iam.accountSummary'],
+  reads: ['iam.accountSummary', 'org.rootCredentialsAudit'],
   options: z.object({}),
   rationale:
     'The root user can do anything in the account and cannot be restricted by IAM policies; its password alone ' +
@@ -34,16 +37,20 @@ export default defineRule({
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html'],
   evaluate({ slice, fail, unknown, account, derive, sliceIfCollected }) {
     const root = slice('iam.root');
-    if (root.mfaActive) return;
-    const credentials = rootCredentials(root, sliceIfCollected('iam.accountSummary'));
+    const credentials = rootCredentials(
+      root,
+      sliceIfCollected('iam.accountSummary'),
+      rootAuditFacts(sliceIfCollected('org.rootCredentialsAudit'), account.id),
+    );
+    if (credentials.mfa) return;
     // Without password, keys or certificates there is nothing MFA would protect.
     if (!credentials.any) return;
     // A critical finding must not rest on "possibly a password".
     if (credentials.onlyGuess) return unknown(ROOT_PASSWORD_UNKNOWN);
     fail(root.arn, {
-      message: `The root user of account ${account.id} has ${describeRootCredentials(root, credentials)} and no MFA.`,
+      message: `The root user of account ${account.id} has ${describeRootCredentials(credentials)} and no MFA${sourceNote(credentials)}.`,
       advice: { migration: derive(ROOT_ADVICE)(account.id) },
-      details: { password: credentials.password, accessKeys: credentials.keys },
+      details: { password: credentials.password, accessKeys: credentials.keys, ...auditSource(credentials) },
     });
   },
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROOT_LAST_USE_UNKNOWN, rootAuditFacts } from '../../knowledge/policy/root-credentials.js';
 import { ROOT_ADVICE } from '../../knowledge/root-advice.js';
 import { daysSince } from '../../knowledge/time.js';
 import { defineRule } from '../define-rule.js';
@@ -10,6 +11,7 @@ export default defineRule({
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
+  reads: ['org.rootCredentialsAudit'],
   options: z.object({
     withinDays: z
       .number()
@@ -33,13 +35,18 @@ export default defineRule({
     'Daily tasks belong to IAM Identity Center permission sets. The few tasks that need root are done with a ' +
     'short root session from the management account once centralized root access is enabled.',
   references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html#root-user-tasks'],
-  evaluate({ slice, now, options, fail, account, derive }) {
+  evaluate({ slice, sliceIfCollected, now, options, fail, unknown, account, derive }) {
     const root = slice('iam.root');
+    const audit = rootAuditFacts(sliceIfCollected('org.rootCredentialsAudit'), account.id);
+    // Without the report's root row nothing says when root was last used: not evaluated, never a pass.
+    if (!audit && root.reportRow === false) return unknown(ROOT_LAST_USE_UNKNOWN);
+    const passwordLastUsed = audit ? audit.passwordLastUsed : root.passwordLastUsed;
+    const keyUses = audit
+      ? audit.accessKeys.map((key) => ({ how: `access key ${key.accessKeyId}`, date: key.lastUsedDate }))
+      : root.accessKeys.map((key) => ({ how: `access key ${key.slot}`, date: key.lastUsedDate }));
     const uses = [
-      ...(root.passwordLastUsed ? [{ how: 'console password', date: root.passwordLastUsed }] : []),
-      ...root.accessKeys
-        .filter((key) => key.lastUsedDate !== null)
-        .map((key) => ({ how: `access key ${key.slot}`, date: key.lastUsedDate! })),
+      ...(passwordLastUsed ? [{ how: 'console password', date: passwordLastUsed }] : []),
+      ...keyUses.flatMap((use) => (use.date === null ? [] : [{ how: use.how, date: use.date }])),
     ].filter((use) => daysSince(use.date, now) <= options.withinDays);
     if (uses.length === 0) return;
     const latest = uses.reduce((a, b) => (Date.parse(a.date) >= Date.parse(b.date) ? a : b));

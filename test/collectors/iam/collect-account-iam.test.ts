@@ -107,11 +107,12 @@ describe('collectAccountIam', () => {
         mfaActive: true,
         // No virtual device belongs to root: hardware.
         mfaKind: 'hardware',
+        reportRow: true,
       },
     });
   });
 
-  it('stays within budget: at most 10 IAM/STS calls (AssumeRole included) plus one per user with keys and per OIDC provider', async () => {
+  it('stays within budget: at most 10 IAM/STS calls (AssumeRole included) plus one per user with keys and per OIDC provider, two per user', async () => {
     mockHappyAccount(iamMock);
     await collect();
     const byCommand: Record<string, number> = {};
@@ -130,13 +131,16 @@ describe('collectAccountIam', () => {
       ListSAMLProviders: 1,
       ListOpenIDConnectProviders: 1,
       GetOpenIDConnectProvider: 1, // one per OIDC provider, for its client ids
+      ListSSHPublicKeys: 3, // one per user: nothing account-wide says who has SSH keys
+      ListServiceSpecificCredentials: 3, // one per user
     });
     const assumeRole = 1;
     const usersWithKeys = 1;
     const oidcProviders = 1;
     const extraDetailsPages = 1;
+    const users = 3;
     expect(iamMock.calls().length + assumeRole).toBeLessThanOrEqual(
-      10 + usersWithKeys + oidcProviders + extraDetailsPages,
+      10 + usersWithKeys + oidcProviders + extraDetailsPages + 2 * users,
     );
   });
 
@@ -191,7 +195,8 @@ describe('collectAccountIam', () => {
     const slice = await collect();
     expect(slice.root).toMatchObject({
       status: 'ok',
-      data: { passwordEnabled: null, accessKeys: [], mfaActive: true, mfaKind: 'virtual' },
+      // reportRow false: root-used-recently says "unknown" instead of passing on a null last use.
+      data: { passwordEnabled: null, accessKeys: [], mfaActive: true, mfaKind: 'virtual', reportRow: false },
     });
   });
 

@@ -9,6 +9,8 @@ import {
   ListAccessKeysCommand,
   ListOpenIDConnectProvidersCommand,
   ListSAMLProvidersCommand,
+  ListServiceSpecificCredentialsCommand,
+  ListSSHPublicKeysCommand,
   ListVirtualMFADevicesCommand,
 } from '@aws-sdk/client-iam';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
@@ -41,7 +43,8 @@ const githubTrust = encodeURIComponent(
  * Account 111111111111: root with an active key and hardware MFA; alice (console, virtual MFA, group
  * Admins), deploy-bot (one active and one inactive key), carol (console, MFA active but not virtual);
  * authorization details in two pages (role github-deploy on the second, trusting GitHub's OIDC provider);
- * one SAML provider (Okta) and one OIDC provider; no password policy; the report in progress on the first read.
+ * one SAML provider (Okta) and one OIDC provider; no password policy; the report in progress on the first read;
+ * deploy-bot also holds an SSH key (CodeCommit) and a Bedrock API key, and a signing certificate in the report.
  */
 export function mockHappyAccount(iamMock: AwsClientStub<IAMClient>) {
   iamMock.on(GenerateCredentialReportCommand).resolves({ State: 'STARTED' });
@@ -76,6 +79,8 @@ export function mockHappyAccount(iamMock: AwsClientStub<IAMClient>) {
           access_key_1_last_used_service: 's3',
           access_key_2_active: 'false',
           access_key_2_last_rotated: '2025-03-03T00:00:00+00:00',
+          cert_1_active: 'true',
+          cert_1_last_rotated: '2024-05-05T00:00:00+00:00',
         },
         { user: 'carol', password_enabled: 'true', mfa_active: 'true' },
       ]),
@@ -190,6 +195,29 @@ export function mockHappyAccount(iamMock: AwsClientStub<IAMClient>) {
     AccessKeyMetadata: [
       { AccessKeyId: 'AKIABOTKEY2', Status: 'Inactive', CreateDate: new Date('2025-03-03T00:00:00Z') },
       { AccessKeyId: 'AKIABOTKEY1', Status: 'Active', CreateDate: new Date('2024-02-02T00:00:00Z') },
+    ],
+  });
+  iamMock.on(ListSSHPublicKeysCommand).resolves({ SSHPublicKeys: [] });
+  iamMock.on(ListSSHPublicKeysCommand, { UserName: 'deploy-bot' }).resolves({
+    SSHPublicKeys: [
+      {
+        UserName: 'deploy-bot',
+        SSHPublicKeyId: 'APKABOTSSH',
+        Status: 'Active',
+        UploadDate: new Date('2024-06-06T00:00:00Z'),
+      },
+    ],
+  });
+  iamMock.on(ListServiceSpecificCredentialsCommand).resolves({ ServiceSpecificCredentials: [] });
+  iamMock.on(ListServiceSpecificCredentialsCommand, { UserName: 'deploy-bot' }).resolves({
+    ServiceSpecificCredentials: [
+      {
+        UserName: 'deploy-bot',
+        Status: 'Active',
+        ServiceName: 'bedrock.amazonaws.com',
+        ServiceSpecificCredentialId: 'ACCABEDROCK',
+        CreateDate: new Date('2025-07-07T00:00:00Z'),
+      },
     ],
   });
 }

@@ -5,6 +5,7 @@ import {
   aRoot,
   aSnapshot,
 } from '../../../fixtures/builders/index.js';
+import type { RootAuditFacts, RootCredentialsAudit } from '../../../src/inventory/root-audit-schema.js';
 import type { Snapshot } from '../../../src/inventory/snapshot-schema.js';
 
 export type IamParts = Parameters<typeof anIamSlice>[0];
@@ -39,8 +40,42 @@ export const ROOT_ARN = 'arn:aws:iam::111111111111:root';
 export const ROOT_ROW_MISSING = {
   name: 'no credential-report root row, no MFA, nothing else held',
   snapshot: oneAccount({
-    root: aRoot({ passwordEnabled: null, mfaActive: false, mfaKind: 'none' }),
+    root: aRoot({ passwordEnabled: null, mfaActive: false, mfaKind: 'none', reportRow: false }),
     accountSummary: {},
   }),
   reasonIncludes: 'no <root_account> row',
 };
+
+/** AssumeRoot audit facts (IAMAuditRootUserCredentials) for 111111111111; nothing held unless given. */
+export function auditedRoot(facts: Partial<RootAuditFacts> = {}): {
+  centralizedRoot: { rootCredentialsManagement: boolean; rootSessions: boolean };
+  rootAudit: RootCredentialsAudit;
+} {
+  return {
+    centralizedRoot: { rootCredentialsManagement: true, rootSessions: true },
+    rootAudit: {
+      skipped: null,
+      accounts: {
+        '111111111111': {
+          status: 'ok',
+          data: {
+            passwordPresent: false,
+            passwordLastUsed: null,
+            accessKeys: [],
+            mfaDevices: [],
+            signingCertificates: [],
+            ...facts,
+          },
+        },
+      },
+    },
+  };
+}
+
+/** The credential report had no root row (facts from the summary), but an audit was made. */
+export const ROOT_FROM_SUMMARY = aRoot({
+  passwordEnabled: null,
+  mfaActive: false,
+  mfaKind: 'none',
+  reportRow: false,
+});
