@@ -44,12 +44,21 @@ const inventoryOf = (snapshot: Snapshot) => {
   return {
     ...rest,
     accounts: rest.accounts.map((account) => {
-      const roles = account.iam.roles;
-      if (roles.status !== 'ok') return account;
+      // The usage jobs' cost in seconds is the wall clock of that crawl: every other usage fact must match.
+      const usage = account.iam.usage;
+      const iam =
+        usage.status === 'ok'
+          ? {
+              ...account.iam,
+              usage: { ...usage, data: { ...usage.data, cost: { ...usage.data.cost, seconds: 0 } } },
+            }
+          : account.iam;
+      const roles = iam.roles;
+      if (roles.status !== 'ok') return { ...account, iam };
       const data = roles.data.map((role) =>
         role.roleName === CRAWL_ROLE ? { ...role, lastUsedDate: null, lastUsedRegion: null } : role,
       );
-      return { ...account, iam: { ...account.iam, roles: { ...roles, data } } };
+      return { ...account, iam: { ...iam, roles: { ...roles, data } } };
     }),
   };
 };
