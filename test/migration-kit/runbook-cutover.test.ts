@@ -14,7 +14,7 @@ const runbookOf = async (change: (plan: KitPlan) => KitPlan = (p) => p) => {
     runbookFormats: ['md'],
     now: NOW,
   });
-  return { plan, md: files.find((f) => f.path === 'runbook.md')!.content };
+  return { plan, files, md: files.find((f) => f.path === 'runbook.md')!.content };
 };
 
 describe('a runbook an operator follows literally', () => {
@@ -106,13 +106,15 @@ describe('a runbook an operator follows literally', () => {
   });
 
   it('checks each wave before and after with keysweep access and keysweep drift --desired', async () => {
-    const { md } = await runbookOf();
+    const { md, files } = await runbookOf();
     const waves = [...md.matchAll(/^## Wave (\d+): /gm)].length;
     expect(waves).toBeGreaterThan(3);
     expect([...md.matchAll(/keysweep access --snapshot wave-\d+-before\.json/g)]).toHaveLength(waves);
-    expect([...md.matchAll(/keysweep drift --snapshot wave-\d+-after\.json --desired /g)]).toHaveLength(
-      waves,
-    );
+    // Against what the kit declared (its desired-state.yaml), not the Terraform state it would trivially match.
+    expect([
+      ...md.matchAll(/keysweep drift --snapshot wave-\d+-after\.json --desired desired-state\.yaml/g),
+    ]).toHaveLength(waves);
+    expect(files.map((f) => f.path)).toContain('desired-state.yaml');
   });
 
   it('attaches the SCP only after the deletion window, and rolls Terraform back with state rm before destroy', async () => {

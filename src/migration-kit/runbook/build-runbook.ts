@@ -172,8 +172,7 @@ export function buildRunbook(plan: KitPlan, snapshot: Snapshot, options: Runbook
           `keysweep collect --out wave-${index + 1}-after.json`,
           `keysweep access --snapshot wave-${index + 1}-after.json --account ${id} --format csv --out wave-${index + 1}-access-after.csv`,
           `diff wave-${index + 1}-access-before.csv wave-${index + 1}-access-after.csv`,
-          'terraform -chdir=identity-center show -json > identity-center-state.json',
-          `keysweep drift --snapshot wave-${index + 1}-after.json --desired identity-center-state.json`,
+          `keysweep drift --snapshot wave-${index + 1}-after.json --desired desired-state.yaml`,
         ],
       },
       {
