@@ -4,6 +4,7 @@ import { isBreakGlass } from '../knowledge/break-glass.js';
 import { classifyUser } from '../knowledge/classify-user.js';
 import { buildMigrationPlan, type HumanMigrationTarget } from '../knowledge/migration-planner.js';
 import { TOOL_VERSION } from '../version.js';
+import { assignmentPrerequisites } from './access/assignment-prerequisites.js';
 import { planAccess } from './access/plan-access.js';
 import { suspectedBreakGlassEntry } from './access/suspected-break-glass-entry.js';
 import { inventoryGaps } from './inventory-gaps.js';
@@ -136,11 +137,13 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     accountNames: accountName,
     narrowedBy: (accountId, name) =>
       narrowedBy(setsByName.get(name), accountId, customerPolicies, incompleteAccounts),
+    prerequisites: assignmentPrerequisites(snapshot, permissionSets),
   });
   const planPeople = access.people;
 
   const warnings = permissionSets.flatMap((set) => (set.grantsFullAdmin ? [set.warnings[0]!] : []));
   const adminWorkloads = workloads.filter((w) => w.grantsFullAdmin);
+  warnings.push(...access.warnings);
   if (adminWorkloads.length > 0)
     warnings.push(
       `GRANTS *:* (full administrator): ${adminWorkloads.length} workload role(s), as their IAM users did: ${adminWorkloads
@@ -183,6 +186,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     groups: access.groups,
     permissionSets,
     assignments: access.assignments,
+    blockedAssignments: access.blockedAssignments,
     workloads: withExistingWorkloadObjects(workloads, snapshot),
     accessDiff: access.accessDiff,
   };

@@ -3,7 +3,7 @@ import { policyDocumentSchema } from '../inventory/policy-document.js';
 import { planRightSizingSchema } from './right-sizing-plan.js';
 
 /** plan.json: the migration kit's one machine-readable source; every other kit file is rendered from it. */
-export const PLAN_SCHEMA_VERSION = 2;
+export const PLAN_SCHEMA_VERSION = 3;
 
 const confidence = z.enum(['high', 'medium', 'low', 'none']);
 const method = z.enum([
@@ -135,7 +135,8 @@ export const planConfirmFirstSchema = z.object({
   arn: z.string(),
   accountId: z.string(),
   userName: z.string(),
-  reason: z.enum(['unresolved', 'low-confidence', 'suspected-break-glass']),
+  /** prerequisite-missing: its permission set needs a policy the account lacks (see `blockedAssignments`). */
+  reason: z.enum(['unresolved', 'low-confidence', 'suspected-break-glass', 'prerequisite-missing']),
   /** The person it was (weakly) matched to; null when nobody matched. */
   personId: z.string().nullable(),
   /** The permission set it would be carried to; null when not planned (suspected break-glass). */
@@ -143,6 +144,28 @@ export const planConfirmFirstSchema = z.object({
   evidence: z.string(),
   /** What to decide, and how to say it to keysweep. */
   decision: z.string(),
+});
+
+/**
+ * A permission set the kit does not assign in an account because a customer managed policy or permissions
+ * boundary it references is missing there (provisioning would fail, or the boundary would not apply). Its
+ * IAM users are not cut over (they are in `confirmFirst`) until the policy is created and plan re-run.
+ */
+export const planBlockedAssignmentSchema = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  permissionSet: z.string(),
+  missing: z.array(
+    z.object({
+      kind: z.enum(['customer-managed-policy', 'permissions-boundary']),
+      name: z.string(),
+      path: z.string(),
+    }),
+  ),
+  /** What to create first, one line per missing policy. */
+  steps: z.array(z.string()),
+  /** The IAM users this assignment would have carried. */
+  iamUsers: z.array(z.string()),
 });
 
 const accessChange = z.enum(['kept', 'narrowed', 'removed', 'added', 'confirm-first']);
@@ -213,6 +236,7 @@ export const planSchema = z.object({
   groups: z.array(planGroupSchema),
   permissionSets: z.array(planPermissionSetSchema),
   assignments: z.array(planAssignmentSchema),
+  blockedAssignments: z.array(planBlockedAssignmentSchema),
   workloads: z.array(planWorkloadSchema),
   accessDiff: accessDiffSchema,
 });
@@ -222,6 +246,7 @@ export type PlanPermissionSet = z.infer<typeof planPermissionSetSchema>;
 export type PlanWorkload = z.infer<typeof planWorkloadSchema>;
 export type PlanGap = z.infer<typeof planGapSchema>;
 export type PlanConfirmFirst = z.infer<typeof planConfirmFirstSchema>;
+export type PlanBlockedAssignment = z.infer<typeof planBlockedAssignmentSchema>;
 export type AccessDiff = z.infer<typeof accessDiffSchema>;
 export type AccessDiffRow = z.infer<typeof accessDiffRowSchema>;
 

@@ -86,23 +86,24 @@ describe('a runbook an operator follows literally', () => {
     expect(md).toContain('aws identitystore get-user-id --identity-store-id');
   });
 
-  it('puts low-confidence matches under "confirm first", never in a wave', async () => {
-    const { md, plan } = await runbookOf((p) => ({
-      ...p,
-      people: p.people.map((person) =>
-        person.displayName === 'Heidi Lamarr'
-          ? { ...person, iamUsers: person.iamUsers.map((u) => ({ ...u, confidence: 'low' as const })) }
-          : person,
-      ),
-    }));
-    expect(plan.people.some((p) => p.displayName === 'Heidi Lamarr')).toBe(true);
-    const confirm = md.slice(
-      md.indexOf('## Confirm first'),
-      md.indexOf('\n## ', md.indexOf('## Confirm first') + 3),
-    );
-    expect(confirm).toContain('heidi.lamarr');
-    expect(md).not.toContain('### Heidi Lamarr: IAM user heidi.lamarr');
-    expect(md).not.toContain('--user-name heidi.lamarr');
+  it("lists every confirm-first IAM user (the demo's flast match among them) once, never in a wave", async () => {
+    const { md, plan } = await runbookOf();
+    const low = plan.confirmFirst.find((c) => c.reason === 'low-confidence');
+    expect(low?.userName).toBe('ghopper');
+    expect(plan.confirmFirst.map((c) => c.reason).sort()).toEqual([
+      'low-confidence',
+      'suspected-break-glass',
+      'unresolved',
+    ]);
+    // One "Confirm first" list, the plan's confirmFirst (it includes the low-confidence matches).
+    expect([...md.matchAll(/^#+ Confirm first/gm)]).toHaveLength(1);
+    const heading = md.indexOf('### Confirm first');
+    const confirm = md.slice(heading, md.indexOf('\n## ', heading));
+    for (const c of plan.confirmFirst) {
+      expect(confirm).toContain(`- ${c.accountId}/${c.userName} (${c.reason}`);
+      expect(md).not.toContain(`--user-name ${c.userName}`);
+      expect(md).not.toMatch(new RegExp(`^### .*: IAM user ${c.userName}$`, 'm'));
+    }
   });
 
   it('checks each wave before and after with keysweep access and keysweep drift --desired', async () => {

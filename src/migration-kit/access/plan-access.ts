@@ -7,7 +7,14 @@ import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { buildCrossAccountReach } from '../../knowledge/cross-account-reach.js';
 import { type IdentityCenterGrants, identityCenterGrants } from '../../knowledge/identity-center-access.js';
 import type { HumanMigrationTarget } from '../../knowledge/migration-planner.js';
-import type { AccessDiff, KitPlan, PlanConfirmFirst, PlanPerson } from '../plan-schema.js';
+import type {
+  AccessDiff,
+  KitPlan,
+  PlanBlockedAssignment,
+  PlanConfirmFirst,
+  PlanPerson,
+} from '../plan-schema.js';
+import type { AssignmentPrerequisites } from './assignment-prerequisites.js';
 import { type CarriedAccess, type ExistingGroup, formGroups, type Grant, grantOf } from './form-groups.js';
 import { diffAccess, storePersonId } from './kit-access-diff.js';
 
@@ -29,6 +36,8 @@ export interface PlanAccessInput {
   heldBack: PlanConfirmFirst[];
   accountNames: ReadonlyMap<string, string>;
   narrowedBy: (accountId: string, permissionSet: string) => string | null;
+  /** Whether a permission set's customer managed policies and boundary exist in an account (issue 24). */
+  prerequisites?: (accountId: string, permissionSet: string) => AssignmentPrerequisites;
 }
 
 export interface PlanAccess {
@@ -36,6 +45,10 @@ export interface PlanAccess {
   groups: KitPlan['groups'];
   assignments: KitPlan['assignments'];
   confirmFirst: PlanConfirmFirst[];
+  /** Assignments not planned because a policy they need is missing in the account. */
+  blockedAssignments: PlanBlockedAssignment[];
+  /** Assignments planned although whether their policies exist is unknown (not collected). */
+  warnings: string[];
   accessDiff: AccessDiff;
 }
 
@@ -53,10 +66,45 @@ export function planAccess(input: PlanAccessInput): PlanAccess {
   const { today } = input;
   const confirmFirst: PlanConfirmFirst[] = [...input.heldBack];
   const carried: CarriedAccess[] = [];
+  const blocked = new Map<string, PlanBlockedAssignment>();
+  const unknown = new Map<string, string>();
+  const prerequisites = input.prerequisites ?? (() => ({ status: 'ready' }) as const);
   const people = input.people.map((person) => ({
     ...person,
     iamUsers: person.iamUsers.map((u) => {
       const weak = person.source === 'unresolved' || u.confidence === 'low' || u.confidence === 'none';
+      const needs = weak ? null : prerequisites(u.accountId, u.targetPermissionSet);
+      const key = `${u.accountId}|${u.targetPermissionSet}`;
+      if (needs?.status === 'unknown')
+        unknown.set(
+          key,
+          `permission set ${u.targetPermissionSet} in account ${input.accountNames.get(u.accountId) ?? u.accountId} (${u.accountId}): whether its customer managed policies or boundary exist there is UNKNOWN (${needs.reason}); assigned anyway: check them before applying, or provisioning fails`,
+        );
+      if (needs?.status === 'blocked') {
+        // Not planned: the assignment would fail to provision (or its boundary would not apply). The IAM
+        // user stays as it is, listed, until the policy exists and plan is re-run.
+        const entry = blocked.get(key) ?? {
+          accountId: u.accountId,
+          accountName: input.accountNames.get(u.accountId) ?? u.accountId,
+          permissionSet: u.targetPermissionSet,
+          missing: needs.missing,
+          steps: needs.steps,
+          iamUsers: [],
+        };
+        entry.iamUsers.push(u.arn);
+        blocked.set(key, entry);
+        confirmFirst.push({
+          arn: u.arn,
+          accountId: u.accountId,
+          userName: u.userName,
+          reason: 'prerequisite-missing',
+          personId: person.id,
+          permissionSet: u.targetPermissionSet,
+          evidence: u.evidence,
+          decision: `not cut over: ${needs.steps.join(' ')} Then re-run plan; until then it stays an IAM user`,
+        });
+        return { ...u, cutOver: false };
+      }
       if (weak)
         confirmFirst.push({
           arn: u.arn,
@@ -170,6 +218,10 @@ export function planAccess(input: PlanAccessInput): PlanAccess {
     groups,
     assignments,
     confirmFirst: confirmFirst.sort((a, b) => cmp(a.arn, b.arn)),
+    blockedAssignments: [...blocked.values()]
+      .map((b) => ({ ...b, iamUsers: b.iamUsers.sort(cmp) }))
+      .sort((a, b) => cmp(`${a.accountId}|${a.permissionSet}`, `${b.accountId}|${b.permissionSet}`)),
+    warnings: [...unknown.entries()].sort(([a], [b]) => cmp(a, b)).map(([, warning]) => warning),
     accessDiff,
   };
 }

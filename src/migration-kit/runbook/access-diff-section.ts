@@ -52,7 +52,7 @@ export function accessDiffSection(plan: Pick<KitPlan, 'accessDiff' | 'confirmFir
       { kind: 'heading', level: 3, text: 'Confirm first: IAM users that drive nothing until you decide' },
       {
         kind: 'paragraph',
-        text: 'These IAM users are not in any wave, group or assignment. Each stays as it is until its owner is confirmed; then re-run `keysweep plan`.',
+        text: 'These IAM users are not in any wave, group or assignment: unresolved or low-confidence matches, suspected break-glass users, and users whose permission set needs a policy their account lacks. Each stays as it is until decided (its owner confirmed, or the missing policy created); then re-run `keysweep plan`.',
       },
       {
         kind: 'list',

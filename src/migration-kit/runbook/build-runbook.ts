@@ -27,7 +27,8 @@ const inWave = (person: PlanPerson, iamUser: PlanIamUser) =>
   person.source !== 'unresolved' && iamUser.cutOver && iamUser.confidence !== 'low';
 
 /**
- * The cutover runbook: what to apply first and how new users sign in, what to confirm or decide first,
+ * The cutover runbook: what to apply first (and create first: policies a blocked assignment needs) and how
+ * new users sign in, what to confirm or decide first (one list, the plan's confirmFirst),
  * then one wave per account (least risky first) with, per person and per workload, the exact commands,
  * each step's check and its rollback, a before/after check per wave, the SCP and the way back.
  */
@@ -39,11 +40,6 @@ export function buildRunbook(plan: KitPlan, snapshot: Snapshot, options: Runbook
     .toISOString()
     .slice(0, 10);
   const profileOf = profileNames(plan);
-  const lowConfidence = plan.people.flatMap((person) =>
-    person.iamUsers
-      .filter((u) => person.source !== 'unresolved' && !inWave(person, u))
-      .map((u) => ({ person, u })),
-  );
   const nodes: RunbookNode[] = [
     { kind: 'heading', level: 1, text: 'Cutover runbook: IAM users to IAM Identity Center' },
     {
@@ -64,6 +60,12 @@ export function buildRunbook(plan: KitPlan, snapshot: Snapshot, options: Runbook
       kind: 'list',
       items: [
         'Record today’s access: `keysweep collect --out before.json && keysweep access --snapshot before.json --format csv --out access-before.csv`.',
+        ...plan.blockedAssignments.flatMap((b) =>
+          b.steps.map(
+            (step) =>
+              `${literal(step)} Until then the kit does not assign ${literal(b.permissionSet)} in ${literal(b.accountName)} (${b.accountId}) and ${b.iamUsers.length} IAM user(s) stay as they are (confirm first, below); then re-run \`keysweep plan\`.`,
+          ),
+        ),
         'Review and apply `identity-center/` (`terraform init && terraform plan`). Check: the plan creates only new objects and shows no change on imported ones (each is protected with prevent_destroy); then `terraform apply`.',
         'Send each person their `cli-profiles/<person>.aws-config` blocks (the access portal URL is not in any API keysweep reads: replace it once).',
         'Run each wave with credentials that administer IAM in that account: `export AWS_PROFILE=<admin profile for the account>`.',
@@ -72,21 +74,6 @@ export function buildRunbook(plan: KitPlan, snapshot: Snapshot, options: Runbook
     ...signInSteps(plan),
   ];
   nodes.push(...rightSizingNodes(plan));
-  if (lowConfidence.length > 0)
-    nodes.push(
-      { kind: 'heading', level: 2, text: 'Confirm first (not in any wave)' },
-      {
-        kind: 'paragraph',
-        text: 'These matches are low confidence: confirm with the person (or fix the identity map) and re-run `keysweep plan` before cutting them over.',
-      },
-      {
-        kind: 'list',
-        items: lowConfidence.map(
-          ({ person, u }) =>
-            `${u.accountId}/${literal(u.userName)} → ${literal(person.userName)} (${u.method}: ${literal(u.evidence)})`,
-        ),
-      },
-    );
   if (plan.unmatched.length > 0)
     nodes.push(
       { kind: 'heading', level: 2, text: 'Needs a decision' },
