@@ -2,6 +2,7 @@ import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.j
 import type { AttachedPolicy, InlinePolicy, PolicyDocument } from '../inventory/policy-document.js';
 import { listOf, statementsOf } from '../inventory/policy-document.js';
 import { globMatch } from './identity-policy-allows.js';
+import { ADMINISTRATOR_ACCESS_ARN } from './policy/admin-equivalent.js';
 
 /** Whether a principal's identity policies allow an action (on any resource); Deny is not modelled. */
 export type HeldPermissions = (action: string) => boolean;
@@ -9,7 +10,7 @@ export type HeldPermissions = (action: string) => boolean;
 // AWS managed policies are not in the snapshot. These documents are AWS's published ones, reduced to
 // what can only narrow: PowerUserAccess's few IAM exceptions are left out (never wider).
 const KNOWN_AWS_MANAGED: Record<string, PolicyDocument> = {
-  'arn:aws:iam::aws:policy/AdministratorAccess': {
+  [ADMINISTRATOR_ACCESS_ARN]: {
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
   },
