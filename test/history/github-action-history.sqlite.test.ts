@@ -16,7 +16,7 @@ describe('action.yml with a history file', () => {
       args: `--now ${now}`,
     });
     const first = await runScanStep(inputs('2026-11-24T00:00:00Z'), dir);
-    expect(first.outputs['exit-code']).toBe('1');
+    expect(first.outputs['exit-code'], first.stderr).toBe('1');
     expect(existsSync(join(dir, 'keysweep-history.sqlite'))).toBe(true);
     const second = await runScanStep(inputs('2026-12-01T00:00:00Z'), dir);
     expect(second.stderr).toBe('');
