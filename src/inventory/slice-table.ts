@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountInstanceSchema } from './account-instances-schema.js';
 import type { Slice } from './collection.js';
 import { iamRoleSchema, identityProvidersSchema } from './iam-roles-schema.js';
 import {
@@ -33,7 +34,13 @@ import { centralizedRootAccessSchema } from './snapshot-schema.js';
  */
 
 /** The collectors that fill slices (src/collectors/slice-collectors.ts maps each to its function). */
-export type CollectorId = 'organization' | 'account-iam' | 'account-usage' | 'identity-center' | 'root-audit';
+export type CollectorId =
+  | 'organization'
+  | 'account-iam'
+  | 'account-usage'
+  | 'identity-center'
+  | 'account-identity-center'
+  | 'root-audit';
 
 export interface SliceRow {
   /** organization: one per snapshot; account: one per account, under the account. */
@@ -151,6 +158,16 @@ export const SLICE_TABLE = {
     schema: z.array(serviceCredentialSchema),
     collector: 'account-iam',
     actions: ['iam:GetAccountAuthorizationDetails', 'iam:ListServiceSpecificCredentials'],
+  },
+  'iam.identityCenterInstances': {
+    scope: 'account',
+    location: ['iam', 'identityCenterInstances'],
+    // Account instances of Identity Center the account owns (never the organization instance).
+    schema: z.array(accountInstanceSchema),
+    collector: 'account-identity-center',
+    // With the account's credentials, in the scan's Identity Center region: one ListInstances, then per
+    // account instance its users and applications (paginated).
+    actions: ['sso:ListInstances', 'sso:ListApplications', 'identitystore:ListUsers'],
   },
   'org.centralizedRootAccess': {
     scope: 'organization',
