@@ -10,6 +10,7 @@ import {
   rootAccountSchema,
 } from './iam-schema.js';
 import { accountUsageSchema } from './iam-usage-schema.js';
+import { identityCenterRegionSchema } from './identity-center-regions-schema.js';
 import {
   accountAssignmentSchema,
   identityCenterInstanceSchema,
@@ -243,6 +244,14 @@ export const SLICE_TABLE = {
       'identitystore:ListGroups',
       'identitystore:ListGroupMemberships',
     ],
+  },
+  'sso.regions': {
+    scope: 'organization',
+    location: ['identityCenter', 'regions'],
+    schema: z.array(identityCenterRegionSchema),
+    collector: 'identity-center',
+    // One listing (paginated) says every region and which is primary.
+    actions: ['sso:ListInstances', 'sso:ListRegions'],
   },
 } as const satisfies Record<string, SliceRow>;
 

@@ -73,6 +73,12 @@ describe.skipIf(endpoint === null)('account instances of Identity Center against
     }
   });
 
+  it('moto lacks sso:ListRegions: the regions are not collected (never a single-region answer)', () => {
+    const regions = snapshot.identityCenter.regions;
+    expect(regions.status).toBe('not_collected');
+    expect(regions.status === 'not_collected' && regions.reason).toContain('ListRegions is not available');
+  });
+
   it('scan reports one finding per account instance, none for the management account', async () => {
     const out = join(dir, 'out');
     const run = await runKeysweepProcess(motoEndpoint, [
