@@ -30,8 +30,9 @@ export interface AwsClientFactory {
   sts(): STSClient;
   /** IAM with the caller's credentials, or with credentials from AssumeRole for a member account. */
   iam(credentials?: AwsCredentials, counter?: CallCounter): IAMClient;
-  ssoAdmin(region: string): SSOAdminClient;
-  identityStore(region: string): IdentitystoreClient;
+  /** sso-admin in `region`, with the caller's credentials or a member account's (account instances). */
+  ssoAdmin(region: string, credentials?: AwsCredentials, counter?: CallCounter): SSOAdminClient;
+  identityStore(region: string, credentials?: AwsCredentials, counter?: CallCounter): IdentitystoreClient;
   /** IAM Access Analyzer with the caller's credentials (an organization analyzer lives with the caller). */
   accessAnalyzer?(region: string): AccessAnalyzerClient;
   /** The region the SDK would use (flag, environment, profile), resolved once. */
@@ -103,8 +104,22 @@ export function createAwsClientFactory(options: ClientFactoryOptions): AwsClient
       if (counter) countRequests(client, counter);
       return client;
     },
-    ssoAdmin: (region) => new SSOAdminClient(base(region, 'ssoAdmin')),
-    identityStore: (region) => new IdentitystoreClient(base(region, 'identityStore')),
+    ssoAdmin: (region, assumed, counter) => {
+      const client = new SSOAdminClient({
+        ...base(region, 'ssoAdmin'),
+        ...(assumed ? { credentials: assumed } : {}),
+      });
+      if (counter) countRequests(client as unknown as IAMClient, counter);
+      return client;
+    },
+    identityStore: (region, assumed, counter) => {
+      const client = new IdentitystoreClient({
+        ...base(region, 'identityStore'),
+        ...(assumed ? { credentials: assumed } : {}),
+      });
+      if (counter) countRequests(client as unknown as IAMClient, counter);
+      return client;
+    },
     accessAnalyzer: (region) => new AccessAnalyzerClient(base(region)),
     defaultRegion,
   };

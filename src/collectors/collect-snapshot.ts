@@ -6,12 +6,13 @@ import { type Account, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../invento
 import { TOOL_VERSION } from '../version.js';
 import { collectSlice, describeAwsError } from './aws-error.js';
 import type { CrawlCheckpoint } from './checkpoint/crawl-checkpoint.js';
-import type { AwsClientFactory, CallCounter } from './client-factory.js';
+import type { AwsClientFactory, AwsCredentials, CallCounter } from './client-factory.js';
 import { type CollectionProgress, silentProgress } from './collection-progress.js';
 import { collectAccountIam } from './iam/collect-account-iam.js';
 import type { CredentialReportPolling } from './iam/credential-report.js';
 import { collectRootCredentialsAudit, rootAuditSkipped } from './iam/root-credentials-audit.js';
 import { type UsageOptions, usageOfAccount, usageRun } from './iam-usage/usage-of-account.js';
+import { collectAccountInstances } from './identity-center/account-instances.js';
 import { collectIdentityCenter } from './identity-center/collect-identity-center.js';
 import {
   collectCentralizedRootAccess,
@@ -150,6 +151,7 @@ export async function collectSnapshot(
           started,
           clock,
           usage,
+          inventory.organization.managementAccountId,
         );
         const finished = { account: collected, durationMs: Math.round(clock() - started) };
         await checkpoint?.record(finished);
@@ -216,6 +218,7 @@ async function collectAccount(
   started: number,
   clock: () => number,
   usage: Awaited<ReturnType<typeof usageRun>>,
+  managementAccountId: string | null,
 ): Promise<Account> {
   const counter: CallCounter = { calls: 0 };
   const durationMs = () => Math.round(clock() - started);
@@ -258,7 +261,14 @@ async function collectAccount(
       partition: caller.partition,
       polling: options.polling,
     });
-    const iamSlice = { ...iamSlices, usage: await usageOfAccount(usage, iam, account.id, iamSlices) };
+    const identityCenterInstances = await accountInstancesOf(factory, options, account.id, credentials, {
+      managementAccountId,
+    });
+    const iamSlice = {
+      ...iamSlices,
+      usage: await usageOfAccount(usage, iam, account.id, iamSlices),
+      identityCenterInstances,
+    };
     const problems = Object.entries(iamSlice)
       .filter(([, s]) => s.status !== 'ok' && !skippedOnRequest(s))
       .map(([name, s]) => `${name}: ${s.status === 'failed' ? s.error.code : 'not collected'}`);
@@ -277,5 +287,34 @@ async function collectAccount(
     };
   } finally {
     iam.destroy();
+  }
+}
+
+/** The `iam.identityCenterInstances` slice: ListInstances with the account's own credentials. */
+async function accountInstancesOf(
+  factory: AwsClientFactory,
+  options: LiveScanOptions,
+  accountId: string,
+  credentials: AwsCredentials | undefined,
+  org: { managementAccountId: string | null },
+): Promise<Account['iam']['identityCenterInstances']> {
+  const region = options.ssoRegion ?? (await factory.defaultRegion());
+  // Not counted in the account's "IAM/STS calls" progress line: 1 ListInstances, + 1 ListUsers and
+  // 1 ListApplications per page of each account instance (README, calls per account).
+  const sso = factory.ssoAdmin(region, credentials);
+  const identityStore = factory.identityStore(region, credentials);
+  try {
+    return await collectSlice(() =>
+      collectAccountInstances({
+        sso,
+        identityStore,
+        accountId,
+        region,
+        managementAccountId: org.managementAccountId,
+      }),
+    );
+  } finally {
+    sso.destroy();
+    identityStore.destroy();
   }
 }

@@ -4,6 +4,10 @@ import { IAM_REQUIRED_ACTIONS } from './iam/required-actions.js';
 import { collectRootCredentialsAudit, ROOT_AUDIT_REQUIRED_ACTIONS } from './iam/root-credentials-audit.js';
 import { collectAccountUsage } from './iam-usage/collect-account-usage.js';
 import { USAGE_REQUIRED_ACTIONS } from './iam-usage/required-actions.js';
+import {
+  ACCOUNT_INSTANCES_REQUIRED_ACTIONS,
+  collectAccountInstances,
+} from './identity-center/account-instances.js';
 import { collectIdentityCenter } from './identity-center/collect-identity-center.js';
 import { IDENTITY_CENTER_REQUIRED_ACTIONS } from './identity-center/required-actions.js';
 import { collectCentralizedRootAccess } from './organizations/collect-organization.js';
@@ -19,6 +23,10 @@ export const SLICE_COLLECTORS = {
   'account-iam': { collect: collectAccountIam, declaredActions: IAM_REQUIRED_ACTIONS },
   'account-usage': { collect: collectAccountUsage, declaredActions: USAGE_REQUIRED_ACTIONS },
   'identity-center': { collect: collectIdentityCenter, declaredActions: IDENTITY_CENTER_REQUIRED_ACTIONS },
+  'account-identity-center': {
+    collect: collectAccountInstances,
+    declaredActions: ACCOUNT_INSTANCES_REQUIRED_ACTIONS,
+  },
   'root-audit': { collect: collectRootCredentialsAudit, declaredActions: ROOT_AUDIT_REQUIRED_ACTIONS },
 } as const satisfies Record<
   CollectorId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountInstanceSchema } from './account-instances-schema.js';
 import { slice } from './collection.js';
 import { iamRoleSchema, identityProvidersSchema } from './iam-roles-schema.js';
 import { accountUsageSchema } from './iam-usage-schema.js';
@@ -126,5 +127,7 @@ export const iamSliceSchema = z.object({
   sshPublicKeys: slice(z.array(sshPublicKeySchema)),
   signingCertificates: slice(z.array(signingCertificateSchema)),
   serviceCredentials: slice(z.array(serviceCredentialSchema)),
+  /** Account instances of Identity Center this account owns (outside the organization's control). */
+  identityCenterInstances: slice(z.array(accountInstanceSchema)),
 });
 export type IamSlice = z.infer<typeof iamSliceSchema>;

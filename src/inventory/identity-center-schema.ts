@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slice } from './collection.js';
+import { identityCenterRegionSchema } from './identity-center-regions-schema.js';
 import { policyDocumentSchema } from './policy-document.js';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -74,5 +75,7 @@ export const identityCenterSliceSchema = z.object({
   assignments: slice(z.array(accountAssignmentSchema)),
   provisioning: slice(z.array(provisioningSchema)),
   identityStore: slice(identityStoreSchema),
+  /** The instance's regions (multi-Region Identity Center) and which one is primary. */
+  regions: slice(z.array(identityCenterRegionSchema)),
 });
 export type IdentityCenterSlice = z.infer<typeof identityCenterSliceSchema>;

@@ -60,6 +60,7 @@ export function mergeSnapshots(parts: readonly NamedSnapshot[]): Snapshot {
     identityCenter: {
       instance: bestSlice(snapshots.map((s) => s.identityCenter.instance)),
       permissionSets: bestSlice(snapshots.map((s) => s.identityCenter.permissionSets)),
+      regions: bestSlice(snapshots.map((s) => s.identityCenter.regions)),
       assignments: mergeListSlices(
         snapshots.map((s) => s.identityCenter.assignments),
         (a) => [a.accountId, a.permissionSetArn, a.principalType, a.principalId].join('|'),

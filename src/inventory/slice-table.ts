@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountInstanceSchema } from './account-instances-schema.js';
 import type { Slice } from './collection.js';
 import { iamRoleSchema, identityProvidersSchema } from './iam-roles-schema.js';
 import {
@@ -9,6 +10,7 @@ import {
   rootAccountSchema,
 } from './iam-schema.js';
 import { accountUsageSchema } from './iam-usage-schema.js';
+import { identityCenterRegionSchema } from './identity-center-regions-schema.js';
 import {
   accountAssignmentSchema,
   identityCenterInstanceSchema,
@@ -33,7 +35,13 @@ import { centralizedRootAccessSchema } from './snapshot-schema.js';
  */
 
 /** The collectors that fill slices (src/collectors/slice-collectors.ts maps each to its function). */
-export type CollectorId = 'organization' | 'account-iam' | 'account-usage' | 'identity-center' | 'root-audit';
+export type CollectorId =
+  | 'organization'
+  | 'account-iam'
+  | 'account-usage'
+  | 'identity-center'
+  | 'account-identity-center'
+  | 'root-audit';
 
 export interface SliceRow {
   /** organization: one per snapshot; account: one per account, under the account. */
@@ -152,6 +160,16 @@ export const SLICE_TABLE = {
     collector: 'account-iam',
     actions: ['iam:GetAccountAuthorizationDetails', 'iam:ListServiceSpecificCredentials'],
   },
+  'iam.identityCenterInstances': {
+    scope: 'account',
+    location: ['iam', 'identityCenterInstances'],
+    // Account instances of Identity Center the account owns (never the organization instance).
+    schema: z.array(accountInstanceSchema),
+    collector: 'account-identity-center',
+    // With the account's credentials, in the scan's Identity Center region: one ListInstances, then per
+    // account instance its users and applications (paginated).
+    actions: ['sso:ListInstances', 'sso:ListApplications', 'identitystore:ListUsers'],
+  },
   'org.centralizedRootAccess': {
     scope: 'organization',
     location: ['organization', 'centralizedRootAccess'],
@@ -226,6 +244,14 @@ export const SLICE_TABLE = {
       'identitystore:ListGroups',
       'identitystore:ListGroupMemberships',
     ],
+  },
+  'sso.regions': {
+    scope: 'organization',
+    location: ['identityCenter', 'regions'],
+    schema: z.array(identityCenterRegionSchema),
+    collector: 'identity-center',
+    // One listing (paginated) says every region and which is primary.
+    actions: ['sso:ListInstances', 'sso:ListRegions'],
   },
 } as const satisfies Record<string, SliceRow>;
 

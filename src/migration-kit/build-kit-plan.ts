@@ -2,6 +2,7 @@ import type { IamUser } from '../inventory/iam-schema.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { isBreakGlass } from '../knowledge/break-glass.js';
 import { classifyUser } from '../knowledge/classify-user.js';
+import { identityCenterAdminRegion } from '../knowledge/identity-center-region.js';
 import { buildMigrationPlan, type HumanMigrationTarget } from '../knowledge/migration-planner.js';
 import { TOOL_VERSION } from '../version.js';
 import { assignmentPrerequisites } from './access/assignment-prerequisites.js';
@@ -164,7 +165,8 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
       status: ic.instance.status !== 'ok' ? 'unknown' : instance ? 'present' : 'absent',
       instanceArn: instance?.instanceArn ?? null,
       identityStoreId: instance?.identityStoreId ?? null,
-      region: instance?.homeRegion ?? null,
+      // The primary region of a multi-Region instance is where it is administered; else where it was found.
+      region: identityCenterAdminRegion(ic) ?? null,
       idp: options.idp,
     },
     gaps: inventoryGaps(snapshot),

@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { ListApplicationsCommand, ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import {
   AssumeRoleCommand,
   AssumeRootCommand,
@@ -49,7 +49,7 @@ import {
   instantPolling,
   testClientFactory,
 } from './support/aws-test-doubles.js';
-import { mockIdentityCenter } from './support/identity-center-mocks.js';
+import { INSTANCE, mockIdentityCenter } from './support/identity-center-mocks.js';
 import { mockOrganization } from './support/organization-mocks.js';
 import { instantJobPolling, mockLastAccessedJobs, mockUnusedAccessAnalyzer } from './support/usage-mocks.js';
 
@@ -270,6 +270,23 @@ describe('collectSnapshot', () => {
     mockLastAccessedJobs(mocks.IAMClient);
     // The analyzer covers every account but 111111111111, where jobs run: both paths are taken.
     mockUnusedAccessAnalyzer(mocks.AccessAnalyzerClient, ['111111111111']);
+    // 111111111111 owns an account instance of Identity Center: its users and applications are counted.
+    mocks.SSOAdminClient.on(ListInstancesCommand).resolves({
+      Instances: [
+        {
+          InstanceArn: INSTANCE,
+          IdentityStoreId: 'd-test',
+          OwnerAccountId: '000000000000',
+          Status: 'ACTIVE',
+        },
+        {
+          InstanceArn: 'arn:aws:sso:::instance/ssoins-acct',
+          IdentityStoreId: 'd-acct',
+          OwnerAccountId: '111111111111',
+        },
+      ],
+    });
+    mocks.SSOAdminClient.on(ListApplicationsCommand).resolves({ Applications: [] });
     await collectSnapshot(
       testClientFactory(),
       options({ usage: { windowDays: 90, polling: instantJobPolling() } }),
@@ -328,7 +345,10 @@ describe('collectSnapshot', () => {
       expect(snapshot.crawl?.shard).toEqual(shard);
       const crawled = active.filter((id) => shardOf(id, 2) === shard.index);
       expect(Object.keys(snapshot.crawl?.accountDurationsMs ?? {}).sort()).toEqual(crawled.sort());
-      const ssoCalls = mocks.SSOAdminClient.calls().length;
+      // The per-account ListInstances (account instances) is account data; the rest is shard 1's.
+      const ssoCalls = mocks.SSOAdminClient.calls().filter(
+        (call) => !(call.args[0] instanceof ListInstancesCommand),
+      ).length;
       if (shard.index === 1) expect(ssoCalls).toBeGreaterThan(0);
       else {
         expect(ssoCalls).toBe(0);
@@ -356,7 +376,10 @@ describe('collectSnapshot', () => {
       testClientFactory(),
       options({ shard: { index: 1, count: 1 }, organizationData: 'skip' }),
     );
-    expect(mocks.SSOAdminClient.calls()).toHaveLength(0);
+    // Only the per-account ListInstances (account instances, account data), nothing organization-wide.
+    expect(
+      mocks.SSOAdminClient.calls().filter((call) => !(call.args[0] instanceof ListInstancesCommand)),
+    ).toHaveLength(0);
     expect(accounts.identityCenter.instance).toEqual({
       status: 'not_collected',
       reason: 'collected by a separate --org-only job (--accounts-only)',

@@ -229,6 +229,8 @@ describe.skipIf(endpoint === null)('live scan against moto (real SDK, AWS_ENDPOI
     expect(report.scan.organizationGaps.map((g) => g.split(':')[0])).toEqual([
       'org.centralizedRootAccess',
       'sso.provisioning',
+      // moto lacks sso:ListRegions: the instance's regions are not collected (issue 24).
+      'sso.regions',
     ]);
     // moto lacks iam:ListServiceSpecificCredentials: every crawled account is partial for that one slice.
     expect(report.scan.accounts.map((a) => a.status).sort()).toEqual([
@@ -277,7 +279,16 @@ describe.skipIf(endpoint === null)('live scan against moto (real SDK, AWS_ENDPOI
         (a) => a.access.status === 'ok' && finding.resourceArn.includes(`:${a.id}:`),
       );
       const permissionSet = Object.values(org.permissionSets).includes(finding.resourceArn);
-      expect(inScannedAccount || permissionSet, `${finding.ruleId} ${finding.resourceArn}`).toBe(true);
+      // An account instance's ARN names no account: it must be one collected in a scanned account.
+      const accountInstance = snapshot.accounts.some(
+        (a) =>
+          a.iam.identityCenterInstances.status === 'ok' &&
+          a.iam.identityCenterInstances.data.some((i) => i.instanceArn === finding.resourceArn),
+      );
+      expect(
+        inScannedAccount || permissionSet || accountInstance,
+        `${finding.ruleId} ${finding.resourceArn}`,
+      ).toBe(true);
     }
     // Permission sets: only AdminAccess (12-hour sessions) is flagged, only for its session length, and
     // no set reads as unassigned (both are assigned; moto's provisioning gap must not hide that).

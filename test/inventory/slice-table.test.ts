@@ -99,6 +99,7 @@ describe('the slice table is the only list of slices', () => {
       'identityStore',
       'permissionSets',
       'provisioning',
+      'regions',
     ]);
     expect(sso.assignments).toEqual(failed('X', 'sso.assignments'));
   });

@@ -83,6 +83,7 @@ describe('advice never rests on data that was not collected', () => {
       permissionSets: notCollected('no instance'),
       assignments: notCollected('no instance'),
       provisioning: notCollected('no instance'),
+      regions: notCollected('no instance'),
       identityStore: notCollected('no instance'),
     };
     const target = buildMigrationPlan(snapshot).humans.get('arn:aws:iam::111111111111:user/ann.lee')!;

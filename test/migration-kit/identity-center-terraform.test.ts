@@ -205,6 +205,7 @@ describe('identity-center/*.tf without a collected Identity Center', () => {
         assignments: gap,
         provisioning: gap,
         identityStore: gap,
+        regions: gap,
       },
     };
     const plan = planOf(snapshot);
@@ -248,6 +249,7 @@ describe('identity-center/*.tf without a collected Identity Center', () => {
         assignments: none,
         provisioning: none,
         identityStore: none,
+        regions: none,
       },
     });
     expect(plan.identityCenter.status).toBe('absent');

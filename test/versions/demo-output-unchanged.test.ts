@@ -27,6 +27,8 @@ import { runKeysweep } from '../cli/run-cli.js';
 // five demo findings); root rules read AssumeRoot audit facts where present (none in the demo); permission set
 // DataLakeAnalyst (customer managed policy DataLakeAccess: missing in payments-prod, differing in web-prod
 // and data-prod) with its two rules.
+// Then issue 24 items 1-2: sandbox-alpha owns an account instance of Identity Center (rule sso-account-instance,
+// one finding, 4 users and 1 application counted).
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

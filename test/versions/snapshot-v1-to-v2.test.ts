@@ -32,9 +32,11 @@ describe('snapshot upgrade v1 → v2', () => {
     const snapshot = await loadSnapshot(V1_FIXTURE);
     expect(raw.schemaVersion).toBe(1);
     // Apart from what v2 → v3 adds (relay state and tags, not collected), Identity Center is as it was.
-    const { permissionSets, ...rest } = snapshot.identityCenter;
+    // and the instance's regions (v2 → v3, not collected).
+    const { permissionSets, regions, ...rest } = snapshot.identityCenter;
     const { permissionSets: rawSets, ...rawRest } = raw.identityCenter;
     expect(rest).toEqual(rawRest);
+    expect(regions.status).toBe('not_collected');
     expect(permissionSets).toEqual({
       ...rawSets,
       data: rawSets.data.map((s: object) => ({ ...s, relayState: null, tags: null })),

@@ -25,6 +25,7 @@ describe('snapshot upgrade v2 → v3 (usage)', () => {
         sshPublicKeys: _ssh,
         signingCertificates: _certs,
         serviceCredentials: _service,
+        identityCenterInstances: _accountInstances,
         ...rest
       } = account.iam;
       expect(rest).toEqual(raw.accounts[index].iam);

@@ -154,6 +154,10 @@ describe('report.json of older versions read back as a baseline', () => {
         delete account.error;
         account.status = 'complete';
       }
+    // Likewise identityCenter.regions (snapshot v3, issue 24): an organization gap the v2 scan knew nothing of.
+    written.scan.organizationGaps = written.scan.organizationGaps.filter(
+      (gap: string) => !/^sso\.regions: not collected: snapshot written by an older keysweep/.test(gap),
+    );
     written.scan.complete = written.scan.accounts.every((a: { status: string }) => a.status !== 'partial');
     expect(upgradeToCurrent(v2, 'report-v2/report.json', REPORT_VERSIONS)).toEqual(written);
   });

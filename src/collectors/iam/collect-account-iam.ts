@@ -70,7 +70,7 @@ function sliceOf<T, U>(outcome: Outcome<T>, map: (value: T) => U, what: string):
  * providers.
  */
 /** The account's IAM slices but usage, which the usage collector adds from the principals read here. */
-export type AccountIamSlices = Omit<IamSlice, 'usage'>;
+export type AccountIamSlices = Omit<IamSlice, 'usage' | 'identityCenterInstances'>;
 
 export async function collectAccountIam(input: AccountIamInput): Promise<AccountIamSlices> {
   const { iam } = input;

@@ -7,6 +7,7 @@ import { collectSlice, describeAwsError } from '../aws-error.js';
 import { collectIdentityStore } from './identity-store.js';
 import { collectPermissionSets, listPermissionSetArns } from './permission-sets.js';
 import { collectAssignments, collectProvisioning } from './provisioning.js';
+import { collectRegions } from './regions.js';
 
 export interface IdentityCenterInput {
   sso: SSOAdminClient;
@@ -48,6 +49,7 @@ export async function collectIdentityCenter(input: IdentityCenterInput): Promise
   }
 
   const { instanceArn } = instance;
+  const regions = await collectRegions(input.sso, instanceArn);
   const setArns = await collectSlice(() => listPermissionSetArns(input.sso, instanceArn));
   if (setArns.status !== 'ok') {
     // Without the list of sets nothing about them can be read; the identity store still can.
@@ -59,6 +61,7 @@ export async function collectIdentityCenter(input: IdentityCenterInput): Promise
       identityStore: await collectSlice(() =>
         collectIdentityStore(input.identityStore, instance.identityStoreId),
       ),
+      regions,
     };
   }
 
@@ -99,5 +102,5 @@ export async function collectIdentityCenter(input: IdentityCenterInput): Promise
       `assignments are listed per provisioned account, which could not be read: ${reason.message}`,
     );
   }
-  return { instance: ok(instance), permissionSets, assignments, provisioning, identityStore };
+  return { instance: ok(instance), permissionSets, assignments, provisioning, identityStore, regions };
 }

@@ -10,6 +10,7 @@ export const IDENTITY_CENTER_REQUIRED_ACTIONS = [
   'sso:ListTagsForResource',
   'sso:ListAccountsForProvisionedPermissionSet',
   'sso:ListAccountAssignments',
+  'sso:ListRegions',
   'identitystore:ListUsers',
   'identitystore:ListGroups',
   'identitystore:ListGroupMemberships',

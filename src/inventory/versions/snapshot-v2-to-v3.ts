@@ -1,3 +1,5 @@
+import { addAccountInstancesSliceToV2Snapshot } from './snapshot-v2-to-v3-account-instances.js';
+import { addIdentityCenterRegionsToV2Snapshot } from './snapshot-v2-to-v3-identity-center-regions.js';
 import { upgradeLongLivedCredentialsV2ToV3 } from './snapshot-v2-to-v3-long-lived-credentials.js';
 import { upgradePermissionSetDetails } from './snapshot-v2-to-v3-permission-set-details.js';
 import { upgradeRootAuditV2ToV3 } from './snapshot-v2-to-v3-root-audit.js';
@@ -14,6 +16,8 @@ export const SNAPSHOT_V2_TO_V3_STEPS: ReadonlyArray<(document: JsonDocument) => 
   upgradePermissionSetDetails,
   upgradeLongLivedCredentialsV2ToV3,
   upgradeRootAuditV2ToV3,
+  addAccountInstancesSliceToV2Snapshot,
+  addIdentityCenterRegionsToV2Snapshot,
 ];
 
 export const upgradeSnapshotV2ToV3: Upgrade = (v2: JsonDocument) => {

@@ -42,6 +42,7 @@ import rootHardwareMfaMissing from './root-hardware-mfa-missing.js';
 import rootMemberCredentialsPresent from './root-member-credentials-present.js';
 import rootMfaDisabled from './root-mfa-disabled.js';
 import rootUsedRecently from './root-used-recently.js';
+import ssoAccountInstance from './sso-account-instance.js';
 import ssoAccountWithoutAssignments from './sso-account-without-assignments.js';
 import ssoAdminPermissionSetAssignedToUser from './sso-admin-permission-set-assigned-to-user.js';
 import ssoAssignmentOrphanedPrincipal from './sso-assignment-orphaned-principal.js';
@@ -99,6 +100,7 @@ export const ALL_RULES: readonly Rule[] = [
   rootMemberCredentialsPresent,
   rootMfaDisabled,
   rootUsedRecently,
+  ssoAccountInstance,
   ssoAccountWithoutAssignments,
   ssoAdminPermissionSetAssignedToUser,
   ssoAssignmentOrphanedPrincipal,

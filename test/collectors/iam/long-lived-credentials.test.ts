@@ -15,7 +15,7 @@ import { ACCOUNT, arn, mockHappyAccount } from '../support/iam-mocks.js';
 const iamMock = mockClient(IAMClient);
 const collect = async () =>
   // iam.usage has a collector of its own (account-usage).
-  iamSliceSchema.omit({ usage: true }).parse(
+  iamSliceSchema.omit({ usage: true, identityCenterInstances: true }).parse(
     await collectAccountIam({
       iam: new IAMClient({ region: 'us-east-1', credentials: CALLER_CREDENTIALS }),
       accountId: ACCOUNT,

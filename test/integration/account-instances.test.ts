@@ -1,0 +1,108 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadSnapshot } from '../../src/inventory/snapshot-file.js';
+import type { Snapshot } from '../../src/inventory/snapshot-schema.js';
+import {
+  buildMotoOrganization,
+  MANAGEMENT_ACCOUNT,
+  type MotoOrganization,
+} from './support/build-moto-organization.js';
+import { runKeysweepProcess } from './support/run-keysweep-process.js';
+
+const endpoint = inject('motoEndpoint');
+const NOW = new Date(Date.now() + 190 * 86_400_000).toISOString();
+
+/**
+ * moto keeps one Identity Center instance per account and region, owned by that account (its per-account
+ * ListInstances): seen with a member account's credentials, that is an account instance; the management
+ * account's is the organization instance and must never be reported as one. moto lacks ListApplications:
+ * the count is "not read", never zero.
+ */
+describe.skipIf(endpoint === null)('account instances of Identity Center against moto', () => {
+  let org: MotoOrganization;
+  let dir: string;
+  let snapshot: Snapshot;
+  const motoEndpoint = endpoint ?? '';
+
+  beforeAll(async () => {
+    await fetch(`${motoEndpoint}/moto-api/reset`, { method: 'POST' });
+    org = await buildMotoOrganization(motoEndpoint);
+    dir = await mkdtemp(join(tmpdir(), 'keysweep-account-instances-'));
+    const run = await runKeysweepProcess(motoEndpoint, [
+      'collect',
+      '--no-usage',
+      '--out',
+      join(dir, 'snapshot.json'),
+      '--now',
+      NOW,
+    ]);
+    if (run.code !== 0) throw new Error(`collect failed (${run.code}):\n${run.stderr}`);
+    snapshot = await loadSnapshot(join(dir, 'snapshot.json'));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const slice = (id: string) => {
+    const account = snapshot.accounts.find((a) => a.id === id);
+    if (!account) throw new Error(`account ${id} missing`);
+    return account.iam.identityCenterInstances;
+  };
+
+  it('the management account reports no account instance (its instance is the organization instance)', () => {
+    expect(slice(MANAGEMENT_ACCOUNT)).toEqual({ status: 'ok', data: [] });
+    expect(snapshot.identityCenter.instance.status).toBe('ok');
+  });
+
+  it('each member account reports the instance it owns, with its users counted and applications not read', () => {
+    const orgInstance =
+      snapshot.identityCenter.instance.status === 'ok'
+        ? snapshot.identityCenter.instance.data?.instanceArn
+        : null;
+    for (const id of [org.accounts.prod, org.accounts.dev, org.accounts.sandbox]) {
+      const got = slice(id);
+      expect(got.status, id).toBe('ok');
+      if (got.status !== 'ok') continue;
+      expect(got.data).toHaveLength(1);
+      const [instance] = got.data;
+      expect(instance).toMatchObject({ ownerAccountId: id, users: 0, applications: null });
+      expect(instance?.instanceArn).not.toBe(orgInstance);
+      expect(instance?.unread.join(' ')).toMatch(/^applications: /);
+    }
+  });
+
+  it('moto lacks sso:ListRegions: the regions are not collected (never a single-region answer)', () => {
+    const regions = snapshot.identityCenter.regions;
+    expect(regions.status).toBe('not_collected');
+    expect(regions.status === 'not_collected' && regions.reason).toContain('ListRegions is not available');
+  });
+
+  it('scan reports one finding per account instance, none for the management account', async () => {
+    const out = join(dir, 'out');
+    const run = await runKeysweepProcess(motoEndpoint, [
+      'scan',
+      '--snapshot',
+      join(dir, 'snapshot.json'),
+      '--format',
+      'json',
+      '--out',
+      out,
+      '--fail-on',
+      'none',
+      '--now',
+      NOW,
+    ]);
+    // 3: moto's scan is incomplete elsewhere (the closed account, emulator gaps); reports are written.
+    expect([0, 3], run.stderr).toContain(run.code);
+    const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as {
+      findings: Array<{ ruleId: string; accountId: string; message: string }>;
+    };
+    const found = report.findings.filter((f) => f.ruleId === 'sso-account-instance');
+    expect(found.map((f) => f.accountId).sort()).toEqual(
+      [org.accounts.prod, org.accounts.dev, org.accounts.sandbox].sort(),
+    );
+    expect(found[0]?.message).toContain('applications not read');
+  });
+});
