@@ -60,7 +60,10 @@ export function mergeSnapshots(parts: readonly NamedSnapshot[]): Snapshot {
     identityCenter: {
       instance: bestSlice(snapshots.map((s) => s.identityCenter.instance)),
       permissionSets: bestSlice(snapshots.map((s) => s.identityCenter.permissionSets)),
-      regions: bestSlice(snapshots.map((s) => s.identityCenter.regions)),
+      // From the job that read the instance (its "not collected" has the real reason), else the best one.
+      regions:
+        snapshots.find((s) => s.identityCenter.instance.status !== 'not_collected')?.identityCenter.regions ??
+        bestSlice(snapshots.map((s) => s.identityCenter.regions)),
       assignments: mergeListSlices(
         snapshots.map((s) => s.identityCenter.assignments),
         (a) => [a.accountId, a.permissionSetArn, a.principalType, a.principalId].join('|'),
