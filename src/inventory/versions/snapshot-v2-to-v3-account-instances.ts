@@ -1,3 +1,4 @@
+import { markAccountIamSlicesNotCollected } from './mark-not-collected.js';
 import type { JsonDocument } from './upgrade-chain.js';
 
 /**
@@ -10,19 +11,5 @@ export const ACCOUNT_INSTANCES_V2_REASON =
   'snapshot written by an older keysweep (no per-account ListInstances)';
 
 export function addAccountInstancesSliceToV2Snapshot(document: JsonDocument): JsonDocument {
-  const accounts = Array.isArray(document.accounts)
-    ? document.accounts.map(upgradeAccount)
-    : document.accounts;
-  return { ...document, accounts };
-}
-
-function upgradeAccount(account: unknown): unknown {
-  if (!isRecord(account) || !isRecord(account.iam)) return account;
-  const iam: Record<string, unknown> = { ...account.iam };
-  iam.identityCenterInstances ??= { status: 'not_collected', reason: ACCOUNT_INSTANCES_V2_REASON };
-  return { ...account, iam };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return markAccountIamSlicesNotCollected(document, ['identityCenterInstances'], ACCOUNT_INSTANCES_V2_REASON);
 }

@@ -1,3 +1,4 @@
+import { markSectionSlicesNotCollected } from './mark-not-collected.js';
 import type { JsonDocument } from './upgrade-chain.js';
 
 /**
@@ -8,16 +9,10 @@ import type { JsonDocument } from './upgrade-chain.js';
 export const IDENTITY_CENTER_REGIONS_V2_REASON = 'snapshot written by an older keysweep (no ListRegions)';
 
 export function addIdentityCenterRegionsToV2Snapshot(document: JsonDocument): JsonDocument {
-  const identityCenter = document.identityCenter;
-  if (typeof identityCenter !== 'object' || identityCenter === null || Array.isArray(identityCenter)) {
-    return document;
-  }
-  const ic = identityCenter as Record<string, unknown>;
-  return {
-    ...document,
-    identityCenter: {
-      ...ic,
-      regions: ic.regions ?? { status: 'not_collected', reason: IDENTITY_CENTER_REGIONS_V2_REASON },
-    },
-  };
+  return markSectionSlicesNotCollected(
+    document,
+    'identityCenter',
+    ['regions'],
+    IDENTITY_CENTER_REGIONS_V2_REASON,
+  );
 }

@@ -1,3 +1,4 @@
+import { markAccountIamSlicesNotCollected } from './mark-not-collected.js';
 import type { JsonDocument } from './upgrade-chain.js';
 
 /**
@@ -11,19 +12,5 @@ export const SNAPSHOT_V2_UPGRADE_REASON = 'snapshot written by an older keysweep
 const NEW_IAM_SLICES = ['sshPublicKeys', 'signingCertificates', 'serviceCredentials'] as const;
 
 export function upgradeLongLivedCredentialsV2ToV3(v2: JsonDocument): JsonDocument {
-  const accounts = Array.isArray(v2.accounts) ? v2.accounts.map(upgradeAccount) : v2.accounts;
-  return { ...v2, accounts };
-}
-
-function upgradeAccount(account: unknown): unknown {
-  if (!isRecord(account) || !isRecord(account.iam)) return account;
-  const iam: Record<string, unknown> = { ...account.iam };
-  for (const name of NEW_IAM_SLICES) {
-    iam[name] ??= { status: 'not_collected', reason: SNAPSHOT_V2_UPGRADE_REASON };
-  }
-  return { ...account, iam };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return markAccountIamSlicesNotCollected(v2, NEW_IAM_SLICES, SNAPSHOT_V2_UPGRADE_REASON);
 }

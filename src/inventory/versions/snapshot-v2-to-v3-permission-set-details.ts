@@ -1,3 +1,4 @@
+import { isRecord } from './mark-not-collected.js';
 import type { JsonDocument } from './upgrade-chain.js';
 
 /**
@@ -15,8 +16,4 @@ export function upgradePermissionSetDetails(v2: JsonDocument): JsonDocument {
     isRecord(set) ? { ...set, relayState: set.relayState ?? null, tags: set.tags ?? null } : set,
   );
   return { ...v2, identityCenter: { ...identityCenter, permissionSets: { ...slice, data } } };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

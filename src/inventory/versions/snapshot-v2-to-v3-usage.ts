@@ -1,3 +1,4 @@
+import { markAccountIamSlicesNotCollected } from './mark-not-collected.js';
 import type { JsonDocument } from './upgrade-chain.js';
 
 /**
@@ -9,19 +10,5 @@ import type { JsonDocument } from './upgrade-chain.js';
 export const SNAPSHOT_V2_USAGE_REASON = 'snapshot written by an older keysweep (no usage evidence)';
 
 export function addUsageSliceToV2Snapshot(document: JsonDocument): JsonDocument {
-  const accounts = Array.isArray(document.accounts)
-    ? document.accounts.map(upgradeAccount)
-    : document.accounts;
-  return { ...document, accounts };
-}
-
-function upgradeAccount(account: unknown): unknown {
-  if (!isRecord(account) || !isRecord(account.iam)) return account;
-  const iam: Record<string, unknown> = { ...account.iam };
-  iam.usage ??= { status: 'not_collected', reason: SNAPSHOT_V2_USAGE_REASON };
-  return { ...account, iam };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return markAccountIamSlicesNotCollected(document, ['usage'], SNAPSHOT_V2_USAGE_REASON);
 }
