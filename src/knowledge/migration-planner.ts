@@ -180,7 +180,7 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
     }
   }
 
-  nameProposals([...byKey.values()], existing.sets ?? [], pending);
+  nameProposals(byKey, existing.sets ?? [], pending);
 
   const humans = new Map<string, HumanMigrationTarget>();
   const suspectedBreakGlass = new Map<string, HumanMigrationTarget & { reasons: string[] }>();
@@ -203,7 +203,7 @@ function planMigration(input: DerivationInput<MigrationPlanSlice>): MigrationPla
     if (suspicion) suspectedBreakGlass.set(user.arn, { ...target, reasons: suspicion });
     else humans.set(user.arn, target);
   }
-  return { humans, suspectedBreakGlass, withoutPermissions, permissionSets: [...byKey.values()] };
+  return { humans, suspectedBreakGlass, withoutPermissions, permissionSets: [...new Set(byKey.values())] };
 }
 
 function grantsNothing(policies: EffectivePolicies): boolean {
@@ -212,7 +212,7 @@ function grantsNothing(policies: EffectivePolicies): boolean {
 
 /** Names each proposal: an existing permission set with the same managed policies, else a derived unique name. */
 function nameProposals(
-  proposals: ProposedPermissionSet[],
+  byKey: Map<string, ProposedPermissionSet>,
   existingSets: readonly PermissionSet[],
   pending: ReadonlyArray<{ user: IamUser; policies: EffectivePolicies }>,
 ): void {
@@ -224,14 +224,24 @@ function nameProposals(
     members.push(entry.user);
     membersByKey.set(entry.policies.key, members);
   }
-  for (const proposal of proposals) {
+  // One existing set can match proposals with different keys (a customer managed policy of the same name
+  // with a different document per account: the set references it by name, so each account gets its own).
+  // They become one proposal, else the kit would propose the same set twice.
+  const claimed = new Map<string, ProposedPermissionSet>();
+  for (const [key, proposal] of byKey) {
     const match = existingSets.find((set) => sameManagedPolicies(set, proposal.policies));
-    if (match) {
-      proposal.name = match.name;
-      proposal.exists = true;
+    if (!match) continue;
+    const first = claimed.get(match.name);
+    if (first) {
+      mergeProposal(first, proposal);
+      byKey.set(key, first);
+      continue;
     }
+    proposal.name = match.name;
+    proposal.exists = true;
+    claimed.set(match.name, proposal);
   }
-  for (const proposal of proposals) {
+  for (const proposal of new Set(byKey.values())) {
     if (proposal.exists) continue;
     const members = membersByKey.get(proposal.policies.key) ?? [];
     const base = permissionSetNameFor(proposal.policies, members);
@@ -240,6 +250,12 @@ function nameProposals(
     taken.add(name);
     proposal.name = name;
   }
+}
+
+function mergeProposal(into: ProposedPermissionSet, from: ProposedPermissionSet): void {
+  into.userArns.push(...from.userArns);
+  for (const accountId of from.accountIds)
+    if (!into.accountIds.includes(accountId)) into.accountIds.push(accountId);
 }
 
 /** "Match by managed policy set": inline policies cannot be matched reliably, so they rule a match out. */

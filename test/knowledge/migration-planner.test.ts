@@ -135,6 +135,56 @@ describe('migration planner', () => {
     expect(names).toEqual(['AppAccess', 'AppAccess-2']);
   });
 
+  it('proposes an existing set once when it matches same-named customer policies of different accounts', () => {
+    // The existing set references AppAccess by name: each account resolves it to its own document, so both
+    // people keep exactly what they have, through one set (not the same set proposed twice).
+    const cmp = (accountId: string, action: string) =>
+      aManagedPolicy({
+        policyName: 'AppAccess',
+        arn: `arn:aws:iam::${accountId}:policy/AppAccess`,
+        document: { Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] },
+      });
+    const attach = (accountId: string) => [
+      { policyName: 'AppAccess', policyArn: `arn:aws:iam::${accountId}:policy/AppAccess` },
+    ];
+    const snapshot = aSnapshot({
+      accounts: [
+        anAccount({
+          iam: anIamSlice({
+            users: [person('a.one', { attachedPolicies: attach('111111111111') })],
+            policies: [cmp('111111111111', 's3:GetObject')],
+          }),
+        }),
+        anAccount({
+          id: '222222222222',
+          iam: anIamSlice({
+            accountId: '222222222222',
+            users: [person('b.two', { accountId: '222222222222', attachedPolicies: attach('222222222222') })],
+            policies: [cmp('222222222222', 's3:PutObject')],
+          }),
+        }),
+      ],
+      identityCenter: anIdentityCenter({
+        permissionSets: [
+          aPermissionSet({
+            name: 'App',
+            managedPolicies: [],
+            customerManagedPolicies: [{ name: 'AppAccess', path: '/' }],
+          }),
+        ],
+      }),
+    });
+    const plan = buildMigrationPlan(snapshot);
+    expect(plan.permissionSets).toHaveLength(1);
+    expect(plan.permissionSets[0]).toMatchObject({
+      name: 'App',
+      exists: true,
+      accountIds: ['111111111111', '222222222222'],
+      userArns: ['arn:aws:iam::111111111111:user/a.one', 'arn:aws:iam::222222222222:user/b.two'],
+    });
+    expect(plan.humans.get('arn:aws:iam::222222222222:user/b.two')?.targetPermissionSet).toBe('App');
+  });
+
   it('names administrators AdministratorAccess and leaves workloads out of the plan', () => {
     const snapshot = aSnapshot({
       accounts: [
