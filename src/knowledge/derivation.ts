@@ -48,14 +48,5 @@ export function defineDerivation<T, N extends SliceName>(definition: Derivation<
 /** Reads a derivation; the engine memoises it per evaluation. */
 export type Derive = <T, N extends SliceName>(derivation: Derivation<T, N>) => T;
 
-/** Data of a slice when it was collected, else undefined. */
-export function collectedData<T>(slice: Slice<T>): T | undefined {
-  return slice.status === 'ok' ? slice.data : undefined;
-}
-
-/** Why a slice has no data ("failed: AccessDenied: …", "not collected: …"); null when it has. */
-export function sliceGap(name: string, slice: Slice<unknown>): string | null {
-  if (slice.status === 'failed') return `${name} failed: ${slice.error.code}: ${slice.error.message}`;
-  if (slice.status === 'not_collected') return `${name} not collected: ${slice.reason}`;
-  return null;
-}
+/** The one slice reader, shared with the rules' engine and every consumer. */
+export { collectedData, sliceGap } from '../inventory/slice-reader.js';
