@@ -1,4 +1,5 @@
 import type { MigrationAdvice } from '../findings/finding.js';
+import { collectedData } from '../inventory/slice-reader.js';
 import { defineDerivation, sliceGap } from './derivation.js';
 
 /** The root session that may delete a member account's root credentials (centralized root access). */
@@ -27,7 +28,7 @@ export const ROOT_ADVICE = defineDerivation({
     const { organization } = input;
     const centralized = input.slice('org.centralizedRootAccess');
     const gap = sliceGap('org.centralizedRootAccess', centralized);
-    const enabled = centralized.status === 'ok' && centralized.data.rootCredentialsManagement;
+    const enabled = collectedData(centralized)?.rootCredentialsManagement === true;
     return (accountId) => {
       if (organization.managementAccountId === accountId) {
         return {
