@@ -34,10 +34,16 @@ export interface DerivationInput<N extends SliceName> {
 /**
  * A shared analysis of the inventory that rules read (the migration planner, root advice): a peer of
  * the rules, it declares the slices it reads like a rule does. Computed once per evaluation.
+ *
+ * A derivation declares `reads` in a rule's sense: slices it may read, each with its collection status,
+ * saying "unknown" itself where one was not collected (a derivation is never "not evaluated": the rules
+ * that read it declare their own `requires`). It has no `requires`: none needs a slice to say anything at all,
+ * and a rule that cannot be evaluated without a slice requires it itself.
  */
 export interface Derivation<T, N extends SliceName = SliceName> {
   readonly id: string;
-  readonly requires: readonly N[];
+  /** The slices the derivation may read (with their status); reading any other throws. */
+  readonly reads: readonly N[];
   derive(input: DerivationInput<N>): T;
 }
 

@@ -106,7 +106,7 @@ const MIGRATION_PLAN_SLICES = [
  */
 export const MIGRATION_PLAN = defineDerivation({
   id: 'migration-plan',
-  requires: MIGRATION_PLAN_SLICES,
+  reads: MIGRATION_PLAN_SLICES,
   derive: planMigration,
 });
 

@@ -23,7 +23,7 @@ const KEEP_ROOT_STEPS = [
  */
 export const ROOT_ADVICE = defineDerivation({
   id: 'root-advice',
-  requires: ['org.centralizedRootAccess'],
+  reads: ['org.centralizedRootAccess'],
   derive(input): (accountId: string) => MigrationAdvice {
     const { organization } = input;
     const centralized = input.slice('org.centralizedRootAccess');
