@@ -1,6 +1,7 @@
 import type { Slice } from '../inventory/collection.js';
 import type { IamRole } from '../inventory/iam-roles-schema.js';
 import type { IamGroup, IamUser, ManagedPolicy } from '../inventory/iam-schema.js';
+import { collectedData, describeGap, isCollected } from '../inventory/slice-reader.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { classifyUser } from '../knowledge/classify-user.js';
 import { buildCrossAccountReach } from '../knowledge/cross-account-reach.js';
@@ -32,38 +33,38 @@ export function buildAccessRows(snapshot: Snapshot): UnfilteredAccess {
   const rows: AccessRow[] = [];
   const unknown: AccessGap[] = [];
   const gap = (accountId: string | null, slice: string, s: Slice<unknown>) => {
-    if (s.status === 'failed')
-      unknown.push({ accountId, slice, reason: `${s.error.code}: ${s.error.message}` });
-    else if (s.status === 'not_collected') unknown.push({ accountId, slice, reason: s.reason });
-    return s.status !== 'ok';
+    const reason = describeGap(s, {
+      failed: (error) => `${error.code}: ${error.message}`,
+      notCollected: (why) => why,
+    });
+    if (reason !== null) unknown.push({ accountId, slice, reason });
+    return !isCollected(s);
   };
 
   rows.push(...identityCenterRows(snapshot, accountName, gap));
   for (const account of snapshot.accounts) {
     if (account.access.status === 'skipped') continue;
     const { users, groups, policies, roles } = account.iam;
-    const policyData = policies.status === 'ok' ? policies.data : null;
-    if (!gap(account.id, 'iam.users', users) && users.status === 'ok') {
-      const groupData = groups.status === 'ok' ? groups.data : null;
+    const policyData = collectedData(policies) ?? null;
+    if (!gap(account.id, 'iam.users', users) && isCollected(users)) {
+      const groupData = collectedData(groups) ?? null;
       if (groupData === null) gap(account.id, 'iam.groups', groups);
       for (const user of users.data) rows.push(iamUserRow(account, user, groupData, policyData));
     }
-    if (!gap(account.id, 'iam.roles', roles) && roles.status === 'ok') {
+    if (!gap(account.id, 'iam.roles', roles) && isCollected(roles)) {
       for (const role of roles.data) rows.push(...federatedRoleRows(account, role, policyData));
     }
   }
   const reach = buildCrossAccountReach(snapshot);
   const usersByArn = new Map(
-    snapshot.accounts
-      .flatMap((a) => (a.iam.users.status === 'ok' ? a.iam.users.data : []))
-      .map((u) => [u.arn, u]),
+    snapshot.accounts.flatMap((a) => collectedData(a.iam.users) ?? []).map((u) => [u.arn, u]),
   );
   for (const [userArn, reached] of reach.byUser) {
     const user = usersByArn.get(userArn);
     if (!user) continue;
     const spokePolicies = (id: string) => {
       const s = snapshot.accounts.find((a) => a.id === id)?.iam.policies;
-      return s?.status === 'ok' ? s.data : null;
+      return (s && collectedData(s)) ?? null;
     };
     for (const r of reached) {
       rows.push({
@@ -91,14 +92,14 @@ function identityCenterRows(
   gap: (accountId: string | null, slice: string, s: Slice<unknown>) => boolean,
 ): AccessRow[] {
   const { assignments, identityStore, permissionSets, instance } = snapshot.identityCenter;
-  if (instance.status === 'ok' && instance.data === null) return [];
+  if (isCollected(instance) && instance.data === null) return [];
   const missing = [
     gap(null, 'sso.assignments', assignments),
     gap(null, 'sso.identityStore', identityStore),
     gap(null, 'sso.permissionSets', permissionSets),
   ].some(Boolean);
   const expanded = identityCenterGrants(snapshot);
-  if (missing || !expanded.known || permissionSets.status !== 'ok') return [];
+  if (missing || !expanded.known || !isCollected(permissionSets)) return [];
   const sets = new Map(permissionSets.data.map((set) => [set.arn, set]));
   return expanded.grants.map((grant) => {
     const set = sets.get(grant.permissionSetArn);

@@ -1,3 +1,4 @@
+import { collectedData } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import {
   permissionSetNameOfReservedRole,
@@ -19,8 +20,8 @@ export function withUsedColumn(rows: readonly AccessRow[], snapshot: Snapshot): 
     { used: (arn: string) => string | null; reserved: Map<string, string> }
   >();
   for (const account of snapshot.accounts) {
-    if (account.iam.usage.status !== 'ok') continue;
-    const usage = account.iam.usage.data;
+    const usage = collectedData(account.iam.usage);
+    if (!usage) continue;
     const byArn = usageByPrincipal(usage);
     const reserved = new Map<string, string>();
     for (const principal of usage.principals) {

@@ -1,3 +1,4 @@
+import { collectedData } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
 import type { IdentityMap } from '../migration-kit/people/identity-map.js';
@@ -42,9 +43,10 @@ export function identityMapStaleRowsWarning(
   const known = new Set<string>();
   const collected = new Set<string>();
   for (const account of snapshot.accounts) {
-    if (account.iam.users.status !== 'ok') continue;
+    const users = collectedData(account.iam.users);
+    if (!users) continue;
     collected.add(account.id);
-    for (const user of account.iam.users.data) known.add(user.arn);
+    for (const user of users) known.add(user.arn);
   }
   const stale = [...map.keys()].filter((arn) => {
     const accountId = arn.split(':')[4] ?? '';

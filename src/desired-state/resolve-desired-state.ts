@@ -1,4 +1,5 @@
 import type { IdentityStore, PermissionSet } from '../inventory/identity-center-schema.js';
+import { collectedData } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { InputError } from '../io/input-error.js';
 import type {
@@ -20,8 +21,8 @@ import { resolveTargets } from './resolve-targets.js';
  */
 export function resolveDesiredState(snapshot: Snapshot, documents: DeclaredDocument[]): DesiredState {
   const ic = snapshot.identityCenter;
-  const liveSets = ic.permissionSets.status === 'ok' ? ic.permissionSets.data : null;
-  const store = ic.identityStore.status === 'ok' ? ic.identityStore.data : null;
+  const liveSets = collectedData(ic.permissionSets) ?? null;
+  const store = collectedData(ic.identityStore) ?? null;
   const gaps: string[] = [];
   const permissionSets = mergePermissionSets(documents, liveSets);
 

@@ -1,4 +1,5 @@
 import type { DesiredState } from '../desired-state/desired-state-model.js';
+import { collectedData } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import type { DesiredScope, DriftItem, DriftReport } from '../knowledge/drift/drift-items.js';
 import { compareAssignments } from './compare-assignments.js';
@@ -18,13 +19,14 @@ export function compareDesiredState(
   const ic = snapshot.identityCenter;
   const items: DriftItem[] = [];
   const gaps = [...desired.gaps];
-  const liveSets = ic.permissionSets.status === 'ok' ? ic.permissionSets.data : null;
-  const store = ic.identityStore.status === 'ok' ? ic.identityStore.data : null;
+  const liveSets = collectedData(ic.permissionSets) ?? null;
+  const store = collectedData(ic.identityStore) ?? null;
+  const liveAssignments = collectedData(ic.assignments);
 
   if (liveSets) items.push(...comparePermissionSets(desired.permissionSets, liveSets, scope === 'all'));
   else gaps.push('permission sets were not collected: permission-set drift is unknown');
 
-  if (ic.assignments.status === 'ok' && liveSets) {
+  if (liveAssignments && liveSets) {
     const comparedSetArns =
       scope === 'all'
         ? null
@@ -36,7 +38,7 @@ export function compareDesiredState(
           );
     const { items: assignmentItems, outsideScan } = compareAssignments({
       declared: desired.assignments,
-      live: ic.assignments.data,
+      live: liveAssignments,
       liveSets,
       store,
       scannedAccountIds: new Set(
@@ -60,8 +62,7 @@ export function compareDesiredState(
 }
 
 function findingTargets(snapshot: Snapshot): { instanceArn: string; identityStoreArn: string } {
-  const instance = snapshot.identityCenter.instance;
-  const data = instance.status === 'ok' ? instance.data : null;
+  const data = collectedData(snapshot.identityCenter.instance) ?? null;
   const owner = snapshot.organization.managementAccountId ?? '000000000000';
   return {
     instanceArn: data?.instanceArn ?? 'arn:aws:sso:::instance/unknown',

@@ -10,8 +10,18 @@ export const collectionErrorSchema = z.object({
 });
 export type CollectionError = z.infer<typeof collectionErrorSchema>;
 
+/** The schema of a slice of data `T`: collected (ok), failed, or not collected. */
+export type SliceSchema<T extends z.ZodType> = z.ZodDiscriminatedUnion<
+  [
+    z.ZodObject<{ status: z.ZodLiteral<'ok'>; data: T }, z.core.$strip>,
+    z.ZodObject<{ status: z.ZodLiteral<'failed'>; error: typeof collectionErrorSchema }, z.core.$strip>,
+    z.ZodObject<{ status: z.ZodLiteral<'not_collected'>; reason: z.ZodString }, z.core.$strip>,
+  ],
+  'status'
+>;
+
 /** Wraps a piece of data with the outcome of collecting it. */
-export function slice<T extends z.ZodType>(data: T) {
+export function slice<T extends z.ZodType>(data: T): SliceSchema<T> {
   return z.discriminatedUnion('status', [
     z.object({ status: z.literal('ok'), data }),
     z.object({ status: z.literal('failed'), error: collectionErrorSchema }),

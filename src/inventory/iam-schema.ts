@@ -1,13 +1,4 @@
 import { z } from 'zod';
-import { accountInstanceSchema } from './account-instances-schema.js';
-import { slice } from './collection.js';
-import { iamRoleSchema, identityProvidersSchema } from './iam-roles-schema.js';
-import { accountUsageSchema } from './iam-usage-schema.js';
-import {
-  serviceCredentialSchema,
-  signingCertificateSchema,
-  sshPublicKeySchema,
-} from './long-lived-credentials-schema.js';
 import { attachedPolicySchema, inlinePolicySchema, policyDocumentSchema } from './policy-document.js';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -112,22 +103,5 @@ export const rootAccountSchema = z.object({
 });
 export type RootAccount = z.infer<typeof rootAccountSchema>;
 
-export const iamSliceSchema = z.object({
-  users: slice(z.array(iamUserSchema)),
-  groups: slice(z.array(iamGroupSchema)),
-  policies: slice(z.array(managedPolicySchema)),
-  /** data null: the account has no password policy (a fact, not an error). */
-  passwordPolicy: slice(passwordPolicySchema.nullable()),
-  accountSummary: slice(z.record(z.string(), z.number())),
-  root: slice(rootAccountSchema),
-  roles: slice(z.array(iamRoleSchema)),
-  identityProviders: slice(identityProvidersSchema),
-  /** Services each principal used and when (service last accessed data or analyzer findings). */
-  usage: slice(accountUsageSchema),
-  sshPublicKeys: slice(z.array(sshPublicKeySchema)),
-  signingCertificates: slice(z.array(signingCertificateSchema)),
-  serviceCredentials: slice(z.array(serviceCredentialSchema)),
-  /** Account instances of Identity Center this account owns (outside the organization's control). */
-  identityCenterInstances: slice(z.array(accountInstanceSchema)),
-});
-export type IamSlice = z.infer<typeof iamSliceSchema>;
+/** An account's slices are built from the slice table rows (slice-group-schemas.ts). */
+export type { IamSlice } from './slice-group-schemas.js';

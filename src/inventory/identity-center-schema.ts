@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { slice } from './collection.js';
-import { identityCenterRegionSchema } from './identity-center-regions-schema.js';
 import { policyDocumentSchema } from './policy-document.js';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -68,14 +66,5 @@ export const identityStoreSchema = z.object({
 });
 export type IdentityStore = z.infer<typeof identityStoreSchema>;
 
-export const identityCenterSliceSchema = z.object({
-  /** data null: no Identity Center instance exists (a fact, not an error). */
-  instance: slice(identityCenterInstanceSchema.nullable()),
-  permissionSets: slice(z.array(permissionSetSchema)),
-  assignments: slice(z.array(accountAssignmentSchema)),
-  provisioning: slice(z.array(provisioningSchema)),
-  identityStore: slice(identityStoreSchema),
-  /** The instance's regions (multi-Region Identity Center) and which one is primary. */
-  regions: slice(z.array(identityCenterRegionSchema)),
-});
-export type IdentityCenterSlice = z.infer<typeof identityCenterSliceSchema>;
+/** The Identity Center slices are built from the slice table rows (slice-group-schemas.ts). */
+export type { IdentityCenterSlice } from './slice-group-schemas.js';

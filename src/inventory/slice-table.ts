@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountInstanceSchema } from './account-instances-schema.js';
+import { centralizedRootAccessSchema } from './centralized-root-access-schema.js';
 import type { Slice } from './collection.js';
 import { iamRoleSchema, identityProvidersSchema } from './iam-roles-schema.js';
 import {
@@ -24,7 +25,6 @@ import {
   sshPublicKeySchema,
 } from './long-lived-credentials-schema.js';
 import { rootCredentialsAuditSchema } from './root-audit-schema.js';
-import { centralizedRootAccessSchema } from './snapshot-schema.js';
 
 /**
  * The one list of collected data. A slice is one row: its name, its scope, where it lives in the
@@ -272,6 +272,15 @@ export function sliceRow(name: SliceName): SliceRow {
 
 export function slicesOfScope<S extends SliceScope>(scope: S): Array<SliceNameOf<S>> {
   return SLICE_NAMES.filter((name) => SLICE_TABLE[name].scope === scope) as Array<SliceNameOf<S>>;
+}
+
+/**
+ * The IAM actions a collector calls: those of the rows it fills, each once, in row order. A collector's
+ * declared actions are these (src/collectors/slice-collectors.ts); the crawl's own are not in any row.
+ */
+export function actionsOfCollector(collector: CollectorId): readonly string[] {
+  const rows = SLICE_NAMES.filter((name) => SLICE_TABLE[name].collector === collector);
+  return [...new Set(rows.flatMap((name) => SLICE_TABLE[name].actions))];
 }
 
 /** Reads a slice at its location: from the snapshot (organization scope) or the account (account scope). */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { collectionErrorSchema, slice } from './collection.js';
-import { iamSliceSchema } from './iam-schema.js';
-import { identityCenterSliceSchema } from './identity-center-schema.js';
-import { rootCredentialsAuditSchema } from './root-audit-schema.js';
+import { collectionErrorSchema } from './collection.js';
+import { iamSliceSchema, identityCenterSliceSchema, sliceGroupShape } from './slice-group-schemas.js';
+
+export { centralizedRootAccessSchema } from './centralized-root-access-schema.js';
 
 /**
  * 2: accounts carry iam.roles and iam.identityProviders (versions/snapshot-v1-to-v2.ts upgrades version 1).
@@ -35,11 +35,6 @@ export const accountSchema = z.object({
 });
 export type Account = z.infer<typeof accountSchema>;
 
-export const centralizedRootAccessSchema = z.object({
-  rootCredentialsManagement: z.boolean(),
-  rootSessions: z.boolean(),
-});
-
 const shardSchema = z.object({ index: z.int().min(1), count: z.int().min(1) });
 
 /**
@@ -68,9 +63,8 @@ export const snapshotSchema = z.object({
     managementAccountId: z.string().nullable(),
     featureSet: z.enum(['ALL', 'CONSOLIDATED_BILLING', 'NONE']),
     organizationalUnits: z.array(organizationalUnitSchema),
-    centralizedRootAccess: slice(centralizedRootAccessSchema),
-    /** Member accounts' root credentials read through AssumeRoot (IAMAuditRootUserCredentials). */
-    rootCredentialsAudit: slice(rootCredentialsAuditSchema),
+    // The organization's slices (`org.*` rows): centralized root access, the member accounts' root audit.
+    ...sliceGroupShape('organization'),
   }),
   accounts: z.array(accountSchema),
   identityCenter: identityCenterSliceSchema,

@@ -1,5 +1,6 @@
 import type { MigrationAdvice } from '../findings/finding.js';
 import type { IamUser } from '../inventory/iam-schema.js';
+import { collectedData } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 
 /** The tag that marks an IAM user as a documented break-glass (emergency access) user. */
@@ -21,12 +22,12 @@ export function markBreakGlassUsers(snapshot: Snapshot, entries: readonly string
   return {
     ...snapshot,
     accounts: snapshot.accounts.map((account) => {
-      const users = account.iam.users;
-      if (users.status !== 'ok' || !users.data.some(matches)) return account;
-      const data = users.data.map((user) =>
+      const users = collectedData(account.iam.users);
+      if (!users?.some(matches)) return account;
+      const data = users.map((user) =>
         matches(user) ? { ...user, tags: { ...user.tags, [BREAK_GLASS_TAG]: 'true' } } : user,
       );
-      return { ...account, iam: { ...account.iam, users: { ...users, data } } };
+      return { ...account, iam: { ...account.iam, users: { status: 'ok', data } } };
     }),
   };
 }

@@ -39,7 +39,7 @@ type CrossAccountReachSlice = (typeof CROSS_ACCOUNT_REACH_SLICES)[number];
  */
 export const CROSS_ACCOUNT_REACH = defineDerivation({
   id: 'cross-account-reach',
-  requires: CROSS_ACCOUNT_REACH_SLICES,
+  reads: CROSS_ACCOUNT_REACH_SLICES,
   derive: deriveCrossAccountReach,
 });
 

@@ -25,8 +25,8 @@ export function derivationInput<N extends SliceName>(
   derivation: Derivation<unknown, N>,
 ): DerivationInput<N> {
   const read = (name: SliceName, account?: Account) => {
-    if (!(derivation.requires as readonly SliceName[]).includes(name))
-      throw new Error(`derivation ${derivation.id} reads slice ${name} without declaring it in requires`);
+    if (!(derivation.reads as readonly SliceName[]).includes(name))
+      throw new Error(`derivation ${derivation.id} reads slice ${name} without declaring it in reads`);
     return lookupSlice(snapshot, name, account);
   };
   return {

@@ -34,10 +34,16 @@ export interface DerivationInput<N extends SliceName> {
 /**
  * A shared analysis of the inventory that rules read (the migration planner, root advice): a peer of
  * the rules, it declares the slices it reads like a rule does. Computed once per evaluation.
+ *
+ * A derivation declares `reads` in a rule's sense: slices it may read, each with its collection status,
+ * saying "unknown" itself where one was not collected (a derivation is never "not evaluated": the rules
+ * that read it declare their own `requires`). It has no `requires`: none needs a slice to say anything at all,
+ * and a rule that cannot be evaluated without a slice requires it itself.
  */
 export interface Derivation<T, N extends SliceName = SliceName> {
   readonly id: string;
-  readonly requires: readonly N[];
+  /** The slices the derivation may read (with their status); reading any other throws. */
+  readonly reads: readonly N[];
   derive(input: DerivationInput<N>): T;
 }
 
@@ -48,14 +54,5 @@ export function defineDerivation<T, N extends SliceName>(definition: Derivation<
 /** Reads a derivation; the engine memoises it per evaluation. */
 export type Derive = <T, N extends SliceName>(derivation: Derivation<T, N>) => T;
 
-/** Data of a slice when it was collected, else undefined. */
-export function collectedData<T>(slice: Slice<T>): T | undefined {
-  return slice.status === 'ok' ? slice.data : undefined;
-}
-
-/** Why a slice has no data ("failed: AccessDenied: …", "not collected: …"); null when it has. */
-export function sliceGap(name: string, slice: Slice<unknown>): string | null {
-  if (slice.status === 'failed') return `${name} failed: ${slice.error.code}: ${slice.error.message}`;
-  if (slice.status === 'not_collected') return `${name} not collected: ${slice.reason}`;
-  return null;
-}
+/** The one slice reader, shared with the rules' engine and every consumer. */
+export { collectedData, sliceGap } from '../inventory/slice-reader.js';

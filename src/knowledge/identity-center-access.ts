@@ -65,7 +65,7 @@ export type IdentityCenterGrants =
  */
 export const IDENTITY_CENTER_GRANTS = defineDerivation({
   id: 'identity-center-grants',
-  requires: ['sso.assignments', 'sso.identityStore', 'sso.permissionSets'],
+  reads: ['sso.assignments', 'sso.identityStore', 'sso.permissionSets'],
   derive(input): IdentityCenterGrants {
     const assignments = input.slice('sso.assignments');
     const store = input.slice('sso.identityStore');

@@ -4,6 +4,7 @@ import type {
   SigningCertificate,
   SshPublicKey,
 } from '../inventory/long-lived-credentials-schema.js';
+import { collectedData } from '../inventory/slice-reader.js';
 import type { Account } from '../inventory/snapshot-schema.js';
 
 /**
@@ -90,20 +91,19 @@ export function userCredentialCleanup(account: Account, userArn: string): UserCr
     slice: Slice<T[]>,
     toCommands: (item: T) => string[],
   ) => {
-    if (slice.status !== 'ok') {
+    const items = collectedData(slice);
+    if (!items) {
       unknown.push(name);
       return;
     }
-    for (const item of slice.data) if (item.userArn === userArn) commands.push(...toCommands(item));
+    for (const item of items) if (item.userArn === userArn) commands.push(...toCommands(item));
   };
   each('iam.sshPublicKeys', account.iam.sshPublicKeys, (key) => [deleteSshPublicKeyCommand(key)]);
   each('iam.serviceCredentials', account.iam.serviceCredentials, (c) => [deleteServiceCredentialCommand(c)]);
   // Both slots are deleted by listing once; one pair of commands per user is enough.
-  const certificates =
-    account.iam.signingCertificates.status === 'ok'
-      ? account.iam.signingCertificates.data.filter((c) => c.userArn === userArn)
-      : [];
-  if (account.iam.signingCertificates.status !== 'ok') unknown.push('iam.signingCertificates');
+  const allCertificates = collectedData(account.iam.signingCertificates);
+  const certificates = allCertificates?.filter((c) => c.userArn === userArn) ?? [];
+  if (!allCertificates) unknown.push('iam.signingCertificates');
   else if (certificates[0]) commands.push(...deleteSigningCertificateCommands(certificates[0]));
   return { commands, unknown };
 }

@@ -1,5 +1,6 @@
 import type { IamUser } from '../inventory/iam-schema.js';
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
+import { isCollected } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { isBreakGlass } from './break-glass.js';
 import { classifyUser } from './classify-user.js';
@@ -71,7 +72,7 @@ export interface MigrationPlan {
  */
 function existingIdentityCenter(input: DerivationInput<MigrationPlanSlice>) {
   const instance = input.slice('sso.instance');
-  if (instance.status === 'ok' && instance.data === null) {
+  if (isCollected(instance) && instance.data === null) {
     return { sets: [] as PermissionSet[], groups: new Set<string>(), gap: undefined };
   }
   const setsSlice = input.slice('sso.permissionSets');
@@ -105,7 +106,7 @@ const MIGRATION_PLAN_SLICES = [
  */
 export const MIGRATION_PLAN = defineDerivation({
   id: 'migration-plan',
-  requires: MIGRATION_PLAN_SLICES,
+  reads: MIGRATION_PLAN_SLICES,
   derive: planMigration,
 });
 

@@ -6,7 +6,7 @@ import { defineDerivation } from './derivation.js';
  */
 export const ORGANIZATION_ACCOUNT_IDS = defineDerivation({
   id: 'organization-account-ids',
-  requires: [],
+  reads: [],
   derive(input): ReadonlySet<string> {
     const ids = new Set(input.accounts.map(({ account }) => account.id));
     if (input.organization.managementAccountId) ids.add(input.organization.managementAccountId);

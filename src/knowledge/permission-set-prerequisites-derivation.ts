@@ -11,7 +11,7 @@ import {
  */
 export const PERMISSION_SET_PREREQUISITES = defineDerivation({
   id: 'permission-set-prerequisites',
-  requires: ['sso.permissionSets', 'sso.assignments', 'iam.policies'],
+  reads: ['sso.permissionSets', 'sso.assignments', 'iam.policies'],
   derive(input): PermissionSetPrerequisites | null {
     const sets = collectedData(input.slice('sso.permissionSets'));
     const assignments = collectedData(input.slice('sso.assignments'));

@@ -1,5 +1,6 @@
 import type { ManagedPolicy } from '../inventory/iam-schema.js';
 import type { PermissionSet } from '../inventory/identity-center-schema.js';
+import { collectedData } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 
 /**
@@ -73,18 +74,17 @@ export function permissionSetsNotAssignable(
   accountId: string,
   permissionSetArns?: readonly string[],
 ): AssignabilityInAccount {
-  const sets = snapshot.identityCenter.permissionSets;
-  if (sets.status !== 'ok') return { known: false, reason: 'sso.permissionSets was not collected' };
+  const sets = collectedData(snapshot.identityCenter.permissionSets);
+  if (!sets) return { known: false, reason: 'sso.permissionSets was not collected' };
   const account = snapshot.accounts.find((a) => a.id === accountId);
   if (!account) return { known: false, reason: `account ${accountId} is not in the snapshot` };
-  const policies = account.iam.policies;
-  if (policies.status !== 'ok')
-    return { known: false, reason: `iam.policies of account ${accountId} was not collected` };
+  const policies = collectedData(account.iam.policies);
+  if (!policies) return { known: false, reason: `iam.policies of account ${accountId} was not collected` };
   const wanted = permissionSetArns ? new Set(permissionSetArns) : null;
   const notAssignable: NotAssignable[] = [];
-  for (const set of sets.data) {
+  for (const set of sets) {
     if (wanted && !wanted.has(set.arn)) continue;
-    const missing = policyReferences(set).filter((reference) => !hasPolicy(policies.data, reference));
+    const missing = policyReferences(set).filter((reference) => !hasPolicy(policies, reference));
     if (missing.length > 0)
       notAssignable.push({ permissionSetArn: set.arn, permissionSetName: set.name, missing });
   }

@@ -1,4 +1,5 @@
 import type { MigrationAdvice } from '../findings/finding.js';
+import { collectedData } from '../inventory/slice-reader.js';
 import { defineDerivation, sliceGap } from './derivation.js';
 
 /** The root session that may delete a member account's root credentials (centralized root access). */
@@ -22,12 +23,12 @@ const KEEP_ROOT_STEPS = [
  */
 export const ROOT_ADVICE = defineDerivation({
   id: 'root-advice',
-  requires: ['org.centralizedRootAccess'],
+  reads: ['org.centralizedRootAccess'],
   derive(input): (accountId: string) => MigrationAdvice {
     const { organization } = input;
     const centralized = input.slice('org.centralizedRootAccess');
     const gap = sliceGap('org.centralizedRootAccess', centralized);
-    const enabled = centralized.status === 'ok' && centralized.data.rootCredentialsManagement;
+    const enabled = collectedData(centralized)?.rootCredentialsManagement === true;
     return (accountId) => {
       if (organization.managementAccountId === accountId) {
         return {

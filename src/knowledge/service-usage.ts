@@ -5,6 +5,7 @@ import type {
   ServiceUsage,
   UsageSource,
 } from '../inventory/iam-usage-schema.js';
+import { collectedData } from '../inventory/slice-reader.js';
 import type { Account } from '../inventory/snapshot-schema.js';
 
 /**
@@ -96,7 +97,7 @@ function usedService(service: ServiceUsage, since: number): UsedService {
 
 /** The usage slice of an account when collected, else null ("unknown", never "unused"). */
 export function accountUsage(account: Account): AccountUsage | null {
-  return account.iam.usage.status === 'ok' ? account.iam.usage.data : null;
+  return collectedData(account.iam.usage) ?? null;
 }
 
 /** Collected usage per principal ARN (failed principals left out: nothing is known of them). */

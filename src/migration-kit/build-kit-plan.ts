@@ -1,4 +1,5 @@
 import type { IamUser } from '../inventory/iam-schema.js';
+import { collectedData, isCollected } from '../inventory/slice-reader.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { isBreakGlass } from '../knowledge/break-glass.js';
 import { classifyUser } from '../knowledge/classify-user.js';
@@ -27,9 +28,6 @@ export interface KitOptions {
   ruleOptions?: KitRuleOptions;
 }
 
-const okData = <T>(s: { status: string; data?: T }): T | undefined =>
-  s.status === 'ok' ? s.data : undefined;
-
 /**
  * The whole migration plan from one inventory: the planner's groups and permission sets (src/knowledge),
  * people resolved across accounts, assignments, workloads and every gap that limits what is known.
@@ -38,12 +36,12 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
   const ruleOptions = options.ruleOptions ?? DEFAULT_KIT_RULE_OPTIONS;
   const migration = buildMigrationPlan(snapshot);
   const ic = snapshot.identityCenter;
-  const instance = okData(ic.instance);
-  const store = okData(ic.identityStore) ?? null;
-  const existingSets = okData(ic.permissionSets) ?? [];
+  const instance = collectedData(ic.instance);
+  const store = collectedData(ic.identityStore) ?? null;
+  const existingSets = collectedData(ic.permissionSets) ?? [];
   // No instance at all: nothing exists there (a fact). An instance whose parts were not collected: unknown.
-  const absent = ic.instance.status === 'ok' && ic.instance.data === null;
-  const existingAssignments = absent ? [] : okData(ic.assignments);
+  const absent = isCollected(ic.instance) && ic.instance.data === null;
+  const existingAssignments = absent ? [] : collectedData(ic.assignments);
 
   const contexts = new Map<string, UserContext>();
   const breakGlass: KitPlan['breakGlass'] = [];
@@ -53,14 +51,14 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
   const mappedSuspects = new Map<string, HumanMigrationTarget>();
   const customerPolicies = new Map<string, ReadonlySet<string> | null>();
   for (const account of snapshot.accounts) {
-    const users = okData(account.iam.users);
-    const policies = okData(account.iam.policies);
+    const users = collectedData(account.iam.users);
+    const policies = collectedData(account.iam.policies);
     customerPolicies.set(
       account.id,
       policies ? new Set(policies.filter((p) => !p.awsManaged).map((p) => p.policyName)) : null,
     );
     if (!users) continue;
-    const groups = okData(account.iam.groups);
+    const groups = collectedData(account.iam.groups);
     for (const user of users) {
       const context: UserContext = {
         accountId: account.id,
@@ -129,7 +127,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     today: {
       absent,
       store: absent ? { users: [], groups: [], memberships: [] } : store,
-      permissionSets: absent ? [] : okData(ic.permissionSets),
+      permissionSets: absent ? [] : collectedData(ic.permissionSets),
       assignments: existingAssignments,
     },
     people: people.map((person) => toPlanPerson(person, targets, contexts)),
@@ -162,7 +160,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
       organizationId: snapshot.organization.id,
     },
     identityCenter: {
-      status: ic.instance.status !== 'ok' ? 'unknown' : instance ? 'present' : 'absent',
+      status: !isCollected(ic.instance) ? 'unknown' : instance ? 'present' : 'absent',
       instanceArn: instance?.instanceArn ?? null,
       identityStoreId: instance?.identityStoreId ?? null,
       // The primary region of a multi-Region instance is where it is administered; else where it was found.

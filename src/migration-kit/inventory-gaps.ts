@@ -1,12 +1,13 @@
+import type { Slice } from '../inventory/collection.js';
+import { describeGap, isCollected } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import type { PlanGap } from './plan-schema.js';
 
-type AnySlice = { status: string; reason?: string; error?: { code: string; message: string } };
-
-function why(slice: AnySlice): string {
-  return slice.status === 'failed'
-    ? `${slice.error?.code}: ${slice.error?.message}`
-    : (slice.reason ?? slice.status);
+function why(slice: Slice<unknown>): string | null {
+  return describeGap(slice, {
+    failed: (error) => `${error.code}: ${error.message}`,
+    notCollected: (reason) => reason,
+  });
 }
 
 /**
@@ -16,9 +17,9 @@ function why(slice: AnySlice): string {
 export function inventoryGaps(snapshot: Snapshot): PlanGap[] {
   const gaps: PlanGap[] = [];
   const ic = snapshot.identityCenter;
-  const org = (slice: string, s: AnySlice, effect: string) => {
-    if (s.status !== 'ok')
-      gaps.push({ scope: 'organization', accountId: null, slice, reason: why(s), effect });
+  const org = (slice: string, s: Slice<unknown>, effect: string) => {
+    const reason = why(s);
+    if (reason !== null) gaps.push({ scope: 'organization', accountId: null, slice, reason, effect });
   };
   org(
     'sso.instance',
@@ -46,12 +47,12 @@ export function inventoryGaps(snapshot: Snapshot): PlanGap[] {
     'whether centralized root access is enabled is unknown: its enabling steps are listed anyway',
   );
   for (const account of snapshot.accounts) {
-    const acc = (slice: string, s: AnySlice, effect: string) => {
-      if (s.status !== 'ok')
-        gaps.push({ scope: 'account', accountId: account.id, slice, reason: why(s), effect });
+    const acc = (slice: string, s: Slice<unknown>, effect: string) => {
+      const reason = why(s);
+      if (reason !== null) gaps.push({ scope: 'account', accountId: account.id, slice, reason, effect });
     };
     acc('iam.users', account.iam.users, 'IAM users unknown: nobody in this account is planned');
-    if (account.iam.users.status !== 'ok') continue;
+    if (!isCollected(account.iam.users)) continue;
     acc(
       'iam.groups',
       account.iam.groups,

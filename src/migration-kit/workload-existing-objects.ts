@@ -1,3 +1,4 @@
+import { collectedData } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { suffixed } from '../io/text/unique-identifiers.js';
 import type { PlanWorkload } from './plan-schema.js';
@@ -29,9 +30,8 @@ export function withExistingWorkloadObjects(
   const roleNames = uniqueRoleNames(workloads);
   return workloads.map((w) => {
     const account = accounts.get(w.accountId);
-    const roles = account?.iam.roles.status === 'ok' ? account.iam.roles.data : null;
-    const providers =
-      account?.iam.identityProviders.status === 'ok' ? account.iam.identityProviders.data.oidc : null;
+    const roles = (account && collectedData(account.iam.roles)) ?? null;
+    const providers = (account && collectedData(account.iam.identityProviders)?.oidc) ?? null;
     const roleName = roleNames.get(w.arn) ?? w.roleName;
     const roleExists =
       roles === null ? null : roles.some((r) => r.roleName.toLowerCase() === roleName.toLowerCase());

@@ -1,6 +1,7 @@
 import { adviceWithRuleSteps } from '../findings/fill-fix-steps.js';
 import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from '../findings/finding.js';
 import { skippedOnRequest } from '../inventory/collection.js';
+import { collectedData, describeGap, isCollected } from '../inventory/slice-reader.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
 import { flatString } from '../io/text/flat-string.js';
 import { accountOfArn } from '../knowledge/arn-account.js';
@@ -149,11 +150,11 @@ function missingSlices(
   const missing: NotEvaluated['missing'] = [];
   for (const name of rule.requires) {
     const slice = lookupSlice(snapshot, name, account);
-    if (slice.status === 'failed') {
-      missing.push({ slice: name, status: 'failed', detail: `${slice.error.code}: ${slice.error.message}` });
-    } else if (slice.status === 'not_collected') {
-      missing.push({ slice: name, status: 'not_collected', detail: slice.reason });
-    }
+    const gap = describeGap<NotEvaluated['missing'][number]>(slice, {
+      failed: (error) => ({ slice: name, status: 'failed', detail: `${error.code}: ${error.message}` }),
+      notCollected: (reason) => ({ slice: name, status: 'not_collected', detail: reason }),
+    });
+    if (gap) missing.push(gap);
   }
   return missing;
 }
@@ -209,7 +210,7 @@ function makeContext(
     derive,
     slice<N extends SliceName>(name: N): SliceData[N] {
       const slice = declared(name, rule.requires, 'requires');
-      if (slice.status !== 'ok') throw new Error(`slice ${name} was not collected`);
+      if (!isCollected(slice)) throw new Error(`slice ${name} was not collected`);
       return slice.data as SliceData[N];
     },
     drift(): DriftReport {
@@ -218,8 +219,7 @@ function makeContext(
       return drift;
     },
     sliceIfCollected<N extends SliceName>(name: N): SliceData[N] | undefined {
-      const slice = declared(name, rule.reads, 'reads');
-      return slice.status === 'ok' ? (slice.data as SliceData[N]) : undefined;
+      return collectedData(declared(name, rule.reads, 'reads')) as SliceData[N] | undefined;
     },
     unknown(reason: string) {
       sink.notEvaluated.push({

@@ -120,8 +120,8 @@ describe('evaluation account by account', () => {
 });
 
 describe('letting go of account inventories', () => {
-  const planned = defineDerivation({ id: 'test-planned', requires: ['iam.users'], derive: () => 'planned' });
-  const late = defineDerivation({ id: 'test-late', requires: ['iam.users'], derive: () => 'late' });
+  const planned = defineDerivation({ id: 'test-planned', reads: ['iam.users'], derive: () => 'planned' });
+  const late = defineDerivation({ id: 'test-late', reads: ['iam.users'], derive: () => 'late' });
   const asking = (derivation: typeof planned) =>
     defineRule({
       ...base,

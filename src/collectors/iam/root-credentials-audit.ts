@@ -136,17 +136,6 @@ export async function collectRootCredentialsAudit(input: RootAuditInput): Promis
   return { skipped: null, accounts: Object.fromEntries(entries) };
 }
 
-export const ROOT_AUDIT_REQUIRED_ACTIONS = [
-  'iam:ListOrganizationsFeatures',
-  'sts:AssumeRoot',
-  'iam:GetLoginProfile',
-  'iam:GetUser',
-  'iam:ListAccessKeys',
-  'iam:GetAccessKeyLastUsed',
-  'iam:ListMFADevices',
-  'iam:ListSigningCertificates',
-] as const;
-
 /** A slice that needs no call: why nothing was audited. */
 export function rootAuditSkipped(reason: string): Slice<RootCredentialsAudit> {
   return ok({ skipped: reason, accounts: {} });

@@ -8,13 +8,6 @@ import {
 import type { AccountInstance } from '../../inventory/account-instances-schema.js';
 import { describeAwsError } from '../aws-error.js';
 
-/** Actions the per-account Identity Center collector calls (with the member account's credentials). */
-export const ACCOUNT_INSTANCES_REQUIRED_ACTIONS = [
-  'sso:ListInstances',
-  'sso:ListApplications',
-  'identitystore:ListUsers',
-] as const;
-
 export interface AccountInstancesInput {
   /** sso-admin with the member account's credentials, in the scan's Identity Center region. */
   sso: SSOAdminClient;

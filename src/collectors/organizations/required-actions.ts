@@ -6,10 +6,3 @@ export const ORGANIZATION_STRUCTURE_ACTIONS = [
   'organizations:ListOrganizationalUnitsForParent',
   'organizations:ListAccountsForParent',
 ] as const;
-
-/** Organizations actions the organization collector calls (from the management or delegated admin account). */
-export const ORGANIZATIONS_REQUIRED_ACTIONS = [
-  ...ORGANIZATION_STRUCTURE_ACTIONS,
-  // Centralized root access is an IAM API about the organization.
-  'iam:ListOrganizationsFeatures',
-] as const;

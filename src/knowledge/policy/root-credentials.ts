@@ -1,5 +1,6 @@
 import type { RootAccount } from '../../inventory/iam-schema.js';
 import type { RootAuditFacts, RootCredentialsAudit } from '../../inventory/root-audit-schema.js';
+import { collectedData } from '../../inventory/slice-reader.js';
 
 export interface RootCredentials {
   /** null when neither the credential report nor the account summary says. */
@@ -31,7 +32,7 @@ export function rootAuditFacts(
   accountId: string,
 ): RootAuditFacts | undefined {
   const entry = audit?.accounts[accountId];
-  return entry?.status === 'ok' ? entry.data : undefined;
+  return entry ? collectedData(entry) : undefined;
 }
 
 /** Virtual devices have an `…:mfa/…` ARN as serial; passkeys `…:u2f/…`; hardware TOTP tokens a bare serial. */

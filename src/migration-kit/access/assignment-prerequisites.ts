@@ -1,4 +1,5 @@
 import type { PermissionSet } from '../../inventory/identity-center-schema.js';
+import { collectedData } from '../../inventory/slice-reader.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import {
   describeMissing,
@@ -27,14 +28,12 @@ export function assignmentPrerequisites(
   permissionSets: readonly PlanPermissionSet[],
 ): (accountId: string, permissionSet: string) => AssignmentPrerequisites {
   const byName = new Map(permissionSets.map((s) => [s.name, s]));
-  const existingSets = snapshot.identityCenter.permissionSets;
+  const existingSets = collectedData(snapshot.identityCenter.permissionSets);
   return (accountId, name) => {
     const set = byName.get(name);
     if (!set) return { status: 'ready' };
     const existing: PermissionSet | undefined =
-      set.arn !== null && existingSets.status === 'ok'
-        ? existingSets.data.find((s) => s.arn === set.arn)
-        : undefined;
+      set.arn !== null ? existingSets?.find((s) => s.arn === set.arn) : undefined;
     const kitReferences: PolicyReference[] = set.customerManagedPolicies.map((policyName) => ({
       kind: 'customer-managed-policy',
       name: policyName,
@@ -46,8 +45,8 @@ export function assignmentPrerequisites(
         (existing.customerManagedPolicies.length > 0 || existing.permissionsBoundary?.customerManagedPolicy));
     if (!referencesSomething) return { status: 'ready' };
     const account = snapshot.accounts.find((a) => a.id === accountId);
-    const policies = account?.iam.policies;
-    if (!account || policies?.status !== 'ok')
+    const policies = account && collectedData(account.iam.policies);
+    if (!account || !policies)
       return {
         status: 'unknown',
         reason: account
@@ -68,7 +67,7 @@ export function assignmentPrerequisites(
       if (!known.known) return { status: 'unknown', reason: known.reason };
       for (const entry of known.notAssignable) for (const reference of entry.missing) note(reference);
     }
-    for (const reference of kitReferences) if (!hasPolicy(policies.data, reference)) note(reference);
+    for (const reference of kitReferences) if (!hasPolicy(policies, reference)) note(reference);
     if (missing.length === 0) return { status: 'ready' };
     return {
       status: 'blocked',

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { DESIRED_STATE_KIND, type DesiredStateFile } from '../../desired-state/keysweep-desired-schema.js';
+import { collectedData } from '../../inventory/slice-reader.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import type { KitPlan } from '../plan-schema.js';
 
@@ -18,9 +19,9 @@ type DesiredInput = Omit<DesiredStateFile, 'permissionSets' | 'assignments'> & {
  */
 export function renderDesiredStateYaml(plan: KitPlan, snapshot: Snapshot): string {
   const ic = snapshot.identityCenter;
-  const store = ic.identityStore.status === 'ok' ? ic.identityStore.data : null;
-  const sets = ic.permissionSets.status === 'ok' ? ic.permissionSets.data : [];
-  const live = ic.assignments.status === 'ok' ? ic.assignments.data : [];
+  const store = collectedData(ic.identityStore) ?? null;
+  const sets = collectedData(ic.permissionSets) ?? [];
+  const live = collectedData(ic.assignments) ?? [];
   const setName = new Map(sets.map((s) => [s.arn, s.name]));
   const groupName = new Map((store?.groups ?? []).map((g) => [g.groupId, g.displayName]));
   const userName = new Map((store?.users ?? []).map((u) => [u.userId, u.userName]));

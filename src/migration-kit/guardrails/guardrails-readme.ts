@@ -1,3 +1,4 @@
+import { collectedData } from '../../inventory/slice-reader.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { markdownInline } from '../../io/text/markdown-text.js';
 import {
@@ -55,12 +56,13 @@ export function renderGuardrailsReadme(
 
 function centralizedRootSteps(snapshot: Snapshot): string[] {
   const slice = snapshot.organization.centralizedRootAccess;
-  const enabled = slice.status === 'ok' && slice.data.rootCredentialsManagement && slice.data.rootSessions;
+  const centralized = collectedData(slice);
+  const enabled = centralized?.rootCredentialsManagement && centralized.rootSessions;
   const lines: string[] = [];
   if (enabled) lines.push('Centralized root access is already enabled for this organization.', '');
   else {
     lines.push(
-      slice.status === 'ok'
+      centralized
         ? 'Centralized root access is not (fully) enabled. From the management account:'
         : `Whether centralized root access is enabled was not collected (${slice.status}); if it is not, from the management account:`,
       '',
@@ -79,20 +81,18 @@ function centralizedRootSteps(snapshot: Snapshot): string[] {
   let found = 0;
   for (const account of snapshot.accounts) {
     if (account.id === snapshot.organization.managementAccountId) continue;
-    if (account.iam.root.status !== 'ok') {
+    const root = collectedData(account.iam.root);
+    if (!root) {
       if (account.access.status === 'ok')
         lines.push(
           `- ${markdownInline(account.name)} (${account.id}): root credentials were not collected — check by hand.`,
         );
       continue;
     }
-    const root = account.iam.root.data;
-    const summary = account.iam.accountSummary;
-    const audit = snapshot.organization.rootCredentialsAudit;
     const credentials = rootCredentials(
       root,
-      summary.status === 'ok' ? summary.data : undefined,
-      rootAuditFacts(audit.status === 'ok' ? audit.data : undefined, account.id),
+      collectedData(account.iam.accountSummary),
+      rootAuditFacts(collectedData(snapshot.organization.rootCredentialsAudit), account.id),
     );
     if (!credentials.any && !credentials.mfa) continue;
     found += 1;

@@ -1,4 +1,5 @@
 import type { IamUser } from '../../inventory/iam-schema.js';
+import { collectedData } from '../../inventory/slice-reader.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import type { KitPlan, PlanPerson } from '../plan-schema.js';
 import { profileNames } from '../writers/cli-profiles.js';
@@ -35,7 +36,7 @@ const inWave = (person: PlanPerson, iamUser: PlanIamUser) =>
 export function buildRunbook(plan: KitPlan, snapshot: Snapshot, options: RunbookOptions): RunbookNode[] {
   const users = new Map<string, IamUser>();
   for (const account of snapshot.accounts)
-    if (account.iam.users.status === 'ok') for (const u of account.iam.users.data) users.set(u.arn, u);
+    for (const u of collectedData(account.iam.users) ?? []) users.set(u.arn, u);
   const deleteOn = new Date(options.now.getTime() + options.deleteAfterDays * 86_400_000)
     .toISOString()
     .slice(0, 10);

@@ -1,4 +1,3 @@
-import type { MigrationEntry } from './report-file.js';
 import type { ReportFinding } from './report-schema.js';
 
 /**
@@ -10,28 +9,6 @@ import type { ReportFinding } from './report-schema.js';
  */
 export interface FindingList extends Iterable<ReportFinding> {
   readonly length: number;
-  /**
-   * Optional: report.json's migrations table (each resource's first advice in list order, as JSON),
-   * when the list can give it without reading every finding (a spool, from its columns).
-   */
-  migrationTable?(): Iterable<MigrationTableEntry>;
-  /**
-   * Optional: a finding of this list as one line of report.json (what the JSON writer's findingLine
-   * makes of it against `migrations`, byte for byte), or undefined where the list cannot give it
-   * without reading the finding (a spool, from the line it stored).
-   */
-  reportFileLine?(
-    finding: ReportFinding,
-    migrations: ReadonlyMap<string, MigrationEntry>,
-  ): string | undefined;
-}
-
-export interface MigrationTableEntry {
-  resourceArn: string;
-  /** What comparing a finding's advice with the entry takes (see MigrationEntry). */
-  entry: MigrationEntry;
-  /** The advice as JSON.stringify writes it. */
-  json: string;
 }
 
 /** The first `limit` findings a predicate keeps, in list order (one pass that stops early). */
@@ -78,7 +55,6 @@ export function mappedFindings(
   map: (finding: ReportFinding, index: number) => ReportFinding,
   extra: Iterable<ReportFinding> & { readonly length: number } = [],
 ): FindingList {
-  const { reportFileLine } = list;
   return {
     length: list.length + extra.length,
     *[Symbol.iterator]() {
@@ -89,8 +65,6 @@ export function mappedFindings(
       }
       yield* extra;
     },
-    // The list's findings the map passes on unchanged are still its own: their stored lines hold.
-    ...(reportFileLine ? { reportFileLine: reportFileLine.bind(list) } : {}),
   };
 }
 

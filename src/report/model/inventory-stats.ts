@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collectedData } from '../../inventory/slice-reader.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { classifyUser } from '../../knowledge/classify-user.js';
 import { daysSince } from '../../knowledge/time.js';
@@ -31,11 +32,11 @@ export type InventoryStats = z.infer<typeof inventoryStatsSchema>;
 export function buildInventoryStats(snapshot: Snapshot, now: Date): InventoryStats {
   const ages: number[] = [];
   const ic = snapshot.identityCenter;
-  const assignments = ic.assignments.status === 'ok' ? ic.assignments.data : [];
-  const memberships = ic.identityStore.status === 'ok' ? ic.identityStore.data.memberships : [];
+  const assignments = collectedData(ic.assignments) ?? [];
+  const memberships = collectedData(ic.identityStore)?.memberships ?? [];
   const accounts: AccountMigrationStats[] = [];
   for (const account of snapshot.accounts) {
-    const users = account.iam.users.status === 'ok' ? account.iam.users.data : [];
+    const users = collectedData(account.iam.users) ?? [];
     let humans = 0;
     let activeKeys = 0;
     for (const user of users) {

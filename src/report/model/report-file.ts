@@ -75,6 +75,15 @@ function sameMigration(a: MigrationEntry | undefined, b: unknown): boolean {
  */
 export type MigrationEntry = MigrationAdvice | MigrationRecord;
 
+/** One entry of report.json's migrations table, as the JSON writer writes it. */
+export interface MigrationTableEntry {
+  resourceArn: string;
+  /** What comparing a finding's advice with the entry takes (see MigrationEntry). */
+  entry: MigrationEntry;
+  /** The advice as JSON.stringify writes it. */
+  json: string;
+}
+
 /** The table entry to keep for an advice (see MigrationEntry). */
 export function migrationEntry(advice: MigrationAdvice): MigrationEntry {
   return migrationRecord(advice) ?? advice;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Slice, skippedOnRequest } from '../../inventory/collection.js';
+import { describeGap } from '../../inventory/slice-reader.js';
 import { readSliceAt, slicesOfScope } from '../../inventory/slice-table.js';
 import { type Account, type Snapshot, snapshotSchema } from '../../inventory/snapshot-schema.js';
 import type { EvaluationResult } from '../../rules/engine.js';
@@ -33,9 +34,10 @@ export type ScanSummary = z.infer<typeof scanSummarySchema>;
 
 function sliceProblem(name: string, slice: Slice<unknown>): string | null {
   if (skippedOnRequest(slice)) return null;
-  if (slice.status === 'failed') return `${name}: ${slice.error.code}: ${slice.error.message}`;
-  if (slice.status === 'not_collected') return `${name}: not collected: ${slice.reason}`;
-  return null;
+  return describeGap(slice, {
+    failed: (error) => `${name}: ${error.code}: ${error.message}`,
+    notCollected: (reason) => `${name}: not collected: ${reason}`,
+  });
 }
 
 function accountStatus(account: Account): ScannedAccount {

@@ -1,13 +1,19 @@
 import { adviceWithRuleSteps } from '../../findings/fill-fix-steps.js';
 import { type Advice, findingId, type MigrationAdvice } from '../../findings/finding.js';
 import { SEVERITIES, type Severity } from '../../findings/severity.js';
-import type { FindingList, MigrationTableEntry } from '../model/finding-list.js';
-import type { MigrationEntry, ReportFileFinding, RuleText } from '../model/report-file.js';
+import type { FindingList } from '../model/finding-list.js';
+import type {
+  MigrationEntry,
+  MigrationTableEntry,
+  ReportFileFinding,
+  RuleText,
+} from '../model/report-file.js';
 import type { ReportFinding, ReportModel } from '../model/report-schema.js';
 import type { SpoolColumns } from './finding-spool.js';
 import { MigrationRecord, withMigrationRecord } from './migration-ref.js';
 import type { SpoolFile } from './spool-file.js';
 import { SpoolPageReader, SpoolReader } from './spool-reader.js';
+import type { StoredReportLines } from './stored-report-lines.js';
 
 /** Where a spooled finding's line is, and its parsed parts once read (non-enumerable slots). */
 const SOURCE = Symbol('keysweep.spooledFinding');
@@ -18,6 +24,11 @@ interface Source {
   position: number;
   line?: ReportFileFinding;
   advice?: Advice;
+}
+
+/** The spool a finding was read from, if it was (copies of it, such as a waiver view's, were not). */
+export function spooledListOf(finding: object): SpooledFindings | undefined {
+  return (finding as { [SOURCE]?: Source })[SOURCE]?.list;
 }
 
 function lineOf(finding: object): ReportFileFinding {
@@ -54,7 +65,7 @@ const LAZY = {
  * details are read from the finding's line when first asked for. A pass that only counts (by severity,
  * rule, account) reads nothing from disk; a pass that writes every finding (JSON, CSV) reads the file once.
  */
-export class SpooledFindings implements FindingList {
+export class SpooledFindings implements FindingList, StoredReportLines {
   readonly length: number;
   private readonly lines: SpoolReader;
   private readonly migrationLines: SpoolPageReader;

@@ -1,13 +1,14 @@
-import type { MigrationTableEntry } from '../../report/model/finding-list.js';
 import {
   compactAdvice,
   type MigrationEntry,
+  type MigrationTableEntry,
   migrationEntry,
   type RuleText,
   rulesById,
   toReportFile,
 } from '../../report/model/report-file.js';
 import type { ReportFinding, ReportModel } from '../../report/model/report-model.js';
+import { storedMigrationTable, storedReportFileLine } from '../../report/spool/stored-report-lines.js';
 
 const TAIL_MARKER = '"migrations": {},\n  "findings": []';
 /** Small enough that every chunk is young garbage once written, large enough that stream overhead is negligible. */
@@ -36,7 +37,7 @@ export function* renderJsonChunks(model: ReportModel): Generator<string> {
   const migrations = new Map<string, MigrationEntry>();
   let text = '';
   let index = 0;
-  for (const { resourceArn, entry, json: advice } of findings.migrationTable?.() ??
+  for (const { resourceArn, entry, json: advice } of storedMigrationTable(findings) ??
     tableOf(findings, migrations)) {
     migrations.set(resourceArn, entry);
     text += `${index === 0 ? '\n' : ',\n'}    ${json(resourceArn)}: ${advice}`;
@@ -52,7 +53,7 @@ export function* renderJsonChunks(model: ReportModel): Generator<string> {
   index = 0;
   for (const finding of findings) {
     const line =
-      findings.reportFileLine?.(finding, migrations) ??
+      storedReportFileLine(finding, migrations) ??
       findingLine(finding, rules.get(finding.ruleId), migrations);
     text += index === 0 ? `    ${line}` : `,\n    ${line}`;
     index += 1;

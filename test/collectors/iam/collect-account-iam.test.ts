@@ -12,7 +12,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectAccountIam } from '../../../src/collectors/iam/collect-account-iam.js';
 import { UNLISTED_MFA_SERIAL } from '../../../src/collectors/iam/map-users.js';
-import { iamSliceSchema } from '../../../src/inventory/iam-schema.js';
+import { iamSliceSchema } from '../../../src/inventory/slice-group-schemas.js';
 import {
   awsError,
   CALLER_CREDENTIALS,

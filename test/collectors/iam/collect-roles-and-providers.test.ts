@@ -8,7 +8,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectAccountIam } from '../../../src/collectors/iam/collect-account-iam.js';
-import { iamSliceSchema } from '../../../src/inventory/iam-schema.js';
+import { iamSliceSchema } from '../../../src/inventory/slice-group-schemas.js';
 import { awsError, CALLER_CREDENTIALS, instantPolling } from '../support/aws-test-doubles.js';
 import { ACCOUNT, mockHappyAccount, OIDC_ARN, SAML_ARN } from '../support/iam-mocks.js';
 

@@ -11,7 +11,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectIdentityCenter } from '../../../src/collectors/identity-center/collect-identity-center.js';
-import { identityCenterSliceSchema } from '../../../src/inventory/identity-center-schema.js';
+import { identityCenterSliceSchema } from '../../../src/inventory/slice-group-schemas.js';
 import { awsError, CALLER_CREDENTIALS } from '../support/aws-test-doubles.js';
 import { ADMIN, INSTANCE, mockIdentityCenter, READ } from '../support/identity-center-mocks.js';
 
