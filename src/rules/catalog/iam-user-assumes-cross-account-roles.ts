@@ -11,6 +11,12 @@ export default defineRule({
   id: 'iam-user-assumes-cross-account-roles',
   title: 'Person reaches other accounts through cross-account roles from an IAM user (hub and spoke)',
   severity: 'medium',
+  messages: {
+    reachesRoles:
+      'IAM user {userName} (a person) reaches {roleCount} role(s) in {accountCount} other account(s): {roles}.',
+    reachesRolesSomeUnknown:
+      'IAM user {userName} (a person) reaches {roleCount} role(s) in {accountCount} other account(s): {roles}. Roles of {unknownAccounts} account(s) were not collected; they may reach more.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   // The account's own roles too, so a snapshot without roles reports this rule as not evaluated.
@@ -53,13 +59,16 @@ export default defineRule({
       const stepRoles = roles.slice(0, MAX_LISTED);
       const accounts = [...new Set(roles.map((r) => r.accountId))];
       const base = humanMigrationAdvice(target);
-      const unknown =
-        reach.rolesUnknownIn.length > 0
-          ? ` Roles of ${reach.rolesUnknownIn.length} account(s) were not collected; they may reach more.`
-          : '';
       fail(user.arn, {
         subject: 'cross-account-roles',
-        message: `IAM user ${user.userName} (a person) reaches ${roles.length} role(s) in ${accounts.length} other account(s): ${listed}.${unknown}`,
+        messageId: reach.rolesUnknownIn.length > 0 ? 'reachesRolesSomeUnknown' : 'reachesRoles',
+        data: {
+          userName: user.userName,
+          roleCount: roles.length,
+          accountCount: accounts.length,
+          roles: listed,
+          ...(reach.rolesUnknownIn.length > 0 ? { unknownAccounts: reach.rolesUnknownIn.length } : {}),
+        },
         details: {
           accounts: accounts.join(', '),
           roles: paths.join(', '),

@@ -8,6 +8,10 @@ export default defineRule({
   id: 'iam-user-duplicates-identity-center-access',
   title: 'IAM user left behind for a person who already has Identity Center access to the account',
   severity: 'medium',
+  messages: {
+    duplicatesAccess:
+      'IAM user {userName} still exists although {identityCenterUser} has Identity Center access to account {accountId} ({permissionSets}).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users', 'sso.assignments', 'sso.identityStore', 'sso.permissionSets'],
@@ -53,7 +57,13 @@ export default defineRule({
       const base = target ? humanMigrationAdvice(target) : deleteUserAdvice(idle!);
       fail(user.arn, {
         subject: person.userId,
-        message: `IAM user ${user.userName} still exists although ${person.userName} has Identity Center access to account ${account.id} (${via.join(', ')}).`,
+        messageId: 'duplicatesAccess',
+        data: {
+          userName: user.userName,
+          identityCenterUser: person.userName,
+          accountId: account.id,
+          permissionSets: via.join(', '),
+        },
         details: { identityCenterUser: person.userName, permissionSets: via.join(', ') },
         advice: {
           migration: {
