@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CROSS_ACCOUNT_REACH } from '../../knowledge/cross-account-reach.js';
 import { MIGRATION_PLAN } from '../../knowledge/migration-planner.js';
 import { permissionSetNameForRole } from '../../knowledge/permission-set-name.js';
-import { humanMigrationAdvice } from '../../knowledge/user-migration-advice.js';
+import { humanMigrationAdvice, humanMigrationSteps } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 const MAX_LISTED = 25;
@@ -59,6 +59,7 @@ export default defineRule({
       const stepRoles = roles.slice(0, MAX_LISTED);
       const accounts = [...new Set(roles.map((r) => r.accountId))];
       const base = humanMigrationAdvice(target);
+      const { prepare, move, cleanUp } = humanMigrationSteps(target);
       fail(user.arn, {
         subject: 'cross-account-roles',
         messageId: reach.rolesUnknownIn.length > 0 ? 'reachesRolesSomeUnknown' : 'reachesRoles',
@@ -79,7 +80,8 @@ export default defineRule({
             ...base,
             summary: `${base.summary} It also reaches, through cross-account roles: ${listed}; each becomes an assignment of ${target.targetGroup} on that account.`,
             steps: [
-              ...(base.steps ?? []).slice(0, -1),
+              ...prepare,
+              ...move,
               ...stepRoles.map(
                 (r) =>
                   `Assign ${target.targetGroup} to account ${r.accountId} with a permission set ${permissionSetNameForRole(r.roleName)} (the policies of role ${r.roleName})`,
@@ -88,7 +90,7 @@ export default defineRule({
               ...(roles.length > stepRoles.length
                 ? [`The same for the other ${roles.length - stepRoles.length} roles (finding details: roles)`]
                 : []),
-              ...(base.steps ?? []).slice(-1),
+              ...cleanUp,
             ],
           },
         },

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { IDENTITY_CENTER_GRANTS, matchIdentityCenterUser } from '../../knowledge/identity-center-access.js';
 import { MIGRATION_PLAN } from '../../knowledge/migration-planner.js';
-import { deleteUserAdvice, humanMigrationAdvice } from '../../knowledge/user-migration-advice.js';
+import {
+  deleteUserAdvice,
+  humanMigrationAdvice,
+  humanMigrationSteps,
+} from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
@@ -69,7 +73,8 @@ export default defineRule({
           migration: {
             ...base,
             summary: `${person.userName} already reaches account ${account.id} through Identity Center (${via.join(', ')}): delete the IAM user ${user.userName}.`,
-            steps: target ? (base.steps ?? []).slice(-1) : base.steps,
+            // Identity Center access exists already: of the move, only the clean-up is left.
+            steps: target ? humanMigrationSteps(target).cleanUp : base.steps,
           },
         },
       });
