@@ -66,7 +66,6 @@ function computeUserMigrationAdvice(derive: Derive, user: IamUser): MigrationAdv
 
 export function humanMigrationAdvice(target: HumanMigrationTarget): MigrationAdvice {
   const policies = describePolicies(target);
-  const unknown = target.identityCenterGap ? ` (${target.identityCenterGap})` : '';
   const permissionSet =
     target.permissionSetExists === null
       ? `permission set ${target.targetPermissionSet} (${policies}; whether Identity Center already has one is unknown: its permission sets were not collected)`
@@ -84,7 +83,28 @@ export function humanMigrationAdvice(target: HumanMigrationTarget): MigrationAdv
     targetGroup: target.targetGroup,
     targetPermissionSet: target.targetPermissionSet,
     ...(target.permissionSetExists === null ? {} : { permissionSetExists: target.permissionSetExists }),
-    steps: [
+    steps: humanMigrationStepsInOrder(humanMigrationSteps(target)),
+  };
+}
+
+/**
+ * The steps of moving a person to IAM Identity Center, by name, so advice built on them (more assignments for
+ * cross-account roles, only the clean-up when Identity Center access exists) asks for a part, not a position.
+ */
+export interface HumanMigrationSteps {
+  /** The group and the permission set: found, reused or created. */
+  prepare: string[];
+  /** The assignment and the person's first sign-in through the access portal. */
+  move: string[];
+  /** Deleting the IAM user's credentials and the user, once the person works through Identity Center. */
+  cleanUp: string[];
+}
+
+export function humanMigrationSteps(target: HumanMigrationTarget): HumanMigrationSteps {
+  const policies = describePolicies(target);
+  const unknown = target.identityCenterGap ? ` (${target.identityCenterGap})` : '';
+  return {
+    prepare: [
       target.groupExists === null
         ? `Look up the Identity Center group ${target.targetGroup} (the identity store was not read${unknown}); create it if it does not exist, and add the person to it`
         : target.groupExists
@@ -95,11 +115,20 @@ export function humanMigrationAdvice(target: HumanMigrationTarget): MigrationAdv
         : target.permissionSetExists
           ? `Reuse the permission set ${target.targetPermissionSet}`
           : `Create the permission set ${target.targetPermissionSet} with ${policies}`,
+    ],
+    move: [
       `Assign ${target.targetGroup} with ${target.targetPermissionSet} to account ${target.accountId}`,
       'Have the person sign in through the AWS access portal (aws configure sso for the CLI)',
+    ],
+    cleanUp: [
       `Then delete the IAM user's console password, access keys and MFA devices, and the user: aws iam delete-login-profile --user-name ${target.userName}`,
     ],
   };
+}
+
+/** The parts in the order a person follows them. */
+export function humanMigrationStepsInOrder({ prepare, move, cleanUp }: HumanMigrationSteps): string[] {
+  return [...prepare, ...move, ...cleanUp];
 }
 
 /** Nothing to carry over: proposing an empty permission set would only recreate a useless identity. */

@@ -5,13 +5,30 @@ import type { Severity } from '../findings/severity.js';
 import type { SliceData, SliceName, SliceNameOf } from '../inventory/slice-table.js';
 import type { AccountFacts, Derive, OrganizationFacts } from '../knowledge/derivation.js';
 import type { DriftReport } from '../knowledge/drift/drift-items.js';
+import type { MessageData, RuleMessages } from './rule-messages.js';
 
 export type { Framework } from '../findings/finding.js';
 
-export interface FailInput {
+/** What a rule reports: the message by id with its data (see rule-messages.ts), and the finding's facts. */
+export type FailInput<Id extends string = string> = FailFields & (MessageById<Id> | LegacyMessage);
+
+/** @deprecated The old form, kept while rules are converted to `messageId` + `data` (docs/writing-rules.md). */
+interface LegacyMessage {
+  message: string;
+  messageId?: never;
+}
+
+export interface MessageById<Id extends string = string> {
+  /** One of the rule's `messages`; the engine renders its text with `data`. */
+  messageId: Id;
+  message?: never;
+  /** A value for every `{placeholder}` of the message. */
+  data?: MessageData;
+}
+
+interface FailFields {
   /** What inside the resource this is about (key id, permission set ARN); '' for the resource itself. */
   subject?: string;
-  message: string;
   /** Overrides the rule's severity for this finding (e.g. worse for administrators). */
   severity?: Severity;
   /** Facts for reports; never part of the fingerprint. */
@@ -23,7 +40,7 @@ export interface FailInput {
   resourceType?: string;
 }
 
-interface BaseRuleContext<Options, N extends SliceName, M extends SliceName> {
+interface BaseRuleContext<Options, N extends SliceName, M extends SliceName, I extends string = string> {
   readonly now: Date;
   readonly options: Options;
   /** The organization's structure (ids, account count); never a slice. */
@@ -34,7 +51,7 @@ interface BaseRuleContext<Options, N extends SliceName, M extends SliceName> {
   sliceIfCollected<K extends M>(name: K): SliceData[K] | undefined;
   /** A shared derivation (e.g. the migration plan), computed once per evaluation. */
   derive: Derive;
-  fail(resourceArn: string, input: FailInput): void;
+  fail(resourceArn: string, input: FailInput<I>): void;
   /**
    * The inventory was collected but does not say (e.g. no credential-report root row): the rule is reported
    * as not evaluated with this reason, never as a pass or a guessed finding.
@@ -44,25 +61,32 @@ interface BaseRuleContext<Options, N extends SliceName, M extends SliceName> {
   drift(): DriftReport;
 }
 
-export type OrganizationRuleContext<Options, N extends SliceName, M extends SliceName> = BaseRuleContext<
+export type OrganizationRuleContext<
   Options,
-  N,
-  M
->;
+  N extends SliceName,
+  M extends SliceName,
+  I extends string = string,
+> = BaseRuleContext<Options, N, M, I>;
 
-export interface AccountRuleContext<Options, N extends SliceName, M extends SliceName>
-  extends BaseRuleContext<Options, N, M> {
+export interface AccountRuleContext<
+  Options,
+  N extends SliceName,
+  M extends SliceName,
+  I extends string = string,
+> extends BaseRuleContext<Options, N, M, I> {
   /** The account under evaluation. */
   readonly account: AccountFacts;
 }
 
-interface RuleMeta<O extends z.ZodType> {
+interface RuleMeta<O extends z.ZodType, I extends string = string> {
   /** Stable, readable id; equal to the rule's file name. */
   id: string;
   /** Former ids, so waivers and baselines keep matching after a rename. */
   aliases?: string[];
   title: string;
   severity: Severity;
+  /** The texts the rule reports, by id, with `{placeholder}`s its `fail` calls fill through `data`. */
+  messages?: RuleMessages<I>;
   /** CloudFormation-style resource type, e.g. AWS::IAM::User. */
   resourceType: string;
   /**
@@ -88,13 +112,14 @@ export interface AccountRuleDefinition<
   O extends z.ZodType = z.ZodType,
   N extends SliceName = SliceName,
   M extends SliceName = SliceName,
-> extends RuleMeta<O> {
+  I extends string = string,
+> extends RuleMeta<O, I> {
   scope: 'account';
   /** Slices without which the rule cannot be evaluated (then it is reported as not evaluated). */
   requires: readonly N[];
   /** Slices the rule uses when they were collected and does without otherwise. */
   reads?: readonly M[];
-  evaluate(context: AccountRuleContext<z.infer<O>, N, M>): void;
+  evaluate(context: AccountRuleContext<z.infer<O>, N, M, I>): void;
 }
 
 /** Evaluated once per snapshot; may require organization slices only. */
@@ -102,11 +127,12 @@ export interface OrganizationRuleDefinition<
   O extends z.ZodType = z.ZodType,
   N extends SliceNameOf<'organization'> = SliceNameOf<'organization'>,
   M extends SliceNameOf<'organization'> = SliceNameOf<'organization'>,
-> extends RuleMeta<O> {
+  I extends string = string,
+> extends RuleMeta<O, I> {
   scope: 'organization';
   requires: readonly N[];
   reads?: readonly M[];
-  evaluate(context: OrganizationRuleContext<z.infer<O>, N, M>): void;
+  evaluate(context: OrganizationRuleContext<z.infer<O>, N, M, I>): void;
 }
 
 export type RuleDefinition<O extends z.ZodType = z.ZodType> =
@@ -116,14 +142,18 @@ export type RuleDefinition<O extends z.ZodType = z.ZodType> =
 export type Rule = RuleDefinition<z.ZodType>;
 
 /** Identity function that keeps the option and slice types flowing into `evaluate`. */
-export function defineRule<O extends z.ZodType, N extends SliceName, M extends SliceName = never>(
-  definition: AccountRuleDefinition<O, N, M>,
-): AccountRuleDefinition<O, N, M>;
+export function defineRule<
+  O extends z.ZodType,
+  N extends SliceName,
+  M extends SliceName = never,
+  I extends string = never,
+>(definition: AccountRuleDefinition<O, N, M, I>): AccountRuleDefinition<O, N, M, I>;
 export function defineRule<
   O extends z.ZodType,
   N extends SliceNameOf<'organization'>,
   M extends SliceNameOf<'organization'> = never,
->(definition: OrganizationRuleDefinition<O, N, M>): OrganizationRuleDefinition<O, N, M>;
+  I extends string = never,
+>(definition: OrganizationRuleDefinition<O, N, M, I>): OrganizationRuleDefinition<O, N, M, I>;
 export function defineRule(definition: Rule): Rule {
   return definition;
 }

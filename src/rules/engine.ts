@@ -16,6 +16,7 @@ import {
   type Rule,
   remediationOf,
 } from './define-rule.js';
+import { renderMessage } from './rule-messages.js';
 
 export type { NotEvaluated } from '../findings/finding.js';
 
@@ -245,7 +246,11 @@ function makeContext(
         resourceArn,
         resourceType: input.resourceType ?? rule.resourceType,
         subject,
-        message: flatString(input.message),
+        message: flatString(
+          input.messageId === undefined
+            ? input.message
+            : renderMessage(rule.id, rule.messages, input.messageId, input.data),
+        ),
         rationale: rule.rationale,
         advice: PENDING_ADVICE,
         compliance: refs,

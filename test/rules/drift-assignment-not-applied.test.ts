@@ -25,8 +25,13 @@ ruleTester(rule, {
           resourceArn: DEVELOPERS.arn,
           subject: '111111111111/USER/u-jane/',
           severity: 'medium',
-          messageIncludes:
-            'assigns Developers to user jane (u-jane) on account 111111111111, but Identity Center does not have it',
+          messageId: 'notApplied',
+          data: {
+            declaredIn: 'desired.yaml (assignments.1 (Developers → jane))',
+            permissionSet: 'Developers',
+            principal: 'user jane (u-jane)',
+            accountId: '111111111111',
+          },
         },
       ],
     },
@@ -36,7 +41,19 @@ ruleTester(rule, {
         `${DECLARED_SETS}  - name: Oncall\n${ADMINS_ON_PROD}  - permissionSet: Oncall\n    group: admins\n    targets: [Workloads]\n`,
         liveOrganization(),
       ),
-      findings: [{ resourceArn: INSTANCE_ARN, subject: '111111111111/GROUP/g-admins/Oncall' }],
+      findings: [
+        {
+          resourceArn: INSTANCE_ARN,
+          subject: '111111111111/GROUP/g-admins/Oncall',
+          messageId: 'notApplied',
+          data: {
+            declaredIn: 'desired.yaml (assignments.1 (Oncall → admins))',
+            permissionSet: 'Oncall',
+            principal: 'group admins (g-admins)',
+            accountId: '111111111111',
+          },
+        },
+      ],
     },
   ],
 });

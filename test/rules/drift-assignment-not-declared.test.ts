@@ -32,8 +32,8 @@ ruleTester(rule, {
           resourceArn: AUDIT.arn,
           subject: '111111111111/USER/u-jane/',
           severity: 'high',
-          messageIncludes:
-            'Audit is assigned to user jane (u-jane) on account 111111111111, but no desired-state file',
+          messageId: 'notDeclared',
+          data: { permissionSet: 'Audit', principal: 'user jane (u-jane)', accountId: '111111111111' },
         },
       ],
     },

@@ -12,7 +12,8 @@ ruleTester(rule, {
         {
           resourceArn: INSTANCE_ARN,
           subject: 'permissionSet/BreakGlass',
-          messageIncludes: 'declares permission set BreakGlass, which Identity Center does not have',
+          messageId: 'missing',
+          data: { declaredIn: 'desired.yaml (permissionSets.2 (BreakGlass))', permissionSet: 'BreakGlass' },
         },
       ],
     },

@@ -20,7 +20,8 @@ ruleTester(rule, {
         {
           resourceArn: AUDIT.arn,
           severity: 'medium',
-          messageIncludes: 'Permission set Audit exists in Identity Center',
+          messageId: 'notDeclared',
+          data: { permissionSet: 'Audit' },
         },
       ],
     },

@@ -14,8 +14,12 @@ ruleTester(rule, {
         {
           resourceArn: IDENTITY_STORE_ARN,
           subject: 'GROUP/platform-auditors',
-          messageIncludes:
-            'group platform-auditors, which the identity store does not have (1 declared assignment(s)',
+          messageId: 'groupMissing',
+          data: {
+            declaredIn: 'desired.yaml (assignments.1 (Audit → platform-auditors))',
+            principal: 'platform-auditors',
+            assignments: 1,
+          },
         },
       ],
     },

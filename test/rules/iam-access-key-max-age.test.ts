@@ -30,7 +30,15 @@ ruleTester(rule, {
     {
       name: 'key 91 days old',
       snapshot: withKeys({ accessKeyId: 'AKIAOLD', createDate: '2026-09-01T00:00:00.000Z' }),
-      findings: [{ resourceArn: arn, subject: 'AKIAOLD', severity: 'high', messageIncludes: '91 days old' }],
+      findings: [
+        {
+          resourceArn: arn,
+          subject: 'AKIAOLD',
+          severity: 'high',
+          messageId: 'tooOld',
+          data: { keyId: 'AKIAOLD', userName: 'ci', ageDays: 91, maxAgeDays: 90 },
+        },
+      ],
     },
     {
       name: 'two old active keys give two findings',
@@ -39,15 +47,32 @@ ruleTester(rule, {
         { accessKeyId: 'AKIA2', createDate: '2025-02-01T00:00:00.000Z' },
       ),
       findings: [
-        { resourceArn: arn, subject: 'AKIA1' },
-        { resourceArn: arn, subject: 'AKIA2' },
+        {
+          resourceArn: arn,
+          subject: 'AKIA1',
+          messageId: 'tooOld',
+          data: { keyId: 'AKIA1', userName: 'ci', ageDays: 699, maxAgeDays: 90 },
+        },
+        {
+          resourceArn: arn,
+          subject: 'AKIA2',
+          messageId: 'tooOld',
+          data: { keyId: 'AKIA2', userName: 'ci', ageDays: 668, maxAgeDays: 90 },
+        },
       ],
     },
     {
       name: 'threshold lowered by option',
       snapshot: withKeys({ accessKeyId: 'AKIA3', createDate: '2026-11-01T00:00:00.000Z' }),
       options: { maxAgeDays: 7 },
-      findings: [{ resourceArn: arn, subject: 'AKIA3', messageIncludes: '(maximum 7)' }],
+      findings: [
+        {
+          resourceArn: arn,
+          subject: 'AKIA3',
+          messageId: 'tooOld',
+          data: { keyId: 'AKIA3', userName: 'ci', ageDays: 30, maxAgeDays: 7 },
+        },
+      ],
     },
   ],
 });

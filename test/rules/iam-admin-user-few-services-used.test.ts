@@ -57,8 +57,14 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('dave'),
           severity: 'medium',
-          messageIncludes:
-            'IAM user dave holds administrator access and used 3 service(s) in the last 90 days: ec2, iam, s3',
+          messageId: 'fewServices',
+          data: {
+            userName: 'dave',
+            usedCount: 3,
+            windowDays: 90,
+            services: 'ec2, iam, s3',
+            evidence: '(evidence: IAM last accessed data, 90-day window)',
+          },
         },
       ],
     },
@@ -81,7 +87,19 @@ ruleTester(rule, {
         usage: aUsageSlice([aPrincipalUsage(USER_ARN('alice'), many(6))]),
       }),
       options: { maxServices: 6 },
-      findings: [{ resourceArn: USER_ARN('alice'), messageIncludes: 'used 6 service(s)' }],
+      findings: [
+        {
+          resourceArn: USER_ARN('alice'),
+          messageId: 'fewServices',
+          data: {
+            userName: 'alice',
+            usedCount: 6,
+            windowDays: 90,
+            services: 'svc0, svc1, svc2, svc3, svc4, svc5',
+            evidence: '(evidence: IAM last accessed data, 90-day window)',
+          },
+        },
+      ],
     },
   ],
 });

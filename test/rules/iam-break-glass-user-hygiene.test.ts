@@ -40,7 +40,11 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('breakglass'),
           severity: 'high',
-          messageIncludes: 'has no MFA device; has 1 active access key(s) (AKIABREAKGLASS000001)',
+          messageId: 'problems',
+          data: {
+            userName: 'breakglass',
+            problems: 'has no MFA device; has 1 active access key(s) (AKIABREAKGLASS000001)',
+          },
         },
       ],
     },
@@ -48,7 +52,15 @@ ruleTester(rule, {
       name: 'password in routine use',
       snapshot: twoAccounts({ users: [{ ...lockedAway, passwordLastUsed: '2026-11-25T00:00:00.000Z' }] }),
       findings: [
-        { resourceArn: USER_ARN('breakglass'), severity: 'medium', messageIncludes: 'signed in 6 days ago' },
+        {
+          resourceArn: USER_ARN('breakglass'),
+          severity: 'medium',
+          messageId: 'problems',
+          data: {
+            userName: 'breakglass',
+            problems: 'signed in 6 days ago (confirm it was an emergency, then rotate the password)',
+          },
+        },
       ],
     },
   ],

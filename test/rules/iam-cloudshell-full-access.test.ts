@@ -25,8 +25,17 @@ ruleTester(rule, {
         groups: [aGroup({ groupName: 'ops', attachedPolicies: [cloudShell] })],
       }),
       findings: [
-        { resourceArn: USER_ARN('alice'), severity: 'medium' },
-        { resourceArn: 'arn:aws:iam::111111111111:group/ops', messageIncludes: 'IAM group ops' },
+        {
+          resourceArn: USER_ARN('alice'),
+          severity: 'medium',
+          messageId: 'userAttached',
+          data: { userName: 'alice' },
+        },
+        {
+          resourceArn: 'arn:aws:iam::111111111111:group/ops',
+          messageId: 'groupAttached',
+          data: { groupName: 'ops' },
+        },
       ],
     },
   ],

@@ -25,7 +25,9 @@ ruleTester(rule, {
     {
       name: 'console password, no MFA',
       snapshot: oneAccount({ users: [aUser({ userName: 'bob', passwordEnabled: true })] }),
-      findings: [{ resourceArn: USER_ARN('bob'), severity: 'high', messageIncludes: 'no MFA device' }],
+      findings: [
+        { resourceArn: USER_ARN('bob'), severity: 'high', messageId: 'noMfa', data: { userName: 'bob' } },
+      ],
     },
   ],
 });

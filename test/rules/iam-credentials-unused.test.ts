@@ -55,9 +55,24 @@ ruleTester(rule, {
         ],
       }),
       findings: [
-        { resourceArn: arn, subject: 'password', messageIncludes: 'last used 334 days ago' },
-        { resourceArn: arn, subject: 'AKIA1', messageIncludes: 'last used 91 days ago' },
-        { resourceArn: arn, subject: 'AKIA2', messageIncludes: 'never used in 183 days' },
+        {
+          resourceArn: arn,
+          subject: 'password',
+          messageId: 'passwordLastUsed',
+          data: { userName: 'alice', days: 334, maxUnusedDays: 45 },
+        },
+        {
+          resourceArn: arn,
+          subject: 'AKIA1',
+          messageId: 'keyLastUsed',
+          data: { userName: 'alice', days: 91, maxUnusedDays: 45, keyId: 'AKIA1' },
+        },
+        {
+          resourceArn: arn,
+          subject: 'AKIA2',
+          messageId: 'keyNeverUsed',
+          data: { userName: 'alice', days: 183, maxUnusedDays: 45, keyId: 'AKIA2' },
+        },
       ],
     },
     {
@@ -70,7 +85,8 @@ ruleTester(rule, {
           resourceArn: arn,
           subject: 'password',
           severity: 'medium',
-          messageIncludes: 'never used in 61 days',
+          messageId: 'passwordNeverUsed',
+          data: { userName: 'alice', days: 61, maxUnusedDays: 45 },
         },
       ],
     },

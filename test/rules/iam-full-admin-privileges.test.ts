@@ -46,13 +46,20 @@ ruleTester(rule, {
         {
           resourceArn: 'arn:aws:iam::111111111111:policy/FullAccess',
           severity: 'high',
-          messageIncludes: 'attached to 2 identities',
+          messageId: 'customerPolicy',
+          data: { policyName: 'FullAccess', attachmentCount: 2 },
         },
-        { resourceArn: USER_ARN('root-like'), subject: 'god', messageIncludes: 'inline policy god' },
+        {
+          resourceArn: USER_ARN('root-like'),
+          subject: 'god',
+          messageId: 'userThroughPolicy',
+          data: { name: 'root-like', policyKind: 'inline', policyName: 'god' },
+        },
         {
           resourceArn: 'arn:aws:iam::111111111111:group/admins',
           subject: 'AdministratorAccess',
-          messageIncludes: 'IAM group admins',
+          messageId: 'groupThroughPolicy',
+          data: { name: 'admins', policyKind: 'AWS managed', policyName: 'AdministratorAccess' },
         },
       ],
     },

@@ -28,7 +28,14 @@ ruleTester(rule, {
       name: 'person with no permissions at all: delete, never an empty "NoPermissions" set',
       snapshot: twoAccounts({ users: [aUser({ userName: 'ex.employee', passwordEnabled: true })] }),
       findings: [
-        { resourceArn: USER_ARN('ex.employee'), messageIncludes: 'grants no permissions at all: delete it' },
+        {
+          resourceArn: USER_ARN('ex.employee'),
+          messageId: 'noPermissions',
+          data: {
+            userName: 'ex.employee',
+            evidence: 'has a console password; name "ex.employee" looks like a person',
+          },
+        },
       ],
     },
     {
@@ -38,7 +45,13 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('jane.doe'),
           severity: 'medium',
-          messageIncludes: 'group aws-analysts with permission set Analysts (to create)',
+          messageId: 'moveToCreate',
+          data: {
+            userName: 'jane.doe',
+            evidence: 'has a console password; name "jane.doe" looks like a person',
+            group: 'aws-analysts',
+            permissionSet: 'Analysts',
+          },
         },
       ],
     },
@@ -53,7 +66,16 @@ ruleTester(rule, {
         { identityCenter: anIdentityCenter({ permissionSets: [aPermissionSet({ name: 'ReadOnly' })] }) },
       ),
       findings: [
-        { resourceArn: USER_ARN('john.smith'), messageIncludes: 'permission set ReadOnly (exists)' },
+        {
+          resourceArn: USER_ARN('john.smith'),
+          messageId: 'moveToExisting',
+          data: {
+            userName: 'john.smith',
+            evidence: 'name "john.smith" looks like a person',
+            group: 'aws-read-only',
+            permissionSet: 'ReadOnly',
+          },
+        },
       ],
     },
   ],

@@ -31,7 +31,8 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('svc'),
           severity: 'medium',
-          messageIncludes: '2 active access keys (maximum 1)',
+          messageId: 'tooManyKeys',
+          data: { userName: 'svc', activeKeys: 2, maxActiveKeys: 1 },
         },
       ],
     },

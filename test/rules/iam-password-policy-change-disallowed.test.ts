@@ -21,7 +21,12 @@ ruleTester(rule, {
       name: 'policy forbids changing one’s own password',
       snapshot: oneAccount({ passwordPolicy: aStrongPasswordPolicy({ allowUsersToChangePassword: false }) }),
       findings: [
-        { resourceArn: arn, severity: 'low', messageIncludes: 'does not allow IAM users to change' },
+        {
+          resourceArn: arn,
+          severity: 'low',
+          messageId: 'changeDisallowed',
+          data: { accountId: '111111111111' },
+        },
       ],
     },
   ],

@@ -18,14 +18,22 @@ ruleTester(rule, {
     {
       name: 'no password policy',
       snapshot: oneAccount({ passwordPolicy: null }),
-      findings: [{ resourceArn: arn, severity: 'low', messageIncludes: 'no password policy' }],
+      findings: [
+        { resourceArn: arn, severity: 'low', messageId: 'noPolicy', data: { accountId: '111111111111' } },
+      ],
     },
     {
       name: 'symbols and numbers missing',
       snapshot: oneAccount({
         passwordPolicy: aStrongPasswordPolicy({ requireSymbols: false, requireNumbers: false }),
       }),
-      findings: [{ resourceArn: arn, messageIncludes: 'does not require numbers, symbols' }],
+      findings: [
+        {
+          resourceArn: arn,
+          messageId: 'classesMissing',
+          data: { accountId: '111111111111', missing: 'numbers, symbols' },
+        },
+      ],
     },
   ],
 });

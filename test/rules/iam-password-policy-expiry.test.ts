@@ -18,19 +18,32 @@ ruleTester(rule, {
     {
       name: 'no password policy',
       snapshot: oneAccount({ passwordPolicy: null }),
-      findings: [{ resourceArn: arn, messageIncludes: 'never expire' }],
+      findings: [{ resourceArn: arn, messageId: 'noPolicy', data: { accountId: '111111111111' } }],
     },
     {
       name: 'expiry off',
       snapshot: oneAccount({
         passwordPolicy: aStrongPasswordPolicy({ expirePasswords: false, maxPasswordAge: null }),
       }),
-      findings: [{ resourceArn: arn, messageIncludes: 'never expires passwords' }],
+      findings: [
+        {
+          resourceArn: arn,
+          messageId: 'neverExpires',
+          data: { accountId: '111111111111', maxPasswordAgeDays: 90 },
+        },
+      ],
     },
     {
       name: '180 days',
       snapshot: oneAccount({ passwordPolicy: aStrongPasswordPolicy({ maxPasswordAge: 180 }) }),
-      findings: [{ resourceArn: arn, severity: 'low', messageIncludes: 'after 180 days' }],
+      findings: [
+        {
+          resourceArn: arn,
+          severity: 'low',
+          messageId: 'expiresTooLate',
+          data: { accountId: '111111111111', maxAge: 180, maxPasswordAgeDays: 90 },
+        },
+      ],
     },
   ],
 });

@@ -25,12 +25,25 @@ ruleTester(rule, {
     {
       name: 'no password policy',
       snapshot: oneAccount({ passwordPolicy: null }),
-      findings: [{ resourceArn: arn, severity: 'medium', messageIncludes: 'has no password policy' }],
+      findings: [
+        {
+          resourceArn: arn,
+          severity: 'medium',
+          messageId: 'noPolicy',
+          data: { accountId: '111111111111', minLength: 14 },
+        },
+      ],
     },
     {
       name: '13 characters',
       snapshot: oneAccount({ passwordPolicy: aStrongPasswordPolicy({ minimumPasswordLength: 13 }) }),
-      findings: [{ resourceArn: arn, messageIncludes: 'requires 13 minimum characters' }],
+      findings: [
+        {
+          resourceArn: arn,
+          messageId: 'tooShort',
+          data: { accountId: '111111111111', minLength: 14, length: 13 },
+        },
+      ],
     },
   ],
 });

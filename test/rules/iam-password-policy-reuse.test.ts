@@ -21,12 +21,20 @@ ruleTester(rule, {
     {
       name: 'no password policy',
       snapshot: oneAccount({ passwordPolicy: null }),
-      findings: [{ resourceArn: arn, severity: 'low', messageIncludes: 'can be reused' }],
+      findings: [
+        { resourceArn: arn, severity: 'low', messageId: 'noPolicy', data: { accountId: '111111111111' } },
+      ],
     },
     {
       name: 'reuse not prevented',
       snapshot: oneAccount({ passwordPolicy: aStrongPasswordPolicy({ passwordReusePrevention: null }) }),
-      findings: [{ resourceArn: arn, messageIncludes: 'remembers no previous' }],
+      findings: [
+        {
+          resourceArn: arn,
+          messageId: 'tooFewRemembered',
+          data: { accountId: '111111111111', remembered: 'no', minReusePrevention: 24 },
+        },
+      ],
     },
   ],
 });

@@ -86,8 +86,18 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('alice'),
           severity: 'low',
-          messageIncludes:
-            'IAM user alice holds 3 service(s) and used 1 (s3); 2 went unused in the last 90 days: ec2, dynamodb (evidence: IAM last accessed data, 90-day window)',
+          messageId: 'unusedOfGranted',
+          data: {
+            kind: 'IAM user',
+            name: 'alice',
+            grantedCount: 3,
+            usedCount: 1,
+            usedServices: 's3',
+            unusedCount: 2,
+            windowDays: 90,
+            unusedServices: 'ec2, dynamodb',
+            evidence: '(evidence: IAM last accessed data, 90-day window)',
+          },
         },
       ],
     },
@@ -105,7 +115,23 @@ ruleTester(rule, {
           30,
         ),
       }),
-      findings: [{ resourceArn: ROLE_ARN, messageIncludes: '1 went unused in the last 30 days: ec2' }],
+      findings: [
+        {
+          resourceArn: ROLE_ARN,
+          messageId: 'unusedOfGranted',
+          data: {
+            kind: 'Role',
+            name: 'app-role',
+            grantedCount: 2,
+            usedCount: 1,
+            usedServices: 's3',
+            unusedCount: 1,
+            windowDays: 30,
+            unusedServices: 'ec2',
+            evidence: '(evidence: IAM last accessed data, 30-day window)',
+          },
+        },
+      ],
     },
     {
       name: 'analyzer facts: what it names unused, with its source',
@@ -121,8 +147,15 @@ ruleTester(rule, {
       findings: [
         {
           resourceArn: USER_ARN('alice'),
-          messageIncludes:
-            'IAM user alice 1 went unused in the last 90 days: dynamodb (evidence: IAM Access Analyzer unused-access findings',
+          messageId: 'unused',
+          data: {
+            kind: 'IAM user',
+            name: 'alice',
+            unusedCount: 1,
+            windowDays: 90,
+            unusedServices: 'dynamodb',
+            evidence: '(evidence: IAM Access Analyzer unused-access findings, 90-day window)',
+          },
         },
       ],
     },

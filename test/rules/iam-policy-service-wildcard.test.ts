@@ -35,7 +35,8 @@ ruleTester(rule, {
         {
           resourceArn: 'arn:aws:iam::111111111111:policy/P',
           severity: 'low',
-          messageIncludes: 'glue:*, s3:*',
+          messageId: 'serviceWildcard',
+          data: { policyName: 'P', actions: 'glue:*, s3:*' },
         },
       ],
     },

@@ -45,13 +45,27 @@ ruleTester(rule, {
       name: 'vendor account without an external id',
       snapshot: oneAccount({ roles: [trusting('vendor-audit', `arn:aws:iam::${VENDOR}:root`)] }),
       findings: [
-        { resourceArn: ROLE_ARN('vendor-audit'), subject: VENDOR, severity: 'high', messageIncludes: VENDOR },
+        {
+          resourceArn: ROLE_ARN('vendor-audit'),
+          subject: VENDOR,
+          severity: 'high',
+          messageId: 'outsideAccount',
+          data: { roleName: 'vendor-audit', accountId: '999999999999' },
+        },
       ],
     },
     {
       name: 'anyone: "*" without conditions',
       snapshot: oneAccount({ roles: [trusting('open', '*')] }),
-      findings: [{ resourceArn: ROLE_ARN('open'), subject: '*', severity: 'critical' }],
+      findings: [
+        {
+          resourceArn: ROLE_ARN('open'),
+          subject: '*',
+          severity: 'critical',
+          messageId: 'anyAccount',
+          data: { roleName: 'open' },
+        },
+      ],
     },
   ],
 });

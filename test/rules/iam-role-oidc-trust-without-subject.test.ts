@@ -63,7 +63,8 @@ ruleTester(rule, {
           resourceArn: ROLE_ARN('gha-deploy'),
           subject: GITHUB,
           severity: 'critical',
-          messageIncludes: `has no condition on ${GITHUB}:sub`,
+          messageId: 'noSubjectCondition',
+          data: { roleName: 'gha-deploy', issuer: 'token.actions.githubusercontent.com' },
         },
       ],
     },
@@ -72,14 +73,28 @@ ruleTester(rule, {
       snapshot: oneAccount({
         roles: [githubRole('gha-any', { StringEquals: aud, StringLike: { [`${GITHUB}:sub`]: ['repo:*'] } })],
       }),
-      findings: [{ resourceArn: ROLE_ARN('gha-any'), subject: GITHUB, messageIncludes: '"repo:*"' }],
+      findings: [
+        {
+          resourceArn: ROLE_ARN('gha-any'),
+          subject: GITHUB,
+          messageId: 'anySubject',
+          data: { roleName: 'gha-any', issuer: 'token.actions.githubusercontent.com', wildcards: '"repo:*"' },
+        },
+      ],
     },
     {
       name: 'a negated sub condition does not restrict who is admitted',
       snapshot: oneAccount({
         roles: [githubRole('gha-not', { StringNotLike: { [`${GITHUB}:sub`]: 'repo:evil/*' } })],
       }),
-      findings: [{ resourceArn: ROLE_ARN('gha-not'), subject: GITHUB }],
+      findings: [
+        {
+          resourceArn: ROLE_ARN('gha-not'),
+          subject: GITHUB,
+          messageId: 'noSubjectCondition',
+          data: { roleName: 'gha-not', issuer: 'token.actions.githubusercontent.com' },
+        },
+      ],
     },
   ],
 });

@@ -41,13 +41,24 @@ ruleTester(rule, {
         roles: [aRole({ roleName: 'old-ci', lastUsedDate: '2026-06-01T00:00:00.000Z' })],
       }),
       findings: [
-        { resourceArn: ROLE_ARN('old-ci'), severity: 'low', messageIncludes: 'last used 183 days ago' },
+        {
+          resourceArn: ROLE_ARN('old-ci'),
+          severity: 'low',
+          messageId: 'idle',
+          data: { roleName: 'old-ci', idleDays: 183, unusedDays: 90 },
+        },
       ],
     },
     {
       name: 'never used since creation',
       snapshot: oneAccount({ roles: [aRole({ roleName: 'never' })] }),
-      findings: [{ resourceArn: ROLE_ARN('never'), messageIncludes: 'no recorded use' }],
+      findings: [
+        {
+          resourceArn: ROLE_ARN('never'),
+          messageId: 'neverUsed',
+          data: { roleName: 'never', ageDays: 1065 },
+        },
+      ],
     },
   ],
 });

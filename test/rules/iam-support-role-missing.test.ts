@@ -53,7 +53,8 @@ ruleTester(rule, {
         {
           resourceArn: 'arn:aws:iam::111111111111:support-role',
           severity: 'low',
-          messageIncludes: 'no IAM user, group or role',
+          messageId: 'noSupportAccess',
+          data: { accountId: '111111111111' },
         },
       ],
     },
@@ -64,7 +65,8 @@ ruleTester(rule, {
         {
           resourceArn: 'arn:aws:iam::111111111111:support-role',
           severity: 'low',
-          messageIncludes: 'no IAM user, group or role',
+          messageId: 'noSupportAccess',
+          data: { accountId: '111111111111' },
         },
       ],
     },

@@ -92,18 +92,36 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('jane.doe'),
           subject: 'cross-account-roles',
-          messageIncludes:
-            'reaches 4 role(s) in 2 other account(s): 222222222222/audit-read, 222222222222/hub-admin, 333333333333/audit-read, 333333333333/hub-admin',
+          messageId: 'reachesRoles',
+          data: {
+            userName: 'jane.doe',
+            roleCount: 4,
+            accountCount: 2,
+            roles:
+              '222222222222/audit-read, 222222222222/hub-admin, 333333333333/audit-read, 333333333333/hub-admin',
+          },
         },
         {
           resourceArn: USER_ARN('bob.smith'),
           subject: 'cross-account-roles',
-          messageIncludes: '222222222222/bob-only, 333333333333/bob-only',
+          messageId: 'reachesRoles',
+          data: {
+            userName: 'bob.smith',
+            roleCount: 2,
+            accountCount: 2,
+            roles: '222222222222/bob-only, 333333333333/bob-only',
+          },
         },
         {
           resourceArn: USER_ARN('carol.jones'),
           subject: 'cross-account-roles',
-          messageIncludes: '222222222222/audit-read, 333333333333/audit-read.',
+          messageId: 'reachesRoles',
+          data: {
+            userName: 'carol.jones',
+            roleCount: 2,
+            accountCount: 2,
+            roles: '222222222222/audit-read, 333333333333/audit-read',
+          },
         },
       ],
     },

@@ -32,7 +32,8 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('alice'),
           severity: 'low',
-          messageIncludes: 'attached: ReadOnlyAccess; inline: extra',
+          messageId: 'attachedAndInline',
+          data: { userName: 'alice', attached: 'ReadOnlyAccess', inline: 'extra' },
         },
       ],
     },

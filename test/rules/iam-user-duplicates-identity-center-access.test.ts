@@ -45,8 +45,13 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('jane.doe'),
           subject: 'u-1',
-          messageIncludes:
-            'jane@example.com has Identity Center access to account 111111111111 (ReadOnly via aws-readers)',
+          messageId: 'duplicatesAccess',
+          data: {
+            userName: 'jane.doe',
+            identityCenterUser: 'jane@example.com',
+            accountId: '111111111111',
+            permissionSets: 'ReadOnly via aws-readers',
+          },
         },
       ],
     },

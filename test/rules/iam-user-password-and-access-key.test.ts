@@ -31,23 +31,45 @@ ruleTester(rule, {
       name: 'console in use, key unused: drop the key',
       snapshot: oneAccount({ users: [alice(RECENT, null)] }),
       findings: [
-        { resourceArn: USER_ARN('alice'), messageIncludes: 'delete access key(s) AKIAALICE00000000001' },
+        {
+          resourceArn: USER_ARN('alice'),
+          messageId: 'dropAccessKeys',
+          data: { userName: 'alice', keyCount: 1, recentDays: 90, keyIds: 'AKIAALICE00000000001' },
+        },
       ],
     },
     {
       name: 'key in use, password unused: drop the password',
       snapshot: oneAccount({ users: [alice(OLD, RECENT)] }),
-      findings: [{ resourceArn: USER_ARN('alice'), messageIncludes: 'delete the console password' }],
+      findings: [
+        {
+          resourceArn: USER_ARN('alice'),
+          messageId: 'dropPassword',
+          data: { userName: 'alice', keyCount: 1, recentDays: 90, keyIds: 'AKIAALICE00000000001' },
+        },
+      ],
     },
     {
       name: 'neither in use: drop both',
       snapshot: oneAccount({ users: [alice(null, OLD)] }),
-      findings: [{ resourceArn: USER_ARN('alice'), messageIncludes: 'neither was used' }],
+      findings: [
+        {
+          resourceArn: USER_ARN('alice'),
+          messageId: 'dropBoth',
+          data: { userName: 'alice', keyCount: 1, recentDays: 90, keyIds: 'AKIAALICE00000000001' },
+        },
+      ],
     },
     {
       name: 'both in use: keys go after aws configure sso',
       snapshot: oneAccount({ users: [alice(RECENT, RECENT)] }),
-      findings: [{ resourceArn: USER_ARN('alice'), messageIncludes: 'aws configure sso' }],
+      findings: [
+        {
+          resourceArn: USER_ARN('alice'),
+          messageId: 'dropAccessKeysAfterSso',
+          data: { userName: 'alice', keyCount: 1, recentDays: 90, keyIds: 'AKIAALICE00000000001' },
+        },
+      ],
     },
   ],
 });

@@ -20,7 +20,8 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('svc-app'),
           severity: 'low',
-          messageIncludes: 'replace its keys with a role',
+          messageId: 'noMfaKeyOnlyWorkload',
+          data: { userName: 'svc-app' },
         },
       ],
     },
@@ -28,13 +29,24 @@ ruleTester(rule, {
       name: 'a person with keys only (person-like name) stays medium',
       snapshot: oneAccount({ users: [aUser({ userName: 'jane.doe', accessKeys: [anAccessKey()] })] }),
       findings: [
-        { resourceArn: USER_ARN('jane.doe'), severity: 'medium', messageIncludes: 'no MFA device.' },
+        {
+          resourceArn: USER_ARN('jane.doe'),
+          severity: 'medium',
+          messageId: 'noMfa',
+          data: { userName: 'jane.doe' },
+        },
       ],
     },
     {
       name: 'user without any credential still counts by default',
       snapshot: oneAccount({ users: [aUser({ userName: 'dormant' })] }),
-      findings: [{ resourceArn: USER_ARN('dormant') }],
+      findings: [
+        {
+          resourceArn: USER_ARN('dormant'),
+          messageId: 'noMfaKeyOnlyWorkload',
+          data: { userName: 'dormant' },
+        },
+      ],
     },
   ],
 });

@@ -33,22 +33,47 @@ ruleTester(rule, {
     {
       name: 'GitHub CI user',
       snapshot: oneAccount({ users: [workload('github-deployer')] }),
-      findings: [{ resourceArn: USER_ARN('github-deployer'), messageIncludes: 'oidc-federation' }],
+      findings: [
+        {
+          resourceArn: USER_ARN('github-deployer'),
+          messageId: 'staticKeys',
+          data: { userName: 'github-deployer', activeKeys: 1, replacement: 'oidc-federation' },
+        },
+      ],
     },
     {
       name: 'key used for ECR',
       snapshot: oneAccount({ users: [workload('image-pusher', 'ecr')] }),
-      findings: [{ resourceArn: USER_ARN('image-pusher'), messageIncludes: 'oidc-federation' }],
+      findings: [
+        {
+          resourceArn: USER_ARN('image-pusher'),
+          messageId: 'staticKeys',
+          data: { userName: 'image-pusher', activeKeys: 1, replacement: 'oidc-federation' },
+        },
+      ],
     },
     {
       name: 'on-premises host by tag',
       snapshot: oneAccount({ users: [workload('reporting', 's3', { location: 'on-premises' })] }),
-      findings: [{ resourceArn: USER_ARN('reporting'), messageIncludes: 'roles-anywhere' }],
+      findings: [
+        {
+          resourceArn: USER_ARN('reporting'),
+          messageId: 'staticKeys',
+          data: { userName: 'reporting', activeKeys: 1, replacement: 'roles-anywhere' },
+        },
+      ],
     },
     {
       name: 'app on AWS compute',
       snapshot: oneAccount({ users: [workload('svc-orders', 'dynamodb')] }),
-      findings: [{ resourceArn: USER_ARN('svc-orders'), severity: 'medium', messageIncludes: 'iam-role' }],
+      findings: [
+        {
+          resourceArn: USER_ARN('svc-orders'),
+          severity: 'medium',
+          messageId: 'staticKeys',
+          data: { userName: 'svc-orders', activeKeys: 1, replacement: 'iam-role' },
+        },
+      ],
     },
   ],
 });

@@ -51,7 +51,8 @@ ruleTester(rule, {
         {
           resourceArn: ROOT_ARN,
           severity: 'critical',
-          messageIncludes: '2 access key(s), 1 active (read in an AssumeRoot',
+          messageId: 'rootKeysAudit',
+          data: { accountId: '111111111111', keys: 2, active: 1 },
         },
       ],
     },
@@ -59,13 +60,25 @@ ruleTester(rule, {
       name: 'active root key',
       snapshot: oneAccount({ root: aRoot({ accessKeys: [rootKey(true)] }) }),
       findings: [
-        { resourceArn: ROOT_ARN, severity: 'critical', messageIncludes: '1 access key(s), 1 active' },
+        {
+          resourceArn: ROOT_ARN,
+          severity: 'critical',
+          messageId: 'rootKeys',
+          data: { accountId: '111111111111', keys: 1, active: 1 },
+        },
       ],
     },
     {
       name: 'inactive root key',
       snapshot: oneAccount({ root: aRoot({ accessKeys: [rootKey(false)] }) }),
-      findings: [{ resourceArn: ROOT_ARN, severity: 'high' }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          severity: 'high',
+          messageId: 'rootKeys',
+          data: { accountId: '111111111111', keys: 1, active: 0 },
+        },
+      ],
     },
     {
       name: 'still reported with centralized root access enabled',
@@ -73,7 +86,13 @@ ruleTester(rule, {
         { root: aRoot({ accessKeys: [rootKey(true)] }) },
         { centralizedRoot: { rootCredentialsManagement: true, rootSessions: true } },
       ),
-      findings: [{ resourceArn: ROOT_ARN }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          messageId: 'rootKeys',
+          data: { accountId: '111111111111', keys: 1, active: 1 },
+        },
+      ],
     },
   ],
 });

@@ -26,12 +26,25 @@ ruleTester(rule, {
     {
       name: 'virtual MFA',
       snapshot: oneAccount({ root: aRoot({ mfaKind: 'virtual' }) }),
-      findings: [{ resourceArn: ROOT_ARN, severity: 'high', messageIncludes: 'virtual MFA device' }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          severity: 'high',
+          messageId: 'virtualMfa',
+          data: { accountId: '111111111111' },
+        },
+      ],
     },
     {
       name: 'no MFA at all',
       snapshot: oneAccount({ root: aRoot({ mfaActive: false, mfaKind: 'none' }) }),
-      findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'no hardware MFA' }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          messageId: 'noHardwareMfa',
+          data: { accountId: '111111111111', credentials: 'a password' },
+        },
+      ],
     },
     {
       name: 'the audit lists only a virtual device, where the inventory could not tell',
@@ -47,7 +60,8 @@ ruleTester(rule, {
       findings: [
         {
           resourceArn: ROOT_ARN,
-          messageIncludes: 'virtual MFA device, not a hardware one (read in an AssumeRoot',
+          messageId: 'virtualMfaAudit',
+          data: { accountId: '111111111111' },
         },
       ],
     },

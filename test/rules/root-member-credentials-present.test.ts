@@ -31,17 +31,36 @@ ruleTester(rule, {
     {
       name: 'feature disabled, member root has password and MFA',
       snapshot: oneAccount({ root: aRoot() }),
-      findings: [{ resourceArn: ROOT_ARN, severity: 'medium', messageIncludes: 'is not enabled' }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          severity: 'medium',
+          messageId: 'holdsNotCentralized',
+          data: { accountId: '111111111111', credentials: 'a password, an MFA device' },
+        },
+      ],
     },
     {
       name: 'feature enabled but credentials remain',
       snapshot: oneAccount({ root: aRoot() }, enabled),
-      findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'is enabled, but' }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          messageId: 'stillHoldsCentralized',
+          data: { accountId: '111111111111', credentials: 'a password, an MFA device' },
+        },
+      ],
     },
     {
       name: 'only an MFA device left still counts',
       snapshot: oneAccount({ root: aRoot({ passwordEnabled: false, mfaActive: true }) }, enabled),
-      findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'an MFA device' }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          messageId: 'stillHoldsCentralized',
+          data: { accountId: '111111111111', credentials: 'an MFA device' },
+        },
+      ],
     },
     {
       name: 'leftover credentials found by the audit where the report had no row',
@@ -55,8 +74,8 @@ ruleTester(rule, {
       findings: [
         {
           resourceArn: ROOT_ARN,
-          messageIncludes:
-            'is enabled, but the root user of member account 111111111111 still has a password, a signing certificate (read in an AssumeRoot audit session)',
+          messageId: 'stillHoldsCentralizedAudit',
+          data: { accountId: '111111111111', credentials: 'a password, a signing certificate' },
         },
       ],
     },

@@ -44,7 +44,14 @@ ruleTester(rule, {
     {
       name: 'password, no MFA',
       snapshot: oneAccount({ root: aRoot({ mfaActive: false, mfaKind: 'none' }) }),
-      findings: [{ resourceArn: ROOT_ARN, severity: 'critical', messageIncludes: 'a password and no MFA' }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          severity: 'critical',
+          messageId: 'noMfa',
+          data: { accountId: '111111111111', credentials: 'a password' },
+        },
+      ],
     },
     {
       name: 'password unknown but root has an access key: the key is evidence enough',
@@ -59,7 +66,17 @@ ruleTester(rule, {
         }),
         accountSummary: {},
       }),
-      findings: [{ resourceArn: ROOT_ARN, severity: 'critical', messageIncludes: '1 access key(s)' }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          severity: 'critical',
+          messageId: 'noMfa',
+          data: {
+            accountId: '111111111111',
+            credentials: 'possibly a password (not reported), 1 access key(s)',
+          },
+        },
+      ],
     },
     {
       name: 'no report row: the audit says there is a password and no MFA',
@@ -71,7 +88,8 @@ ruleTester(rule, {
         {
           resourceArn: ROOT_ARN,
           severity: 'critical',
-          messageIncludes: 'a password and no MFA (read in an AssumeRoot audit session)',
+          messageId: 'noMfaAudit',
+          data: { accountId: '111111111111', credentials: 'a password' },
         },
       ],
     },

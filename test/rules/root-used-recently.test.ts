@@ -44,7 +44,8 @@ ruleTester(rule, {
         {
           resourceArn: ROOT_ARN,
           severity: 'high',
-          messageIncludes: 'used 5 days ago with its console password',
+          messageId: 'usedRecently',
+          data: { accountId: '111111111111', days: 5, how: 'console password', withinDays: 90 },
         },
       ],
     },
@@ -63,7 +64,13 @@ ruleTester(rule, {
           ],
         }),
       }),
-      findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'access key 2' }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          messageId: 'usedRecently',
+          data: { accountId: '111111111111', days: 10, how: 'access key 2', withinDays: 90 },
+        },
+      ],
     },
     {
       name: 'no report row: the AssumeRoot audit gives the key last use',
@@ -81,7 +88,13 @@ ruleTester(rule, {
           ],
         }),
       ),
-      findings: [{ resourceArn: ROOT_ARN, messageIncludes: 'used 3 days ago with its access key AKIAROOT1' }],
+      findings: [
+        {
+          resourceArn: ROOT_ARN,
+          messageId: 'usedRecently',
+          data: { accountId: '111111111111', days: 3, how: 'access key AKIAROOT1', withinDays: 90 },
+        },
+      ],
     },
   ],
 });

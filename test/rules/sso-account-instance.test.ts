@@ -26,14 +26,37 @@ ruleTester(rule, {
     {
       name: 'account instance with counted users and applications',
       snapshot: oneAccount({ identityCenterInstances: [anInstance()] }),
-      findings: [{ resourceArn: ARN, severity: 'medium', messageIncludes: '3 user(s), 1 application(s)' }],
+      findings: [
+        {
+          resourceArn: ARN,
+          severity: 'medium',
+          messageId: 'accountInstance',
+          data: {
+            accountId: '111111111111',
+            instanceName: 'team-sandbox',
+            region: 'eu-west-1',
+            counted: '3 user(s), 1 application(s)',
+          },
+        },
+      ],
     },
     {
       name: 'applications not readable: said, never counted as zero',
       snapshot: oneAccount({
         identityCenterInstances: [anInstance({ applications: null, unread: ['applications: AccessDenied'] })],
       }),
-      findings: [{ resourceArn: ARN, messageIncludes: 'applications not read' }],
+      findings: [
+        {
+          resourceArn: ARN,
+          messageId: 'accountInstance',
+          data: {
+            accountId: '111111111111',
+            instanceName: 'team-sandbox',
+            region: 'eu-west-1',
+            counted: '3 user(s), applications not read',
+          },
+        },
+      ],
     },
   ],
 });

@@ -55,7 +55,8 @@ ruleTester(rule, {
         {
           resourceArn: ACCOUNT_ARN,
           severity: 'medium',
-          messageIncludes: '1 human IAM user(s) and no IAM Identity Center assignment',
+          messageId: 'noAssignments',
+          data: { accountId: '111111111111', accountName: 'account-111111111111', humans: 1 },
         },
       ],
     },

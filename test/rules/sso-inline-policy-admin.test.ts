@@ -27,7 +27,8 @@ ruleTester(rule, {
         {
           resourceArn: aPermissionSet({ name: 'Ops' }).arn,
           severity: 'high',
-          messageIncludes: 'every action on every resource',
+          messageId: 'inlineAdmin',
+          data: { permissionSet: 'Ops' },
         },
       ],
     },

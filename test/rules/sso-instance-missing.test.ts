@@ -27,9 +27,7 @@ ruleTester(rule, {
     {
       name: 'no instance, one person',
       snapshot: oneAccount({ users: [person] }),
-      findings: [
-        { resourceArn: ORG_ARN, severity: 'high', messageIncludes: '1 IAM user(s) belong to people' },
-      ],
+      findings: [{ resourceArn: ORG_ARN, severity: 'high', messageId: 'noInstance', data: { humans: 1 } }],
     },
   ],
 });

@@ -61,8 +61,13 @@ ruleTester(rule, {
         {
           resourceArn: SSO('SecurityAudit').arn,
           subject: 'SecurityAudit',
-          messageIncludes:
-            'Permission set SecurityAudit is provisioned in account 111111111111 and nobody used it there in the last 90 days',
+          messageId: 'idle',
+          data: {
+            permissionSet: 'SecurityAudit',
+            accountId: '111111111111',
+            windowDays: 90,
+            evidence: '(evidence: IAM last accessed data, 90-day window)',
+          },
         },
       ],
     },
@@ -78,7 +83,19 @@ ruleTester(rule, {
           }),
         ]),
       }),
-      findings: [{ resourceArn: SSO('Billing').arn, subject: 'Billing', messageIncludes: 'Access Analyzer' }],
+      findings: [
+        {
+          resourceArn: SSO('Billing').arn,
+          subject: 'Billing',
+          messageId: 'idle',
+          data: {
+            permissionSet: 'Billing',
+            accountId: '111111111111',
+            windowDays: 90,
+            evidence: '(evidence: IAM Access Analyzer unused-access findings, 90-day window)',
+          },
+        },
+      ],
     },
   ],
 });

@@ -34,7 +34,14 @@ ruleTester(rule, {
           }),
         },
       ),
-      findings: [{ resourceArn: unused.arn, severity: 'low', messageIncludes: 'Forgotten is not assigned' }],
+      findings: [
+        {
+          resourceArn: unused.arn,
+          severity: 'low',
+          messageId: 'unassigned',
+          data: { permissionSet: 'Forgotten' },
+        },
+      ],
     },
   ],
 });

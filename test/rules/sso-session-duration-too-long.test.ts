@@ -25,9 +25,15 @@ ruleTester(rule, {
         {
           resourceArn: admin.arn,
           severity: 'high',
-          messageIncludes: 'Admin (administrator) allows 12-hour sessions',
+          messageId: 'tooLongAdministrator',
+          data: { permissionSet: 'Admin', hours: 12, maxSessionHours: 8 },
         },
-        { resourceArn: dev.arn, severity: 'medium', messageIncludes: '8.5-hour' },
+        {
+          resourceArn: dev.arn,
+          severity: 'medium',
+          messageId: 'tooLong',
+          data: { permissionSet: 'Dev', hours: 8.5, maxSessionHours: 8 },
+        },
       ],
     },
   ],

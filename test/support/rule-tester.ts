@@ -11,7 +11,11 @@ export interface ExpectedFinding {
   resourceArn: string;
   subject?: string;
   severity?: Severity;
-  /** Substring the message must contain. */
+  /** The id of the message the rule reported (one of its `messages`). */
+  messageId?: string;
+  /** The message's data, exactly (every placeholder's value; nothing else). */
+  data?: Record<string, string | number>;
+  /** @deprecated Substring the message must contain: for rules not yet converted to message ids. */
   messageIncludes?: string;
 }
 
@@ -68,10 +72,22 @@ export function ruleTester(
           subject: f.subject ?? '',
         }));
         expect(actual).toEqual(expected);
+        // Authoring aid (docs/writing-rules.md): print what each finding reported, to write the expectations.
+        if (process.env.KEYSWEEP_PRINT_REPORTED)
+          console.log(
+            `@@ ${rule.id} | ${testCase.name}\n${result.findings.map((f) => JSON.stringify({ s: f.subject, ...result.reported.get(`${f.resourceArn} ${f.subject}`) })).join('\n')}`,
+          );
         testCase.findings.forEach((want, index) => {
           const got = result.findings[index]!;
+          const reported = result.reported.get(`${got.resourceArn} ${got.subject}`)!;
           expect(got.ruleId).toBe(rule.id);
           if (want.severity) expect(got.severity).toBe(want.severity);
+          if (rule.messages) {
+            // A converted rule: every finding states which message it is, with which data.
+            expect(want.messageId, `${testCase.name}: expected messageId`).toBeDefined();
+            expect(reported.messageId).toBe(want.messageId);
+            if (want.data) expect(reported.data ?? {}).toEqual(want.data);
+          }
           if (want.messageIncludes) expect(got.message).toContain(want.messageIncludes);
         });
       });
@@ -79,11 +95,32 @@ export function ruleTester(
   });
 }
 
+/** What the rule passed to `fail`, by resource and subject (the engine renders it into the finding's message). */
+interface Reported {
+  messageId: string | undefined;
+  data: Record<string, string | number> | undefined;
+}
+
 function run(rule: Rule, testCase: RuleTestCase) {
-  return evaluate(testCase.snapshot, {
-    rules: [rule],
+  const reported = new Map<string, Reported>();
+  const observed = {
+    ...rule,
+    evaluate(context: Parameters<Rule['evaluate']>[0]) {
+      const fail: typeof context.fail = (resourceArn, input) => {
+        reported.set(`${resourceArn} ${input.subject ?? ''}`, {
+          messageId: input.messageId,
+          data: 'data' in input ? input.data : undefined,
+        });
+        context.fail(resourceArn, input);
+      };
+      (rule.evaluate as (context: unknown) => void)({ ...context, fail });
+    },
+  } as Rule;
+  const result = evaluate(testCase.snapshot, {
+    rules: [observed],
     now: testCase.now ?? FIXED_NOW,
     ruleOptions: testCase.options ? { [rule.id]: testCase.options } : {},
     ...(testCase.drift ? { drift: testCase.drift } : {}),
   });
+  return { ...result, reported };
 }

@@ -3,6 +3,14 @@ import { assignmentSubject, declaredAt, defineDriftRule, principalLabel } from '
 export default defineDriftRule({
   id: 'drift-assignment-not-applied',
   title: 'Declared account assignment that is not live in Identity Center',
+  messages: {
+    notApplied:
+      '{declaredIn} assigns {permissionSet} to {principal} on account {accountId}, but Identity Center does not ' +
+      'have it (declared: assigned; live: none).',
+    notAppliedOutsideOrganization:
+      '{declaredIn} assigns {permissionSet} to {principal} on account {accountId}, which is not in the ' +
+      'organization, but Identity Center does not have it (declared: assigned; live: none).',
+  },
   severity: 'medium',
   resourceType: 'AWS::SSO::Assignment',
   requires: ['sso.permissionSets', 'sso.assignments'],
@@ -21,14 +29,17 @@ export default defineDriftRule({
     'Apply the code on every merge, so the declared state and Identity Center never stay apart for long.',
   kind: 'assignment-not-applied',
   finding(item, drift) {
-    const where = item.accountInOrganization
-      ? `account ${item.accountId}`
-      : `account ${item.accountId}, which is not in the organization`;
     return {
       resourceArn: item.permissionSetArn ?? drift.instanceArn,
       subject: assignmentSubject(item),
       accountId: item.accountId,
-      message: `${declaredAt(item.source)} assigns ${item.permissionSetName} to ${principalLabel(item)} on ${where}, but Identity Center does not have it (declared: assigned; live: none).`,
+      messageId: item.accountInOrganization ? 'notApplied' : 'notAppliedOutsideOrganization',
+      data: {
+        declaredIn: declaredAt(item.source),
+        permissionSet: item.permissionSetName,
+        principal: principalLabel(item),
+        accountId: item.accountId,
+      },
       details: {
         permissionSet: item.permissionSetName,
         principalType: item.principalType,

@@ -3,6 +3,11 @@ import { assignmentSubject, defineDriftRule, principalLabel } from './support/dr
 export default defineDriftRule({
   id: 'drift-assignment-not-declared',
   title: 'Account assignment live in Identity Center but not in the declared state',
+  messages: {
+    notDeclared:
+      'Permission set {permissionSet} is assigned to {principal} on account {accountId}, but no desired-state ' +
+      'file declares it (declared: none; live: assigned).',
+  },
   severity: 'high',
   resourceType: 'AWS::SSO::Assignment',
   // The identity store names the principal, and resolves the names YAML files declare: without it a declared
@@ -27,7 +32,12 @@ export default defineDriftRule({
       resourceArn: item.permissionSetArn ?? '',
       subject: assignmentSubject(item),
       accountId: item.accountId,
-      message: `Permission set ${item.permissionSetName} is assigned to ${principalLabel(item)} on account ${item.accountId}, but no desired-state file declares it (declared: none; live: assigned).`,
+      messageId: 'notDeclared',
+      data: {
+        permissionSet: item.permissionSetName,
+        principal: principalLabel(item),
+        accountId: item.accountId,
+      },
       details: {
         permissionSet: item.permissionSetName,
         principalType: item.principalType,

@@ -10,6 +10,7 @@ const CHANGE_TEXT = {
 export default defineDriftRule({
   id: 'drift-identity-store-differs',
   title: 'Identity store groups, users or memberships differ from the declared state',
+  messages: { differs: 'Identity store {what} {change} (declared: {declared}; live: {live}).' },
   severity: 'medium',
   resourceType: 'AWS::IdentityStore::Group',
   requires: ['sso.identityStore'],
@@ -29,7 +30,8 @@ export default defineDriftRule({
       // Groups and users by name (what both Terraform and YAML know), memberships by live ids.
       subject: `${item.object}/${item.object === 'membership' ? item.id : item.label}${item.field ? `/${item.field}` : ''}`,
       resourceType: item.object === 'user' ? 'AWS::IdentityStore::User' : 'AWS::IdentityStore::Group',
-      message: `Identity store ${what} ${CHANGE_TEXT[item.change]} (declared: ${item.declared}; live: ${item.live}).`,
+      messageId: 'differs',
+      data: { what, change: CHANGE_TEXT[item.change], declared: item.declared, live: item.live },
       details: {
         object: item.object,
         change: item.change,

@@ -25,6 +25,10 @@ export default defineDriftRule({
   id: 'drift-permission-set-changed',
   title:
     'Permission set edited outside code: policies, boundary or session duration differ from the declared state',
+  messages: {
+    fieldDiffers:
+      'Permission set {permissionSet}: {field} differs from {declaredIn} (declared: {declared}; live: {live}).',
+  },
   severity: 'high',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets'],
@@ -45,8 +49,19 @@ export default defineDriftRule({
     return {
       resourceArn: item.arn,
       subject: item.field,
+      messages: {
+        fieldDiffers:
+          'Permission set {permissionSet}: {field} differs from {declaredIn} (declared: {declared}; live: {live}).',
+      },
       severity: FIELD_SEVERITY[item.field],
-      message: `Permission set ${item.name}: ${FIELD_NAMES[item.field]} differs from ${declaredAt(item.source)} (declared: ${item.declared}; live: ${item.live}).`,
+      messageId: 'fieldDiffers',
+      data: {
+        permissionSet: item.name,
+        field: FIELD_NAMES[item.field],
+        declaredIn: declaredAt(item.source),
+        declared: item.declared,
+        live: item.live,
+      },
       details: {
         permissionSet: item.name,
         field: item.field,

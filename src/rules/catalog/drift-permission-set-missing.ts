@@ -3,6 +3,11 @@ import { declaredAt, defineDriftRule } from './support/drift.js';
 export default defineDriftRule({
   id: 'drift-permission-set-missing',
   title: 'Declared permission set that does not exist in Identity Center',
+  messages: {
+    missing:
+      '{declaredIn} declares permission set {permissionSet}, which Identity Center does not have ' +
+      '(declared: exists; live: none).',
+  },
   severity: 'medium',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets'],
@@ -24,7 +29,8 @@ export default defineDriftRule({
     return {
       resourceArn: drift.instanceArn,
       subject: `permissionSet/${item.name}`,
-      message: `${declaredAt(item.source)} declares permission set ${item.name}, which Identity Center does not have (declared: exists; live: none).`,
+      messageId: 'missing',
+      data: { declaredIn: declaredAt(item.source), permissionSet: item.name },
       details: {
         permissionSet: item.name,
         declaredIn: declaredAt(item.source),

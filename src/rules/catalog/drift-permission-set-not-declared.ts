@@ -3,6 +3,11 @@ import { defineDriftRule } from './support/drift.js';
 export default defineDriftRule({
   id: 'drift-permission-set-not-declared',
   title: 'Permission set live in Identity Center but not in the declared state',
+  messages: {
+    notDeclared:
+      'Permission set {permissionSet} exists in Identity Center, but no desired-state file declares it ' +
+      '(declared: none; live: exists).',
+  },
   severity: 'medium',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets'],
@@ -21,7 +26,8 @@ export default defineDriftRule({
   finding(item) {
     return {
       resourceArn: item.arn,
-      message: `Permission set ${item.name} exists in Identity Center, but no desired-state file declares it (declared: none; live: exists).`,
+      messageId: 'notDeclared',
+      data: { permissionSet: item.name },
       details: { permissionSet: item.name, declared: '(none)', live: 'exists' },
     };
   },

@@ -3,6 +3,14 @@ import { declaredAt, defineDriftRule } from './support/drift.js';
 export default defineDriftRule({
   id: 'drift-principal-missing',
   title: 'Declared assignment to a user or group the identity store does not have',
+  messages: {
+    groupMissing:
+      '{declaredIn} assigns access to group {principal}, which the identity store does not have ' +
+      '({assignments} declared assignment(s); declared: exists; live: none).',
+    userMissing:
+      '{declaredIn} assigns access to user {principal}, which the identity store does not have ' +
+      '({assignments} declared assignment(s); declared: exists; live: none).',
+  },
   severity: 'medium',
   resourceType: 'AWS::IdentityStore::Group',
   requires: ['sso.identityStore'],
@@ -22,14 +30,15 @@ export default defineDriftRule({
     'Reference principals by a data source looked up by name, so an IdP re-sync does not orphan the code.',
   kind: 'principal-missing',
   finding(item, drift) {
-    const kind = item.principalType === 'GROUP' ? 'group' : 'user';
+    const kindMessage = item.principalType === 'GROUP' ? 'groupMissing' : 'userMissing';
     // By name when any file gives one, so Terraform (ids) and YAML (names) fingerprint alike.
     const who = item.principalName ?? item.principalId ?? '';
     return {
       resourceArn: drift.identityStoreArn,
       subject: `${item.principalType}/${who}`,
       resourceType: item.principalType === 'GROUP' ? 'AWS::IdentityStore::Group' : 'AWS::IdentityStore::User',
-      message: `${declaredAt(item.source)} assigns access to ${kind} ${who}, which the identity store does not have (${item.assignments} declared assignment(s); declared: exists; live: none).`,
+      messageId: kindMessage,
+      data: { declaredIn: declaredAt(item.source), principal: who, assignments: item.assignments },
       details: {
         principalType: item.principalType,
         principalId: item.principalId,

@@ -7,6 +7,9 @@ export default defineRule({
   id: 'iam-access-key-max-age',
   title: 'Active access key older than the maximum age',
   severity: 'high',
+  messages: {
+    tooOld: 'Access key {keyId} of IAM user {userName} is {ageDays} days old (maximum {maxAgeDays}).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -46,7 +49,8 @@ export default defineRule({
         if (ageDays <= options.maxAgeDays) continue;
         fail(user.arn, {
           subject: key.accessKeyId,
-          message: `Access key ${key.accessKeyId} of IAM user ${user.userName} is ${ageDays} days old (maximum ${options.maxAgeDays}).`,
+          messageId: 'tooOld',
+          data: { keyId: key.accessKeyId, userName: user.userName, ageDays, maxAgeDays: options.maxAgeDays },
           advice: { migration: userMigrationAdvice(derive, user) },
           details: {
             accessKeyId: key.accessKeyId,

@@ -9,6 +9,11 @@ export default defineRule({
   id: 'iam-access-key-never-used',
   title: 'Active access key never used since it was created',
   severity: 'low',
+  messages: {
+    neverUsed: 'Access key {keyId} of IAM user {userName} has never been used in {ageDays} days.',
+    neverUsedCreatedWithUser:
+      'Access key {keyId} of IAM user {userName} has never been used in {ageDays} days and was created together with the user.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -51,9 +56,8 @@ export default defineRule({
         const createdWithUser = gapMs <= options.createdWithUserMinutes * MINUTE_MS;
         fail(user.arn, {
           subject: key.accessKeyId,
-          message:
-            `Access key ${key.accessKeyId} of IAM user ${user.userName} has never been used in ${ageDays} days` +
-            (createdWithUser ? ' and was created together with the user.' : '.'),
+          messageId: createdWithUser ? 'neverUsedCreatedWithUser' : 'neverUsed',
+          data: { keyId: key.accessKeyId, userName: user.userName, ageDays },
           // The CIS case — keys handed to a console user at setup — is the one to fix first.
           severity: createdWithUser && user.passwordEnabled ? 'medium' : 'low',
           advice: { migration: userMigrationAdvice(derive, user) },

@@ -12,6 +12,10 @@ export default defineRule({
   id: 'iam-admin-user-few-services-used',
   title: 'IAM user with administrator access used only a few services',
   severity: 'medium',
+  messages: {
+    fewServices:
+      'IAM user {userName} holds administrator access and used {usedCount} service(s) in the last {windowDays} days: {services} {evidence}.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.usage', 'iam.users', 'iam.groups', 'iam.policies'],
@@ -59,7 +63,14 @@ export default defineRule({
       if (summary.used.length > options.maxServices) continue;
       const used = summary.used.map((s) => s.namespace);
       fail(user.arn, {
-        message: `IAM user ${user.userName} holds administrator access and used ${used.length} service(s) in the last ${usage.windowDays} days: ${serviceList(used)} ${evidenceNote(summary)}.`,
+        messageId: 'fewServices',
+        data: {
+          userName: user.userName,
+          usedCount: used.length,
+          windowDays: usage.windowDays,
+          services: serviceList(used),
+          evidence: evidenceNote(summary),
+        },
         advice: { migration: userMigrationAdvice(derive, user) },
         details: { usedServices: used.length, windowDays: usage.windowDays, source: summary.source },
       });

@@ -8,6 +8,9 @@ export default defineRule({
   id: 'iam-break-glass-user-hygiene',
   title: 'Break-glass IAM user lacks MFA, holds access keys, or its password is in routine use',
   severity: 'high',
+  messages: {
+    problems: 'Break-glass IAM user {userName} {problems}.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -59,7 +62,8 @@ export default defineRule({
       if (problems.length === 0) continue;
       const serious = user.mfaDevices.length === 0 || activeKeys.length > 0;
       fail(user.arn, {
-        message: `Break-glass IAM user ${user.userName} ${problems.join('; ')}.`,
+        messageId: 'problems',
+        data: { userName: user.userName, problems: problems.join('; ') },
         severity: serious ? 'high' : 'medium',
         advice: { migration: userMigrationAdvice(derive, user) },
         details: {

@@ -6,6 +6,10 @@ export default defineRule({
   id: 'iam-cloudshell-full-access',
   title: 'AWSCloudShellFullAccess attached to an IAM user or group',
   severity: 'medium',
+  messages: {
+    userAttached: 'IAM user {userName} has AWSCloudShellFullAccess attached.',
+    groupAttached: 'IAM group {groupName} has AWSCloudShellFullAccess attached.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users', 'iam.groups'],
@@ -34,7 +38,8 @@ export default defineRule({
     for (const user of slice('iam.users')) {
       if (!matches(user.attachedPolicies)) continue;
       fail(user.arn, {
-        message: `IAM user ${user.userName} has AWSCloudShellFullAccess attached.`,
+        messageId: 'userAttached',
+        data: { userName: user.userName },
         advice: { migration: userMigrationAdvice(derive, user) },
       });
     }
@@ -42,7 +47,8 @@ export default defineRule({
       if (!matches(group.attachedPolicies)) continue;
       fail(group.arn, {
         resourceType: 'AWS::IAM::Group',
-        message: `IAM group ${group.groupName} has AWSCloudShellFullAccess attached.`,
+        messageId: 'groupAttached',
+        data: { groupName: group.groupName },
       });
     }
   },

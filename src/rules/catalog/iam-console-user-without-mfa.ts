@@ -7,6 +7,9 @@ export default defineRule({
   id: 'iam-console-user-without-mfa',
   title: 'IAM user with a console password has no MFA',
   severity: 'high',
+  messages: {
+    noMfa: 'IAM user {userName} can sign in to the console with a password and has no MFA device.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -22,7 +25,8 @@ export default defineRule({
     for (const user of slice('iam.users')) {
       if (!user.passwordEnabled || user.mfaDevices.length > 0) continue;
       fail(user.arn, {
-        message: `IAM user ${user.userName} can sign in to the console with a password and has no MFA device.`,
+        messageId: 'noMfa',
+        data: { userName: user.userName },
         advice: { migration: userMigrationAdvice(derive, user) },
         details: { passwordLastUsed: user.passwordLastUsed },
       });

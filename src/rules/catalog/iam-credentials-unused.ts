@@ -7,6 +7,16 @@ export default defineRule({
   id: 'iam-credentials-unused',
   title: 'IAM user credential (password or access key) unused for too long',
   severity: 'medium',
+  messages: {
+    passwordLastUsed:
+      'The console password of IAM user {userName} was last used {days} days ago (maximum {maxUnusedDays}).',
+    passwordNeverUsed:
+      'The console password of IAM user {userName} was never used in {days} days (maximum {maxUnusedDays}).',
+    keyLastUsed:
+      'The access key {keyId} of IAM user {userName} was last used {days} days ago (maximum {maxUnusedDays}).',
+    keyNeverUsed:
+      'The access key {keyId} of IAM user {userName} was never used in {days} days (maximum {maxUnusedDays}).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -39,12 +49,13 @@ export default defineRule({
   evaluate({ slice, now, options, fail, derive }) {
     for (const user of slice('iam.users')) {
       // A credential that was never used counts from when it was created (or the password last set).
-      const unused: Array<{ subject: string; label: string; days: number; lastUsed: string | null }> = [];
+      const unused: Array<{ subject: string; key: string | null; days: number; lastUsed: string | null }> =
+        [];
       if (user.passwordEnabled) {
         const since = user.passwordLastUsed ?? user.passwordLastChanged ?? user.createDate;
         unused.push({
           subject: 'password',
-          label: 'console password',
+          key: null,
           days: daysSince(since, now),
           lastUsed: user.passwordLastUsed,
         });
@@ -54,19 +65,24 @@ export default defineRule({
         const since = key.lastUsedDate ?? key.createDate;
         unused.push({
           subject: key.accessKeyId,
-          label: `access key ${key.accessKeyId}`,
+          key: key.accessKeyId,
           days: daysSince(since, now),
           lastUsed: key.lastUsedDate,
         });
       }
       for (const credential of unused) {
         if (credential.days <= options.maxUnusedDays) continue;
-        const when = credential.lastUsed
-          ? `last used ${credential.days} days ago`
-          : `never used in ${credential.days} days`;
         fail(user.arn, {
           subject: credential.subject,
-          message: `The ${credential.label} of IAM user ${user.userName} was ${when} (maximum ${options.maxUnusedDays}).`,
+          ...(credential.key === null
+            ? { messageId: credential.lastUsed ? 'passwordLastUsed' : 'passwordNeverUsed' }
+            : { messageId: credential.lastUsed ? 'keyLastUsed' : 'keyNeverUsed' }),
+          data: {
+            userName: user.userName,
+            days: credential.days,
+            maxUnusedDays: options.maxUnusedDays,
+            ...(credential.key === null ? {} : { keyId: credential.key }),
+          },
           advice: { migration: userMigrationAdvice(derive, user) },
           details: {
             credential: credential.subject,

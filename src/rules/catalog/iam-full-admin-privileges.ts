@@ -10,6 +10,14 @@ export default defineRule({
   id: 'iam-full-admin-privileges',
   title: 'Policy grants full "*:*" administrative privileges',
   severity: 'high',
+  messages: {
+    customerPolicy:
+      'Customer managed policy {policyName} allows "*" on "*" and is attached to {attachmentCount} identities.',
+    userThroughPolicy:
+      'IAM user {name} has full "*:*" administrative privileges through {policyKind} policy {policyName}.',
+    groupThroughPolicy:
+      'IAM group {name} has full "*:*" administrative privileges through {policyKind} policy {policyName}.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Policy',
   requires: ['iam.users', 'iam.groups', 'iam.policies'],
@@ -45,7 +53,8 @@ export default defineRule({
     for (const policy of policies) {
       if (policy.awsManaged || policy.attachmentCount === 0 || !grantsFullAdmin(policy.document)) continue;
       fail(policy.arn, {
-        message: `Customer managed policy ${policy.policyName} allows "*" on "*" and is attached to ${policy.attachmentCount} identities.`,
+        messageId: 'customerPolicy',
+        data: { policyName: policy.policyName, attachmentCount: policy.attachmentCount },
         details: { attachmentCount: policy.attachmentCount },
       });
     }
@@ -87,7 +96,8 @@ export default defineRule({
         fail(principal.arn, {
           subject: policy.name,
           resourceType: principal.user ? 'AWS::IAM::User' : 'AWS::IAM::Group',
-          message: `${principal.kind} ${principal.name} has full "*:*" administrative privileges through ${policy.how} policy ${policy.name}.`,
+          messageId: principal.user ? 'userThroughPolicy' : 'groupThroughPolicy',
+          data: { name: principal.name, policyKind: policy.how, policyName: policy.name },
           ...(principal.user ? { advice: { migration: userMigrationAdvice(derive, principal.user) } } : {}),
           details: { policy: policy.name, policyKind: policy.how },
         });

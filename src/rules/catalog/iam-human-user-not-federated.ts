@@ -7,6 +7,16 @@ export default defineRule({
   id: 'iam-human-user-not-federated',
   title: 'Person uses an IAM user instead of IAM Identity Center',
   severity: 'medium',
+  messages: {
+    noPermissions:
+      'IAM user {userName} belongs to a person ({evidence}) but grants no permissions at all: delete it rather than migrate it.',
+    moveToExisting:
+      'IAM user {userName} belongs to a person ({evidence}); move it to IAM Identity Center group {group} with permission set {permissionSet} (exists).',
+    moveToCreate:
+      'IAM user {userName} belongs to a person ({evidence}); move it to IAM Identity Center group {group} with permission set {permissionSet} (to create).',
+    moveExistenceUnknown:
+      'IAM user {userName} belongs to a person ({evidence}); move it to IAM Identity Center group {group} with permission set {permissionSet} (whether it exists is unknown: Identity Center was not fully collected).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -49,9 +59,8 @@ export default defineRule({
       const idle = plan.withoutPermissions.get(user.arn);
       if (idle) {
         fail(user.arn, {
-          message:
-            `IAM user ${user.userName} belongs to a person (${idle.evidence.join('; ')}) but grants no permissions ` +
-            'at all: delete it rather than migrate it.',
+          messageId: 'noPermissions',
+          data: { userName: user.userName, evidence: idle.evidence.join('; ') },
           advice: { migration: userMigrationAdvice(derive, user) },
           details: { noPermissions: true },
         });
@@ -60,10 +69,13 @@ export default defineRule({
       const target = plan.humans.get(user.arn);
       if (!target) continue;
       fail(user.arn, {
-        message:
-          `IAM user ${user.userName} belongs to a person (${target.evidence.join('; ')}); move it to IAM Identity ` +
-          `Center group ${target.targetGroup} with permission set ${target.targetPermissionSet}` +
-          `${existence(target.permissionSetExists)}.`,
+        messageId: existence(target.permissionSetExists),
+        data: {
+          userName: user.userName,
+          evidence: target.evidence.join('; '),
+          group: target.targetGroup,
+          permissionSet: target.targetPermissionSet,
+        },
         advice: { migration: userMigrationAdvice(derive, user) },
         details: {
           targetGroup: target.targetGroup,
@@ -75,7 +87,7 @@ export default defineRule({
   },
 });
 
-function existence(exists: boolean | null): string {
-  if (exists === null) return ' (whether it exists is unknown: Identity Center was not fully collected)';
-  return exists ? ' (exists)' : ' (to create)';
+function existence(exists: boolean | null) {
+  if (exists === null) return 'moveExistenceUnknown' as const;
+  return exists ? ('moveToExisting' as const) : ('moveToCreate' as const);
 }

@@ -6,6 +6,9 @@ export default defineRule({
   id: 'iam-multiple-active-access-keys',
   title: 'IAM user has more than one active access key',
   severity: 'medium',
+  messages: {
+    tooManyKeys: 'IAM user {userName} has {activeKeys} active access keys (maximum {maxActiveKeys}).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -39,7 +42,8 @@ export default defineRule({
       const active = user.accessKeys.filter((key) => key.status === 'Active');
       if (active.length <= options.maxActiveKeys) continue;
       fail(user.arn, {
-        message: `IAM user ${user.userName} has ${active.length} active access keys (maximum ${options.maxActiveKeys}).`,
+        messageId: 'tooManyKeys',
+        data: { userName: user.userName, activeKeys: active.length, maxActiveKeys: options.maxActiveKeys },
         advice: { migration: userMigrationAdvice(derive, user) },
         details: { activeKeys: active.length, accessKeyIds: active.map((key) => key.accessKeyId).join(',') },
       });

@@ -11,6 +11,10 @@ export default defineRule({
   id: 'iam-password-policy-change-disallowed',
   title: 'Password policy does not let users change their own password',
   severity: 'low',
+  messages: {
+    changeDisallowed:
+      'The password policy of account {accountId} does not allow IAM users to change their own password.',
+  },
   scope: 'account',
   resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
   requires: ['iam.passwordPolicy'],
@@ -31,7 +35,8 @@ export default defineRule({
     // Without a custom policy the setting does not exist; the missing policy is reported by the other rules.
     if (policy === null || policy.allowUsersToChangePassword) return;
     fail(passwordPolicyArn(account.id), {
-      message: `The password policy of account ${account.id} does not allow IAM users to change their own password.`,
+      messageId: 'changeDisallowed',
+      data: { accountId: account.id },
       details: { allowUsersToChangePassword: false },
     });
   },

@@ -20,6 +20,10 @@ export default defineRule({
   id: 'iam-password-policy-complexity',
   title: 'Password policy missing or does not require character classes',
   severity: 'low',
+  messages: {
+    classesMissing: 'The password policy of account {accountId} does not require {missing}.',
+    noPolicy: 'Account {accountId} has no password policy, so no character classes are required.',
+  },
   scope: 'account',
   resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
   requires: ['iam.passwordPolicy'],
@@ -42,9 +46,9 @@ export default defineRule({
     const missing = options.require.filter((kind) => policy?.[POLICY_FIELD[kind]] !== true);
     if (missing.length === 0) return;
     fail(passwordPolicyArn(account.id), {
-      message: policy
-        ? `The password policy of account ${account.id} does not require ${missing.join(', ')}.`
-        : `Account ${account.id} has no password policy, so no character classes are required.`,
+      ...(policy
+        ? { messageId: 'classesMissing', data: { accountId: account.id, missing: missing.join(', ') } }
+        : { messageId: 'noPolicy', data: { accountId: account.id } }),
       details: { missing: missing.join(','), policyExists: policy !== null },
     });
   },

@@ -11,6 +11,13 @@ export default defineRule({
   id: 'iam-password-policy-expiry',
   title: 'Password policy missing or passwords do not expire in time',
   severity: 'low',
+  messages: {
+    noPolicy: 'Account {accountId} has no password policy, so passwords never expire.',
+    neverExpires:
+      'The password policy of account {accountId} never expires passwords (at most {maxPasswordAgeDays} days).',
+    expiresTooLate:
+      'The password policy of account {accountId} expires passwords after {maxAge} days (at most {maxPasswordAgeDays}).',
+  },
   scope: 'account',
   resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
   requires: ['iam.passwordPolicy'],
@@ -39,11 +46,17 @@ export default defineRule({
     const maxAge = policy?.expirePasswords ? policy.maxPasswordAge : null;
     if (maxAge !== null && maxAge <= options.maxPasswordAgeDays) return;
     fail(passwordPolicyArn(account.id), {
-      message: !policy
-        ? `Account ${account.id} has no password policy, so passwords never expire.`
+      ...(!policy
+        ? { messageId: 'noPolicy', data: { accountId: account.id } }
         : maxAge === null
-          ? `The password policy of account ${account.id} never expires passwords (at most ${options.maxPasswordAgeDays} days).`
-          : `The password policy of account ${account.id} expires passwords after ${maxAge} days (at most ${options.maxPasswordAgeDays}).`,
+          ? {
+              messageId: 'neverExpires',
+              data: { accountId: account.id, maxPasswordAgeDays: options.maxPasswordAgeDays },
+            }
+          : {
+              messageId: 'expiresTooLate',
+              data: { accountId: account.id, maxAge, maxPasswordAgeDays: options.maxPasswordAgeDays },
+            }),
       details: { maxPasswordAge: maxAge, policyExists: policy !== null },
     });
   },

@@ -11,6 +11,11 @@ export default defineRule({
   id: 'iam-password-policy-min-length',
   title: 'Password policy missing or minimum length too short',
   severity: 'medium',
+  messages: {
+    tooShort:
+      'The password policy of account {accountId} requires {length} minimum characters (at least {minLength}).',
+    noPolicy: 'Account {accountId} has no password policy (at least {minLength} characters required).',
+  },
   scope: 'account',
   resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
   requires: ['iam.passwordPolicy'],
@@ -40,9 +45,12 @@ export default defineRule({
     const length = policy?.minimumPasswordLength ?? null;
     if (length !== null && length >= options.minLength) return;
     fail(passwordPolicyArn(account.id), {
-      message: policy
-        ? `The password policy of account ${account.id} requires ${length ?? 'no'} minimum characters (at least ${options.minLength}).`
-        : `Account ${account.id} has no password policy (at least ${options.minLength} characters required).`,
+      messageId: policy ? 'tooShort' : 'noPolicy',
+      data: {
+        accountId: account.id,
+        minLength: options.minLength,
+        ...(policy ? { length: length ?? 'no' } : {}),
+      },
       details: { minimumPasswordLength: length, policyExists: policy !== null },
     });
   },

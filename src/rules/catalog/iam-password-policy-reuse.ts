@@ -11,6 +11,11 @@ export default defineRule({
   id: 'iam-password-policy-reuse',
   title: 'Password policy missing or allows password reuse',
   severity: 'low',
+  messages: {
+    tooFewRemembered:
+      'The password policy of account {accountId} remembers {remembered} previous passwords (at least {minReusePrevention}).',
+    noPolicy: 'Account {accountId} has no password policy, so passwords can be reused.',
+  },
   scope: 'account',
   resourceType: PASSWORD_POLICY_RESOURCE_TYPE,
   requires: ['iam.passwordPolicy'],
@@ -38,9 +43,16 @@ export default defineRule({
     const remembered = policy?.passwordReusePrevention ?? null;
     if (remembered !== null && remembered >= options.minReusePrevention) return;
     fail(passwordPolicyArn(account.id), {
-      message: policy
-        ? `The password policy of account ${account.id} remembers ${remembered ?? 'no'} previous passwords (at least ${options.minReusePrevention}).`
-        : `Account ${account.id} has no password policy, so passwords can be reused.`,
+      ...(policy
+        ? {
+            messageId: 'tooFewRemembered',
+            data: {
+              accountId: account.id,
+              remembered: remembered ?? 'no',
+              minReusePrevention: options.minReusePrevention,
+            },
+          }
+        : { messageId: 'noPolicy', data: { accountId: account.id } }),
       details: { passwordReusePrevention: remembered, policyExists: policy !== null },
     });
   },

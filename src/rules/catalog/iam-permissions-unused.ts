@@ -10,6 +10,12 @@ export default defineRule({
   id: 'iam-permissions-unused',
   title: 'Permissions granted and not used for the usage window',
   severity: 'low',
+  messages: {
+    unusedOfGranted:
+      '{kind} {name} holds {grantedCount} service(s) and used {usedCount} ({usedServices}); {unusedCount} went unused in the last {windowDays} days: {unusedServices} {evidence}.',
+    unused:
+      '{kind} {name} {unusedCount} went unused in the last {windowDays} days: {unusedServices} {evidence}.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Principal',
   requires: ['iam.usage', 'iam.users', 'iam.roles'],
@@ -62,12 +68,23 @@ export default defineRule({
       if (!evidence || daysSince(principal.created, now) < usage.windowDays) continue;
       const summary = servicesUsedInWindow(evidence, now, usage.windowDays);
       if (summary.unused.length < options.minUnusedServices) continue;
-      const held = summary.granted ? `holds ${summary.granted.length} service(s) and ` : '';
-      const used = summary.granted
-        ? `used ${summary.used.length} (${serviceList(summary.used.map((s) => s.namespace))}); `
-        : '';
       fail(principal.arn, {
-        message: `${principal.kind} ${principal.name} ${held}${used}${summary.unused.length} went unused in the last ${usage.windowDays} days: ${serviceList(summary.unused)} ${evidenceNote(summary)}.`,
+        messageId: summary.granted ? 'unusedOfGranted' : 'unused',
+        data: {
+          kind: principal.kind,
+          name: principal.name,
+          ...(summary.granted
+            ? {
+                grantedCount: summary.granted.length,
+                usedCount: summary.used.length,
+                usedServices: serviceList(summary.used.map((s) => s.namespace)),
+              }
+            : {}),
+          unusedCount: summary.unused.length,
+          windowDays: usage.windowDays,
+          unusedServices: serviceList(summary.unused),
+          evidence: evidenceNote(summary),
+        },
         ...(principal.user ? { advice: { migration: userMigrationAdvice(derive, principal.user) } } : {}),
         details: {
           unusedServices: summary.unused.length,

@@ -6,6 +6,9 @@ export default defineRule({
   id: 'iam-policy-service-wildcard',
   title: 'Customer managed policy allows every action of a service',
   severity: 'low',
+  messages: {
+    serviceWildcard: 'Customer managed policy {policyName} allows every action of a service: {actions}.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Policy',
   requires: ['iam.policies'],
@@ -38,7 +41,8 @@ export default defineRule({
       const wildcards = serviceWildcardActions(policy.document);
       if (wildcards.length === 0) continue;
       fail(policy.arn, {
-        message: `Customer managed policy ${policy.policyName} allows every action of a service: ${wildcards.join(', ')}.`,
+        messageId: 'serviceWildcard',
+        data: { policyName: policy.policyName, actions: wildcards.join(', ') },
         details: { actions: wildcards.join(','), attachmentCount: policy.attachmentCount },
       });
     }

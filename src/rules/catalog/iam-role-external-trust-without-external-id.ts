@@ -10,6 +10,11 @@ export default defineRule({
   id: 'iam-role-external-trust-without-external-id',
   title: 'Role trusts an account outside the organization without sts:ExternalId',
   severity: 'high',
+  messages: {
+    anyAccount: 'Role {roleName} can be assumed by any AWS account ("Principal": "*" without conditions).',
+    outsideAccount:
+      'Role {roleName} trusts account {accountId}, which is not in the organization, without an sts:ExternalId condition.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Role',
   requires: ['iam.roles'],
@@ -58,9 +63,9 @@ export default defineRule({
         fail(role.arn, {
           subject: outside,
           severity: anyone ? 'critical' : undefined,
-          message: anyone
-            ? `Role ${role.roleName} can be assumed by any AWS account ("Principal": "*" without conditions).`
-            : `Role ${role.roleName} trusts account ${outside}, which is not in the organization, without an sts:ExternalId condition.`,
+          ...(anyone
+            ? { messageId: 'anyAccount', data: { roleName: role.roleName } }
+            : { messageId: 'outsideAccount', data: { roleName: role.roleName, accountId: outside } }),
           details: { trustedAccount: outside, principal: grant.principal },
         });
       }

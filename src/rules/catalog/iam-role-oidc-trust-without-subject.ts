@@ -33,6 +33,12 @@ export default defineRule({
   id: 'iam-role-oidc-trust-without-subject',
   title: 'Role trusts an OIDC provider without restricting the subject',
   severity: 'critical',
+  messages: {
+    noSubjectCondition:
+      'Role {roleName} trusts the OIDC provider {issuer} and has no condition on {issuer}:sub: any identity of that issuer (for GitHub, any repository) can assume it.',
+    anySubject:
+      'Role {roleName} trusts the OIDC provider {issuer} and admits any subject through {wildcards}: any identity of that issuer (for GitHub, any repository) can assume it.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Role',
   requires: ['iam.roles'],
@@ -71,13 +77,18 @@ export default defineRule({
           c.values.filter((v) => admitsAnySubject(issuer, c.operator, v)),
         );
         if (subject.length > 0 && wildcard.length === 0) continue;
-        const problem =
-          subject.length === 0
-            ? `has no condition on ${issuer}:sub`
-            : `admits any subject through ${wildcard.map((v) => `"${v}"`).join(', ')}`;
         fail(role.arn, {
           subject: issuer,
-          message: `Role ${role.roleName} trusts the OIDC provider ${issuer} and ${problem}: any identity of that issuer (for GitHub, any repository) can assume it.`,
+          ...(subject.length === 0
+            ? { messageId: 'noSubjectCondition', data: { roleName: role.roleName, issuer } }
+            : {
+                messageId: 'anySubject',
+                data: {
+                  roleName: role.roleName,
+                  issuer,
+                  wildcards: wildcard.map((v) => `"${v}"`).join(', '),
+                },
+              }),
           details: { issuer, subjectCondition: subject.length > 0, wildcard: wildcard.join(', ') || null },
           advice: {
             migration: {

@@ -7,6 +7,11 @@ export default defineRule({
   id: 'iam-role-unused',
   title: 'IAM role not used for too long',
   severity: 'low',
+  messages: {
+    neverUsed:
+      'Role {roleName} has no recorded use since it was created {ageDays} days ago (IAM tracks the last 400 days).',
+    idle: 'Role {roleName} was last used {idleDays} days ago (more than {unusedDays}).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Role',
   requires: ['iam.roles'],
@@ -39,7 +44,8 @@ export default defineRule({
       if (ageDays <= options.unusedDays) continue;
       if (role.lastUsedDate === null) {
         fail(role.arn, {
-          message: `Role ${role.roleName} has no recorded use since it was created ${ageDays} days ago (IAM tracks the last 400 days).`,
+          messageId: 'neverUsed',
+          data: { roleName: role.roleName, ageDays },
           details: { lastUsedDate: null, ageDays },
         });
         continue;
@@ -47,7 +53,8 @@ export default defineRule({
       const idleDays = daysSince(role.lastUsedDate, now);
       if (idleDays <= options.unusedDays) continue;
       fail(role.arn, {
-        message: `Role ${role.roleName} was last used ${idleDays} days ago (more than ${options.unusedDays}).`,
+        messageId: 'idle',
+        data: { roleName: role.roleName, idleDays, unusedDays: options.unusedDays },
         details: { lastUsedDate: role.lastUsedDate, idleDays },
       });
     }

@@ -12,6 +12,11 @@ export default defineRule({
   id: 'iam-saml-direct-federation',
   title: 'Identity provider federated straight into IAM instead of IAM Identity Center',
   severity: 'medium',
+  messages: {
+    leftover: 'SAML provider {providerName} is trusted by no role: it is a leftover, delete it.',
+    federatesIntoIam:
+      'SAML provider {providerName} federates people straight into IAM through {roleCount} role(s): {roles}.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::SAMLProvider',
   requires: ['iam.identityProviders', 'iam.roles'],
@@ -50,10 +55,12 @@ export default defineRule({
       const mapping = names.map((name) => `${name} → permission set ${permissionSetNameForRole(name)}`);
       fail(provider.arn, {
         severity: federated.length === 0 ? 'low' : undefined,
-        message:
-          federated.length === 0
-            ? `SAML provider ${provider.name} is trusted by no role: it is a leftover, delete it.`
-            : `SAML provider ${provider.name} federates people straight into IAM through ${names.length} role(s): ${names.join(', ')}.`,
+        ...(federated.length === 0
+          ? { messageId: 'leftover', data: { providerName: provider.name } }
+          : {
+              messageId: 'federatesIntoIam',
+              data: { providerName: provider.name, roleCount: names.length, roles: names.join(', ') },
+            }),
         details: { roles: names.join(', '), roleCount: names.length },
         advice: {
           migration: {

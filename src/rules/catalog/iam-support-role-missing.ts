@@ -7,6 +7,9 @@ export default defineRule({
   id: 'iam-support-role-missing',
   title: 'No IAM principal holds AWSSupportAccess to manage incidents with AWS Support',
   severity: 'low',
+  messages: {
+    noSupportAccess: 'Account {accountId} has no IAM user, group or role with the AWSSupportAccess policy.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Role',
   requires: ['iam.policies'],
@@ -39,7 +42,8 @@ export default defineRule({
       if (collectedRoles.some((role) => role.attachedPolicies.some((p) => SUPPORT_POLICY.test(p.policyArn))))
         return;
       fail(`arn:aws:iam::${account.id}:support-role`, {
-        message: `Account ${account.id} has no IAM user, group or role with the AWSSupportAccess policy.`,
+        messageId: 'noSupportAccess',
+        data: { accountId: account.id },
         details: { roles: collectedRoles.length },
       });
       return;
@@ -54,7 +58,8 @@ export default defineRule({
       );
     }
     fail(`arn:aws:iam::${account.id}:support-role`, {
-      message: `Account ${account.id} has no IAM user, group or role with the AWSSupportAccess policy.`,
+      messageId: 'noSupportAccess',
+      data: { accountId: account.id },
       details: { roles: 0 },
     });
   },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CROSS_ACCOUNT_REACH } from '../../knowledge/cross-account-reach.js';
 import { MIGRATION_PLAN } from '../../knowledge/migration-planner.js';
 import { permissionSetNameForRole } from '../../knowledge/permission-set-name.js';
-import { humanMigrationAdvice } from '../../knowledge/user-migration-advice.js';
+import { humanMigrationAdvice, humanMigrationSteps } from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 const MAX_LISTED = 25;
@@ -11,6 +11,12 @@ export default defineRule({
   id: 'iam-user-assumes-cross-account-roles',
   title: 'Person reaches other accounts through cross-account roles from an IAM user (hub and spoke)',
   severity: 'medium',
+  messages: {
+    reachesRoles:
+      'IAM user {userName} (a person) reaches {roleCount} role(s) in {accountCount} other account(s): {roles}.',
+    reachesRolesSomeUnknown:
+      'IAM user {userName} (a person) reaches {roleCount} role(s) in {accountCount} other account(s): {roles}. Roles of {unknownAccounts} account(s) were not collected; they may reach more.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   // The account's own roles too, so a snapshot without roles reports this rule as not evaluated.
@@ -53,13 +59,17 @@ export default defineRule({
       const stepRoles = roles.slice(0, MAX_LISTED);
       const accounts = [...new Set(roles.map((r) => r.accountId))];
       const base = humanMigrationAdvice(target);
-      const unknown =
-        reach.rolesUnknownIn.length > 0
-          ? ` Roles of ${reach.rolesUnknownIn.length} account(s) were not collected; they may reach more.`
-          : '';
+      const { prepare, move, cleanUp } = humanMigrationSteps(target);
       fail(user.arn, {
         subject: 'cross-account-roles',
-        message: `IAM user ${user.userName} (a person) reaches ${roles.length} role(s) in ${accounts.length} other account(s): ${listed}.${unknown}`,
+        messageId: reach.rolesUnknownIn.length > 0 ? 'reachesRolesSomeUnknown' : 'reachesRoles',
+        data: {
+          userName: user.userName,
+          roleCount: roles.length,
+          accountCount: accounts.length,
+          roles: listed,
+          ...(reach.rolesUnknownIn.length > 0 ? { unknownAccounts: reach.rolesUnknownIn.length } : {}),
+        },
         details: {
           accounts: accounts.join(', '),
           roles: paths.join(', '),
@@ -70,7 +80,8 @@ export default defineRule({
             ...base,
             summary: `${base.summary} It also reaches, through cross-account roles: ${listed}; each becomes an assignment of ${target.targetGroup} on that account.`,
             steps: [
-              ...(base.steps ?? []).slice(0, -1),
+              ...prepare,
+              ...move,
               ...stepRoles.map(
                 (r) =>
                   `Assign ${target.targetGroup} to account ${r.accountId} with a permission set ${permissionSetNameForRole(r.roleName)} (the policies of role ${r.roleName})`,
@@ -79,7 +90,7 @@ export default defineRule({
               ...(roles.length > stepRoles.length
                 ? [`The same for the other ${roles.length - stepRoles.length} roles (finding details: roles)`]
                 : []),
-              ...(base.steps ?? []).slice(-1),
+              ...cleanUp,
             ],
           },
         },

@@ -6,6 +6,12 @@ export default defineRule({
   id: 'iam-user-direct-policies',
   title: 'IAM user has policies attached directly instead of through groups',
   severity: 'low',
+  messages: {
+    attached: 'IAM user {userName} has policies attached directly (attached: {attached}).',
+    inline: 'IAM user {userName} has policies attached directly (inline: {inline}).',
+    attachedAndInline:
+      'IAM user {userName} has policies attached directly (attached: {attached}; inline: {inline}).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -33,12 +39,13 @@ export default defineRule({
       const attached = user.attachedPolicies.map((policy) => policy.policyName);
       const inline = user.inlinePolicies.map((policy) => policy.policyName);
       if (attached.length + inline.length === 0) continue;
-      const parts = [
-        ...(attached.length > 0 ? [`attached: ${attached.join(', ')}`] : []),
-        ...(inline.length > 0 ? [`inline: ${inline.join(', ')}`] : []),
-      ];
       fail(user.arn, {
-        message: `IAM user ${user.userName} has policies attached directly (${parts.join('; ')}).`,
+        messageId: attached.length === 0 ? 'inline' : inline.length === 0 ? 'attached' : 'attachedAndInline',
+        data: {
+          userName: user.userName,
+          ...(attached.length > 0 ? { attached: attached.join(', ') } : {}),
+          ...(inline.length > 0 ? { inline: inline.join(', ') } : {}),
+        },
         advice: { migration: userMigrationAdvice(derive, user) },
         details: { attachedPolicies: attached.length, inlinePolicies: inline.length },
       });

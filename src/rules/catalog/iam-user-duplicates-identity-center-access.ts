@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { IDENTITY_CENTER_GRANTS, matchIdentityCenterUser } from '../../knowledge/identity-center-access.js';
 import { MIGRATION_PLAN } from '../../knowledge/migration-planner.js';
-import { deleteUserAdvice, humanMigrationAdvice } from '../../knowledge/user-migration-advice.js';
+import {
+  deleteUserAdvice,
+  humanMigrationAdvice,
+  humanMigrationSteps,
+} from '../../knowledge/user-migration-advice.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
   id: 'iam-user-duplicates-identity-center-access',
   title: 'IAM user left behind for a person who already has Identity Center access to the account',
   severity: 'medium',
+  messages: {
+    duplicatesAccess:
+      'IAM user {userName} still exists although {identityCenterUser} has Identity Center access to account {accountId} ({permissionSets}).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users', 'sso.assignments', 'sso.identityStore', 'sso.permissionSets'],
@@ -53,13 +61,20 @@ export default defineRule({
       const base = target ? humanMigrationAdvice(target) : deleteUserAdvice(idle!);
       fail(user.arn, {
         subject: person.userId,
-        message: `IAM user ${user.userName} still exists although ${person.userName} has Identity Center access to account ${account.id} (${via.join(', ')}).`,
+        messageId: 'duplicatesAccess',
+        data: {
+          userName: user.userName,
+          identityCenterUser: person.userName,
+          accountId: account.id,
+          permissionSets: via.join(', '),
+        },
         details: { identityCenterUser: person.userName, permissionSets: via.join(', ') },
         advice: {
           migration: {
             ...base,
             summary: `${person.userName} already reaches account ${account.id} through Identity Center (${via.join(', ')}): delete the IAM user ${user.userName}.`,
-            steps: target ? (base.steps ?? []).slice(-1) : base.steps,
+            // Identity Center access exists already: of the move, only the clean-up is left.
+            steps: target ? humanMigrationSteps(target).cleanUp : base.steps,
           },
         },
       });

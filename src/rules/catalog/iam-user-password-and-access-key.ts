@@ -10,6 +10,16 @@ export default defineRule({
   id: 'iam-user-password-and-access-key',
   title: 'IAM user has both a console password and an active access key',
   severity: 'medium',
+  messages: {
+    dropAccessKeys:
+      'IAM user {userName} has a console password and {keyCount} active access key(s); the password is in use but no key was used in {recentDays} days: delete access key(s) {keyIds}.',
+    dropPassword:
+      'IAM user {userName} has a console password and {keyCount} active access key(s); the key(s) are in use but the password was not used in {recentDays} days: delete the console password.',
+    dropBoth:
+      'IAM user {userName} has a console password and {keyCount} active access key(s); neither was used in {recentDays} days: delete the password and access key(s) {keyIds}.',
+    dropAccessKeysAfterSso:
+      'IAM user {userName} has a console password and {keyCount} active access key(s); both are in use: move CLI use to IAM Identity Center (aws configure sso), then delete access key(s) {keyIds}.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -57,7 +67,13 @@ export default defineRule({
               : 'both';
       const keyIds = keys.map((key) => key.accessKeyId);
       fail(user.arn, {
-        message: `IAM user ${user.userName} has a console password and ${keys.length} active access key(s); ${verdict(drop, keyIds, options.recentDays)}`,
+        messageId: DROP_MESSAGE[drop],
+        data: {
+          userName: user.userName,
+          keyCount: keys.length,
+          recentDays: options.recentDays,
+          keyIds: keyIds.join(', '),
+        },
         advice: {
           summary: `Drop ${DROP_LABEL[drop]} of ${user.userName}`,
           fixNow: fixFor(user, drop, keyIds),
@@ -76,19 +92,12 @@ const DROP_LABEL: Record<Drop, string> = {
   'access-keys-after-sso': 'the access key(s), after moving CLI use to IAM Identity Center,',
 };
 
-function verdict(drop: Drop, keyIds: string[], days: number): string {
-  const keys = keyIds.join(', ');
-  switch (drop) {
-    case 'access-keys':
-      return `the password is in use but no key was used in ${days} days: delete access key(s) ${keys}.`;
-    case 'password':
-      return `the key(s) are in use but the password was not used in ${days} days: delete the console password.`;
-    case 'both':
-      return `neither was used in ${days} days: delete the password and access key(s) ${keys}.`;
-    case 'access-keys-after-sso':
-      return `both are in use: move CLI use to IAM Identity Center (aws configure sso), then delete access key(s) ${keys}.`;
-  }
-}
+const DROP_MESSAGE = {
+  'access-keys': 'dropAccessKeys',
+  password: 'dropPassword',
+  both: 'dropBoth',
+  'access-keys-after-sso': 'dropAccessKeysAfterSso',
+} as const satisfies Record<Drop, string>;
 
 function fixFor(user: IamUser, drop: Drop, keyIds: string[]) {
   const deleteKeys = keyIds.map(

@@ -11,6 +11,16 @@ export default defineRule({
   id: 'iam-user-service-specific-credential',
   title: 'IAM user holds a service-specific credential (CodeCommit, Keyspaces, Bedrock API key)',
   severity: 'medium',
+  messages: {
+    activeNoExpiry:
+      'IAM user {userName} has an active {kind} ({credentialId}), {ageDays} days old, with no expiry.',
+    activeExpiring:
+      'IAM user {userName} has an active {kind} ({credentialId}), {ageDays} days old, expiring {expirationDate}.',
+    activeNoExpiryAgeUnknown: 'IAM user {userName} has an active {kind} ({credentialId}), with no expiry.',
+    activeExpiringAgeUnknown:
+      'IAM user {userName} has an active {kind} ({credentialId}), expiring {expirationDate}.',
+    inactive: 'IAM user {userName} keeps an inactive {kind} ({credentialId}; it can be reactivated).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.serviceCredentials'],
@@ -54,10 +64,24 @@ export default defineRule({
       const user = users.get(credential.userArn);
       fail(credential.userArn, {
         subject: credential.credentialId,
-        message: active
-          ? `IAM user ${credential.userName} has an active ${kind.label} (${credential.credentialId})` +
-            `${ageDays === null ? '' : `, ${ageDays} days old`}${neverExpires ? ', with no expiry' : `, expiring ${credential.expirationDate}`}.`
-          : `IAM user ${credential.userName} keeps an inactive ${kind.label} (${credential.credentialId}; it can be reactivated).`,
+        messageId: !active
+          ? 'inactive'
+          : neverExpires
+            ? ageDays === null
+              ? 'activeNoExpiryAgeUnknown'
+              : 'activeNoExpiry'
+            : ageDays === null
+              ? 'activeExpiringAgeUnknown'
+              : 'activeExpiring',
+        data: {
+          userName: credential.userName,
+          kind: kind.label,
+          credentialId: credential.credentialId,
+          ...(active && ageDays !== null ? { ageDays } : {}),
+          ...(active && credential.expirationDate !== null
+            ? { expirationDate: credential.expirationDate }
+            : {}),
+        },
         severity: !active ? 'low' : old && neverExpires ? 'high' : 'medium',
         advice: {
           summary: `Replace with ${kind.replacement}, then delete the credential.`,

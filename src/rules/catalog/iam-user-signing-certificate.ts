@@ -11,6 +11,11 @@ export default defineRule({
   id: 'iam-user-signing-certificate',
   title: 'IAM user holds an X.509 signing certificate',
   severity: 'medium',
+  messages: {
+    active: 'IAM user {userName} has an active signing certificate (slot {slot}), {ageDays} days old.',
+    activeAgeUnknown: 'IAM user {userName} has an active signing certificate (slot {slot}).',
+    inactive: 'IAM user {userName} keeps an inactive signing certificate (slot {slot}).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.signingCertificates'],
@@ -35,9 +40,12 @@ export default defineRule({
       const user = users.get(certificate.userArn);
       fail(certificate.userArn, {
         subject: `certificate ${certificate.slot}`,
-        message: certificate.active
-          ? `IAM user ${certificate.userName} has an active signing certificate (slot ${certificate.slot})${ageDays === null ? '' : `, ${ageDays} days old`}.`
-          : `IAM user ${certificate.userName} keeps an inactive signing certificate (slot ${certificate.slot}).`,
+        messageId: !certificate.active ? 'inactive' : ageDays === null ? 'activeAgeUnknown' : 'active',
+        data: {
+          userName: certificate.userName,
+          slot: certificate.slot,
+          ...(certificate.active && ageDays !== null ? { ageDays } : {}),
+        },
         severity: certificate.active ? 'medium' : 'low',
         advice: {
           summary: `Delete the certificate; ${SIGNING_CERTIFICATE_REPLACEMENT}.`,

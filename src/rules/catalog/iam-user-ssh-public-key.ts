@@ -11,6 +11,11 @@ export default defineRule({
   id: 'iam-user-ssh-public-key',
   title: 'IAM user holds an SSH public key (CodeCommit)',
   severity: 'medium',
+  messages: {
+    active: 'IAM user {userName} has an active SSH public key {keyId}, {ageDays} days old.',
+    activeAgeUnknown: 'IAM user {userName} has an active SSH public key {keyId}.',
+    inactive: 'IAM user {userName} keeps an inactive SSH public key {keyId} (it can be reactivated).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.sshPublicKeys'],
@@ -46,9 +51,12 @@ export default defineRule({
       const user = users.get(key.userArn);
       fail(key.userArn, {
         subject: key.sshPublicKeyId,
-        message: active
-          ? `IAM user ${key.userName} has an active SSH public key ${key.sshPublicKeyId}${ageDays === null ? '' : `, ${ageDays} days old`}.`
-          : `IAM user ${key.userName} keeps an inactive SSH public key ${key.sshPublicKeyId} (it can be reactivated).`,
+        messageId: !active ? 'inactive' : ageDays === null ? 'activeAgeUnknown' : 'active',
+        data: {
+          userName: key.userName,
+          keyId: key.sshPublicKeyId,
+          ...(active && ageDays !== null ? { ageDays } : {}),
+        },
         severity: !active ? 'low' : ageDays !== null && ageDays > options.maxAgeDays ? 'high' : 'medium',
         advice: {
           summary: `Move Git access to ${SSH_KEY_REPLACEMENT}, then delete the key.`,

@@ -8,6 +8,11 @@ export default defineRule({
   id: 'iam-user-without-mfa',
   title: 'IAM user has no MFA device',
   severity: 'medium',
+  messages: {
+    noMfa: 'IAM user {userName} has no MFA device.',
+    noMfaKeyOnlyWorkload:
+      'IAM user {userName} has no MFA device; it is a key-only workload, for which MFA protects nothing: replace its keys with a role instead.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -35,9 +40,8 @@ export default defineRule({
       // meaningful way (the key is the credential), so it is low and points at the real fix, a role.
       const keyOnlyWorkload = !user.passwordEnabled && classifyUser(user).kind === 'workload';
       fail(user.arn, {
-        message: keyOnlyWorkload
-          ? `IAM user ${user.userName} has no MFA device; it is a key-only workload, for which MFA protects nothing: replace its keys with a role instead.`
-          : `IAM user ${user.userName} has no MFA device.`,
+        messageId: keyOnlyWorkload ? 'noMfaKeyOnlyWorkload' : 'noMfa',
+        data: { userName: user.userName },
         ...(keyOnlyWorkload ? { severity: 'low' as const } : {}),
         advice: { migration: userMigrationAdvice(derive, user) },
         details: {

@@ -9,6 +9,10 @@ export default defineRule({
   id: 'iam-workload-user-static-keys',
   title: 'Workload authenticates with an IAM user access key instead of a role',
   severity: 'medium',
+  messages: {
+    staticKeys:
+      'IAM user {userName} is a workload with {activeKeys} active access key(s); replace them with {replacement}.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -41,7 +45,8 @@ export default defineRule({
       if (classification.kind !== 'workload') continue;
       const choice = chooseWorkloadReplacement(user);
       fail(user.arn, {
-        message: `IAM user ${user.userName} is a workload with ${active.length} active access key(s); replace them with ${choice.replacement}.`,
+        messageId: 'staticKeys',
+        data: { userName: user.userName, activeKeys: active.length, replacement: choice.replacement },
         // The user's one shared advice object (a workload: its evidence decides the replacement).
         advice: { migration: userMigrationAdvice(derive, user) },
         details: { replacement: choice.replacement, activeKeys: active.length },

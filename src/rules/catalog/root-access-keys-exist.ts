@@ -7,6 +7,11 @@ export default defineRule({
   id: 'root-access-keys-exist',
   title: 'Root user has access keys',
   severity: 'critical',
+  messages: {
+    rootKeys: 'The root user of account {accountId} has {keys} access key(s), {active} active.',
+    rootKeysAudit:
+      'The root user of account {accountId} has {keys} access key(s), {active} active (read in an AssumeRoot audit session).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
@@ -36,7 +41,8 @@ export default defineRule({
     if (keys.length === 0) return;
     const active = keys.filter((key) => key.active).length;
     fail(root.arn, {
-      message: `The root user of account ${account.id} has ${keys.length} access key(s), ${active} active${audit ? ' (read in an AssumeRoot audit session)' : ''}.`,
+      messageId: audit ? 'rootKeysAudit' : 'rootKeys',
+      data: { accountId: account.id, keys: keys.length, active },
       severity: active > 0 ? 'critical' : 'high',
       advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: { keys: keys.length, activeKeys: active },

@@ -5,7 +5,6 @@ import {
   ROOT_PASSWORD_UNKNOWN,
   rootAuditFacts,
   rootCredentials,
-  sourceNote,
 } from '../../knowledge/policy/root-credentials.js';
 import { ROOT_ADVICE } from '../../knowledge/root-advice.js';
 import { defineRule } from '../define-rule.js';
@@ -14,6 +13,14 @@ export default defineRule({
   id: 'root-hardware-mfa-missing',
   title: 'Root user has credentials but no hardware MFA',
   severity: 'high',
+  messages: {
+    virtualMfa: 'The root user of account {accountId} uses a virtual MFA device, not a hardware one.',
+    virtualMfaAudit:
+      'The root user of account {accountId} uses a virtual MFA device, not a hardware one (read in an AssumeRoot audit session).',
+    noHardwareMfa: 'The root user of account {accountId} has {credentials} and no hardware MFA.',
+    noHardwareMfaAudit:
+      'The root user of account {accountId} has {credentials} and no hardware MFA (read in an AssumeRoot audit session).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
@@ -45,10 +52,15 @@ export default defineRule({
     if (!credentials.any) return;
     if (credentials.onlyGuess && !credentials.mfa) return unknown(ROOT_PASSWORD_UNKNOWN);
     fail(root.arn, {
-      message:
-        credentials.mfa && credentials.mfaKind === 'virtual'
-          ? `The root user of account ${account.id} uses a virtual MFA device, not a hardware one${sourceNote(credentials)}.`
-          : `The root user of account ${account.id} has ${describeRootCredentials(credentials)} and no hardware MFA${sourceNote(credentials)}.`,
+      ...(credentials.mfa && credentials.mfaKind === 'virtual'
+        ? {
+            messageId: credentials.source === 'audit' ? 'virtualMfaAudit' : 'virtualMfa',
+            data: { accountId: account.id },
+          }
+        : {
+            messageId: credentials.source === 'audit' ? 'noHardwareMfaAudit' : 'noHardwareMfa',
+            data: { accountId: account.id, credentials: describeRootCredentials(credentials) },
+          }),
       advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: { mfaKind: credentials.mfaKind, ...auditSource(credentials) },
     });

@@ -5,7 +5,6 @@ import {
   ROOT_PASSWORD_UNKNOWN,
   rootAuditFacts,
   rootCredentials,
-  sourceNote,
 } from '../../knowledge/policy/root-credentials.js';
 import { assumeRootCommand, ROOT_ADVICE } from '../../knowledge/root-advice.js';
 import { defineRule } from '../define-rule.js';
@@ -14,6 +13,16 @@ export default defineRule({
   id: 'root-member-credentials-present',
   title: 'Member account holds root credentials that centralized root access would remove',
   severity: 'medium',
+  messages: {
+    stillHoldsCentralized:
+      'Centralized root access is enabled, but the root user of member account {accountId} still has {credentials}.',
+    stillHoldsCentralizedAudit:
+      'Centralized root access is enabled, but the root user of member account {accountId} still has {credentials} (read in an AssumeRoot audit session).',
+    holdsNotCentralized:
+      'Centralized root access is not enabled and the root user of member account {accountId} holds {credentials}.',
+    holdsNotCentralizedAudit:
+      'Centralized root access is not enabled and the root user of member account {accountId} holds {credentials} (read in an AssumeRoot audit session).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['org.centralizedRootAccess', 'iam.root'],
@@ -55,11 +64,9 @@ export default defineRule({
     if (!credentials.any && !credentials.mfa) return;
     // An MFA device is a fact; "possibly a password" alone is not.
     if (credentials.onlyGuess && !credentials.mfa) return unknown(ROOT_PASSWORD_UNKNOWN);
-    const holds = `${describeRootCredentials(credentials)}${sourceNote(credentials)}`;
     fail(root.arn, {
-      message: enabled
-        ? `Centralized root access is enabled, but the root user of member account ${account.id} still has ${holds}.`
-        : `Centralized root access is not enabled and the root user of member account ${account.id} holds ${holds}.`,
+      messageId: `${enabled ? 'stillHoldsCentralized' : 'holdsNotCentralized'}${credentials.source === 'audit' ? 'Audit' : ''}`,
+      data: { accountId: account.id, credentials: describeRootCredentials(credentials) },
       advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: {
         centralizedRootAccess: enabled,

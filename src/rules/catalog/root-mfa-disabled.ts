@@ -5,7 +5,6 @@ import {
   ROOT_PASSWORD_UNKNOWN,
   rootAuditFacts,
   rootCredentials,
-  sourceNote,
 } from '../../knowledge/policy/root-credentials.js';
 import { assumeRootCommand, ROOT_ADVICE } from '../../knowledge/root-advice.js';
 import { defineRule } from '../define-rule.js';
@@ -14,6 +13,11 @@ export default defineRule({
   id: 'root-mfa-disabled',
   title: 'Root user has credentials but no MFA',
   severity: 'critical',
+  messages: {
+    noMfa: 'The root user of account {accountId} has {credentials} and no MFA.',
+    noMfaAudit:
+      'The root user of account {accountId} has {credentials} and no MFA (read in an AssumeRoot audit session).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
@@ -48,7 +52,8 @@ export default defineRule({
     // A critical finding must not rest on "possibly a password".
     if (credentials.onlyGuess) return unknown(ROOT_PASSWORD_UNKNOWN);
     fail(root.arn, {
-      message: `The root user of account ${account.id} has ${describeRootCredentials(credentials)} and no MFA${sourceNote(credentials)}.`,
+      messageId: credentials.source === 'audit' ? 'noMfaAudit' : 'noMfa',
+      data: { accountId: account.id, credentials: describeRootCredentials(credentials) },
       advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: { password: credentials.password, accessKeys: credentials.keys, ...auditSource(credentials) },
     });

@@ -8,6 +8,10 @@ export default defineRule({
   id: 'root-used-recently',
   title: 'Root user used recently',
   severity: 'high',
+  messages: {
+    usedRecently:
+      'The root user of account {accountId} was used {days} days ago with its {how} (window {withinDays} days).',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Root',
   requires: ['iam.root'],
@@ -52,7 +56,8 @@ export default defineRule({
     const latest = uses.reduce((a, b) => (Date.parse(a.date) >= Date.parse(b.date) ? a : b));
     const days = daysSince(latest.date, now);
     fail(root.arn, {
-      message: `The root user of account ${account.id} was used ${days} days ago with its ${latest.how} (window ${options.withinDays} days).`,
+      messageId: 'usedRecently',
+      data: { accountId: account.id, days, how: latest.how, withinDays: options.withinDays },
       advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: { lastUsed: latest.date, daysAgo: days, via: latest.how },
     });

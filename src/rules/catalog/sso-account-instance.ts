@@ -5,6 +5,10 @@ export default defineRule({
   id: 'sso-account-instance',
   title: 'Member account runs its own (account) instance of IAM Identity Center',
   severity: 'medium',
+  messages: {
+    accountInstance:
+      'Account {accountId} owns an account instance of IAM Identity Center ({instanceName}, {region}): {counted}.',
+  },
   scope: 'account',
   resourceType: 'AWS::SSO::Instance',
   requires: ['iam.identityCenterInstances'],
@@ -40,9 +44,13 @@ export default defineRule({
         instance.applications === null ? 'applications not read' : `${instance.applications} application(s)`,
       ].join(', ');
       fail(instance.instanceArn, {
-        message:
-          `Account ${account.id} owns an account instance of IAM Identity Center ` +
-          `(${instance.name ?? 'unnamed'}, ${instance.region}): ${counted}.`,
+        messageId: 'accountInstance',
+        data: {
+          accountId: account.id,
+          instanceName: instance.name ?? 'unnamed',
+          region: instance.region,
+          counted,
+        },
         advice: {
           summary:
             'Decide whether this account instance is needed; move its applications and users to the organization instance and delete it.',

@@ -7,6 +7,10 @@ export default defineRule({
   id: 'sso-account-without-assignments',
   title: 'Account with human IAM users has no Identity Center assignments',
   severity: 'medium',
+  messages: {
+    noAssignments:
+      'Account {accountId} ({accountName}) has {humans} human IAM user(s) and no IAM Identity Center assignment.',
+  },
   scope: 'account',
   resourceType: 'AWS::Organizations::Account',
   requires: ['iam.users', 'sso.instance', 'sso.assignments'],
@@ -32,7 +36,8 @@ export default defineRule({
     if (humans.length === 0) return;
     const pairs = [...new Set(humans.map((h) => `${h.targetGroup} → ${h.targetPermissionSet}`))];
     fail(organizationAccountArn(organization, account.id), {
-      message: `Account ${account.id} (${account.name}) has ${humans.length} human IAM user(s) and no IAM Identity Center assignment.`,
+      messageId: 'noAssignments',
+      data: { accountId: account.id, accountName: account.name, humans: humans.length },
       advice: {
         migration: {
           kind: 'identity-center-hygiene',

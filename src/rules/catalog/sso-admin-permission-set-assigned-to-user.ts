@@ -7,6 +7,10 @@ export default defineRule({
   id: 'sso-admin-permission-set-assigned-to-user',
   title: 'Administrator permission set assigned directly to a user',
   severity: 'high',
+  messages: {
+    assignedToUser:
+      'Administrator permission set {permissionSet} is assigned directly to user {user} on account {accountId}.',
+  },
   scope: 'organization',
   resourceType: 'AWS::SSO::Assignment',
   requires: ['sso.permissionSets', 'sso.assignments', 'sso.identityStore'],
@@ -41,7 +45,8 @@ export default defineRule({
       fail(assignment.permissionSetArn, {
         subject: `${assignment.accountId}/USER/${assignment.principalId}`,
         accountId: assignment.accountId,
-        message: `Administrator permission set ${set.name} is assigned directly to user ${who} on account ${assignment.accountId}.`,
+        messageId: 'assignedToUser',
+        data: { permissionSet: set.name, user: who, accountId: assignment.accountId },
         advice: {
           migration: {
             kind: 'identity-center-hygiene',

@@ -5,6 +5,12 @@ export default defineRule({
   id: 'sso-assignment-orphaned-principal',
   title: 'Account assignment to a principal that no longer exists',
   severity: 'medium',
+  messages: {
+    orphanedUser:
+      'Permission set {permissionSet} is assigned on account {accountId} to user {principalId}, which no longer exists in the identity store.',
+    orphanedGroup:
+      'Permission set {permissionSet} is assigned on account {accountId} to group {principalId}, which no longer exists in the identity store.',
+  },
   scope: 'organization',
   resourceType: 'AWS::SSO::Assignment',
   requires: ['sso.permissionSets', 'sso.assignments', 'sso.identityStore'],
@@ -39,7 +45,8 @@ export default defineRule({
       fail(assignment.permissionSetArn, {
         subject: `${assignment.accountId}/${assignment.principalType}/${assignment.principalId}`,
         accountId: assignment.accountId,
-        message: `Permission set ${name} is assigned on account ${assignment.accountId} to ${assignment.principalType.toLowerCase()} ${assignment.principalId}, which no longer exists in the identity store.`,
+        messageId: assignment.principalType === 'GROUP' ? 'orphanedGroup' : 'orphanedUser',
+        data: { permissionSet: name, accountId: assignment.accountId, principalId: assignment.principalId },
         advice: {
           migration: { kind: 'identity-center-hygiene', summary: 'Delete the orphaned account assignment.' },
         },

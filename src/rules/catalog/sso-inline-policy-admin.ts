@@ -6,6 +6,10 @@ export default defineRule({
   id: 'sso-inline-policy-admin',
   title: 'Permission set inline policy allows "*" on "*"',
   severity: 'high',
+  messages: {
+    inlineAdmin:
+      'Permission set {permissionSet} has an inline policy that allows every action on every resource.',
+  },
   scope: 'organization',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets'],
@@ -28,7 +32,8 @@ export default defineRule({
     for (const set of slice('sso.permissionSets')) {
       if (!grantsFullAdmin(set.inlinePolicy)) continue;
       fail(set.arn, {
-        message: `Permission set ${set.name} has an inline policy that allows every action on every resource.`,
+        messageId: 'inlineAdmin',
+        data: { permissionSet: set.name },
         advice: {
           migration: { kind: 'identity-center-hygiene', summary: `Scope the inline policy of ${set.name}.` },
         },

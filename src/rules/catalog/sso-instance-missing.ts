@@ -7,6 +7,10 @@ export default defineRule({
   id: 'sso-instance-missing',
   title: 'No IAM Identity Center instance while people use IAM users',
   severity: 'high',
+  messages: {
+    noInstance:
+      'The organization has no IAM Identity Center instance, and {humans} IAM user(s) belong to people.',
+  },
   scope: 'organization',
   resourceType: 'AWS::Organizations::Organization',
   requires: ['sso.instance'],
@@ -36,7 +40,8 @@ export default defineRule({
     const humans = derive(MIGRATION_PLAN).humans.size;
     if (humans < options.minHumanUsers) return;
     fail(organizationArn(organization), {
-      message: `The organization has no IAM Identity Center instance, and ${humans} IAM user(s) belong to people.`,
+      messageId: 'noInstance',
+      data: { humans },
       advice: {
         migration: {
           kind: 'identity-center-hygiene',

@@ -13,6 +13,9 @@ export default defineRule({
   id: 'sso-permission-set-idle-in-account',
   title: 'Permission set assigned in an account and not used there for the usage window',
   severity: 'low',
+  messages: {
+    idle: 'Permission set {permissionSet} is provisioned in account {accountId} and nobody used it there in the last {windowDays} days {evidence}.',
+  },
   scope: 'account',
   resourceType: 'AWS::IAM::Role',
   requires: ['iam.usage', 'iam.roles'],
@@ -45,7 +48,13 @@ export default defineRule({
       if (!idle) continue;
       fail(role.arn, {
         subject: setName,
-        message: `Permission set ${setName} is provisioned in account ${account.id} and nobody used it there in the last ${usage.windowDays} days ${evidenceNote(summary)}.`,
+        messageId: 'idle',
+        data: {
+          permissionSet: setName,
+          accountId: account.id,
+          windowDays: usage.windowDays,
+          evidence: evidenceNote(summary),
+        },
         details: { permissionSet: setName, windowDays: usage.windowDays, source: summary.source },
       });
     }

@@ -5,6 +5,9 @@ export default defineRule({
   id: 'sso-permission-set-outdated',
   title: 'Permission set provisioned in an outdated version on an account',
   severity: 'medium',
+  messages: {
+    outdated: 'Permission set {permissionSet} is provisioned in an outdated version on account {accountId}.',
+  },
   scope: 'organization',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets', 'sso.provisioning'],
@@ -30,7 +33,8 @@ export default defineRule({
       fail(entry.permissionSetArn, {
         subject: entry.accountId,
         accountId: entry.accountId,
-        message: `Permission set ${name} is provisioned in an outdated version on account ${entry.accountId}.`,
+        messageId: 'outdated',
+        data: { permissionSet: name, accountId: entry.accountId },
         advice: {
           migration: {
             kind: 'identity-center-hygiene',

@@ -7,6 +7,10 @@ export default defineRule({
   title:
     'Permission set grants different permissions in different accounts (customer managed policy differs)',
   severity: 'medium',
+  messages: {
+    differs:
+      'Permission set {permissionSet} uses {policy} in account {accountId}, whose content differs from the copy in account(s) {differentIn}.',
+  },
   scope: 'account',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets', 'sso.assignments', 'iam.policies'],
@@ -32,9 +36,13 @@ export default defineRule({
       const policy = `${difference.reference.path}${difference.reference.name}`;
       fail(difference.permissionSetArn, {
         subject: `${account.id} ${policy}`,
-        message:
-          `Permission set ${difference.permissionSetName} uses ${policy} in account ${account.id}, whose content differs ` +
-          `from the copy in account(s) ${difference.differentIn.join(', ')}.`,
+        messageId: 'differs',
+        data: {
+          permissionSet: difference.permissionSetName,
+          policy,
+          accountId: account.id,
+          differentIn: difference.differentIn.join(', '),
+        },
         details: { policy, differentIn: difference.differentIn.join(',') },
       });
     }

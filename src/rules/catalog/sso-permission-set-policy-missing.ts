@@ -6,6 +6,12 @@ export default defineRule({
   id: 'sso-permission-set-policy-missing',
   title: 'Permission set references a customer managed policy or boundary missing in an assigned account',
   severity: 'high',
+  messages: {
+    boundaryMissing:
+      'Permission set {permissionSet} is assigned in account {accountId}, which has no permissions boundary {policy}: the boundary cannot apply.',
+    policyMissing:
+      'Permission set {permissionSet} is assigned in account {accountId}, which has no customer managed policy {policy}: provisioning fails there.',
+  },
   scope: 'account',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets', 'sso.assignments', 'iam.policies'],
@@ -30,13 +36,14 @@ export default defineRule({
     const prerequisites = derive(PERMISSION_SET_PREREQUISITES);
     for (const gap of prerequisites?.missing ?? []) {
       if (gap.accountId !== account.id) continue;
-      const what =
-        gap.reference.kind === 'permissions-boundary' ? 'permissions boundary' : 'customer managed policy';
       fail(gap.permissionSetArn, {
         subject: `${account.id} ${gap.reference.path}${gap.reference.name}`,
-        message:
-          `Permission set ${gap.permissionSetName} is assigned in account ${account.id}, which has no ${what} ` +
-          `${gap.reference.path}${gap.reference.name}: ${gap.reference.kind === 'permissions-boundary' ? 'the boundary cannot apply' : 'provisioning fails there'}.`,
+        messageId: gap.reference.kind === 'permissions-boundary' ? 'boundaryMissing' : 'policyMissing',
+        data: {
+          permissionSet: gap.permissionSetName,
+          accountId: account.id,
+          policy: `${gap.reference.path}${gap.reference.name}`,
+        },
         advice: {
           summary: `Create ${gap.reference.path}${gap.reference.name} in account ${account.id}, then re-provision ${gap.permissionSetName}.`,
           fixNow: {

@@ -5,6 +5,9 @@ export default defineRule({
   id: 'sso-permission-set-unused',
   title: 'Permission set assigned nowhere',
   severity: 'low',
+  messages: {
+    unassigned: 'Permission set {permissionSet} is not assigned to any account.',
+  },
   scope: 'organization',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets', 'sso.assignments'],
@@ -24,7 +27,8 @@ export default defineRule({
     for (const set of slice('sso.permissionSets')) {
       if (assigned.has(set.arn)) continue;
       fail(set.arn, {
-        message: `Permission set ${set.name} is not assigned to any account.`,
+        messageId: 'unassigned',
+        data: { permissionSet: set.name },
         advice: {
           migration: { kind: 'identity-center-hygiene', summary: `Assign ${set.name} or delete it.` },
         },

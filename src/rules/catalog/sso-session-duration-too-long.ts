@@ -7,6 +7,11 @@ export default defineRule({
   id: 'sso-session-duration-too-long',
   title: 'Permission set session duration too long',
   severity: 'medium',
+  messages: {
+    tooLong: 'Permission set {permissionSet} allows {hours}-hour sessions (maximum {maxSessionHours}).',
+    tooLongAdministrator:
+      'Permission set {permissionSet} (administrator) allows {hours}-hour sessions (maximum {maxSessionHours}).',
+  },
   scope: 'organization',
   resourceType: 'AWS::SSO::PermissionSet',
   requires: ['sso.permissionSets'],
@@ -40,7 +45,8 @@ export default defineRule({
       if (hours === null || hours <= options.maxSessionHours) continue;
       const admin = isAdminPermissionSet(set, options.adminPolicyArns);
       fail(set.arn, {
-        message: `Permission set ${set.name}${admin ? ' (administrator)' : ''} allows ${hours}-hour sessions (maximum ${options.maxSessionHours}).`,
+        messageId: admin ? 'tooLongAdministrator' : 'tooLong',
+        data: { permissionSet: set.name, hours, maxSessionHours: options.maxSessionHours },
         severity: admin ? 'high' : 'medium',
         advice: {
           migration: { kind: 'identity-center-hygiene', summary: `Shorten the session of ${set.name}.` },

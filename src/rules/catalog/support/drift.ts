@@ -28,8 +28,8 @@ export const DRIFT_REFERENCES = [
   'https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssoadmin_account_assignment',
 ];
 
-type DriftRuleMeta<N extends SliceNameOf<'organization'>> = Omit<
-  OrganizationRuleDefinition<z.ZodObject<Record<string, never>>, N, never>,
+type DriftRuleMeta<N extends SliceNameOf<'organization'>, I extends string> = Omit<
+  OrganizationRuleDefinition<z.ZodObject<Record<string, never>>, N, never, I>,
   'scope' | 'input' | 'options' | 'references' | 'evaluate' | 'reads'
 >;
 
@@ -37,10 +37,14 @@ type DriftRuleMeta<N extends SliceNameOf<'organization'>> = Omit<
  * A drift rule: one finding per drift item of its kind, on the resource `finding` names. Every drift rule is
  * an organization rule reading the desired-state comparison, without options, pointing at the same references.
  */
-export function defineDriftRule<K extends DriftKind, N extends SliceNameOf<'organization'>>(
-  definition: DriftRuleMeta<N> & {
+export function defineDriftRule<
+  K extends DriftKind,
+  N extends SliceNameOf<'organization'>,
+  I extends string = never,
+>(
+  definition: DriftRuleMeta<N, I> & {
     kind: K;
-    finding(item: DriftItemOf<K>, drift: DriftReport): FailInput & { resourceArn: string };
+    finding(item: DriftItemOf<K>, drift: DriftReport): FailInput<I> & { resourceArn: string };
   },
 ) {
   const { kind, finding, ...meta } = definition;
