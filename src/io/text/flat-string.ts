@@ -12,5 +12,5 @@ export function flatString(text: string): string {
   return text;
 }
 
-/** Any pattern flattens its subject; a control character keeps the (legacy, global) last match unset. */
-const FLATTENS = /\u0001/;
+/** Any pattern flattens its subject; a noncharacter (U+FFFF) keeps the (legacy, global) last match unset. */
+const FLATTENS = /\uffff/;
