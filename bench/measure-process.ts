@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface ProcessMeasure {
   /** Wall-clock seconds, start-up included. */
   seconds: number;
+  /** CPU seconds (user + system), as GNU time reports them: moves far less than wall time with the load. */
+  cpuSeconds: number;
   /** Peak resident set size in MiB, as GNU time reports it. */
   peakRssMiB: number;
   exitCode: number;
@@ -29,6 +31,7 @@ export function measureProcess(command: string, args: readonly string[]): Proces
     const log = readFileSync(timeLog, 'utf8');
     return {
       seconds,
+      cpuSeconds: timeField(log, 'User time \\(seconds\\)') + timeField(log, 'System time \\(seconds\\)'),
       peakRssMiB: Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(log)?.[1] ?? 0) / 1024,
       exitCode: run.status ?? -1,
       stderr: firstErrorLine(run.stderr),
@@ -36,6 +39,10 @@ export function measureProcess(command: string, args: readonly string[]): Proces
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function timeField(log: string, name: string): number {
+  return Number(new RegExp(`${name}: ([\\d.]+)`).exec(log)?.[1] ?? 0);
 }
 
 /** The line that says what went wrong (a RangeError, V8's heap message, keysweep's one line). */

@@ -1,18 +1,21 @@
-// npm run bench [-- --users 100000[,200000,500000,1000000] --write-snapshot FILE --formats LIST --scan-heap MiB --baseline]
-// Times start-up (bench/startup.ts: --version, --help, rules, scan --demo as ratios to `node -e 0`), then writes a synthetic snapshot to a file
-// (streamed, account by account) and times, each as its own process: `node -e JSON.parse(file)` (the floor: reading the input once) and
-// `keysweep scan --snapshot FILE --format ...` (what a user pays, start-up included). Prints wall time,
-// peak RSS, the scan/parse ratio and the time per IAM user for every size.
-// --scan-heap MiB times the scan a second time in a V8 heap of that size (node --max-old-space-size):
-// with the default heap V8 grows the heap lazily, so peak RSS says more about V8 than about keysweep.
+// npm run bench [-- --users 100000[,1000000] --runs 3[,1] --write-snapshot FILE --formats LIST --scan-heap MiB --baseline --skip-startup]
+// Times start-up (bench/startup.ts: --version, --help, rules, scan --demo as ratios to `node -e 0`), then for each size
+// writes a synthetic snapshot to a file (streamed, account by account) and times, each as its own process and
+// round-robin `--runs` times (default 3): `node -e JSON.parse(file)` (the floor: reading the input once),
+// `keysweep scan --snapshot FILE --format md` and `... --format sarif,json,md,html,csv` (what a user pays,
+// start-up included). Prints medians of wall and CPU time, the largest peak RSS, the scan/parse ratios and the
+// time per IAM user, then issue 26's goals with pass/fail (bench/evaluation-goals.ts).
+// --formats LIST times only that format list instead of the two.
+// --scan-heap MiB times each scan a second time in a V8 heap of that size (node --max-old-space-size).
 // --baseline then times the next scheduled scan: `scan --format md --baseline` the report.json just written.
 // In-process stage timings (zod, rules, model, each writer): npx tsx bench/stages.ts.
 
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSnapshotStream } from '../src/inventory/streaming/write-snapshot-stream.js';
+import { evaluationGoals, FIVE_FORMATS, median, printGoals, type SizeMeasure } from './evaluation-goals.js';
 import { measureProcess, type ProcessMeasure } from './measure-process.js';
 import { printStartUp } from './startup.js';
 import { syntheticAccounts, syntheticHeader } from './synthetic-organization.js';
@@ -22,7 +25,9 @@ const { values } = parseArgs({
     users: { type: 'string', default: '100000' },
     'users-per-account': { type: 'string', default: '100' },
     'write-snapshot': { type: 'string' },
-    formats: { type: 'string', default: 'sarif,json,md,html,csv' },
+    formats: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    'skip-startup': { type: 'boolean', default: false },
     'scan-heap': { type: 'string' },
     baseline: { type: 'boolean', default: false },
   },
@@ -33,23 +38,57 @@ if (sizes.some((n) => !Number.isInteger(n) || n < perAccount) || !(perAccount > 
   console.error('--users must be a comma-separated list of integers ≥ --users-per-account');
   process.exit(2);
 }
+// One count for every size, or one per size (`--runs 3,1`: a 1M-user run takes minutes).
+const runList = values.runs.split(',').map((s) => Number(s.trim()));
+if (
+  runList.some((n) => !Number.isInteger(n) || n < 1) ||
+  (runList.length !== 1 && runList.length !== sizes.length)
+) {
+  console.error('--runs must be a positive integer, or one per --users size');
+  process.exit(2);
+}
+const scanFormats = values.formats === undefined ? ['md', FIVE_FORMATS] : [values.formats];
 const bin = join(import.meta.dirname, '..', 'bin', 'keysweep.js');
 const work = mkdtempSync(join(tmpdir(), 'keysweep-bench-'));
 const PARSE_SCRIPT = "JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))";
-let parse100k: number | undefined;
+const measures: SizeMeasure[] = [];
 
-function row(stage: string, m: { seconds: number; peakRssMiB?: number }, extra = ''): void {
+function row(
+  stage: string,
+  m: { seconds: number; cpuSeconds?: number; peakRssMiB?: number },
+  extra = '',
+): void {
+  const cpu = m.cpuSeconds === undefined ? '' : `${m.cpuSeconds.toFixed(2)} s cpu`;
   const rss = m.peakRssMiB === undefined ? '' : `${m.peakRssMiB.toFixed(0).padStart(6)} MiB`;
-  console.log(`  ${stage.padEnd(44)} ${m.seconds.toFixed(2).padStart(8)} s ${rss.padStart(11)}  ${extra}`);
+  console.log(
+    `  ${stage.padEnd(44)} ${m.seconds.toFixed(2).padStart(8)} s ${cpu.padStart(12)} ${rss.padStart(11)}  ${extra}`,
+  );
 }
 
 function failure(m: ProcessMeasure): string {
   return m.exitCode === 0 ? '' : `exit ${m.exitCode}: ${m.stderr.slice(0, 160)}`;
 }
 
+/** Medians of wall and CPU time, the largest peak RSS, the first failure. */
+function summary(list: readonly ProcessMeasure[]): ProcessMeasure {
+  return {
+    seconds: median(list.map((m) => m.seconds)),
+    cpuSeconds: median(list.map((m) => m.cpuSeconds)),
+    peakRssMiB: Math.max(...list.map((m) => m.peakRssMiB)),
+    exitCode: list.find((m) => m.exitCode !== 0)?.exitCode ?? 0,
+    stderr: list.find((m) => m.exitCode !== 0)?.stderr ?? '',
+  };
+}
+
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
 try {
-  printStartUp(bin);
-  for (const users of sizes) {
+  if (!values['skip-startup']) printStartUp(bin);
+  for (const [sizeIndex, users] of sizes.entries()) {
+    const runs = runList[runList.length === 1 ? 0 : sizeIndex]!;
     const accounts = Math.ceil(users / perAccount);
     const file =
       values['write-snapshot'] === undefined
@@ -57,7 +96,9 @@ try {
         : sizes.length === 1
           ? values['write-snapshot']
           : values['write-snapshot'].replace(/(\.json)?$/, `-${users}.json`);
-    console.log(`\n${users} IAM users (${accounts} accounts x ${perAccount}) → ${file}`);
+    console.log(
+      `\n${users} IAM users (${accounts} accounts x ${perAccount}) → ${file}; load average ${load()}`,
+    );
 
     const start = process.hrtime.bigint();
     await writeSnapshotStream(file, syntheticHeader(), syntheticAccounts(accounts, perAccount));
@@ -65,18 +106,14 @@ try {
     const size = statSync(file).size / 2 ** 20;
     row('write snapshot (streamed)', { seconds: writeSeconds }, `${size.toFixed(0)} MiB on disk`);
 
-    const parse = measureProcess(process.execPath, ['-e', PARSE_SCRIPT, file]);
-    row('node -e JSON.parse(file)', parse, failure(parse) || 'the floor (1.0x)');
-    if (users === 100_000 && parse.exitCode === 0) parse100k = parse.seconds;
-
     const out = join(work, `report-${users}`);
-    const scanArgs = [
+    const scanArgs = (formats: string) => [
       bin,
       'scan',
       '--snapshot',
       file,
       '--format',
-      values.formats,
+      formats,
       '--out',
       out,
       '--now',
@@ -86,25 +123,51 @@ try {
       '--quiet',
     ];
     const heaps = [undefined, ...(values['scan-heap'] ? [Number(values['scan-heap'])] : [])];
-    for (const heap of heaps) {
-      const scan = measureProcess(process.execPath, [
-        ...(heap === undefined ? [] : [`--max-old-space-size=${heap}`]),
-        ...scanArgs,
-      ]);
+    const cases = [
+      {
+        label: 'node -e JSON.parse(file)',
+        args: ['-e', PARSE_SCRIPT, file],
+        formats: undefined,
+        heap: undefined,
+      },
+      ...scanFormats.flatMap((formats) =>
+        heaps.map((heap) => ({
+          label: `scan --format ${formats}${heap === undefined ? '' : `, ${heap} MiB heap`}`,
+          args: [...(heap === undefined ? [] : [`--max-old-space-size=${heap}`]), ...scanArgs(formats)],
+          formats,
+          heap,
+        })),
+      ),
+    ];
+    // Round-robin, so that a change in the machine's load touches every case alike.
+    const results = cases.map(() => [] as ProcessMeasure[]);
+    for (let run = 0; run < runs; run += 1) {
+      cases.forEach((c, i) => {
+        results[i]!.push(measureProcess(process.execPath, c.args));
+        rmSync(out, { recursive: true, force: true });
+      });
+    }
+    const parse = summary(results[0]!);
+    row(`${cases[0]!.label} (median of ${runs})`, parse, failure(parse) || 'the floor (1.0x)');
+    const measure: SizeMeasure = { users, parse, scans: new Map() };
+    const parse100k = measures.find((m) => m.users === 100_000)?.parse.seconds;
+    cases.slice(1).forEach((c, i) => {
+      const scan = summary(results[i + 1]!);
+      if (c.heap === undefined && scan.exitCode === 0) measure.scans.set(c.formats!, scan);
       const ratios = [
         parse.exitCode === 0 ? `${(scan.seconds / parse.seconds).toFixed(2)}x parse` : '',
         parse100k !== undefined && users > 100_000
           ? `${(scan.seconds / ((parse100k * users) / 100_000)).toFixed(2)}x (${users / 100_000} x 100k parse)`
           : '',
+        `${((scan.seconds / users) * 1e6).toFixed(1)} µs/user`,
       ].filter(Boolean);
-      const label = `scan --format ${values.formats}${heap === undefined ? '' : `, ${heap} MiB heap`}`;
-      row(label, scan, failure(scan) || ratios.join(', '));
-      console.log(
-        `  per IAM user: scan ${((scan.seconds / users) * 1e6).toFixed(1)} µs, parse ${((parse.seconds / users) * 1e6).toFixed(1)} µs`,
-      );
-    }
-    if (values.baseline && values.formats.split(',').includes('json')) {
-      const next = [...scanArgs.slice(0, 4), '--format', 'md', '--baseline', join(out, 'report.json')];
+      row(c.label, scan, failure(scan) || ratios.join(', '));
+    });
+    if (parse.exitCode === 0) measures.push(measure);
+    console.log(`  load average after: ${load()}`);
+    if (values.baseline) {
+      const first = measureProcess(process.execPath, scanArgs('json'));
+      const next = [...scanArgs('md').slice(0, 6), '--baseline', join(out, 'report.json')];
       next.push(
         '--out',
         join(work, `next-${users}`),
@@ -114,16 +177,17 @@ try {
         'none',
         '--quiet',
       );
-      const scan = measureProcess(process.execPath, next);
+      const scan = first.exitCode === 0 ? measureProcess(process.execPath, next) : first;
       row(
         'scan --format md --baseline report.json',
         scan,
         failure(scan) || `${(scan.seconds / parse.seconds).toFixed(2)}x parse`,
       );
+      rmSync(out, { recursive: true, force: true });
     }
-    rmSync(out, { recursive: true, force: true });
     if (values['write-snapshot'] === undefined) rmSync(file, { force: true });
   }
+  printGoals(evaluationGoals(measures), values.runs);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import { z } from 'zod';
 import { SLICE_NAMES, type SliceName } from '../inventory/slice-table.js';
+import { sha256HexPrefix } from './hex-digest-prefix.js';
 import { SEVERITIES } from './severity.js';
 
 /*
@@ -95,12 +96,11 @@ export const notEvaluatedSchema = z.object({
 export type NotEvaluated = z.infer<typeof notEvaluatedSchema>;
 
 /**
- * The first 16 bytes of sha256(ruleId \n resourceArn \n subject), in hex. One-shot hashing where Node has
- * it (20.12+), and hex of the 16 bytes only: slicing a 64-character digest kept the whole digest alive in
- * every finding's id.
+ * The first 16 bytes of sha256(ruleId \n resourceArn \n subject), in hex (src/findings/hex-digest-prefix.ts:
+ * one-shot hex digest where Node has it, copied into a flat 32-character string).
  */
 export function findingId(ruleId: string, resourceArn: string, subject: string): string {
-  return sha256(`${ruleId}\n${resourceArn}\n${subject}`).toString('hex', 0, 16);
+  return sha256HexPrefix(`${ruleId}\n${resourceArn}\n${subject}`);
 }
 
 /** sha256 of a string (one-shot where Node has it, 20.12+). */

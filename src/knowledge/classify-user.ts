@@ -1,4 +1,5 @@
 import type { IamUser } from '../inventory/iam-schema.js';
+import { memoisedPerUser } from './memoised-per-user.js';
 import { servicesUsed } from './services-used.js';
 
 export interface UserClassification {
@@ -18,10 +19,18 @@ const PERSON_NAME = /^[a-z]+[._][a-z]+(\d*)$|^[^@\s]+@[^@\s]+\.[a-z]+$/i;
 const PERSON_TAGS = ['email', 'Email', 'owner-email', 'employee-id', 'EmployeeId'];
 
 /**
+ * Several rules, the migration advice, the planner and the inventory counts ask this of the same user: it is
+ * computed once per user object (the answer is shared; callers never change it).
+ *
  * A console password makes a user a person (console access wins: a person may also own keys). Without one,
  * MFA, a person-like name or a person tag make it a person unless the name looks like automation.
  */
 export function classifyUser(user: IamUser): UserClassification {
+  return memoisedPerUser(CLASSIFIED, user, classifyUserAnew);
+}
+const CLASSIFIED = new WeakMap<IamUser, UserClassification>();
+
+function classifyUserAnew(user: IamUser): UserClassification {
   const evidence: string[] = [];
   if (user.passwordEnabled) evidence.push('has a console password');
   if (user.mfaDevices.length > 0) evidence.push('has an MFA device');

@@ -1,5 +1,11 @@
 import { adviceWithRuleSteps } from '../findings/fill-fix-steps.js';
-import { type ComplianceRef, type Finding, findingId, type NotEvaluated } from '../findings/finding.js';
+import {
+  type ComplianceRef,
+  type Finding,
+  type FixSteps,
+  findingId,
+  type NotEvaluated,
+} from '../findings/finding.js';
 import { skippedOnRequest } from '../inventory/collection.js';
 import { collectedData, describeGap, isCollected } from '../inventory/slice-reader.js';
 import type { Account, Snapshot } from '../inventory/snapshot-schema.js';
@@ -85,6 +91,8 @@ export function evaluateInto(
     order,
     options: rule.options.parse(options.ruleOptions?.[rule.id] ?? {}),
     refs: complianceRefs(rule),
+    /** The rule's remediation, made on its first run (once per rule, not per account: options are fixed). */
+    remediation: undefined as FixSteps | undefined,
   }));
   const notEvaluated: Array<{ entry: NotEvaluated; rule: number; target: number }> = [];
   const run = (target: (typeof prepared)[number], account: Account | undefined, targetIndex: number) => {
@@ -105,7 +113,8 @@ export function evaluateInto(
       });
     } else {
       const scope: RuleScope = { snapshot, organization, account, derive, drift: options.drift };
-      const context = makeContext(scope, rule, target.refs, target.options, options.now, {
+      target.remediation ??= remediationOf(rule, target.options);
+      const context = makeContext(scope, rule, target.refs, target.options, target.remediation, options.now, {
         findings,
         notEvaluated: gaps,
       });
@@ -194,11 +203,11 @@ function makeContext(
   rule: Rule,
   refs: ComplianceRef[],
   options: unknown,
+  // Once per rule, not per finding: a rule's remediation may be built from its options.
+  remediation: FixSteps,
   now: Date,
   sink: { findings: FindingSink; notEvaluated: NotEvaluated[] },
 ): AnyRuleContext {
-  // Once per rule and target, not per finding: a rule's remediation may be built from its options.
-  const remediation = remediationOf(rule, options);
   const declared = (name: SliceName, list: readonly SliceName[] | undefined, field: string) => {
     if (!list?.includes(name))
       throw new Error(`rule ${rule.id} reads slice ${name} without declaring it in ${field}`);

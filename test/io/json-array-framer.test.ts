@@ -47,6 +47,22 @@ describe('JSON array framer', () => {
     },
   );
 
+  it('follows strings and brackets deep inside elements across every chunk boundary', () => {
+    const deep = {
+      accounts: [
+        { a: { b: [{ c: 'x\\"}]\\\\', d: [[], {}, ['"[{']] }] }, e: '\\' },
+        { f: [[[['\\\\"', { g: '}}}' }]]]] },
+      ],
+      z: ['{"accounts": [1]}'],
+    };
+    const bytes = Buffer.from(JSON.stringify(deep));
+    for (let size = 1; size <= bytes.length; size += 1) {
+      const { elements, rest } = frame(bytes, size);
+      expect(elements).toEqual(deep.accounts);
+      expect(rest).toEqual({ ...deep, accounts: [] });
+    }
+  });
+
   it('frames an empty array and a document without the key', () => {
     expect(frame(Buffer.from('{"accounts": [ ], "b": 1}'), 3)).toEqual({
       elements: [],

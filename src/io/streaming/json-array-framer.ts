@@ -123,6 +123,10 @@ export class JsonArrayFramer {
         i = this.scanString(chunk, i);
         continue;
       }
+      if (this.depth >= 3) {
+        i = this.skipNested(chunk, i);
+        continue;
+      }
       const byte = chunk[i]!;
       // Outside every bracket a file of zeros or binary fails at its first byte, not after reading it all.
       if (this.depth === 0 && !mayStartValue(byte)) {
@@ -218,6 +222,49 @@ export class JsonArrayFramer {
     target.state = 'inside';
     this.active = target;
     this.expect = 'first';
+  }
+
+  /**
+   * Deep inside an element (depth 3 and more) only strings and brackets matter: one tight loop over them,
+   * short strings scanned here rather than by an `indexOf` call each (most of a snapshot's bytes are
+   * here). Returns where the general loop goes on: just past the bracket that leaves depth 3, at a string still
+   * open at the chunk's end (the state says so), or at the chunk's end.
+   */
+  private skipNested(chunk: Buffer, from: number): number {
+    let i = from;
+    let depth = this.depth;
+    const n = chunk.length;
+    while (i < n) {
+      const byte = chunk[i]!;
+      if (byte === QUOTE) {
+        this.lastString = null;
+        i += 1;
+        while (i < n) {
+          const c = chunk[i]!;
+          if (c === QUOTE) break;
+          i += c === BACKSLASH ? 2 : 1;
+        }
+        if (i >= n) {
+          // The string goes on in the next chunk (after an escape when the backslash was the last byte).
+          this.inString = true;
+          this.escaped = i > n;
+          this.keyBytes = null;
+          this.depth = depth;
+          return n;
+        }
+      } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+        depth += 1;
+      } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        depth -= 1;
+        if (depth < 3) {
+          i += 1;
+          break;
+        }
+      }
+      i += 1;
+    }
+    this.depth = depth;
+    return i;
   }
 
   /** Advances through a string to just past its closing quote, or to the chunk's end. */

@@ -48,40 +48,43 @@ export function relateFindings(findings: readonly Finding[]): Map<string, string
  * of its primary finding, or -1.
  */
 export function relatedPrimaries(count: number, factsAt: (index: number) => RelateFacts): Int32Array {
-  const groups = new Map<string, number[]>();
-  const byUser = new Map<string, string[]>();
-  const facts = new Map<number, RelateFacts>();
-  const aboutKeys: number[] = [];
+  // Per user ARN, its keys' groups by key id, in order of first finding (no "arn#key" string per finding).
+  const byUser = new Map<string, Map<string, number[]>>();
+  // What the ordering needs of a key finding, by position (most findings are about a key).
+  const rank = new Int8Array(count);
+  const ruleIds: string[] = new Array<string>(count);
+  const aboutKeys: Array<{ index: number; resourceArn: string }> = [];
   for (let i = 0; i < count; i += 1) {
     const finding = factsAt(i);
-    if (aboutTheKeys(finding)) aboutKeys.push(i);
+    if (aboutTheKeys(finding)) aboutKeys.push({ index: i, resourceArn: finding.resourceArn });
     if (!ACCESS_KEY_ID.test(finding.subject)) continue;
-    facts.set(i, finding);
-    const key = `${finding.resourceArn}#${finding.subject}`;
-    const group = groups.get(key);
-    if (group) {
-      group.push(i);
-      continue;
+    rank[i] = severityRank(finding.severity);
+    ruleIds[i] = finding.ruleId;
+    let keys = byUser.get(finding.resourceArn);
+    if (!keys) {
+      keys = new Map();
+      byUser.set(finding.resourceArn, keys);
     }
-    groups.set(key, [i]);
-    const keys = byUser.get(finding.resourceArn);
-    if (keys) keys.push(key);
-    else byUser.set(finding.resourceArn, [key]);
+    const group = keys.get(finding.subject);
+    if (group) group.push(i);
+    else keys.set(finding.subject, [i]);
   }
-  const worstFirst = (a: number, b: number) => {
-    const x = facts.get(a)!;
-    const y = facts.get(b)!;
-    return severityRank(y.severity) - severityRank(x.severity) || collate(x.ruleId, y.ruleId);
-  };
-  for (const group of groups.values()) group.sort(worstFirst);
-  for (const i of aboutKeys) {
-    const keys = byUser.get(factsAt(i).resourceArn) ?? [];
-    const worst = keys.map((key) => groups.get(key)!).sort((a, b) => worstFirst(a[0]!, b[0]!))[0];
-    worst?.push(i);
+  const worstFirst = (a: number, b: number) =>
+    rank[b]! - rank[a]! || (ruleIds[a] === ruleIds[b] ? 0 : collate(ruleIds[a]!, ruleIds[b]!));
+  for (const keys of byUser.values()) for (const group of keys.values()) group.sort(worstFirst);
+  for (const { index, resourceArn } of aboutKeys) {
+    const keys = byUser.get(resourceArn);
+    if (!keys) continue;
+    // The first of the user's worst key groups (by their primaries), as a stable sort's first.
+    let worst: number[] | undefined;
+    for (const group of keys.values()) if (!worst || worstFirst(group[0]!, worst[0]!) < 0) worst = group;
+    worst!.push(index);
   }
   const primaries = new Int32Array(count).fill(-1);
-  for (const [primary, ...others] of groups.values()) {
-    for (const other of others) primaries[other] = primary!;
+  for (const keys of byUser.values()) {
+    for (const group of keys.values()) {
+      for (let k = 1; k < group.length; k += 1) primaries[group[k]!] = group[0]!;
+    }
   }
   return primaries;
 }

@@ -1,12 +1,11 @@
-import type { Finding } from '../../findings/finding.js';
 import { SEVERITIES, type Severity } from '../../findings/severity.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import type { EvaluationResult } from '../../rules/engine.js';
 import { configuredRuleSummary } from '../../rules/rule-summary.js';
 import type { SpooledFindings } from '../spool/spooled-findings.js';
-import { collate } from './collate.js';
 import { buildComplianceSummary } from './compliance-summary.js';
 import type { FindingList } from './finding-list.js';
+import { sortFindingsForReport } from './finding-order.js';
 import { buildInventoryStats, type InventoryStats } from './inventory-stats.js';
 import { relateFindings } from './related-findings.js';
 import { REPORT_SCHEMA_VERSION, type ReportFinding, type ReportModel } from './report-schema.js';
@@ -32,7 +31,7 @@ export function buildReportModelOfFacts(
 ): ReportModel {
   const relatedTo = relateFindings(evaluation.findings);
   // Sorted and marked in place: the evaluation's findings become the model's (no copy of 100k+ objects).
-  const findings: ReportFinding[] = evaluation.findings.sort(compareFindings);
+  const findings: ReportFinding[] = sortFindingsForReport(evaluation.findings);
   for (const finding of findings) {
     const primary = relatedTo.get(finding.id);
     if (primary) finding.relatedTo = primary;
@@ -105,16 +104,4 @@ export function summarize(findings: Iterable<ReportFinding>): ReportModel['summa
     if (finding.waiver) waived += 1;
   }
   return { total, bySeverity, byRule, byAccount, waived };
-}
-
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
-
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    (a.ruleId === b.ruleId ? 0 : collate(a.ruleId, b.ruleId)) ||
-    (a.accountId === b.accountId ? 0 : collate(a.accountId, b.accountId)) ||
-    (a.resourceArn === b.resourceArn ? 0 : collate(a.resourceArn, b.resourceArn)) ||
-    collate(a.subject, b.subject)
-  );
 }

@@ -1,0 +1,53 @@
+import type { Finding } from '../../findings/finding.js';
+import type { Severity } from '../../findings/severity.js';
+import { collate } from './collate.js';
+
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+/**
+ * Sorts findings in place into report order: severity, then rule id, account id, resource ARN and subject in
+ * collator order. The same order as comparing each pair with the collator, cheaper: rule ids, account ids
+ * and ARNs are ranked once (each distinct string collated ~log n times instead of every comparison of
+ * ~400k findings collating), and the subjects of findings on the same resource are collated as before.
+ * Strings the collator holds equal share a rank, and ties keep their order (as the stable sort did).
+ */
+export function sortFindingsForReport<T extends Finding>(findings: T[]): T[] {
+  const count = findings.length;
+  const ruleRank = ranksOf(findings, (f) => f.ruleId);
+  const accountRank = ranksOf(findings, (f) => f.accountId);
+  const arnRank = ranksOf(findings, (f) => f.resourceArn);
+  const order: number[] = new Array<number>(count);
+  for (let i = 0; i < count; i += 1) order[i] = i;
+  order.sort((a, b) => {
+    const x = findings[a]!;
+    const y = findings[b]!;
+    return (
+      SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity] ||
+      ruleRank[a]! - ruleRank[b]! ||
+      accountRank[a]! - accountRank[b]! ||
+      arnRank[a]! - arnRank[b]! ||
+      (x.subject === y.subject ? 0 : collate(x.subject, y.subject)) ||
+      a - b
+    );
+  });
+  const sorted = order.map((i) => findings[i]!);
+  for (let i = 0; i < count; i += 1) findings[i] = sorted[i]!;
+  return findings;
+}
+
+/** Per finding, the collator rank of one of its strings (strings the collator holds equal share a rank). */
+function ranksOf(findings: readonly Finding[], value: (finding: Finding) => string): Int32Array {
+  const distinct = new Map<string, number>();
+  for (const finding of findings) distinct.set(value(finding), 0);
+  const sorted = [...distinct.keys()].sort(collate);
+  let rank = 0;
+  sorted.forEach((text, position) => {
+    if (position > 0 && collate(sorted[position - 1]!, text) !== 0) rank = position;
+    distinct.set(text, rank);
+  });
+  const ranks = new Int32Array(findings.length);
+  findings.forEach((finding, i) => {
+    ranks[i] = distinct.get(value(finding))!;
+  });
+  return ranks;
+}
