@@ -39,6 +39,8 @@ export interface RightSizingEvidence {
   asOf: string | null;
   /** Services the principals hold per the evidence (the union of the job answers). */
   servicesHeld: number;
+  /** Their namespaces, sorted. */
+  heldNamespaces: string[];
   used: UsedServiceEvidence[];
 }
 
@@ -288,6 +290,7 @@ function gatherEvidence(input: RightSizingInput): RightSizingEvidence {
     sources: [...new Set(input.principals.map((p) => p.source))].sort(),
     asOf,
     servicesHeld: held.size,
+    heldNamespaces: [...held].sort(),
     used: [...byService.values()].sort((a, b) => a.namespace.localeCompare(b.namespace)),
   };
 }

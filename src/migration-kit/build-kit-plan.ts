@@ -6,6 +6,7 @@ import { identityCenterAdminRegion } from '../knowledge/identity-center-region.j
 import { buildMigrationPlan, type HumanMigrationTarget } from '../knowledge/migration-planner.js';
 import { TOOL_VERSION } from '../version.js';
 import { assignmentPrerequisites } from './access/assignment-prerequisites.js';
+import { applyRightSizing, rightSizingNarrowing } from './apply-right-sizing.js';
 import { planAccess } from './access/plan-access.js';
 import { suspectedBreakGlassEntry } from './access/suspected-break-glass-entry.js';
 import { inventoryGaps } from './inventory-gaps.js';
@@ -25,6 +26,11 @@ export interface KitOptions {
   emailTag: string;
   /** Rule options resolved from the keysweep config (config/kit-rule-options.ts); default: the rules' defaults. */
   ruleOptions?: KitRuleOptions;
+  /**
+   * Whether the sets the kit creates carry the right-sized proposal where usage evidence narrows them
+   * (issue 23); default true. False (`keysweep plan --no-right-size`): today's policies, as they are.
+   */
+  rightSize?: boolean;
 }
 
 const okData = <T>(s: { status: string; data?: T }): T | undefined =>
@@ -117,6 +123,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         ruleOptions,
       ),
     )
+    .map((set) => applyRightSizing(set, options.rightSize ?? true, ruleOptions))
     .sort((a, b) => a.name.localeCompare(b.name));
 
   const accountName = new Map(snapshot.accounts.map((a: Account) => [a.id, a.name]));
@@ -137,7 +144,12 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     heldBack,
     accountNames: accountName,
     narrowedBy: (accountId, name) =>
-      narrowedBy(setsByName.get(name), accountId, customerPolicies, incompleteAccounts),
+      [
+        narrowedBy(setsByName.get(name), accountId, customerPolicies, incompleteAccounts),
+        rightSizingNarrowing(setsByName.get(name)),
+      ]
+        .filter((why) => why !== null)
+        .join('; ') || null,
     prerequisites: assignmentPrerequisites(snapshot, permissionSets),
   });
   const planPeople = access.people;

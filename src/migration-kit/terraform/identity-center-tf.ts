@@ -11,6 +11,7 @@ import {
   renderFile,
 } from './hcl.js';
 import { identityCenterHeader, peopleBlocks } from './identity-center-people-tf.js';
+import { rightSizingComments } from './right-sizing-comments.js';
 
 const INSTANCE = ref('local.instance_arn');
 
@@ -132,6 +133,7 @@ function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan, id: Identifi
         ? `UNKNOWN whether permission set ${set.name} (or one with the same policies) already exists: Identity Center's permission sets were not collected; check before applying`
         : `new permission set ${set.name}`,
     ...set.warnings.map((w) => `WARNING: ${w}`),
+    ...rightSizingComments(set),
   ];
   const attributes: Array<[string, HclValue]> = [
     ['name', set.name],
