@@ -6,9 +6,9 @@ import { identityCenterAdminRegion } from '../knowledge/identity-center-region.j
 import { buildMigrationPlan, type HumanMigrationTarget } from '../knowledge/migration-planner.js';
 import { TOOL_VERSION } from '../version.js';
 import { assignmentPrerequisites } from './access/assignment-prerequisites.js';
-import { applyRightSizing, rightSizingNarrowing } from './apply-right-sizing.js';
 import { planAccess } from './access/plan-access.js';
 import { suspectedBreakGlassEntry } from './access/suspected-break-glass-entry.js';
+import { applyRightSizing, rightSizingNarrowing } from './apply-right-sizing.js';
 import { inventoryGaps } from './inventory-gaps.js';
 import { DEFAULT_KIT_RULE_OPTIONS, type KitRuleOptions } from './kit-options.js';
 import type { IdentityMap } from './people/identity-map.js';
