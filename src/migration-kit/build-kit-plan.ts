@@ -9,6 +9,7 @@ import { assignmentPrerequisites } from './access/assignment-prerequisites.js';
 import { planAccess } from './access/plan-access.js';
 import { suspectedBreakGlassEntry } from './access/suspected-break-glass-entry.js';
 import { applyRightSizing, rightSizingNarrowing } from './apply-right-sizing.js';
+import { existingSetNarrowing } from './existing-set-narrowing.js';
 import { inventoryGaps } from './inventory-gaps.js';
 import { DEFAULT_KIT_RULE_OPTIONS, type KitRuleOptions } from './kit-options.js';
 import type { IdentityMap } from './people/identity-map.js';
@@ -203,6 +204,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     blockedAssignments: access.blockedAssignments,
     workloads: withExistingWorkloadObjects(workloads, snapshot),
     accessDiff: access.accessDiff,
+    existingSetNarrowing: existingSetNarrowing(snapshot, options.rightSize ?? true),
   };
 }
 

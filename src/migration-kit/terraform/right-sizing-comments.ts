@@ -5,7 +5,7 @@ import type { PlanPermissionSet } from '../plan-schema.js';
  * every action kept only for review (untracked by last accessed data, iam:PassRole), so that a reviewer
  * of the Terraform sees them without opening plan.json. Empty when the set carries today's policies.
  */
-export function rightSizingComments(set: PlanPermissionSet): string[] {
+export function rightSizingComments(set: Pick<PlanPermissionSet, 'rightSizing'>): string[] {
   const r = set.rightSizing;
   if (!r?.applied || !r.replaced) return [];
   const today = [
@@ -16,7 +16,7 @@ export function rightSizingComments(set: PlanPermissionSet): string[] {
   const comments = [
     `RIGHT-SIZED from ${r.windowDays}-day usage evidence (${r.sources.join(', ')}): replaces ${today.join(', ') || 'nothing'}; used: ${r.services.map((s) => s.namespace).join(', ')}`,
     `removed (unused in the window): ${r.removedServices.join(', ') || 'unused actions only'}`,
-    'to keep what the IAM users have today instead: keysweep plan --no-right-size (see docs/right-sizing.md)',
+    'keysweep plan --no-right-size writes no right-sized policy: today’s policies stay (see docs/right-sizing.md)',
   ];
   for (const statement of r.statements)
     if (statement.confidence === 'review')
