@@ -1,5 +1,6 @@
 import type { CollectedPrincipalUsage, UsageSource } from '../inventory/iam-usage-schema.js';
 import type { PolicyDocument } from '../inventory/policy-document.js';
+import { usedFromAnalyzer } from './analyzer-usage.js';
 import type { HeldPermissions } from './held-permissions.js';
 import type { ServiceReference } from './service-reference.js';
 import { servicesUsedInWindow } from './service-usage.js';
@@ -11,9 +12,12 @@ import { servicesUsedInWindow } from './service-usage.js';
  *
  * high: actions AWS tracked and saw used. medium: a service used where AWS keeps service-level data
  * only (`svc:*`, or the held actions of it). review: actions last accessed data never tracks (data
- * events, iam:PassRole): kept so nothing breaks, flagged for a person to confirm or remove.
+ * events, iam:PassRole): kept so nothing breaks, flagged for a person to confirm or remove. low: a
+ * service only IAM Access Analyzer's unused-access findings speak of, used = granted − unused
+ * (analyzer-usage.ts): used within the analyzer's own period, service level, and only as complete
+ * as the findings keysweep could read.
  */
-export type Confidence = 'high' | 'medium' | 'review';
+export type Confidence = 'high' | 'medium' | 'low' | 'review';
 
 export interface ProposedStatement {
   sid: string;
@@ -102,17 +106,34 @@ export interface RightSizingInput {
   jobFunctionSlack?: number;
 }
 
-export function proposeRightSizing(input: RightSizingInput): RightSizing {
-  const { principals, held, reference } = input;
-  if (principals.length === 0) return { kind: 'unknown', reason: 'no usage evidence for these principals' };
-  if (principals.some((p) => p.coverage !== 'granted-services'))
-    return { kind: 'unknown', reason: 'analyzer findings name only what went unused, not what was used' };
+export function proposeRightSizing(raw: RightSizingInput): RightSizing {
+  const { held, reference } = raw;
+  if (raw.principals.length === 0)
+    return { kind: 'unknown', reason: 'no usage evidence for these principals' };
   if (!held)
     return {
       kind: 'unknown',
       reason:
         'what the principals hold today is not known (an AWS managed policy keysweep has no document of)',
     };
+  // Analyzer facts (only what went unused) become used = granted − unused, at service level.
+  const principals: CollectedPrincipalUsage[] = [];
+  const derived = new Set<string>();
+  for (const p of raw.principals) {
+    const converted = usedFromAnalyzer(p, held, reference);
+    if (!converted)
+      return {
+        kind: 'unknown',
+        reason:
+          'analyzer findings name only what went unused, and what was granted (or the finding date) is not known',
+      };
+    principals.push(converted.principal);
+    for (const n of converted.derived) derived.add(n);
+  }
+  for (const p of raw.principals)
+    if (p.coverage === 'granted-services')
+      for (const u of servicesUsedInWindow(p, raw.now, raw.windowDays).used) derived.delete(u.namespace);
+  const input = { ...raw, principals };
 
   const evidence = gatherEvidence(input);
   if (evidence.used.length === 0)
@@ -143,13 +164,15 @@ export function proposeRightSizing(input: RightSizingInput): RightSizing {
 
   const high = new Set<string>();
   const medium = new Set<string>();
+  const low = new Set<string>();
   const review = new Set<string>();
   const trackedBy = trackedActions(principals);
   for (const used of evidence.used) {
     const all = reference.actionsOf(used.namespace);
     if (!used.actionLevel) {
-      if (heldService(used.namespace)) medium.add(`${used.namespace}:*`);
-      else for (const action of all ?? []) if (held(action)) medium.add(action);
+      const into = derived.has(used.namespace) ? low : medium;
+      if (heldService(used.namespace)) into.add(`${used.namespace}:*`);
+      else for (const action of all ?? []) if (held(action)) into.add(action);
       continue;
     }
     for (const action of used.actions ?? []) if (held(action)) high.add(canonical(action, all));
@@ -164,12 +187,12 @@ export function proposeRightSizing(input: RightSizingInput): RightSizing {
   // iam:PassRole is never tracked: whoever holds it keeps it, for review.
   if (held('iam:PassRole') && principals.some((p) => p.services.some((s) => s.namespace === 'iam')))
     review.add('iam:PassRole');
-  for (const action of [...high, ...medium]) review.delete(action);
+  for (const action of [...high, ...medium, ...low]) review.delete(action);
   for (const wildcard of review)
     if (wildcard.endsWith(':*'))
       for (const action of [...review])
         if (action !== wildcard && action.startsWith(wildcard.slice(0, -1))) review.delete(action);
-  for (const action of medium)
+  for (const action of [...medium, ...low])
     if (action.endsWith(':*'))
       for (const r of [...review]) if (r.startsWith(action.slice(0, -1))) review.delete(r);
 
@@ -185,6 +208,13 @@ export function proposeRightSizing(input: RightSizingInput): RightSizing {
       actions: [...medium].sort(),
       confidence: 'medium' as const,
       reason: 'services used in the window; AWS keeps service-level data only for them',
+    },
+    {
+      sid: 'UsedPerAnalyzer',
+      actions: [...low].sort(),
+      confidence: 'low' as const,
+      reason:
+        'granted and not reported unused by IAM Access Analyzer (its own period, service level): used = granted − unused',
     },
     {
       sid: 'ReviewUntracked',

@@ -35,7 +35,7 @@ export const planRightSizingSchema = z.object({
   statements: z.array(
     z.object({
       sid: z.string(),
-      confidence: z.enum(['high', 'medium', 'review']),
+      confidence: z.enum(['high', 'medium', 'low', 'review']),
       reason: z.string(),
       actions: z.array(z.string()),
     }),

@@ -94,7 +94,13 @@ describe('proposeRightSizing', () => {
     expect(
       proposeRightSizing({ principals: [alice], now: NOW, windowDays: 90, held: null, reference }).kind,
     ).toBe('unknown');
-    const analyzer = { ...alice, coverage: 'unused-only' as const, source: 'access-analyzer' as const };
+    // Analyzer facts without a date (or with an unknown grant) say nothing about use: unknown.
+    const analyzer = {
+      ...alice,
+      coverage: 'unused-only' as const,
+      source: 'access-analyzer' as const,
+      asOf: null,
+    };
     expect(
       proposeRightSizing({ principals: [analyzer], now: NOW, windowDays: 90, held: admin, reference }).kind,
     ).toBe('unknown');
@@ -133,6 +139,46 @@ describe('proposeRightSizing', () => {
       kind: 'managed-job-function',
       policyArn: 'arn:aws:iam::aws:policy/job-function/Billing',
     });
+  });
+
+  it('analyzer findings feed right-sizing: used = granted − unused, service level, confidence low', () => {
+    // Granted sqs, sns and kms; the finding says sns went wholly unused and kms partly (one action).
+    const held = allowing('sqs:SendMessage', 'sqs:GetQueueUrl', 'sns:Publish', 'kms:Decrypt', 'kms:Encrypt');
+    const finding = aPrincipalUsage(
+      'arn:aws:iam::1:role/app',
+      [aServiceUsage('sns', null), aServiceUsage('kms', null, [['kms:Encrypt', null]])],
+      { source: 'access-analyzer', coverage: 'unused-only', asOf: RECENT },
+    );
+    const result = proposeRightSizing({ principals: [finding], now: NOW, windowDays: 90, held, reference });
+    expect(result.kind).toBe('inline');
+    if (result.kind !== 'inline') return;
+    expect(result.statements).toEqual([
+      expect.objectContaining({
+        sid: 'UsedPerAnalyzer',
+        confidence: 'low',
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+      }),
+    ]);
+    expect(result.evidence.sources).toEqual(['access-analyzer']);
+    expect(result.evidence.used.map((u) => u.namespace)).toEqual(['kms', 'sqs']);
+    // A service a job saw used keeps the job's confidence even when the analyzer also speaks of it.
+    const job = aPrincipalUsage('arn:aws:iam::1:role/app2', [aServiceUsage('sqs', RECENT)]);
+    const both = proposeRightSizing({
+      principals: [finding, job],
+      now: NOW,
+      windowDays: 90,
+      held,
+      reference,
+    });
+    expect(both.kind === 'inline' && both.statements.map((s) => [s.sid, s.actions])).toEqual([
+      ['UsedServices', ['sqs:GetQueueUrl', 'sqs:SendMessage']],
+      ['UsedPerAnalyzer', ['kms:Decrypt', 'kms:Encrypt']],
+    ]);
+    // An UnusedIAMRole finding: nothing was used.
+    const idleRole = { ...finding, principalUnused: true };
+    expect(
+      proposeRightSizing({ principals: [idleRole], now: NOW, windowDays: 90, held, reference }).kind,
+    ).toBe('keep');
   });
 
   it('validates: unknown action names and oversized documents are refused', () => {
@@ -195,7 +241,8 @@ describe('right-sizing never widens (property)', () => {
       fc.property(
         fc.array(fc.array(statement, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
         fc.array(usage, { minLength: 1, maxLength: 3 }),
-        (holds, uses) => {
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        (holds, uses, fromAnalyzer) => {
           const documents = holds.map((statements) => ({
             Version: '2012-10-17',
             Statement: statements.map((s) =>
@@ -206,23 +253,38 @@ describe('right-sizing never widens (property)', () => {
           }));
           const held = heldByAll(documents.map((d) => heldByPolicies([], inline(d), [])!));
           const principals = uses.map((services, i) =>
-            aPrincipalUsage(
-              `arn:aws:iam::1:user/p${i}`,
-              services.map((s) =>
-                aServiceUsage(
-                  s.service,
-                  s.used ? RECENT : null,
-                  s.actionLevel
-                    ? s.actions.map(([index, used]) => [
-                        actionOf(s.service, index),
-                        used && s.used ? RECENT : null,
-                      ])
-                    : null,
+            fromAnalyzer[i]
+              ? // An unused-access finding: only the services that went unused.
+                aPrincipalUsage(
+                  `arn:aws:iam::1:role/a${i}`,
+                  services.filter((s) => !s.used).map((s) => aServiceUsage(s.service, null)),
+                  { source: 'access-analyzer', coverage: 'unused-only', asOf: RECENT },
+                )
+              : aPrincipalUsage(
+                  `arn:aws:iam::1:user/p${i}`,
+                  services.map((s) =>
+                    aServiceUsage(
+                      s.service,
+                      s.used ? RECENT : null,
+                      s.actionLevel
+                        ? s.actions.map(([index, used]) => [
+                            actionOf(s.service, index),
+                            used && s.used ? RECENT : null,
+                          ])
+                        : null,
+                    ),
+                  ),
                 ),
-              ),
-            ),
           );
-          const result = proposeRightSizing({ principals, now: NOW, windowDays: 90, held, reference });
+          // The analyzer's granted services are read from the reference's service list: the generated
+          // holds only name SERVICES, so the list is cut to them (the full list is ~450 services).
+          const result = proposeRightSizing({
+            principals,
+            now: NOW,
+            windowDays: 90,
+            held,
+            reference: { ...reference, services: () => SERVICES },
+          });
           if (result.kind !== 'inline') return;
           proposals += 1;
           for (const st of result.statements)
