@@ -3,7 +3,8 @@ import type { CollectedPrincipalUsage } from '../inventory/iam-usage-schema.js';
 import type { AccountAssignment, PermissionSet } from '../inventory/identity-center-schema.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { heldByPolicies } from '../knowledge/held-permissions.js';
-import { JOB_FUNCTION_POLICIES, proposeRightSizing } from '../knowledge/right-sizing.js';
+import { JOB_FUNCTION_POLICIES, jobFunctionServices } from '../knowledge/job-function-policies.js';
+import { proposeRightSizing } from '../knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
 import { accountUsage, permissionSetNameOfReservedRole } from '../knowledge/service-usage.js';
 import type { PlanRightSizing } from './right-sizing-plan.js';
@@ -44,6 +45,7 @@ const EMPTY: Omit<PlanRightSizing, 'outcome' | 'reason'> = {
   services: [],
   servicesHeld: null,
   managedPolicyArn: null,
+  managedPolicyVersion: null,
   inlinePolicy: null,
   statements: [],
   removedServices: [],
@@ -167,7 +169,7 @@ function narrowOne(
     inlinePolicy: set.inlinePolicy,
   };
   if (result.kind === 'managed-job-function') {
-    const services = JOB_FUNCTION_POLICIES.find((p) => p.arn === result.policyArn)?.services ?? [];
+    const services = servicesOfJobFunction(result.policyArn);
     return {
       ...base,
       replacementName,
@@ -177,6 +179,7 @@ function narrowOne(
         outcome: 'narrowed-managed',
         reason: replacementName === null ? `no free name for the replacement of ${set.name}` : null,
         managedPolicyArn: result.policyArn,
+        managedPolicyVersion: result.policyVersion,
         removedServices: result.evidence.heldNamespaces.filter((n) => !services.includes(n)),
         applied: enabled && replacementName !== null,
         replaced,
@@ -210,4 +213,9 @@ function narrowOne(
 export function replacementNameOf(name: string, taken: ReadonlySet<string>): string | null {
   const candidate = `${name.slice(0, NAME_MAX - SUFFIX.length)}${SUFFIX}`;
   return taken.has(candidate.toLowerCase()) ? null : candidate;
+}
+
+function servicesOfJobFunction(arn: string): string[] {
+  const policy = JOB_FUNCTION_POLICIES.find((p) => p.arn === arn);
+  return policy ? jobFunctionServices(policy) : [];
 }

@@ -3,7 +3,8 @@ import type { CollectedPrincipalUsage } from '../inventory/iam-usage-schema.js';
 import { policyDocumentSchema } from '../inventory/policy-document.js';
 import type { Account } from '../inventory/snapshot-schema.js';
 import { heldByAll, heldByUser } from '../knowledge/held-permissions.js';
-import { JOB_FUNCTION_POLICIES, proposeRightSizing } from '../knowledge/right-sizing.js';
+import { JOB_FUNCTION_POLICIES, jobFunctionServices } from '../knowledge/job-function-policies.js';
+import { proposeRightSizing } from '../knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
 import { accountUsage } from '../knowledge/service-usage.js';
 import type { UserContext } from './permission-set-plan.js';
@@ -31,6 +32,8 @@ export const planRightSizingSchema = z.object({
   /** Services the people hold today per the evidence (the job answers list every allowed service). */
   servicesHeld: z.int().nonnegative().nullable(),
   managedPolicyArn: z.string().nullable(),
+  /** The version of the job-function policy whose document the coverage check read (AWS may have revised it). */
+  managedPolicyVersion: z.string().nullable(),
   inlinePolicy: policyDocumentSchema.nullable(),
   statements: z.array(
     z.object({
@@ -72,6 +75,7 @@ const EMPTY = {
   services: [],
   servicesHeld: null,
   managedPolicyArn: null,
+  managedPolicyVersion: null,
   inlinePolicy: null,
   statements: [],
   removedServices: [],
@@ -136,8 +140,9 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
       outcome: 'narrowed-managed',
       reason: null,
       managedPolicyArn: result.policyArn,
+      managedPolicyVersion: result.policyVersion,
       removedServices: result.evidence.heldNamespaces.filter(
-        (n) => !(JOB_FUNCTION_POLICIES.find((p) => p.arn === result.policyArn)?.services ?? []).includes(n),
+        (n) => !servicesOfJobFunction(result.policyArn).includes(n),
       ),
     };
   return {
@@ -156,4 +161,9 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
       actions: s.actions,
     })),
   };
+}
+
+function servicesOfJobFunction(arn: string): string[] {
+  const policy = JOB_FUNCTION_POLICIES.find((p) => p.arn === arn);
+  return policy ? jobFunctionServices(policy) : [];
 }

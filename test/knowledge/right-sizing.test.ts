@@ -4,8 +4,10 @@ import { aPrincipalUsage, aServiceUsage } from '../../fixtures/builders/index.js
 import type { PolicyDocument } from '../../src/inventory/policy-document.js';
 import { heldByAll, heldByPolicies } from '../../src/knowledge/held-permissions.js';
 import { globMatch } from '../../src/knowledge/identity-policy-allows.js';
+import { JOB_FUNCTION_POLICIES } from '../../src/knowledge/job-function-policies.js';
 import {
   compressActions,
+  coveringJobFunction,
   PERMISSION_SET_INLINE_POLICY_MAX_CHARS,
   policySize,
   proposeRightSizing,
@@ -113,23 +115,20 @@ describe('proposeRightSizing', () => {
     });
   });
 
-  it('proposes an AWS managed job-function policy when it covers the use without much more', () => {
-    const finance = aPrincipalUsage('arn:aws:iam::1:user/erin', [
-      ...[
-        'aws-portal',
-        'budgets',
-        'ce',
-        'cur',
-        'billing',
-        'payments',
-        'pricing',
-        'tax',
-        'invoicing',
-        'freetier',
-      ].map((s) => aServiceUsage(s, RECENT)),
+  it('proposes a job-function policy only when its document allows every proposed action', () => {
+    // Action-level evidence with every action of the service tracked: nothing left for review.
+    const tracked = (service: string, used: string[]) =>
+      aServiceUsage(
+        service,
+        RECENT,
+        (reference.actionsOf(service) ?? []).map((a) => [a, used.includes(a) ? RECENT : null]),
+      );
+    const erin = aPrincipalUsage('arn:aws:iam::1:user/erin', [
+      tracked('budgets', ['budgets:ViewBudget', 'budgets:ModifyBudget']),
+      tracked('ce', ['ce:GetCostAndUsage']),
     ]);
     const result = proposeRightSizing({
-      principals: [finance],
+      principals: [erin],
       now: NOW,
       windowDays: 90,
       held: admin,
@@ -138,7 +137,52 @@ describe('proposeRightSizing', () => {
     expect(result).toMatchObject({
       kind: 'managed-job-function',
       policyArn: 'arn:aws:iam::aws:policy/job-function/Billing',
+      policyVersion: 'v9',
     });
+    // One used action the Billing document does not allow (ce:GetCostForecast): the generated policy.
+    const forecast = aPrincipalUsage('arn:aws:iam::1:user/fay', [
+      tracked('ce', ['ce:GetCostAndUsage', 'ce:GetCostForecast']),
+    ]);
+    expect(
+      proposeRightSizing({ principals: [forecast], now: NOW, windowDays: 90, held: admin, reference }).kind,
+    ).toBe('inline');
+    // Service-level use only: which actions were used is unknown, so no policy is said to cover it.
+    const serviceLevel = aPrincipalUsage('arn:aws:iam::1:user/gil', [aServiceUsage('budgets', RECENT)]);
+    expect(
+      proposeRightSizing({ principals: [serviceLevel], now: NOW, windowDays: 90, held: admin, reference })
+        .kind,
+    ).toBe('inline');
+    // Covered, but Billing allows what the person does not hold (support:CreateCase…): never proposed.
+    const narrow = allowing('budgets:*', 'ce:*');
+    expect(
+      proposeRightSizing({ principals: [erin], now: NOW, windowDays: 90, held: narrow, reference }).kind,
+    ).toBe('inline');
+  });
+
+  it('the job-function table holds documents: coverage reads them, action by action', () => {
+    expect(JOB_FUNCTION_POLICIES.map((p) => [p.arn.split('/').pop(), p.versionId])).toEqual([
+      ['Billing', 'v9'],
+      ['NetworkAdministrator', 'v11'],
+    ]);
+    const network = JOB_FUNCTION_POLICIES[1]!;
+    const all = (service: string) => [...(reference.actionsOf(service) ?? [])];
+    // route53:* and elasticloadbalancing:* are in NetworkAdministrator's unconditional statements.
+    const proposal = [...all('route53'), ...all('elasticloadbalancing'), ...all('directconnect')];
+    expect(coveringJobFunction(proposal, () => true, reference, 1_000, [network])).toBe(network);
+    // iam:PassRole is only allowed on flow-logs-* roles there: a resource-scoped grant never covers.
+    expect(coveringJobFunction(['iam:PassRole'], () => true, reference, 1_000, [network])).toBeNull();
+    // Every action named in a document exists in the reference or is a literal (no silent typo).
+    for (const policy of JOB_FUNCTION_POLICIES) {
+      const statements = Array.isArray(policy.document.Statement)
+        ? policy.document.Statement
+        : [policy.document.Statement];
+      for (const st of statements)
+        for (const pattern of Array.isArray(st.Action) ? st.Action : [st.Action ?? '']) {
+          const [service] = pattern.split(':');
+          if (reference.actionsOf(service ?? '') && !pattern.includes('*'))
+            expect(reference.exists(pattern), `${policy.arn}: ${pattern}`).toBe(true);
+        }
+    }
   });
 
   it('analyzer findings feed right-sizing: used = granted − unused, service level, confidence low', () => {

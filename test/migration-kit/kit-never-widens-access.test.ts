@@ -17,7 +17,7 @@ import { loadDemoSnapshot } from '../../src/demo/demo-snapshot.js';
 import type { AccountAssignment } from '../../src/inventory/identity-center-schema.js';
 import type { Snapshot } from '../../src/inventory/snapshot-schema.js';
 import { type HeldPermissions, heldByPolicies, heldByUser } from '../../src/knowledge/held-permissions.js';
-import { JOB_FUNCTION_POLICIES } from '../../src/knowledge/right-sizing.js';
+import { JOB_FUNCTION_POLICIES } from '../../src/knowledge/job-function-policies.js';
 import { IAM_SERVICE_REFERENCE as reference } from '../../src/knowledge/service-reference.js';
 import type { IdentityMapEntry } from '../../src/migration-kit/people/identity-map.js';
 import type { KitPlan } from '../../src/migration-kit/plan-schema.js';
@@ -372,11 +372,12 @@ async function grantedByTerraform(tf: ParsedTf, resourceName: string): Promise<H
   for (const attachment of ofSet('aws_ssoadmin_managed_policy_attachment')) {
     const arn = String(attachment.managed_policy_arn);
     const jobFunction = JOB_FUNCTION_POLICIES.find((p) => p.arn === arn);
-    // A job-function policy counted as every action of its services: an upper bound, so the check is sound.
+    // A job-function policy's document with its resources and conditions ignored: an upper bound, so
+    // the check is sound. An AWS managed policy keysweep has no document of counts as allowing everything.
     grants.push(
-      jobFunction
-        ? (action) => jobFunction.services.includes(action.split(':')[0] ?? '')
-        : (heldByPolicies([{ policyArn: arn, policyName: arn }], [], []) ?? (() => true)),
+      (jobFunction
+        ? heldByPolicies([], [{ policyName: 'job-function', document: jobFunction.document }], [])
+        : heldByPolicies([{ policyArn: arn, policyName: arn }], [], [])) ?? (() => true),
     );
   }
   for (const inline of ofSet('aws_ssoadmin_permission_set_inline_policy'))

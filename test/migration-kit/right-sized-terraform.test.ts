@@ -13,6 +13,7 @@ import {
 } from '../../fixtures/builders/index.js';
 import type { Snapshot } from '../../src/inventory/snapshot-schema.js';
 import { globMatch } from '../../src/knowledge/identity-policy-allows.js';
+import { IAM_SERVICE_REFERENCE as reference } from '../../src/knowledge/service-reference.js';
 import type { KitOptions } from '../../src/migration-kit/build-kit-plan.js';
 import type { KitPlan } from '../../src/migration-kit/plan-schema.js';
 import { type KitFile, renderKit } from '../../src/migration-kit/render-kit.js';
@@ -204,18 +205,7 @@ describe('the kit’s Terraform carries the right-sized permission set (issue 23
       passwordLastUsed: RECENT,
       tags: { email: 'fay@example.com' },
     });
-    const billing = [
-      'aws-portal',
-      'budgets',
-      'ce',
-      'cur',
-      'billing',
-      'payments',
-      'pricing',
-      'tax',
-      'invoicing',
-      'freetier',
-    ];
+    const billing = ['budgets:ViewBudget', 'budgets:ModifyBudget', 'ce:GetCostAndUsage'];
     const snapshot = aSnapshot({
       accounts: [
         anAccount({
@@ -223,10 +213,19 @@ describe('the kit’s Terraform carries the right-sized permission set (issue 23
             users: [fay],
             groups: [finance],
             usage: aUsageSlice([
-              aPrincipalUsage(
-                fay.arn,
-                billing.map((s) => aServiceUsage(s, RECENT)),
-              ),
+              aPrincipalUsage(fay.arn, [
+                // Every budgets and ce action tracked; the used ones are all in Billing's document.
+                ...['budgets', 'ce'].map((service) =>
+                  aServiceUsage(
+                    service,
+                    RECENT,
+                    (reference.actionsOf(service) ?? []).map((a): [string, string | null] => [
+                      a,
+                      billing.includes(a) ? RECENT : null,
+                    ]),
+                  ),
+                ),
+              ]),
             ]),
           }),
         }),
@@ -240,5 +239,8 @@ describe('the kit’s Terraform carries the right-sized permission set (issue 23
       'arn:aws:iam::aws:policy/job-function/Billing',
     ]);
     expect(resources(tf, 'aws_ssoadmin_permission_set_inline_policy')).toEqual([]);
+    expect(files.find((f) => f.path === 'identity-center/permission-sets.tf')!.content).toContain(
+      '# coverage checked against arn:aws:iam::aws:policy/job-function/Billing version v9',
+    );
   });
 });

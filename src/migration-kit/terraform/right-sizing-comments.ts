@@ -18,6 +18,10 @@ export function rightSizingComments(set: Pick<PlanPermissionSet, 'rightSizing'>)
     `removed (unused in the window): ${r.removedServices.join(', ') || 'unused actions only'}`,
     'keysweep plan --no-right-size writes no right-sized policy: today’s policies stay (see docs/right-sizing.md)',
   ];
+  if (r.managedPolicyArn)
+    comments.push(
+      `coverage checked against ${r.managedPolicyArn} version ${r.managedPolicyVersion ?? 'unknown'}: Terraform attaches AWS's current version; compare with aws iam get-policy-version before applying`,
+    );
   for (const statement of r.statements)
     if (statement.confidence === 'review')
       comments.push(
