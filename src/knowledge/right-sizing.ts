@@ -1,6 +1,9 @@
 import type { CollectedPrincipalUsage, UsageSource } from '../inventory/iam-usage-schema.js';
 import type { PolicyDocument } from '../inventory/policy-document.js';
+import { usedFromAnalyzer } from './analyzer-usage.js';
 import type { HeldPermissions } from './held-permissions.js';
+import { globMatch } from './identity-policy-allows.js';
+import { JOB_FUNCTION_POLICIES, type JobFunctionPolicy } from './job-function-policies.js';
 import type { ServiceReference } from './service-reference.js';
 import { servicesUsedInWindow } from './service-usage.js';
 
@@ -11,9 +14,12 @@ import { servicesUsedInWindow } from './service-usage.js';
  *
  * high: actions AWS tracked and saw used. medium: a service used where AWS keeps service-level data
  * only (`svc:*`, or the held actions of it). review: actions last accessed data never tracks (data
- * events, iam:PassRole): kept so nothing breaks, flagged for a person to confirm or remove.
+ * events, iam:PassRole): kept so nothing breaks, flagged for a person to confirm or remove. low: a
+ * service only IAM Access Analyzer's unused-access findings speak of, used = granted − unused
+ * (analyzer-usage.ts): used within the analyzer's own period, service level, and only as complete
+ * as the findings keysweep could read.
  */
-export type Confidence = 'high' | 'medium' | 'review';
+export type Confidence = 'high' | 'medium' | 'low' | 'review';
 
 export interface ProposedStatement {
   sid: string;
@@ -39,13 +45,15 @@ export interface RightSizingEvidence {
   asOf: string | null;
   /** Services the principals hold per the evidence (the union of the job answers). */
   servicesHeld: number;
+  /** Their namespaces, sorted. */
+  heldNamespaces: string[];
   used: UsedServiceEvidence[];
 }
 
 export type RightSizing =
   | { kind: 'unknown'; reason: string }
   | { kind: 'keep'; reason: string; evidence: RightSizingEvidence }
-  | { kind: 'managed-job-function'; policyArn: string; evidence: RightSizingEvidence }
+  | { kind: 'managed-job-function'; policyArn: string; policyVersion: string; evidence: RightSizingEvidence }
   | {
       kind: 'inline';
       statements: ProposedStatement[];
@@ -64,28 +72,6 @@ export type RightSizing =
 export const PERMISSION_SET_INLINE_POLICY_MAX_CHARS = 10_240;
 export const PERMISSION_SET_INLINE_POLICY_API_MAX = 32_768;
 
-/** AWS managed job-function policies and the services they cover (AWS's published documents). */
-export const JOB_FUNCTION_POLICIES: ReadonlyArray<{ arn: string; services: readonly string[] }> = [
-  {
-    arn: 'arn:aws:iam::aws:policy/job-function/Billing',
-    services: [
-      'account',
-      'aws-portal',
-      'billing',
-      'budgets',
-      'ce',
-      'consolidatedbilling',
-      'cur',
-      'freetier',
-      'invoicing',
-      'payments',
-      'pricing',
-      'purchase-orders',
-      'tax',
-    ],
-  },
-];
-
 /** Untracked actions of one service listed one by one up to this many; beyond, `svc:*` for review. */
 export const UNTRACKED_LISTED_MAX = 40;
 
@@ -96,21 +82,38 @@ export interface RightSizingInput {
   /** What every principal holds today (see heldByAll); null when that is not known. */
   held: HeldPermissions | null;
   reference: ServiceReference;
-  /** A job-function policy may cover up to this many services nobody used. */
+  /** A job-function policy may allow up to this many actions beyond the proposal (JOB_FUNCTION_SLACK). */
   jobFunctionSlack?: number;
 }
 
-export function proposeRightSizing(input: RightSizingInput): RightSizing {
-  const { principals, held, reference } = input;
-  if (principals.length === 0) return { kind: 'unknown', reason: 'no usage evidence for these principals' };
-  if (principals.some((p) => p.coverage !== 'granted-services'))
-    return { kind: 'unknown', reason: 'analyzer findings name only what went unused, not what was used' };
+export function proposeRightSizing(raw: RightSizingInput): RightSizing {
+  const { held, reference } = raw;
+  if (raw.principals.length === 0)
+    return { kind: 'unknown', reason: 'no usage evidence for these principals' };
   if (!held)
     return {
       kind: 'unknown',
       reason:
         'what the principals hold today is not known (an AWS managed policy keysweep has no document of)',
     };
+  // Analyzer facts (only what went unused) become used = granted − unused, at service level.
+  const principals: CollectedPrincipalUsage[] = [];
+  const derived = new Set<string>();
+  for (const p of raw.principals) {
+    const converted = usedFromAnalyzer(p, held, reference);
+    if (!converted)
+      return {
+        kind: 'unknown',
+        reason:
+          'analyzer findings name only what went unused, and what was granted (or the finding date) is not known',
+      };
+    principals.push(converted.principal);
+    for (const n of converted.derived) derived.add(n);
+  }
+  for (const p of raw.principals)
+    if (p.coverage === 'granted-services')
+      for (const u of servicesUsedInWindow(p, raw.now, raw.windowDays).used) derived.delete(u.namespace);
+  const input = { ...raw, principals };
 
   const evidence = gatherEvidence(input);
   if (evidence.used.length === 0)
@@ -124,30 +127,17 @@ export function proposeRightSizing(input: RightSizingInput): RightSizing {
     const actions = reference.actionsOf(service);
     return actions !== null && actions.length > 0 && actions.every((a) => held(a));
   };
-  const usedNamespaces = evidence.used.map((u) => u.namespace);
-  const slack = input.jobFunctionSlack ?? 3;
-  for (const policy of JOB_FUNCTION_POLICIES) {
-    const covers = usedNamespaces.every((s) => policy.services.includes(s));
-    const extra = policy.services.filter(
-      (s) => !usedNamespaces.includes(s) && reference.actionsOf(s) !== null,
-    ).length;
-    if (
-      covers &&
-      extra <= slack &&
-      policy.services.every((s) => reference.actionsOf(s) === null || heldService(s))
-    )
-      return { kind: 'managed-job-function', policyArn: policy.arn, evidence };
-  }
-
   const high = new Set<string>();
   const medium = new Set<string>();
+  const low = new Set<string>();
   const review = new Set<string>();
   const trackedBy = trackedActions(principals);
   for (const used of evidence.used) {
     const all = reference.actionsOf(used.namespace);
     if (!used.actionLevel) {
-      if (heldService(used.namespace)) medium.add(`${used.namespace}:*`);
-      else for (const action of all ?? []) if (held(action)) medium.add(action);
+      const into = derived.has(used.namespace) ? low : medium;
+      if (heldService(used.namespace)) into.add(`${used.namespace}:*`);
+      else for (const action of all ?? []) if (held(action)) into.add(action);
       continue;
     }
     for (const action of used.actions ?? []) if (held(action)) high.add(canonical(action, all));
@@ -162,12 +152,12 @@ export function proposeRightSizing(input: RightSizingInput): RightSizing {
   // iam:PassRole is never tracked: whoever holds it keeps it, for review.
   if (held('iam:PassRole') && principals.some((p) => p.services.some((s) => s.namespace === 'iam')))
     review.add('iam:PassRole');
-  for (const action of [...high, ...medium]) review.delete(action);
+  for (const action of [...high, ...medium, ...low]) review.delete(action);
   for (const wildcard of review)
     if (wildcard.endsWith(':*'))
       for (const action of [...review])
         if (action !== wildcard && action.startsWith(wildcard.slice(0, -1))) review.delete(action);
-  for (const action of medium)
+  for (const action of [...medium, ...low])
     if (action.endsWith(':*'))
       for (const r of [...review]) if (r.startsWith(action.slice(0, -1))) review.delete(r);
 
@@ -183,6 +173,13 @@ export function proposeRightSizing(input: RightSizingInput): RightSizing {
       actions: [...medium].sort(),
       confidence: 'medium' as const,
       reason: 'services used in the window; AWS keeps service-level data only for them',
+    },
+    {
+      sid: 'UsedPerAnalyzer',
+      actions: [...low].sort(),
+      confidence: 'low' as const,
+      reason:
+        'granted and not reported unused by IAM Access Analyzer (its own period, service level): used = granted − unused',
     },
     {
       sid: 'ReviewUntracked',
@@ -202,6 +199,19 @@ export function proposeRightSizing(input: RightSizingInput): RightSizing {
       Resource: '*',
     })),
   };
+  const jobFunction = coveringJobFunction(
+    statements.flatMap((st) => st.actions),
+    held,
+    reference,
+    input.jobFunctionSlack ?? JOB_FUNCTION_SLACK,
+  );
+  if (jobFunction)
+    return {
+      kind: 'managed-job-function',
+      policyArn: jobFunction.arn,
+      policyVersion: jobFunction.versionId,
+      evidence,
+    };
   const problem = validateInlinePolicy(document, reference);
   if (problem) return { kind: 'keep', reason: `the proposal does not validate: ${problem}`, evidence };
   return { kind: 'inline', statements, document, size: policySize(document), evidence };
@@ -288,6 +298,7 @@ function gatherEvidence(input: RightSizingInput): RightSizingEvidence {
     sources: [...new Set(input.principals.map((p) => p.source))].sort(),
     asOf,
     servicesHeld: held.size,
+    heldNamespaces: [...held].sort(),
     used: [...byService.values()].sort((a, b) => a.namespace.localeCompare(b.namespace)),
   };
 }
@@ -314,5 +325,64 @@ export function validateInlinePolicy(document: PolicyDocument, reference: Servic
   for (const statement of statements)
     for (const action of Array.isArray(statement.Action) ? statement.Action : [statement.Action ?? ''])
       if (!reference.exists(action)) return `unknown action ${action} (not in the IAM service reference)`;
+  return null;
+}
+
+/**
+ * "Covers it without much more": a job-function policy may allow up to this many actions the proposal
+ * does not (AWS maintains it as services change, which a generated policy does not get). Billing (~100
+ * actions) fits whenever it covers; NetworkAdministrator (~400) only a proposal nearly as large.
+ */
+export const JOB_FUNCTION_SLACK = 100;
+
+/**
+ * The action names a pattern stands for in the service reference; a literal name of a service the
+ * reference does not know stands for itself; null when a wildcard cannot be expanded (nothing provable).
+ */
+function expand(pattern: string, reference: ServiceReference): string[] | null {
+  const [service] = pattern.split(':');
+  const all = reference.actionsOf(service ?? '');
+  if (all) return all.filter((a) => globMatch(pattern, a, true));
+  return /[*?]/.test(pattern) ? null : [pattern];
+}
+
+/**
+ * The job-function policy to propose instead of the generated statements, or null. It must allow every
+ * action of the proposal (review statements included: nothing is dropped) through its unconditional
+ * `Resource: *` statements, allow nothing that is not held today (every statement counted, conditions and
+ * resources ignored: an upper bound), and allow at most `slack` actions the proposal does not.
+ */
+export function coveringJobFunction(
+  proposal: readonly string[],
+  held: HeldPermissions,
+  reference: ServiceReference,
+  slack: number,
+  policies: readonly JobFunctionPolicy[] = JOB_FUNCTION_POLICIES,
+): JobFunctionPolicy | null {
+  if (proposal.length === 0) return null;
+  for (const policy of policies) {
+    const statements = (
+      Array.isArray(policy.document.Statement) ? policy.document.Statement : [policy.document.Statement]
+    ).filter((st) => st.Effect === 'Allow');
+    const patterns = (st: (typeof statements)[number]) =>
+      Array.isArray(st.Action) ? st.Action : st.Action ? [st.Action] : [];
+    const unconditional = statements
+      .filter((st) => st.Resource === '*' && st.Condition === undefined && st.NotAction === undefined)
+      .flatMap(patterns);
+    const covered = (action: string) => unconditional.some((p) => globMatch(p, action, true));
+    const proposed = new Set<string>();
+    const coversAll = proposal.every((pattern) => {
+      const actions = expand(pattern, reference);
+      for (const a of actions ?? []) proposed.add(a.toLowerCase());
+      return actions !== null && actions.length > 0 && actions.every(covered);
+    });
+    if (!coversAll) continue;
+    if (statements.some((st) => st.NotAction !== undefined)) continue;
+    const grants = statements.flatMap(patterns).map((p) => expand(p, reference));
+    if (grants.some((g) => g === null || !g.every((a) => held(a)))) continue;
+    const allowed = new Set(grants.flatMap((g) => g ?? []).map((a) => a.toLowerCase()));
+    const extra = [...allowed].filter((a) => !proposed.has(a)).length;
+    if (extra <= slack) return policy;
+  }
   return null;
 }

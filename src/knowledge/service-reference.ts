@@ -12,6 +12,8 @@ export interface ServiceReference {
   actionsOf(service: string): readonly string[] | null;
   /** Whether `prefix:Action` (or `prefix:*`) names something that exists. */
   exists(action: string): boolean;
+  /** Every service prefix the reference knows; null when its list cannot be read. */
+  services?(): readonly string[] | null;
 }
 
 const require = createRequire(import.meta.url);
@@ -32,7 +34,21 @@ function actionsDirectory(): string | null {
 
 const cache = new Map<string, readonly string[] | null>();
 
+let serviceList: readonly string[] | null | undefined;
+
 export const IAM_SERVICE_REFERENCE: ServiceReference = {
+  services() {
+    if (serviceList !== undefined) return serviceList;
+    const dir = actionsDirectory();
+    try {
+      serviceList = dir
+        ? (JSON.parse(readFileSync(join(dirname(dir), 'services.json'), 'utf8')) as string[]).sort()
+        : null;
+    } catch {
+      serviceList = null;
+    }
+    return serviceList;
+  },
   actionsOf(service) {
     if (!/^[a-z0-9-]+$/.test(service)) return null;
     if (cache.has(service)) return cache.get(service) ?? null;

@@ -9,6 +9,8 @@ import { TOOL_VERSION } from '../version.js';
 import { assignmentPrerequisites } from './access/assignment-prerequisites.js';
 import { planAccess } from './access/plan-access.js';
 import { suspectedBreakGlassEntry } from './access/suspected-break-glass-entry.js';
+import { applyRightSizing, rightSizingNarrowing } from './apply-right-sizing.js';
+import { existingSetNarrowing } from './existing-set-narrowing.js';
 import { inventoryGaps } from './inventory-gaps.js';
 import { DEFAULT_KIT_RULE_OPTIONS, type KitRuleOptions } from './kit-options.js';
 import type { IdentityMap } from './people/identity-map.js';
@@ -26,6 +28,11 @@ export interface KitOptions {
   emailTag: string;
   /** Rule options resolved from the keysweep config (config/kit-rule-options.ts); default: the rules' defaults. */
   ruleOptions?: KitRuleOptions;
+  /**
+   * Whether the sets the kit creates carry the right-sized proposal where usage evidence narrows them
+   * (issue 23); default true. False (`keysweep plan --no-right-size`): today's policies, as they are.
+   */
+  rightSize?: boolean;
 }
 
 /**
@@ -115,6 +122,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
         ruleOptions,
       ),
     )
+    .map((set) => applyRightSizing(set, options.rightSize ?? true, ruleOptions))
     .sort((a, b) => a.name.localeCompare(b.name));
 
   const accountName = new Map(snapshot.accounts.map((a: Account) => [a.id, a.name]));
@@ -135,7 +143,12 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     heldBack,
     accountNames: accountName,
     narrowedBy: (accountId, name) =>
-      narrowedBy(setsByName.get(name), accountId, customerPolicies, incompleteAccounts),
+      [
+        narrowedBy(setsByName.get(name), accountId, customerPolicies, incompleteAccounts),
+        rightSizingNarrowing(setsByName.get(name)),
+      ]
+        .filter((why) => why !== null)
+        .join('; ') || null,
     prerequisites: assignmentPrerequisites(snapshot, permissionSets),
   });
   const planPeople = access.people;
@@ -189,6 +202,7 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     blockedAssignments: access.blockedAssignments,
     workloads: withExistingWorkloadObjects(workloads, snapshot),
     accessDiff: access.accessDiff,
+    existingSetNarrowing: existingSetNarrowing(snapshot, options.rightSize ?? true),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { policyDocumentSchema } from '../inventory/policy-document.js';
+import { planExistingSetNarrowingSchema } from './existing-set-narrowing.js';
 import { planRightSizingSchema } from './right-sizing-plan.js';
 
 /** plan.json: the migration kit's one machine-readable source; every other kit file is rendered from it. */
@@ -239,6 +240,8 @@ export const planSchema = z.object({
   blockedAssignments: z.array(planBlockedAssignmentSchema),
   workloads: z.array(planWorkloadSchema),
   accessDiff: accessDiffSchema,
+  /** Existing permission sets narrowed from their AWSReservedSSO_* roles' usage (issue 23). */
+  existingSetNarrowing: z.array(planExistingSetNarrowingSchema).optional(),
 });
 export type KitPlan = z.infer<typeof planSchema>;
 export type PlanPerson = z.infer<typeof planPersonSchema>;

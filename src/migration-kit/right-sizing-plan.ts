@@ -3,6 +3,7 @@ import type { CollectedPrincipalUsage } from '../inventory/iam-usage-schema.js';
 import { policyDocumentSchema } from '../inventory/policy-document.js';
 import type { Account } from '../inventory/snapshot-schema.js';
 import { heldByAll, heldByUser } from '../knowledge/held-permissions.js';
+import { JOB_FUNCTION_POLICIES, jobFunctionServices } from '../knowledge/job-function-policies.js';
 import { proposeRightSizing } from '../knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
 import { accountUsage } from '../knowledge/service-usage.js';
@@ -31,15 +32,32 @@ export const planRightSizingSchema = z.object({
   /** Services the people hold today per the evidence (the job answers list every allowed service). */
   servicesHeld: z.int().nonnegative().nullable(),
   managedPolicyArn: z.string().nullable(),
+  /** The version of the job-function policy whose document the coverage check read (AWS may have revised it). */
+  managedPolicyVersion: z.string().nullable(),
   inlinePolicy: policyDocumentSchema.nullable(),
   statements: z.array(
     z.object({
       sid: z.string(),
-      confidence: z.enum(['high', 'medium', 'review']),
+      confidence: z.enum(['high', 'medium', 'low', 'review']),
       reason: z.string(),
       actions: z.array(z.string()),
     }),
   ),
+  /** Services held today (per the evidence) that the proposal no longer grants. */
+  removedServices: z.array(z.string()),
+  /**
+   * Whether the kit's Terraform carries the proposal (`keysweep plan` does by default for the sets it
+   * creates; `--no-right-size` keeps today's policies; an existing set is never changed in place).
+   */
+  applied: z.boolean(),
+  /** The policies the proposal replaced in this set (what the IAM users have today); null when not applied. */
+  replaced: z
+    .object({
+      awsManagedPolicies: z.array(z.string()),
+      customerManagedPolicies: z.array(z.string()),
+      inlinePolicy: policyDocumentSchema.nullable(),
+    })
+    .nullable(),
 });
 export type PlanRightSizing = z.infer<typeof planRightSizingSchema>;
 
@@ -57,8 +75,12 @@ const EMPTY = {
   services: [],
   servicesHeld: null,
   managedPolicyArn: null,
+  managedPolicyVersion: null,
   inlinePolicy: null,
   statements: [],
+  removedServices: [],
+  applied: false,
+  replaced: null,
 };
 
 /** The right-sizing entry of a permission set whose members are these IAM users. */
@@ -109,6 +131,7 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
     })),
     servicesHeld: result.evidence.servicesHeld,
   };
+  const granted = (actions: readonly string[]) => new Set(actions.map((a) => a.split(':')[0] ?? a));
   if (result.kind === 'keep') return { ...EMPTY, ...evidence, outcome: 'keep', reason: result.reason };
   if (result.kind === 'managed-job-function')
     return {
@@ -117,6 +140,10 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
       outcome: 'narrowed-managed',
       reason: null,
       managedPolicyArn: result.policyArn,
+      managedPolicyVersion: result.policyVersion,
+      removedServices: result.evidence.heldNamespaces.filter(
+        (n) => !servicesOfJobFunction(result.policyArn).includes(n),
+      ),
     };
   return {
     ...EMPTY,
@@ -124,6 +151,9 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
     outcome: 'narrowed-inline',
     reason: null,
     inlinePolicy: result.document,
+    removedServices: result.evidence.heldNamespaces.filter(
+      (n) => !granted(result.statements.flatMap((s) => s.actions)).has(n),
+    ),
     statements: result.statements.map((s) => ({
       sid: s.sid,
       confidence: s.confidence,
@@ -131,4 +161,9 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
       actions: s.actions,
     })),
   };
+}
+
+function servicesOfJobFunction(arn: string): string[] {
+  const policy = JOB_FUNCTION_POLICIES.find((p) => p.arn === arn);
+  return policy ? jobFunctionServices(policy) : [];
 }

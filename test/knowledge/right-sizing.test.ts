@@ -4,8 +4,10 @@ import { aPrincipalUsage, aServiceUsage } from '../../fixtures/builders/index.js
 import type { PolicyDocument } from '../../src/inventory/policy-document.js';
 import { heldByAll, heldByPolicies } from '../../src/knowledge/held-permissions.js';
 import { globMatch } from '../../src/knowledge/identity-policy-allows.js';
+import { JOB_FUNCTION_POLICIES } from '../../src/knowledge/job-function-policies.js';
 import {
   compressActions,
+  coveringJobFunction,
   PERMISSION_SET_INLINE_POLICY_MAX_CHARS,
   policySize,
   proposeRightSizing,
@@ -94,7 +96,13 @@ describe('proposeRightSizing', () => {
     expect(
       proposeRightSizing({ principals: [alice], now: NOW, windowDays: 90, held: null, reference }).kind,
     ).toBe('unknown');
-    const analyzer = { ...alice, coverage: 'unused-only' as const, source: 'access-analyzer' as const };
+    // Analyzer facts without a date (or with an unknown grant) say nothing about use: unknown.
+    const analyzer = {
+      ...alice,
+      coverage: 'unused-only' as const,
+      source: 'access-analyzer' as const,
+      asOf: null,
+    };
     expect(
       proposeRightSizing({ principals: [analyzer], now: NOW, windowDays: 90, held: admin, reference }).kind,
     ).toBe('unknown');
@@ -107,23 +115,20 @@ describe('proposeRightSizing', () => {
     });
   });
 
-  it('proposes an AWS managed job-function policy when it covers the use without much more', () => {
-    const finance = aPrincipalUsage('arn:aws:iam::1:user/erin', [
-      ...[
-        'aws-portal',
-        'budgets',
-        'ce',
-        'cur',
-        'billing',
-        'payments',
-        'pricing',
-        'tax',
-        'invoicing',
-        'freetier',
-      ].map((s) => aServiceUsage(s, RECENT)),
+  it('proposes a job-function policy only when its document allows every proposed action', () => {
+    // Action-level evidence with every action of the service tracked: nothing left for review.
+    const tracked = (service: string, used: string[]) =>
+      aServiceUsage(
+        service,
+        RECENT,
+        (reference.actionsOf(service) ?? []).map((a) => [a, used.includes(a) ? RECENT : null]),
+      );
+    const erin = aPrincipalUsage('arn:aws:iam::1:user/erin', [
+      tracked('budgets', ['budgets:ViewBudget', 'budgets:ModifyBudget']),
+      tracked('ce', ['ce:GetCostAndUsage']),
     ]);
     const result = proposeRightSizing({
-      principals: [finance],
+      principals: [erin],
       now: NOW,
       windowDays: 90,
       held: admin,
@@ -132,7 +137,92 @@ describe('proposeRightSizing', () => {
     expect(result).toMatchObject({
       kind: 'managed-job-function',
       policyArn: 'arn:aws:iam::aws:policy/job-function/Billing',
+      policyVersion: 'v9',
     });
+    // One used action the Billing document does not allow (ce:GetCostForecast): the generated policy.
+    const forecast = aPrincipalUsage('arn:aws:iam::1:user/fay', [
+      tracked('ce', ['ce:GetCostAndUsage', 'ce:GetCostForecast']),
+    ]);
+    expect(
+      proposeRightSizing({ principals: [forecast], now: NOW, windowDays: 90, held: admin, reference }).kind,
+    ).toBe('inline');
+    // Service-level use only: which actions were used is unknown, so no policy is said to cover it.
+    const serviceLevel = aPrincipalUsage('arn:aws:iam::1:user/gil', [aServiceUsage('budgets', RECENT)]);
+    expect(
+      proposeRightSizing({ principals: [serviceLevel], now: NOW, windowDays: 90, held: admin, reference })
+        .kind,
+    ).toBe('inline');
+    // Covered, but Billing allows what the person does not hold (support:CreateCase…): never proposed.
+    const narrow = allowing('budgets:*', 'ce:*');
+    expect(
+      proposeRightSizing({ principals: [erin], now: NOW, windowDays: 90, held: narrow, reference }).kind,
+    ).toBe('inline');
+  });
+
+  it('the job-function table holds documents: coverage reads them, action by action', () => {
+    expect(JOB_FUNCTION_POLICIES.map((p) => [p.arn.split('/').pop(), p.versionId])).toEqual([
+      ['Billing', 'v9'],
+      ['NetworkAdministrator', 'v11'],
+    ]);
+    const network = JOB_FUNCTION_POLICIES[1]!;
+    const all = (service: string) => [...(reference.actionsOf(service) ?? [])];
+    // route53:* and elasticloadbalancing:* are in NetworkAdministrator's unconditional statements.
+    const proposal = [...all('route53'), ...all('elasticloadbalancing'), ...all('directconnect')];
+    expect(coveringJobFunction(proposal, () => true, reference, 1_000, [network])).toBe(network);
+    // iam:PassRole is only allowed on flow-logs-* roles there: a resource-scoped grant never covers.
+    expect(coveringJobFunction(['iam:PassRole'], () => true, reference, 1_000, [network])).toBeNull();
+    // Every action named in a document exists in the reference or is a literal (no silent typo).
+    for (const policy of JOB_FUNCTION_POLICIES) {
+      const statements = Array.isArray(policy.document.Statement)
+        ? policy.document.Statement
+        : [policy.document.Statement];
+      for (const st of statements)
+        for (const pattern of Array.isArray(st.Action) ? st.Action : [st.Action ?? '']) {
+          const [service] = pattern.split(':');
+          if (reference.actionsOf(service ?? '') && !pattern.includes('*'))
+            expect(reference.exists(pattern), `${policy.arn}: ${pattern}`).toBe(true);
+        }
+    }
+  });
+
+  it('analyzer findings feed right-sizing: used = granted − unused, service level, confidence low', () => {
+    // Granted sqs, sns and kms; the finding says sns went wholly unused and kms partly (one action).
+    const held = allowing('sqs:SendMessage', 'sqs:GetQueueUrl', 'sns:Publish', 'kms:Decrypt', 'kms:Encrypt');
+    const finding = aPrincipalUsage(
+      'arn:aws:iam::1:role/app',
+      [aServiceUsage('sns', null), aServiceUsage('kms', null, [['kms:Encrypt', null]])],
+      { source: 'access-analyzer', coverage: 'unused-only', asOf: RECENT },
+    );
+    const result = proposeRightSizing({ principals: [finding], now: NOW, windowDays: 90, held, reference });
+    expect(result.kind).toBe('inline');
+    if (result.kind !== 'inline') return;
+    expect(result.statements).toEqual([
+      expect.objectContaining({
+        sid: 'UsedPerAnalyzer',
+        confidence: 'low',
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+      }),
+    ]);
+    expect(result.evidence.sources).toEqual(['access-analyzer']);
+    expect(result.evidence.used.map((u) => u.namespace)).toEqual(['kms', 'sqs']);
+    // A service a job saw used keeps the job's confidence even when the analyzer also speaks of it.
+    const job = aPrincipalUsage('arn:aws:iam::1:role/app2', [aServiceUsage('sqs', RECENT)]);
+    const both = proposeRightSizing({
+      principals: [finding, job],
+      now: NOW,
+      windowDays: 90,
+      held,
+      reference,
+    });
+    expect(both.kind === 'inline' && both.statements.map((s) => [s.sid, s.actions])).toEqual([
+      ['UsedServices', ['sqs:GetQueueUrl', 'sqs:SendMessage']],
+      ['UsedPerAnalyzer', ['kms:Decrypt', 'kms:Encrypt']],
+    ]);
+    // An UnusedIAMRole finding: nothing was used.
+    const idleRole = { ...finding, principalUnused: true };
+    expect(
+      proposeRightSizing({ principals: [idleRole], now: NOW, windowDays: 90, held, reference }).kind,
+    ).toBe('keep');
   });
 
   it('validates: unknown action names and oversized documents are refused', () => {
@@ -195,7 +285,8 @@ describe('right-sizing never widens (property)', () => {
       fc.property(
         fc.array(fc.array(statement, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
         fc.array(usage, { minLength: 1, maxLength: 3 }),
-        (holds, uses) => {
+        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+        (holds, uses, fromAnalyzer) => {
           const documents = holds.map((statements) => ({
             Version: '2012-10-17',
             Statement: statements.map((s) =>
@@ -206,23 +297,38 @@ describe('right-sizing never widens (property)', () => {
           }));
           const held = heldByAll(documents.map((d) => heldByPolicies([], inline(d), [])!));
           const principals = uses.map((services, i) =>
-            aPrincipalUsage(
-              `arn:aws:iam::1:user/p${i}`,
-              services.map((s) =>
-                aServiceUsage(
-                  s.service,
-                  s.used ? RECENT : null,
-                  s.actionLevel
-                    ? s.actions.map(([index, used]) => [
-                        actionOf(s.service, index),
-                        used && s.used ? RECENT : null,
-                      ])
-                    : null,
+            fromAnalyzer[i]
+              ? // An unused-access finding: only the services that went unused.
+                aPrincipalUsage(
+                  `arn:aws:iam::1:role/a${i}`,
+                  services.filter((s) => !s.used).map((s) => aServiceUsage(s.service, null)),
+                  { source: 'access-analyzer', coverage: 'unused-only', asOf: RECENT },
+                )
+              : aPrincipalUsage(
+                  `arn:aws:iam::1:user/p${i}`,
+                  services.map((s) =>
+                    aServiceUsage(
+                      s.service,
+                      s.used ? RECENT : null,
+                      s.actionLevel
+                        ? s.actions.map(([index, used]) => [
+                            actionOf(s.service, index),
+                            used && s.used ? RECENT : null,
+                          ])
+                        : null,
+                    ),
+                  ),
                 ),
-              ),
-            ),
           );
-          const result = proposeRightSizing({ principals, now: NOW, windowDays: 90, held, reference });
+          // The analyzer's granted services are read from the reference's service list: the generated
+          // holds only name SERVICES, so the list is cut to them (the full list is ~450 services).
+          const result = proposeRightSizing({
+            principals,
+            now: NOW,
+            windowDays: 90,
+            held,
+            reference: { ...reference, services: () => SERVICES },
+          });
           if (result.kind !== 'inline') return;
           proposals += 1;
           for (const st of result.statements)

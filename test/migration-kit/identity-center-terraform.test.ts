@@ -23,6 +23,8 @@ describe('identity-center/*.tf', () => {
       'identity-center/group-memberships.tf',
       'identity-center/groups.tf',
       'identity-center/main.tf',
+      // Issue 23: the demo's existing AdministratorAccess gets a narrowed replacement beside it.
+      'identity-center/narrowed-permission-sets.tf',
       'identity-center/permission-sets.tf',
       'identity-center/users.tf',
     ]);
@@ -35,8 +37,17 @@ describe('identity-center/*.tf', () => {
     const assignments = Object.values(parsed.resource?.aws_ssoadmin_account_assignment ?? {}).map(
       (b) => b[0]!,
     );
-    expect(assignments).toHaveLength(plan.assignments.length);
-    expect(new Set(assignments.map((a) => a.principal_type))).toEqual(new Set(['GROUP']));
+    // The narrowed replacements of existing sets mirror those sets' assignments (users and groups).
+    const mirrored = (plan.existingSetNarrowing ?? [])
+      .filter((n) => n.rightSizing.applied)
+      .flatMap((n) => n.assignments);
+    expect(mirrored.length).toBeGreaterThan(0);
+    expect(assignments).toHaveLength(plan.assignments.length + mirrored.length);
+    const kitOwn = Object.entries(parsed.resource?.aws_ssoadmin_account_assignment ?? {})
+      .filter(([name]) => !name.includes('_narrowed'))
+      .map(([, b]) => b[0]!);
+    expect(kitOwn).toHaveLength(plan.assignments.length);
+    expect(new Set(kitOwn.map((a) => a.principal_type))).toEqual(new Set(['GROUP']));
     expect(new Set(assignments.map((a) => a.target_type))).toEqual(new Set(['AWS_ACCOUNT']));
     // Grace: aws-admins (existing; she is its only member) → AdministratorAccess on network, where her
     // IAM user is admin. Not on management (the group has it already) and not on shared-services, whose
@@ -121,7 +132,14 @@ describe('identity-center/*.tf', () => {
       Object.values(sets)
         .map((s) => s[0]!.name)
         .sort(),
-    ).toEqual(plan.permissionSets.map((s) => s.name).sort());
+    ).toEqual(
+      [
+        ...plan.permissionSets.map((s) => s.name),
+        ...(plan.existingSetNarrowing ?? []).flatMap((n) =>
+          n.rightSizing.applied ? [n.replacementName!] : [],
+        ),
+      ].sort(),
+    );
     for (const set of plan.permissionSets.filter((s) => s.exists))
       expect(parsed.import!.map((i) => i.id)).toContain(`${set.arn},${INSTANCE}`);
     const attachments = Object.values(parsed.resource!.aws_ssoadmin_managed_policy_attachment!).map(

@@ -37,6 +37,7 @@ interface PlanFlags extends InventorySourceFlags {
   deleteAfterDays: string;
   format: string;
   config?: string;
+  rightSize: boolean;
 }
 
 const RUNBOOK_FORMATS = ['md', 'html'] as const;
@@ -68,6 +69,10 @@ export function registerPlan(program: Command, io: CliIo): void {
     .option(
       '--config <file>',
       'keysweep config: breakGlassUsers and rule options the plan follows (default: keysweep.config.yaml/.json)',
+    )
+    .option(
+      '--no-right-size',
+      "keep today's policies in the permission sets the kit creates (default: right-sized from usage evidence where it narrows them; docs/right-sizing.md)",
     )
     .option('--quiet', 'print nothing but errors');
   addLiveCollectionOptions(command).action(async (flags: PlanFlags, self: Command) => {
@@ -111,7 +116,14 @@ async function runPlan(flags: PlanFlags, io: CliIo, command: Command): Promise<n
   );
   const staleRows = identityMapFile && identityMapStaleRowsWarning(identityMapFile, identityMap, snapshot);
   if (staleRows) io.stderr(escapeControlCharacters(staleRows));
-  const plan = buildKitPlan(snapshot, { now, idp, identityMap, emailTag, ruleOptions });
+  const plan = buildKitPlan(snapshot, {
+    now,
+    idp,
+    identityMap,
+    emailTag,
+    ruleOptions,
+    rightSize: flags.rightSize,
+  });
   const files = renderKit(plan, snapshot, { scpExemptRoles, deleteAfterDays, runbookFormats, now });
   await replaceDirectory(outDir, files);
 

@@ -5,6 +5,7 @@ import type { KitPlan, PlanPerson } from '../plan-schema.js';
 import { profileNames } from '../writers/cli-profiles.js';
 import { accessDiffSection } from './access-diff-section.js';
 import { deleteUserCommands } from './delete-user-commands.js';
+import { existingSetNarrowingNodes } from './existing-set-narrowing-section.js';
 import { personSteps } from './person-steps.js';
 import { rightSizingNodes } from './right-sizing-section.js';
 import { rollbackSection, scpSection } from './rollback-steps.js';
@@ -75,6 +76,7 @@ export function buildRunbook(plan: KitPlan, snapshot: Snapshot, options: Runbook
     ...signInSteps(plan),
   ];
   nodes.push(...rightSizingNodes(plan));
+  nodes.push(...existingSetNarrowingNodes(plan));
   if (plan.unmatched.length > 0)
     nodes.push(
       { kind: 'heading', level: 2, text: 'Needs a decision' },

@@ -4,8 +4,8 @@ import { literal, type RunbookNode } from './runbook-document.js';
 /**
  * The runbook's right-sizing section: per permission set, the evidence (services used, last use,
  * window, source) and the narrower proposal, with the statements a person must review called out.
- * The proposal is advice beside the kit: the Terraform still carries today's policies until someone
- * adopts it, so following the runbook never takes access away by surprise.
+ * A set the kit creates carries the proposal in its Terraform (unless `--no-right-size`); an existing
+ * set is imported unchanged, its proposal is advice here (and see the existing-set narrowing section).
  */
 export function rightSizingNodes(plan: KitPlan): RunbookNode[] {
   const sets = plan.permissionSets.filter((s) => s.rightSizing !== undefined);
@@ -14,13 +14,23 @@ export function rightSizingNodes(plan: KitPlan): RunbookNode[] {
     { kind: 'heading', level: 2, text: 'Right-sized permission sets (from usage evidence)' },
     {
       kind: 'paragraph',
-      text: 'What each permission set’s people used in the usage window, and a narrower set where the evidence allows one. The Terraform keeps today’s policies: adopt a proposal by replacing the set’s policies with it after review (docs/right-sizing.md explains the evidence and its blind spots).',
+      text: 'What each permission set’s people used in the usage window, and a narrower set where the evidence allows one. Each set says whether the Terraform carries its proposal (sets the kit creates, unless keysweep plan ran with --no-right-size) or keeps today’s policies (existing sets, imported unchanged); docs/right-sizing.md explains the evidence and its blind spots.',
     },
   ];
   for (const set of sets) {
     const r = set.rightSizing!;
     nodes.push({ kind: 'heading', level: 3, text: `${literal(set.name)}: ${outcomeText(r.outcome)}` });
     if (r.reason) nodes.push({ kind: 'paragraph', text: literal(r.reason) });
+    if (r.applied)
+      nodes.push({
+        kind: 'warning',
+        text: `The Terraform creates ${literal(set.name)} with this proposal instead of today’s policies (${[...(r.replaced?.awsManagedPolicies ?? []), ...(r.replaced?.customerManagedPolicies ?? [])].map(literal).join(', ') || 'inline policy'}): people lose what they did not use in the window. Re-run keysweep plan with --no-right-size to keep today’s.`,
+      });
+    else if (r.outcome.startsWith('narrowed') && set.exists === true)
+      nodes.push({
+        kind: 'paragraph',
+        text: 'An existing set: imported unchanged; the proposal is advice (the existing-set narrowing below uses the set’s own roles).',
+      });
     if (r.services.length > 0)
       nodes.push({
         kind: 'list',

@@ -11,6 +11,8 @@ import {
   renderFile,
 } from './hcl.js';
 import { identityCenterHeader, peopleBlocks } from './identity-center-people-tf.js';
+import { narrowedExistingSetBlocks } from './narrowed-existing-sets-tf.js';
+import { rightSizingComments } from './right-sizing-comments.js';
 
 const INSTANCE = ref('local.instance_arn');
 
@@ -41,6 +43,12 @@ function identityCenterFiles(plan: KitPlan, id: IdentifierFn): Array<{ path: str
       content: renderFile(header, assignmentBlocks(plan, id)),
     },
   ];
+  const narrowed = narrowedExistingSetBlocks(plan, id);
+  if (narrowed.length > 0)
+    files.push({
+      path: 'identity-center/narrowed-permission-sets.tf',
+      content: renderFile(header, narrowed),
+    });
   if (plan.identityCenter.idp === 'identity-center') {
     files.push({ path: 'identity-center/users.tf', content: renderFile(header, users) });
     files.push({ path: 'identity-center/group-memberships.tf', content: renderFile(header, memberships) });
@@ -132,6 +140,7 @@ function permissionSetBlocks(set: PlanPermissionSet, plan: KitPlan, id: Identifi
         ? `UNKNOWN whether permission set ${set.name} (or one with the same policies) already exists: Identity Center's permission sets were not collected; check before applying`
         : `new permission set ${set.name}`,
     ...set.warnings.map((w) => `WARNING: ${w}`),
+    ...rightSizingComments(set),
   ];
   const attributes: Array<[string, HclValue]> = [
     ['name', set.name],

@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import type { CollectedPrincipalUsage } from '../inventory/iam-usage-schema.js';
+import type { AccountAssignment, PermissionSet } from '../inventory/identity-center-schema.js';
+import type { Snapshot } from '../inventory/snapshot-schema.js';
+import { heldByPolicies } from '../knowledge/held-permissions.js';
+import { JOB_FUNCTION_POLICIES, jobFunctionServices } from '../knowledge/job-function-policies.js';
+import { proposeRightSizing } from '../knowledge/right-sizing.js';
+import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
+import { accountUsage, permissionSetNameOfReservedRole } from '../knowledge/service-usage.js';
+import type { PlanRightSizing } from './right-sizing-plan.js';
+import { planRightSizingSchema } from './right-sizing-plan.js';
+
+/**
+ * Existing permission sets narrowed from their own evidence (issue 23): Identity Center provisions a
+ * set as the role AWSReservedSSO_<set>_<hash> in each account it is assigned to, so that role's last
+ * accessed data is the set's use there, all its users merged. The union over every account the set is
+ * assigned to, within what the set grants today, becomes a replacement set the kit creates beside it
+ * (same assignments), so people can switch and switch back; the old set is never changed in place.
+ */
+export const planExistingSetNarrowingSchema = z.object({
+  name: z.string(),
+  arn: z.string(),
+  /** The replacement set's name (Identity Center: at most 32 characters); null when nothing is proposed. */
+  replacementName: z.string().nullable(),
+  /** The existing set's session duration, kept by the replacement. */
+  sessionDuration: z.string(),
+  accounts: z.array(
+    z.object({
+      accountId: z.string(),
+      /** The AWSReservedSSO_* role whose evidence was read; null when none was found. */
+      roleArn: z.string().nullable(),
+    }),
+  ),
+  /** The set's assignments the replacement mirrors (and that are removed from the old set once people switched). */
+  assignments: z.array(
+    z.object({ accountId: z.string(), principalType: z.enum(['USER', 'GROUP']), principalId: z.string() }),
+  ),
+  rightSizing: planRightSizingSchema,
+});
+export type PlanExistingSetNarrowing = z.infer<typeof planExistingSetNarrowingSchema>;
+
+const EMPTY: Omit<PlanRightSizing, 'outcome' | 'reason'> = {
+  windowDays: null,
+  sources: [],
+  services: [],
+  servicesHeld: null,
+  managedPolicyArn: null,
+  managedPolicyVersion: null,
+  inlinePolicy: null,
+  statements: [],
+  removedServices: [],
+  applied: false,
+  replaced: null,
+};
+
+const SUFFIX = '-Narrowed';
+/** Identity Center permission set names: 1–32 of [\w+=,.@-]. */
+const NAME_MAX = 32;
+
+/** One entry per existing permission set that is assigned somewhere, narrowed where the evidence allows. */
+export function existingSetNarrowing(snapshot: Snapshot, enabled = true): PlanExistingSetNarrowing[] {
+  const ic = snapshot.identityCenter;
+  if (ic.permissionSets.status !== 'ok' || ic.assignments.status !== 'ok') return [];
+  const sets = ic.permissionSets.data;
+  const taken = new Set(sets.map((s) => s.name.toLowerCase()));
+  const assignments = ic.assignments.data;
+  return sets
+    .filter((set) => !set.name.endsWith(SUFFIX))
+    .flatMap((set) => {
+      const own = assignments.filter((a) => a.permissionSetArn === set.arn);
+      if (own.length === 0) return [];
+      return [narrowOne(snapshot, set, own, taken, enabled)];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function narrowOne(
+  snapshot: Snapshot,
+  set: PermissionSet,
+  own: readonly AccountAssignment[],
+  taken: ReadonlySet<string>,
+  enabled: boolean,
+): PlanExistingSetNarrowing {
+  const accountIds = [...new Set(own.map((a) => a.accountId))].sort();
+  const principals: CollectedPrincipalUsage[] = [];
+  const accounts: PlanExistingSetNarrowing['accounts'] = [];
+  let missing: string | null = null;
+  let windowDays: number | null = null;
+  for (const accountId of accountIds) {
+    const account = snapshot.accounts.find((a) => a.id === accountId);
+    const usage = account ? accountUsage(account) : null;
+    const roles = (usage?.principals ?? []).filter(
+      (p) =>
+        p.principalType === 'identity-center-role' &&
+        permissionSetNameOfReservedRole(p.arn.split('/').pop() ?? '') === set.name,
+    );
+    accounts.push({ accountId, roleArn: roles[0]?.arn ?? null });
+    if (!usage) missing ??= `usage evidence not collected in account ${accountId}`;
+    else if (roles.length === 0)
+      missing ??= `no AWSReservedSSO_${set.name}_* role with usage evidence in account ${accountId}`;
+    else if (roles.some((r) => r.status !== 'ok'))
+      missing ??= `the usage job of ${set.name}'s role failed in account ${accountId}`;
+    for (const r of roles) if (r.status === 'ok') principals.push(r);
+    if (usage) windowDays = Math.min(windowDays ?? usage.windowDays, usage.windowDays);
+  }
+  const base = {
+    name: set.name,
+    arn: set.arn,
+    sessionDuration: set.sessionDuration,
+    accounts,
+    assignments: own.map((a) => ({
+      accountId: a.accountId,
+      principalType: a.principalType,
+      principalId: a.principalId,
+    })),
+  };
+  const unknown = (reason: string): PlanExistingSetNarrowing => ({
+    ...base,
+    replacementName: null,
+    rightSizing: { ...EMPTY, outcome: 'unknown', reason, windowDays },
+  });
+  if (missing || windowDays === null) return unknown(missing ?? 'no usage evidence');
+  // A boundary or customer managed policies (documents differ per account) make today's grant unknown.
+  if (set.permissionsBoundary !== null)
+    return unknown('the set has a permissions boundary: what it grants today is not modelled');
+  if (set.customerManagedPolicies.length > 0)
+    return unknown('the set has customer managed policies, whose documents differ per account');
+  const held = heldByPolicies(
+    set.managedPolicies.map((p) => ({ policyArn: p.arn, policyName: p.name })),
+    set.inlinePolicy ? [{ policyName: 'inline', document: set.inlinePolicy }] : [],
+    [],
+  );
+  const asOf = principals
+    .map((p) => p.asOf)
+    .filter((d): d is string => d !== null)
+    .sort()
+    .pop();
+  if (!asOf) return unknown('the evidence has no date');
+  const result = proposeRightSizing({
+    principals,
+    now: new Date(asOf),
+    windowDays,
+    held,
+    reference: IAM_SERVICE_REFERENCE,
+  });
+  if (result.kind === 'unknown') return unknown(result.reason);
+  const evidence = {
+    windowDays,
+    sources: result.evidence.sources,
+    services: result.evidence.used.map((u) => ({
+      namespace: u.namespace,
+      lastUsed: u.lastAccessed,
+      usedBy: u.usedBy,
+      actionLevel: u.actionLevel,
+      actions: u.actions,
+    })),
+    servicesHeld: result.evidence.servicesHeld,
+  };
+  if (result.kind === 'keep')
+    return {
+      ...base,
+      replacementName: null,
+      rightSizing: { ...EMPTY, ...evidence, outcome: 'keep', reason: result.reason },
+    };
+  const replacementName = replacementNameOf(set.name, taken);
+  const replaced = {
+    awsManagedPolicies: set.managedPolicies.map((p) => p.arn),
+    customerManagedPolicies: [],
+    inlinePolicy: set.inlinePolicy,
+  };
+  if (result.kind === 'managed-job-function') {
+    const services = servicesOfJobFunction(result.policyArn);
+    return {
+      ...base,
+      replacementName,
+      rightSizing: {
+        ...EMPTY,
+        ...evidence,
+        outcome: 'narrowed-managed',
+        reason: replacementName === null ? `no free name for the replacement of ${set.name}` : null,
+        managedPolicyArn: result.policyArn,
+        managedPolicyVersion: result.policyVersion,
+        removedServices: result.evidence.heldNamespaces.filter((n) => !services.includes(n)),
+        applied: enabled && replacementName !== null,
+        replaced,
+      },
+    };
+  }
+  const granted = new Set(result.statements.flatMap((s) => s.actions).map((a) => a.split(':')[0] ?? a));
+  return {
+    ...base,
+    replacementName,
+    rightSizing: {
+      ...EMPTY,
+      ...evidence,
+      outcome: 'narrowed-inline',
+      reason: replacementName === null ? `no free name for the replacement of ${set.name}` : null,
+      inlinePolicy: result.document,
+      statements: result.statements.map((s) => ({
+        sid: s.sid,
+        confidence: s.confidence,
+        reason: s.reason,
+        actions: s.actions,
+      })),
+      removedServices: result.evidence.heldNamespaces.filter((n) => !granted.has(n)),
+      applied: enabled && replacementName !== null,
+      replaced,
+    },
+  };
+}
+
+/** `<name>-Narrowed`, the name cut to fit 32 characters; null when that name is taken already. */
+export function replacementNameOf(name: string, taken: ReadonlySet<string>): string | null {
+  const candidate = `${name.slice(0, NAME_MAX - SUFFIX.length)}${SUFFIX}`;
+  return taken.has(candidate.toLowerCase()) ? null : candidate;
+}
+
+function servicesOfJobFunction(arn: string): string[] {
+  const policy = JOB_FUNCTION_POLICIES.find((p) => p.arn === arn);
+  return policy ? jobFunctionServices(policy) : [];
+}
