@@ -66,14 +66,15 @@ export function describeIssuers(issuers: readonly IssuerCount[]): string {
 
 /**
  * Accounts whose Identity Center assignments were not listed: assignments are read only for the accounts in
- * the scan, so an account left out (`--accounts`, `--ou`, a shard) may hold assignments keysweep never saw.
+ * the scan, so an ACTIVE account left out (`--accounts`, `--exclude-accounts`, `--ou`) may hold assignments
+ * keysweep never saw. A suspended or closing account is left out too, but nobody signs in there.
  */
 export const ACCOUNTS_WITHOUT_LISTED_ASSIGNMENTS = defineDerivation({
   id: 'accounts-without-listed-assignments',
   requires: [],
   derive(input): readonly string[] {
     return input.accounts
-      .filter(({ account }) => account.access.status === 'skipped')
+      .filter(({ account }) => account.status === 'ACTIVE' && account.access.status === 'skipped')
       .map(({ account }) => account.id)
       .sort();
   },
