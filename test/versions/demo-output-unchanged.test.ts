@@ -33,6 +33,7 @@ import { runKeysweep } from '../cli/run-cli.js';
 // hand-made break-glass user and group, an empty Okta group holding DataEngineer, and a contractor pushed
 // without groups: rules sso-identity-store-local-principal (2), sso-group-empty-with-assignments (1) and
 // sso-user-without-access (6: the contractor and the five synced people still waiting for the kit).
+// report.json's inventory.identitySource (optional, v3 stays v3): the feed as ExternalIds show it.
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {
