@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { externalIdsSchema } from './identity-store-external-ids-schema.js';
 import { policyDocumentSchema } from './policy-document.js';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -57,14 +58,28 @@ export const identityStoreSchema = z.object({
       userName: z.string(),
       displayName: z.string().nullable(),
       emails: z.array(z.string()),
+      /**
+       * ExternalIds (SCIM / AD sync): [] none; null or absent: not collected (a snapshot from before schema 4,
+       * or a hand-built inventory). Optional so inventories built without it stay valid and read as unknown.
+       */
+      externalIds: externalIdsSchema.nullish(),
     }),
   ),
   groups: z.array(
-    z.object({ groupId: z.string(), displayName: z.string(), description: z.string().nullable() }),
+    z.object({
+      groupId: z.string(),
+      displayName: z.string(),
+      description: z.string().nullable(),
+      /** As for users: [] none; null or absent: not collected. */
+      externalIds: externalIdsSchema.nullish(),
+    }),
   ),
   memberships: z.array(z.object({ groupId: z.string(), userId: z.string() })),
 });
 export type IdentityStore = z.infer<typeof identityStoreSchema>;
+
+export type IdentityStoreUser = IdentityStore['users'][number];
+export type IdentityStoreGroup = IdentityStore['groups'][number];
 
 /** The Identity Center slices are built from the slice table rows (slice-group-schemas.ts). */
 export type { IdentityCenterSlice } from './slice-group-schemas.js';

@@ -9,8 +9,9 @@ export { centralizedRootAccessSchema } from './centralized-root-access-schema.js
  * 3: accounts carry iam.usage; permission sets carry relay state and tags (versions/snapshot-v2-to-v3.ts applies each branch's step in order).
  * 3 (also): accounts carry the users' other long-lived credentials; the organization the member accounts' root
  * credentials read through AssumeRoot (versions/snapshot-v2-to-v3*.ts).
+ * 4: identity store users and groups carry their ExternalIds (versions/snapshot-v3-to-v4*.ts).
  */
-export const SNAPSHOT_SCHEMA_VERSION = 3;
+export const SNAPSHOT_SCHEMA_VERSION = 4;
 
 export const organizationalUnitSchema = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import { CROSS_ACCOUNT_REACH } from './cross-account-reach.js';
 import type { Derivation } from './derivation.js';
 import { IDENTITY_CENTER_GRANTS } from './identity-center-access.js';
+import { ACCOUNTS_WITHOUT_LISTED_ASSIGNMENTS } from './identity-store-provisioning.js';
 import { MIGRATION_PLAN } from './migration-planner.js';
 import { ORGANIZATION_ACCOUNT_IDS } from './organization-account-ids.js';
 import { PERMISSION_SET_PREREQUISITES } from './permission-set-prerequisites-derivation.js';
@@ -17,4 +18,5 @@ export const ALL_DERIVATIONS: readonly Derivation<unknown, never>[] = [
   ROOT_ADVICE,
   MIGRATION_PLAN,
   PERMISSION_SET_PREREQUISITES,
+  ACCOUNTS_WITHOUT_LISTED_ASSIGNMENTS,
 ] as unknown as readonly Derivation<unknown, never>[];

@@ -59,6 +59,8 @@ describe('demo organization triggers every rule', async () => {
     const idle = buildMigrationPlan(demo).withoutPermissions;
     const workloadFindings = result.findings.filter(
       (f) =>
+        // IAM users only: identity store users (arn:aws:identitystore:::user/…) are people, not workloads.
+        f.resourceArn.startsWith('arn:aws:iam::') &&
         f.resourceArn.includes(':user/') &&
         !humans.has(f.resourceArn) &&
         !idle.has(f.resourceArn) &&

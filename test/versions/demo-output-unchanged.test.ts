@@ -29,6 +29,11 @@ import { runKeysweep } from '../cli/run-cli.js';
 // and data-prod) with its two rules.
 // Then issue 24 items 1-2: sandbox-alpha owns an account instance of Identity Center (rule sso-account-instance,
 // one finding, 4 users and 1 application counted).
+// Then issue 24 item 4 (SCIM hygiene): the demo directory is fed by Okta (ExternalIds on users and groups), with a
+// hand-made break-glass user and group, an empty Okta group holding DataEngineer, and a contractor pushed
+// without groups: rules sso-identity-store-local-principal (2), sso-group-empty-with-assignments (1) and
+// sso-user-without-access (6: the contractor and the five synced people still waiting for the kit).
+// report.json's inventory.identitySource (optional, v3 stays v3): the feed as ExternalIds show it.
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

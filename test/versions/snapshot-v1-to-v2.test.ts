@@ -33,9 +33,19 @@ describe('snapshot upgrade v1 → v2', () => {
     expect(raw.schemaVersion).toBe(1);
     // Apart from what v2 → v3 adds (relay state and tags, not collected), Identity Center is as it was.
     // and the instance's regions (v2 → v3, not collected).
-    const { permissionSets, regions, ...rest } = snapshot.identityCenter;
-    const { permissionSets: rawSets, ...rawRest } = raw.identityCenter;
+    // and the identity store's ExternalIds (v3 → v4, null: not collected).
+    const { permissionSets, regions, identityStore, ...rest } = snapshot.identityCenter;
+    const { permissionSets: rawSets, identityStore: rawStore, ...rawRest } = raw.identityCenter;
     expect(rest).toEqual(rawRest);
+    const unknownExternalIds = (p: object) => ({ ...p, externalIds: null });
+    expect(identityStore).toEqual({
+      ...rawStore,
+      data: {
+        ...rawStore.data,
+        users: rawStore.data.users.map(unknownExternalIds),
+        groups: rawStore.data.groups.map(unknownExternalIds),
+      },
+    });
     expect(regions.status).toBe('not_collected');
     expect(permissionSets).toEqual({
       ...rawSets,

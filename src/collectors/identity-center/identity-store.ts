@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-identitystore';
 import pLimit from 'p-limit';
 import type { IdentityStore } from '../../inventory/identity-center-schema.js';
+import { mapExternalIds } from './external-ids.js';
 
 /** Users, groups and memberships: two listings plus one membership listing per group. */
 export async function collectIdentityStore(
@@ -20,6 +21,7 @@ export async function collectIdentityStore(
         userName: user.UserName ?? '',
         displayName: user.DisplayName ?? null,
         emails: (user.Emails ?? []).map((e) => e.Value ?? '').filter((v) => v.length > 0),
+        externalIds: mapExternalIds(user.ExternalIds),
       });
     }
   }
@@ -30,6 +32,7 @@ export async function collectIdentityStore(
         groupId: group.GroupId ?? '',
         displayName: group.DisplayName ?? '',
         description: group.Description ?? null,
+        externalIds: mapExternalIds(group.ExternalIds),
       });
     }
   }

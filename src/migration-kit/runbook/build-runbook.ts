@@ -4,6 +4,7 @@ import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import type { KitPlan, PlanPerson } from '../plan-schema.js';
 import { profileNames } from '../writers/cli-profiles.js';
 import { accessDiffSection } from './access-diff-section.js';
+import { accountInstancesSection } from './account-instances-section.js';
 import { deleteUserCommands } from './delete-user-commands.js';
 import { existingSetNarrowingNodes } from './existing-set-narrowing-section.js';
 import { personSteps } from './person-steps.js';
@@ -74,6 +75,7 @@ export function buildRunbook(plan: KitPlan, snapshot: Snapshot, options: Runbook
       ],
     },
     ...signInSteps(plan),
+    ...accountInstancesSection(snapshot),
   ];
   nodes.push(...rightSizingNodes(plan));
   nodes.push(...existingSetNarrowingNodes(plan));

@@ -3,6 +3,7 @@ import { collectedData } from '../../inventory/slice-reader.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { classifyUser } from '../../knowledge/classify-user.js';
 import { daysSince } from '../../knowledge/time.js';
+import { buildIdentitySourceStats, identitySourceStatsSchema } from './identity-source-stats.js';
 
 const count = z.number().int().min(0);
 
@@ -26,6 +27,8 @@ export const inventoryStatsSchema = z.object({
   /** Age in days of every active IAM user access key. */
   activeAccessKeyAgesDays: z.array(count),
   accounts: z.array(accountMigrationStatsSchema),
+  /** The identity store's feed as far as ExternalIds show it (issue 24); absent without an identity store. */
+  identitySource: identitySourceStatsSchema.optional(),
 });
 export type InventoryStats = z.infer<typeof inventoryStatsSchema>;
 
@@ -65,5 +68,10 @@ export function buildInventoryStats(snapshot: Snapshot, now: Date): InventorySta
       activeAccessKeys: activeKeys,
     });
   }
-  return { activeAccessKeyAgesDays: ages.sort((a, b) => a - b), accounts };
+  const identitySource = buildIdentitySourceStats(snapshot);
+  return {
+    activeAccessKeyAgesDays: ages.sort((a, b) => a - b),
+    accounts,
+    ...(identitySource ? { identitySource } : {}),
+  };
 }

@@ -46,6 +46,8 @@ import ssoAccountInstance from './sso-account-instance.js';
 import ssoAccountWithoutAssignments from './sso-account-without-assignments.js';
 import ssoAdminPermissionSetAssignedToUser from './sso-admin-permission-set-assigned-to-user.js';
 import ssoAssignmentOrphanedPrincipal from './sso-assignment-orphaned-principal.js';
+import ssoGroupEmptyWithAssignments from './sso-group-empty-with-assignments.js';
+import ssoIdentityStoreLocalPrincipal from './sso-identity-store-local-principal.js';
 import ssoInlinePolicyAdmin from './sso-inline-policy-admin.js';
 import ssoInstanceMissing from './sso-instance-missing.js';
 import ssoPermissionSetIdleInAccount from './sso-permission-set-idle-in-account.js';
@@ -54,6 +56,7 @@ import ssoPermissionSetPolicyDiffers from './sso-permission-set-policy-differs.j
 import ssoPermissionSetPolicyMissing from './sso-permission-set-policy-missing.js';
 import ssoPermissionSetUnused from './sso-permission-set-unused.js';
 import ssoSessionDurationTooLong from './sso-session-duration-too-long.js';
+import ssoUserWithoutAccess from './sso-user-without-access.js';
 
 /** The catalogue: an explicit list, as ESLint keeps one. A repo-wide test checks each has a test and docs. */
 export const ALL_RULES: readonly Rule[] = [
@@ -104,6 +107,8 @@ export const ALL_RULES: readonly Rule[] = [
   ssoAccountWithoutAssignments,
   ssoAdminPermissionSetAssignedToUser,
   ssoAssignmentOrphanedPrincipal,
+  ssoGroupEmptyWithAssignments,
+  ssoIdentityStoreLocalPrincipal,
   ssoInlinePolicyAdmin,
   ssoInstanceMissing,
   ssoPermissionSetIdleInAccount,
@@ -112,4 +117,5 @@ export const ALL_RULES: readonly Rule[] = [
   ssoPermissionSetPolicyMissing,
   ssoPermissionSetUnused,
   ssoSessionDurationTooLong,
+  ssoUserWithoutAccess,
 ] as Rule[];

@@ -128,8 +128,16 @@ describe('collectIdentityCenter', () => {
     expect(slice.identityStore).toEqual({
       status: 'ok',
       data: {
-        users: [{ userId: 'u-bob', userName: 'bob', displayName: 'Bob', emails: ['bob@example.com'] }],
-        groups: [{ groupId: 'g-admins', displayName: 'admins', description: null }],
+        users: [
+          {
+            userId: 'u-bob',
+            userName: 'bob',
+            displayName: 'Bob',
+            emails: ['bob@example.com'],
+            externalIds: [],
+          },
+        ],
+        groups: [{ groupId: 'g-admins', displayName: 'admins', description: null, externalIds: [] }],
         memberships: [{ groupId: 'g-admins', userId: 'u-bob' }],
       },
     });
