@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FRAMEWORKS } from '../src/findings/frameworks/index.js';
+import { markdownInline } from '../src/io/text/markdown-text.js';
 import { ALL_RULES } from '../src/rules/catalog/index.js';
 import { type RuleMetadata, ruleMetadata } from '../src/rules/rule-metadata.js';
 
@@ -67,6 +68,12 @@ function renderRule(rule: RuleMetadata): string[] {
     '### Migration',
     '',
     rule.migration ?? 'No migration step: fix in place.',
+    '',
+    '### Messages',
+    '',
+    '| Message id | Text (`{placeholder}`: filled from the finding) |',
+    '|---|---|',
+    ...Object.entries(rule.messages).map(([id, text]) => `| \`${id}\` | ${markdownInline(text)} |`),
     '',
     ...(rule.options.length > 0
       ? [

@@ -10,18 +10,11 @@ import type { MessageData, RuleMessages } from './rule-messages.js';
 export type { Framework } from '../findings/finding.js';
 
 /** What a rule reports: the message by id with its data (see rule-messages.ts), and the finding's facts. */
-export type FailInput<Id extends string = string> = FailFields & (MessageById<Id> | LegacyMessage);
-
-/** @deprecated The old form, kept while rules are converted to `messageId` + `data` (docs/writing-rules.md). */
-interface LegacyMessage {
-  message: string;
-  messageId?: never;
-}
+export type FailInput<Id extends string = string> = FailFields & MessageById<Id>;
 
 export interface MessageById<Id extends string = string> {
   /** One of the rule's `messages`; the engine renders its text with `data`. */
   messageId: Id;
-  message?: never;
   /** A value for every `{placeholder}` of the message. */
   data?: MessageData;
 }
@@ -85,8 +78,11 @@ interface RuleMeta<O extends z.ZodType, I extends string = string> {
   aliases?: string[];
   title: string;
   severity: Severity;
-  /** The texts the rule reports, by id, with `{placeholder}`s its `fail` calls fill through `data`. */
-  messages?: RuleMessages<I>;
+  /**
+   * The texts the rule reports, by id, with `{placeholder}`s its `fail` calls fill through `data`
+   * (docs/writing-rules.md). Findings say which message they are; tests assert the id and the data.
+   */
+  messages: RuleMessages<I>;
   /** CloudFormation-style resource type, e.g. AWS::IAM::User. */
   resourceType: string;
   /**

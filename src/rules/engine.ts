@@ -255,11 +255,7 @@ function makeContext(
         resourceArn,
         resourceType: input.resourceType ?? rule.resourceType,
         subject,
-        message: flatString(
-          input.messageId === undefined
-            ? input.message
-            : renderMessage(rule.id, rule.messages, input.messageId, input.data),
-        ),
+        message: flatString(renderMessage(rule.id, rule.messages, input.messageId, input.data)),
         rationale: rule.rationale,
         advice: PENDING_ADVICE,
         compliance: refs,

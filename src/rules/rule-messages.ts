@@ -23,11 +23,11 @@ export class RuleMessageError extends Error {}
 /** The text of `messageId` with its placeholders filled from `data`; throws on an undeclared id or missing data. */
 export function renderMessage(
   ruleId: string,
-  messages: RuleMessages | undefined,
+  messages: RuleMessages,
   messageId: string,
   data: MessageData | undefined,
 ): string {
-  const text = messages && Object.hasOwn(messages, messageId) ? messages[messageId] : undefined;
+  const text = Object.hasOwn(messages, messageId) ? messages[messageId] : undefined;
   if (text === undefined)
     throw new RuleMessageError(`rule ${ruleId} reports message ${messageId}, which it does not declare`);
   return text.replace(PLACEHOLDER, (_, name: string) => {

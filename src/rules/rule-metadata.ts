@@ -15,11 +15,18 @@ export interface RuleOptionMetadata {
  */
 export interface RuleMetadata extends RuleSummary {
   requires: string[];
+  /** The texts the rule reports, by message id, with `{placeholder}`s filled from each finding's data. */
+  messages: Record<string, string>;
   options: RuleOptionMetadata[];
 }
 
 export function ruleMetadata(rule: Rule): RuleMetadata {
-  return { ...ruleSummary(rule), requires: [...rule.requires], options: optionMetadata(rule) };
+  return {
+    ...ruleSummary(rule),
+    requires: [...rule.requires],
+    messages: { ...rule.messages },
+    options: optionMetadata(rule),
+  };
 }
 
 /** Options read from the zod schema itself, so documentation cannot drift from the defaults the code uses. */

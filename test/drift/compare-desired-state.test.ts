@@ -110,6 +110,7 @@ describe('the engine and the desired-state input', () => {
       id: 'sneaky-drift',
       title: 'reads the drift without declaring it',
       severity: 'low',
+      messages: {},
       scope: 'organization',
       resourceType: 'AWS::SSO::PermissionSet',
       requires: [],

@@ -27,6 +27,7 @@ const snapshot = () =>
 const base = {
   title: 't',
   severity: 'low' as const,
+  messages: { text: '{text}' },
   resourceType: 'AWS::IAM::User',
   options: z.object({}),
   rationale: 'r',
@@ -42,8 +43,8 @@ const perUser = (id: string) =>
     requires: ['iam.users'],
     evaluate: ({ slice, fail }) => {
       for (const user of slice('iam.users')) {
-        fail(user.arn, { message: 'once' });
-        fail(user.arn, { message: 'twice (left out)' });
+        fail(user.arn, { messageId: 'text', data: { text: 'once' } });
+        fail(user.arn, { messageId: 'text', data: { text: 'twice (left out)' } });
       }
     },
   });
@@ -54,7 +55,8 @@ const foreign = defineRule({
   id: 'test-foreign',
   scope: 'account',
   requires: ['iam.users'],
-  evaluate: ({ fail }) => fail('arn:aws:iam::999999999999:role/shared', { message: 'm' }),
+  evaluate: ({ fail }) =>
+    fail('arn:aws:iam::999999999999:role/shared', { messageId: 'text', data: { text: 'm' } }),
 });
 
 const organizationRule = defineRule({
@@ -62,7 +64,7 @@ const organizationRule = defineRule({
   id: 'test-org',
   scope: 'organization',
   requires: ['sso.instance'],
-  evaluate: ({ fail }) => fail('arn:aws:sso:::instance/x', { message: 'm' }),
+  evaluate: ({ fail }) => fail('arn:aws:sso:::instance/x', { messageId: 'text', data: { text: 'm' } }),
 });
 
 describe('evaluation account by account', () => {
@@ -129,7 +131,8 @@ describe('letting go of account inventories', () => {
       scope: 'account',
       requires: ['iam.users'],
       evaluate: ({ slice, derive, fail }) => {
-        for (const user of slice('iam.users')) fail(user.arn, { message: derive(derivation) });
+        for (const user of slice('iam.users'))
+          fail(user.arn, { messageId: 'text', data: { text: derive(derivation) } });
       },
     });
 

@@ -13,6 +13,7 @@ const everyUser = defineRule({
   id: 'test-every-user',
   title: 'Every user',
   severity: 'low',
+  messages: { everyUser: '{prefix} {userName}', plain: 'm' },
   scope: 'account',
   resourceType: 'AWS::IAM::User',
   requires: ['iam.users'],
@@ -21,7 +22,8 @@ const everyUser = defineRule({
   remediation: { console: ['c'], cli: ['x'] },
   references: [],
   evaluate({ slice, options, fail }) {
-    for (const user of slice('iam.users')) fail(user.arn, { message: `${options.prefix} ${user.userName}` });
+    for (const user of slice('iam.users'))
+      fail(user.arn, { messageId: 'everyUser', data: { prefix: options.prefix, userName: user.userName } });
   },
 });
 
@@ -112,13 +114,50 @@ describe('rule engine', () => {
     expect(result.notEvaluated[0]!.reason).toMatch(/reads slice iam.root without declaring it in requires/);
   });
 
+  it('renders a finding message from the rule message id and data', () => {
+    const result = evaluate(twoUsers(), {
+      rules: [everyUser],
+      now: NOW,
+      ruleOptions: { 'test-every-user': { prefix: 'hi {x}' } },
+    });
+    // Values go in as they are: a brace in the data is text, not a placeholder (reporters escape).
+    expect(result.findings.map((f) => f.message)).toContain('hi {x} a');
+  });
+
+  it('a rule reporting a message it does not declare is a rule error, not a finding', () => {
+    const undeclared = defineRule({
+      ...everyUser,
+      id: 'undeclared-message',
+      evaluate: ({ fail }) => fail('arn:aws:iam::111111111111:user/a', { messageId: 'nope' as 'plain' }),
+    });
+    const result = evaluate(twoUsers(), { rules: [undeclared], now: NOW });
+    expect(result.findings).toEqual([]);
+    expect(result.notEvaluated[0]!.reason).toBe(
+      'rule error: rule undeclared-message reports message nope, which it does not declare',
+    );
+  });
+
+  it('a message with a placeholder left without data is a rule error, not a finding with "{userName}" in it', () => {
+    const partial = defineRule({
+      ...everyUser,
+      id: 'partial-data',
+      evaluate: ({ fail }) =>
+        fail('arn:aws:iam::111111111111:user/a', { messageId: 'everyUser', data: { prefix: 'p' } }),
+    });
+    const result = evaluate(twoUsers(), { rules: [partial], now: NOW });
+    expect(result.findings).toEqual([]);
+    expect(result.notEvaluated[0]!.reason).toBe(
+      'rule error: rule partial-data: message everyUser has no data for {userName}',
+    );
+  });
+
   it('organization rules run once and default to the management account', () => {
     const orgRule = defineRule({
       ...everyUser,
       id: 'org',
       scope: 'organization',
       requires: ['sso.instance'],
-      evaluate: ({ fail }) => fail('arn:aws:sso:::instance/x', { message: 'm' }),
+      evaluate: ({ fail }) => fail('arn:aws:sso:::instance/x', { messageId: 'plain' }),
     });
     const result = evaluate(twoUsers(), { rules: [orgRule], now: NOW });
     expect(result.findings.map((f) => f.accountId)).toEqual(['000000000000']);

@@ -45,7 +45,7 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('alice'),
           messageId: 'dropPassword',
-          data: { userName: 'alice', keyCount: 1, recentDays: 90, keyIds: 'AKIAALICE00000000001' },
+          data: { userName: 'alice', keyCount: 1, recentDays: 90 },
         },
       ],
     },
@@ -67,7 +67,7 @@ ruleTester(rule, {
         {
           resourceArn: USER_ARN('alice'),
           messageId: 'dropAccessKeysAfterSso',
-          data: { userName: 'alice', keyCount: 1, recentDays: 90, keyIds: 'AKIAALICE00000000001' },
+          data: { userName: 'alice', keyCount: 1, keyIds: 'AKIAALICE00000000001' },
         },
       ],
     },

@@ -4,6 +4,7 @@ import type { Snapshot } from '../../src/inventory/snapshot-schema.js';
 import type { DriftReport } from '../../src/knowledge/drift/drift-items.js';
 import type { Rule } from '../../src/rules/define-rule.js';
 import { evaluate } from '../../src/rules/engine.js';
+import { placeholdersOf } from '../../src/rules/rule-messages.js';
 
 export const FIXED_NOW = new Date('2026-12-01T00:00:00.000Z');
 
@@ -12,11 +13,9 @@ export interface ExpectedFinding {
   subject?: string;
   severity?: Severity;
   /** The id of the message the rule reported (one of its `messages`). */
-  messageId?: string;
+  messageId: string;
   /** The message's data, exactly (every placeholder's value; nothing else). */
   data?: Record<string, string | number>;
-  /** @deprecated Substring the message must contain: for rules not yet converted to message ids. */
-  messageIncludes?: string;
 }
 
 export interface RuleTestCase {
@@ -82,13 +81,12 @@ export function ruleTester(
           const reported = result.reported.get(`${got.resourceArn} ${got.subject}`)!;
           expect(got.ruleId).toBe(rule.id);
           if (want.severity) expect(got.severity).toBe(want.severity);
-          if (rule.messages) {
-            // A converted rule: every finding states which message it is, with which data.
-            expect(want.messageId, `${testCase.name}: expected messageId`).toBeDefined();
-            expect(reported.messageId).toBe(want.messageId);
-            if (want.data) expect(reported.data ?? {}).toEqual(want.data);
-          }
-          if (want.messageIncludes) expect(got.message).toContain(want.messageIncludes);
+          // Which message, with which data: the text itself is checked once per message (catalog-messages.test.ts).
+          expect(reported.messageId).toBe(want.messageId);
+          if (want.data) expect(reported.data ?? {}).toEqual(want.data);
+          // The data fills the message's placeholders and carries nothing else (facts go in `details`).
+          const text = rule.messages[reported.messageId] ?? '';
+          expect(Object.keys(reported.data ?? {}).sort()).toEqual(placeholdersOf(text).sort());
         });
       });
     }
@@ -97,7 +95,7 @@ export function ruleTester(
 
 /** What the rule passed to `fail`, by resource and subject (the engine renders it into the finding's message). */
 interface Reported {
-  messageId: string | undefined;
+  messageId: string;
   data: Record<string, string | number> | undefined;
 }
 
@@ -109,7 +107,7 @@ function run(rule: Rule, testCase: RuleTestCase) {
       const fail: typeof context.fail = (resourceArn, input) => {
         reported.set(`${resourceArn} ${input.subject ?? ''}`, {
           messageId: input.messageId,
-          data: 'data' in input ? input.data : undefined,
+          data: input.data,
         });
         context.fail(resourceArn, input);
       };

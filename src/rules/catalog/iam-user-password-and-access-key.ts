@@ -71,8 +71,8 @@ export default defineRule({
         data: {
           userName: user.userName,
           keyCount: keys.length,
-          recentDays: options.recentDays,
-          keyIds: keyIds.join(', '),
+          ...(drop === 'access-keys-after-sso' ? {} : { recentDays: options.recentDays }),
+          ...(drop === 'password' ? {} : { keyIds: keyIds.join(', ') }),
         },
         advice: {
           summary: `Drop ${DROP_LABEL[drop]} of ${user.userName}`,

@@ -65,7 +65,13 @@ export default defineRule({
     // An MFA device is a fact; "possibly a password" alone is not.
     if (credentials.onlyGuess && !credentials.mfa) return unknown(ROOT_PASSWORD_UNKNOWN);
     fail(root.arn, {
-      messageId: `${enabled ? 'stillHoldsCentralized' : 'holdsNotCentralized'}${credentials.source === 'audit' ? 'Audit' : ''}`,
+      messageId: enabled
+        ? credentials.source === 'audit'
+          ? 'stillHoldsCentralizedAudit'
+          : 'stillHoldsCentralized'
+        : credentials.source === 'audit'
+          ? 'holdsNotCentralizedAudit'
+          : 'holdsNotCentralized',
       data: { accountId: account.id, credentials: describeRootCredentials(credentials) },
       advice: { migration: derive(ROOT_ADVICE)(account.id) },
       details: {
