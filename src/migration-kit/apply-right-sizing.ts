@@ -1,4 +1,5 @@
 import { isAdminEquivalent } from '../knowledge/policy/admin-equivalent.js';
+import { isUnscopedGrant } from '../knowledge/unscoped-grant.js';
 import type { KitRuleOptions } from './kit-options.js';
 import type { PlanPermissionSet } from './plan-schema.js';
 
@@ -22,6 +23,22 @@ export function applyRightSizing(
 ): PlanPermissionSet {
   const r = set.rightSizing;
   if (!enabled || !r || set.exists === true) return set;
+  // Today's grant scoped by resource, by condition, or by per-account customer managed policies: the
+  // proposal (actions on "*") is not provably narrower, so it stays advice.
+  const scoped =
+    set.customerManagedPolicies.length > 0
+      ? 'customer managed policies (documents differ per account)'
+      : !isUnscopedGrant([set.inlinePolicy])
+        ? 'an inline policy scoped by resource or condition'
+        : null;
+  if (scoped && r.outcome.startsWith('narrowed'))
+    return {
+      ...set,
+      rightSizing: {
+        ...r,
+        reason: `not applied to the Terraform: today's set has ${scoped}; the proposal compares actions only`,
+      },
+    };
   const awsManagedPolicies =
     r.outcome === 'narrowed-managed' && r.managedPolicyArn ? [r.managedPolicyArn] : null;
   const inlinePolicy = r.outcome === 'narrowed-inline' ? r.inlinePolicy : null;

@@ -7,6 +7,7 @@ import { JOB_FUNCTION_POLICIES, jobFunctionServices } from '../knowledge/job-fun
 import { proposeRightSizing } from '../knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
 import { accountUsage, permissionSetNameOfReservedRole } from '../knowledge/service-usage.js';
+import { isUnscopedGrant } from '../knowledge/unscoped-grant.js';
 import type { PlanRightSizing } from './right-sizing-plan.js';
 import { planRightSizingSchema } from './right-sizing-plan.js';
 
@@ -125,6 +126,10 @@ function narrowOne(
     return unknown('the set has a permissions boundary: what it grants today is not modelled');
   if (set.customerManagedPolicies.length > 0)
     return unknown('the set has customer managed policies, whose documents differ per account');
+  if (!isUnscopedGrant([set.inlinePolicy]))
+    return unknown(
+      'the set’s inline policy is scoped by resource or condition: a proposal on "*" is not provably narrower',
+    );
   const held = heldByPolicies(
     set.managedPolicies.map((p) => ({ policyArn: p.arn, policyName: p.name })),
     set.inlinePolicy ? [{ policyName: 'inline', document: set.inlinePolicy }] : [],

@@ -348,7 +348,7 @@ function rightSizeSnapshotOf(
     accounts: [
       anAccount({
         id: accountId,
-        name: 'acct "prod" ${x}',
+        name: ['acct "prod" $', '{x}'].join(''),
         iam: anIamSlice({
           accountId,
           users: iamUsers,

@@ -244,3 +244,43 @@ describe('the kit’s Terraform carries the right-sized permission set (issue 23
     );
   });
 });
+
+describe('a grant scoped by resource is never replaced automatically', () => {
+  it('an inline policy on one bucket: the proposal stays advice, the Terraform keeps today’s policy', () => {
+    const scopedPolicy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow' as const, Action: ['s3:*', 'sqs:*'], Resource: 'arn:aws:s3:::payroll-bucket' },
+      ],
+    };
+    const bo = aUser({
+      userName: 'bo',
+      passwordEnabled: true,
+      passwordLastUsed: RECENT,
+      tags: { email: 'bo@example.com' },
+      inlinePolicies: [{ policyName: 'payroll', document: scopedPolicy }],
+    });
+    const snapshot = aSnapshot({
+      accounts: [
+        anAccount({
+          iam: anIamSlice({
+            users: [bo],
+            usage: aUsageSlice([
+              aPrincipalUsage(bo.arn, [aServiceUsage('s3', RECENT), aServiceUsage('sqs', null)]),
+            ]),
+          }),
+        }),
+      ],
+      identityCenter: anIdentityCenter({ permissionSets: [] }),
+    });
+    const { plan } = kitOf(snapshot);
+    const set = plan.permissionSets[0]!;
+    expect(set.rightSizing).toMatchObject({
+      outcome: 'narrowed-inline',
+      applied: false,
+      reason: expect.stringContaining('scoped by resource or condition'),
+    });
+    expect(set.inlinePolicy).toEqual(scopedPolicy);
+    expect(plan.accessDiff.summary.narrowed).toBe(0);
+  });
+});
