@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { slice } from './collection.js';
+import {
+  accessControlAttributesSchema,
+  identityCenterApplicationSchema,
+  trustedTokenIssuerSchema,
+} from './identity-center-applications-schema.js';
 import { identityCenterRegionSchema } from './identity-center-regions-schema.js';
 import { policyDocumentSchema } from './policy-document.js';
 
@@ -77,5 +82,11 @@ export const identityCenterSliceSchema = z.object({
   identityStore: slice(identityStoreSchema),
   /** The instance's regions (multi-Region Identity Center) and which one is primary. */
   regions: slice(z.array(identityCenterRegionSchema)),
+  /** ABAC: the instance's access-control attributes (data null: not configured). */
+  accessControlAttributes: slice(accessControlAttributesSchema.nullable()),
+  /** Applications of the instance with their assignments (an application assignment is access). */
+  applications: slice(z.array(identityCenterApplicationSchema)),
+  /** Trusted token issuers (trusted identity propagation from an external OIDC issuer). */
+  trustedTokenIssuers: slice(z.array(trustedTokenIssuerSchema)),
 });
 export type IdentityCenterSlice = z.infer<typeof identityCenterSliceSchema>;

@@ -73,6 +73,9 @@ export function mergeSnapshots(parts: readonly NamedSnapshot[]): Snapshot {
         (p) => [p.accountId, p.permissionSetArn].join('|'),
       ),
       identityStore: bestSlice(snapshots.map((s) => s.identityCenter.identityStore)),
+      accessControlAttributes: bestSlice(snapshots.map((s) => s.identityCenter.accessControlAttributes)),
+      applications: bestSlice(snapshots.map((s) => s.identityCenter.applications)),
+      trustedTokenIssuers: bestSlice(snapshots.map((s) => s.identityCenter.trustedTokenIssuers)),
     },
   };
 }

@@ -10,7 +10,7 @@ import { rootCredentialsAuditSchema } from './root-audit-schema.js';
  * 3 (also): accounts carry the users' other long-lived credentials; the organization the member accounts' root
  * credentials read through AssumeRoot (versions/snapshot-v2-to-v3*.ts).
  */
-export const SNAPSHOT_SCHEMA_VERSION = 3;
+export const SNAPSHOT_SCHEMA_VERSION = 4;
 
 export const organizationalUnitSchema = z.object({
   id: z.string(),

@@ -26,7 +26,7 @@ describe('snapshot file', () => {
 
   it('rejects an unsupported schema version with its own message', () => {
     expect(() => parseSnapshot({ ...aSnapshot(), schemaVersion: 99 }, 's.json')).toThrow(
-      /s\.json: schemaVersion: 99 is newer than this keysweep reads \(3\); upgrade keysweep/,
+      /s\.json: schemaVersion: 99 is newer than this keysweep reads \(4\); upgrade keysweep/,
     );
   });
 

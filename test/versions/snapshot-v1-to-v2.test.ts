@@ -33,7 +33,15 @@ describe('snapshot upgrade v1 → v2', () => {
     expect(raw.schemaVersion).toBe(1);
     // Apart from what v2 → v3 adds (relay state and tags, not collected), Identity Center is as it was.
     // and the instance's regions (v2 → v3, not collected).
-    const { permissionSets, regions, ...rest } = snapshot.identityCenter;
+    // And what v3 → v4 adds (access-control attributes, applications, trusted token issuers: not collected).
+    const {
+      permissionSets,
+      regions,
+      accessControlAttributes: _abac,
+      applications: _applications,
+      trustedTokenIssuers: _issuers,
+      ...rest
+    } = snapshot.identityCenter;
     const { permissionSets: rawSets, ...rawRest } = raw.identityCenter;
     expect(rest).toEqual(rawRest);
     expect(regions.status).toBe('not_collected');

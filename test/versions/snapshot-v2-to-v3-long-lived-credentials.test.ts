@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoOrganization } from '../../fixtures/demo/generate-demo-org.js';
 import { parseSnapshot } from '../../src/inventory/snapshot-file.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/inventory/snapshot-schema.js';
 import { SNAPSHOT_V2_UPGRADE_REASON } from '../../src/inventory/versions/snapshot-v2-to-v3-long-lived-credentials.js';
 import { ROOT_AUDIT_V2_REASON } from '../../src/inventory/versions/snapshot-v2-to-v3-root-audit.js';
 import { ALL_RULES } from '../../src/rules/catalog/index.js';
@@ -21,7 +22,7 @@ describe('snapshot upgrade v2 → v3 (long-lived credentials)', () => {
   it('marks SSH keys, signing certificates and service credentials not collected, never empty', () => {
     const v2 = demoAsVersion2();
     const snapshot = parseSnapshot(v2, 'v2.json');
-    expect(snapshot.schemaVersion).toBe(3);
+    expect(snapshot.schemaVersion).toBe(SNAPSHOT_SCHEMA_VERSION);
     for (const account of snapshot.accounts) {
       for (const name of NEW_SLICES) {
         const expected =

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoSnapshot } from '../../src/demo/demo-snapshot.js';
 import { parseSnapshot } from '../../src/inventory/snapshot-file.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/inventory/snapshot-schema.js';
 import { upgradeSnapshotV2ToV3 } from '../../src/inventory/versions/snapshot-v2-to-v3.js';
 
 /** A version 2 snapshot: the demo as keysweep wrote it before permission set details were collected. */
@@ -14,7 +15,7 @@ async function v2Snapshot(): Promise<Record<string, unknown>> {
 describe('snapshot upgrade v2 → v3 (permission set details)', () => {
   it('marks relay state and tags of every permission set as not collected, never "no tags"', async () => {
     const snapshot = parseSnapshot(await v2Snapshot(), 'v2.json');
-    expect(snapshot.schemaVersion).toBe(3);
+    expect(snapshot.schemaVersion).toBe(SNAPSHOT_SCHEMA_VERSION);
     const sets = snapshot.identityCenter.permissionSets;
     expect(sets.status).toBe('ok');
     for (const set of sets.status === 'ok' ? sets.data : []) {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadSnapshot } from '../../src/inventory/snapshot-file.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/inventory/snapshot-schema.js';
 import { upgradeSnapshotV2ToV3 } from '../../src/inventory/versions/snapshot-v2-to-v3.js';
 import {
   addUsageSliceToV2Snapshot,
@@ -15,7 +16,7 @@ describe('snapshot upgrade v2 → v3 (usage)', () => {
     const raw = JSON.parse(await readFile(V2_FIXTURE, 'utf8'));
     expect(raw.schemaVersion).toBe(2);
     const snapshot = await loadSnapshot(V2_FIXTURE);
-    expect(snapshot.schemaVersion).toBe(3);
+    expect(snapshot.schemaVersion).toBe(SNAPSHOT_SCHEMA_VERSION);
     expect(snapshot.accounts.length).toBeGreaterThan(5);
     for (const [index, account] of snapshot.accounts.entries()) {
       expect(account.iam.usage).toEqual({ status: 'not_collected', reason: SNAPSHOT_V2_USAGE_REASON });

@@ -1,6 +1,7 @@
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot-schema.js';
 import { upgradeSnapshotV1ToV2 } from './snapshot-v1-to-v2.js';
 import { upgradeSnapshotV2ToV3 } from './snapshot-v2-to-v3.js';
+import { upgradeSnapshotV3ToV4 } from './snapshot-v3-to-v4.js';
 import type { Upgrade, VersionChain } from './upgrade-chain.js';
 
 /**
@@ -11,6 +12,7 @@ import type { Upgrade, VersionChain } from './upgrade-chain.js';
 export const SNAPSHOT_UPGRADES: Record<number, Upgrade> = {
   1: upgradeSnapshotV1ToV2,
   2: upgradeSnapshotV2ToV3,
+  3: upgradeSnapshotV3ToV4,
 };
 
 export const SNAPSHOT_VERSIONS: VersionChain = {
