@@ -30,7 +30,7 @@ describe('access-control attributes (ABAC)', () => {
       Status: 'ENABLED',
       InstanceAccessControlAttributeConfiguration: {
         AccessControlAttributes: [
-          { Key: 'Department', Value: { Source: ['${path:enterprise.department}'] } },
+          { Key: 'Department', Value: { Source: [`\${path:enterprise.department}`] } },
           { Key: undefined, Value: { Source: [] } },
         ],
       },
@@ -40,7 +40,7 @@ describe('access-control attributes (ABAC)', () => {
       data: {
         status: 'ENABLED',
         statusReason: null,
-        attributes: [{ key: 'Department', sources: ['${path:enterprise.department}'] }],
+        attributes: [{ key: 'Department', sources: [`\${path:enterprise.department}`] }],
       },
     });
   });

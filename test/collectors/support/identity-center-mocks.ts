@@ -138,7 +138,7 @@ export function mockIdentityCenter(
   ssoMock.on(DescribeInstanceAccessControlAttributeConfigurationCommand).resolves({
     Status: 'ENABLED',
     InstanceAccessControlAttributeConfiguration: {
-      AccessControlAttributes: [{ Key: 'Department', Value: { Source: ['${path:enterprise.department}'] } }],
+      AccessControlAttributes: [{ Key: 'Department', Value: { Source: [`\${path:enterprise.department}`] } }],
     },
   });
   ssoMock.on(ListApplicationsCommand).resolves({
