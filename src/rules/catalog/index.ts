@@ -45,6 +45,7 @@ import rootUsedRecently from './root-used-recently.js';
 import ssoAccountInstance from './sso-account-instance.js';
 import ssoAccountWithoutAssignments from './sso-account-without-assignments.js';
 import ssoAdminPermissionSetAssignedToUser from './sso-admin-permission-set-assigned-to-user.js';
+import ssoApplicationAssignmentNotRequired from './sso-application-assignment-not-required.js';
 import ssoAssignmentOrphanedPrincipal from './sso-assignment-orphaned-principal.js';
 import ssoInlinePolicyAdmin from './sso-inline-policy-admin.js';
 import ssoInstanceMissing from './sso-instance-missing.js';
@@ -54,6 +55,7 @@ import ssoPermissionSetPolicyDiffers from './sso-permission-set-policy-differs.j
 import ssoPermissionSetPolicyMissing from './sso-permission-set-policy-missing.js';
 import ssoPermissionSetUnused from './sso-permission-set-unused.js';
 import ssoSessionDurationTooLong from './sso-session-duration-too-long.js';
+import ssoTrustedTokenIssuer from './sso-trusted-token-issuer.js';
 
 /** The catalogue: an explicit list, as ESLint keeps one. A repo-wide test checks each has a test and docs. */
 export const ALL_RULES: readonly Rule[] = [
@@ -103,6 +105,7 @@ export const ALL_RULES: readonly Rule[] = [
   ssoAccountInstance,
   ssoAccountWithoutAssignments,
   ssoAdminPermissionSetAssignedToUser,
+  ssoApplicationAssignmentNotRequired,
   ssoAssignmentOrphanedPrincipal,
   ssoInlinePolicyAdmin,
   ssoInstanceMissing,
@@ -112,4 +115,5 @@ export const ALL_RULES: readonly Rule[] = [
   ssoPermissionSetPolicyMissing,
   ssoPermissionSetUnused,
   ssoSessionDurationTooLong,
+  ssoTrustedTokenIssuer,
 ] as Rule[];
