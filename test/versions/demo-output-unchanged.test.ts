@@ -29,6 +29,9 @@ import { runKeysweep } from '../cli/run-cli.js';
 // and data-prod) with its two rules.
 // Then issue 24 items 1-2: sandbox-alpha owns an account instance of Identity Center (rule sso-account-instance,
 // one finding, 4 users and 1 application counted).
+// Then issue 24 item 5: demo ABAC attributes, two Identity Center applications (one open to every directory user)
+// and a trusted token issuer: two rules (sso-application-assignment-not-required, sso-trusted-token-issuer), one
+// finding each, and the report's "Identity Center inventory" section (report.json inventory.identityCenter).
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { classifyUser } from '../../knowledge/classify-user.js';
 import { daysSince } from '../../knowledge/time.js';
+import { buildIdentityCenterInventory, identityCenterInventorySchema } from './identity-center-inventory.js';
 
 const count = z.number().int().min(0);
 
@@ -25,6 +26,8 @@ export const inventoryStatsSchema = z.object({
   /** Age in days of every active IAM user access key. */
   activeAccessKeyAgesDays: z.array(count),
   accounts: z.array(accountMigrationStatsSchema),
+  /** The organization instance of Identity Center: regions, ABAC, applications, trusted token issuers. */
+  identityCenter: identityCenterInventorySchema.optional(),
 });
 export type InventoryStats = z.infer<typeof inventoryStatsSchema>;
 
@@ -64,5 +67,9 @@ export function buildInventoryStats(snapshot: Snapshot, now: Date): InventorySta
       activeAccessKeys: activeKeys,
     });
   }
-  return { activeAccessKeyAgesDays: ages.sort((a, b) => a - b), accounts };
+  return {
+    activeAccessKeyAgesDays: ages.sort((a, b) => a - b),
+    accounts,
+    identityCenter: buildIdentityCenterInventory(snapshot),
+  };
 }
