@@ -8,6 +8,8 @@ export const ACCESS_PATHS = [
   'cross-account-role',
   'saml-role',
   'oidc-role',
+  /** An Identity Center application assignment: access to an application, not to an account. */
+  'identity-center-application',
 ] as const;
 export type AccessPath = (typeof ACCESS_PATHS)[number];
 
@@ -28,6 +30,17 @@ export const accessRowSchema = z.object({
   adminEquivalent: z.boolean().nullable(),
   /** Services used in the usage window with their last use, "none in N days", or null (not known). */
   used: z.string().nullable().optional(),
+  /**
+   * iam-user rows: the user's active long-lived credentials, i.e. how it reaches the account (console
+   * password, access keys, SSH public keys, service-specific credentials, signing certificates; a kind
+   * not collected says "unknown"); "none" when it holds none. Absent on other paths.
+   */
+  credentials: z.string().nullable().optional(),
+  /**
+   * identity-center-application rows: the application reached (accountId and accountName are then empty:
+   * an application assignment is not access to an account). Absent on other paths.
+   */
+  application: z.object({ arn: z.string(), name: z.string() }).optional(),
 });
 export type AccessRow = z.infer<typeof accessRowSchema>;
 

@@ -16,6 +16,8 @@ import {
   trustGrants,
 } from '../knowledge/role-trust.js';
 import type { AccessGap, AccessRow } from './access-matrix-schema.js';
+import { applicationRows } from './application-rows.js';
+import { withCredentialColumn } from './credential-column.js';
 
 export interface UnfilteredAccess {
   rows: AccessRow[];
@@ -42,6 +44,7 @@ export function buildAccessRows(snapshot: Snapshot): UnfilteredAccess {
   };
 
   rows.push(...identityCenterRows(snapshot, accountName, gap));
+  rows.push(...applicationRows(snapshot, unknown));
   for (const account of snapshot.accounts) {
     if (account.access.status === 'skipped') continue;
     const { users, groups, policies, roles } = account.iam;
@@ -83,7 +86,7 @@ export function buildAccessRows(snapshot: Snapshot): UnfilteredAccess {
       });
     }
   }
-  return { rows: rows.sort(compareRows), unknown };
+  return { rows: withCredentialColumn(rows, snapshot.accounts, unknown).sort(compareRows), unknown };
 }
 
 function identityCenterRows(
@@ -181,5 +184,6 @@ function compareRows(a: AccessRow, b: AccessRow): number {
   for (const key of ['principal', 'accountId', 'path', 'via', 'permission'] as const) {
     if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
   }
-  return 0;
+  const [x, y] = [a.application?.name ?? '', b.application?.name ?? ''];
+  return x === y ? 0 : x < y ? -1 : 1;
 }

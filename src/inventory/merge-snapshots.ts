@@ -46,6 +46,7 @@ export function mergeSnapshots(parts: readonly NamedSnapshot[]): Snapshot {
   }
   const snapshots = parts.map((p) => p.snapshot);
   const crawl = mergedCrawlMetadata(parts, shards);
+  const instanceJob = snapshots.find((s) => s.identityCenter.instance.status !== 'not_collected');
   const { crawl: _firstShardsCrawl, ...firstSnapshot } = first.snapshot;
   return {
     ...firstSnapshot,
@@ -73,6 +74,16 @@ export function mergeSnapshots(parts: readonly NamedSnapshot[]): Snapshot {
         (p) => [p.accountId, p.permissionSetArn].join('|'),
       ),
       identityStore: bestSlice(snapshots.map((s) => s.identityCenter.identityStore)),
+      // Like the regions: from the job that read the instance, else the best one.
+      accessControlAttributes:
+        instanceJob?.identityCenter.accessControlAttributes ??
+        bestSlice(snapshots.map((s) => s.identityCenter.accessControlAttributes)),
+      applications:
+        instanceJob?.identityCenter.applications ??
+        bestSlice(snapshots.map((s) => s.identityCenter.applications)),
+      trustedTokenIssuers:
+        instanceJob?.identityCenter.trustedTokenIssuers ??
+        bestSlice(snapshots.map((s) => s.identityCenter.trustedTokenIssuers)),
     },
   };
 }

@@ -11,6 +11,11 @@ import {
   rootAccountSchema,
 } from './iam-schema.js';
 import { accountUsageSchema } from './iam-usage-schema.js';
+import {
+  accessControlAttributesSchema,
+  identityCenterApplicationSchema,
+  trustedTokenIssuerSchema,
+} from './identity-center-applications-schema.js';
 import { identityCenterRegionSchema } from './identity-center-regions-schema.js';
 import {
   accountAssignmentSchema,
@@ -252,6 +257,35 @@ export const SLICE_TABLE = {
     collector: 'identity-center',
     // One listing (paginated) says every region and which is primary.
     actions: ['sso:ListInstances', 'sso:ListRegions'],
+  },
+  'sso.accessControlAttributes': {
+    scope: 'organization',
+    location: ['identityCenter', 'accessControlAttributes'],
+    // null: ABAC is not configured on the instance (a fact, not an error).
+    schema: accessControlAttributesSchema.nullable(),
+    collector: 'identity-center',
+    actions: ['sso:ListInstances', 'sso:DescribeInstanceAccessControlAttributeConfiguration'],
+  },
+  'sso.applications': {
+    scope: 'organization',
+    location: ['identityCenter', 'applications'],
+    schema: z.array(identityCenterApplicationSchema),
+    collector: 'identity-center',
+    // One listing (paginated), then per application its assignment configuration and assignments.
+    actions: [
+      'sso:ListInstances',
+      'sso:ListApplications',
+      'sso:GetApplicationAssignmentConfiguration',
+      'sso:ListApplicationAssignments',
+    ],
+  },
+  'sso.trustedTokenIssuers': {
+    scope: 'organization',
+    location: ['identityCenter', 'trustedTokenIssuers'],
+    schema: z.array(trustedTokenIssuerSchema),
+    collector: 'identity-center',
+    // One listing (paginated), then one DescribeTrustedTokenIssuer per issuer for its issuer URL.
+    actions: ['sso:ListInstances', 'sso:ListTrustedTokenIssuers', 'sso:DescribeTrustedTokenIssuer'],
   },
 } as const satisfies Record<string, SliceRow>;
 

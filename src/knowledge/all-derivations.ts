@@ -1,3 +1,4 @@
+import { APPLICATION_ACCESS } from './application-access.js';
 import { CROSS_ACCOUNT_REACH } from './cross-account-reach.js';
 import type { Derivation } from './derivation.js';
 import { IDENTITY_CENTER_GRANTS } from './identity-center-access.js';
@@ -19,4 +20,5 @@ export const ALL_DERIVATIONS: readonly Derivation<unknown, never>[] = [
   MIGRATION_PLAN,
   PERMISSION_SET_PREREQUISITES,
   ACCOUNTS_WITHOUT_LISTED_ASSIGNMENTS,
+  APPLICATION_ACCESS,
 ] as unknown as readonly Derivation<unknown, never>[];

@@ -44,7 +44,14 @@ describe('keysweep access', () => {
   it('shows every access path of the demo: IAM users, hub-and-spoke roles, SAML and OIDC roles', async () => {
     const rows = csvRows((await runKeysweep(['access', '--demo'])).stdout);
     expect(new Set(rows.map((r) => r.path))).toEqual(
-      new Set(['identity-center', 'iam-user', 'cross-account-role', 'saml-role', 'oidc-role']),
+      new Set([
+        'identity-center',
+        'iam-user',
+        'cross-account-role',
+        'saml-role',
+        'oidc-role',
+        'identity-center-application',
+      ]),
     );
     expect(rows).toContainEqual(
       expect.objectContaining({
@@ -64,6 +71,26 @@ describe('keysweep access', () => {
         accountId: '100000000006',
         path: 'oidc-role',
       }),
+    );
+    // Application access (issue 24): the wiki through the developers group, the dashboard open to everyone.
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        principal: 'heidi@example.com',
+        accountId: '',
+        path: 'identity-center-application',
+        via: 'group aws-developers',
+        application: expect.stringMatching(/^Team wiki \(arn:aws:sso::/),
+      }),
+    );
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        via: 'assignment not required',
+        application: expect.stringMatching(/^Cost dashboard/),
+      }),
+    );
+    // SSH keys, service-specific credentials and signing certificates are ways in (issue 24).
+    expect(rows.find((r) => r.principal === 'ci-deploy-7' && r.path === 'iam-user')?.credentials).toContain(
+      'Bedrock service-specific credential',
     );
     // Identity Center's own roles are not access paths of their own: their assignments are.
     expect(rows.some((r) => r.via.includes('AWSReservedSSO_'))).toBe(false);

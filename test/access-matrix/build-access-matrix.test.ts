@@ -43,6 +43,8 @@ describe('buildAccessMatrix', () => {
         adminEquivalent: true,
         // usage not built for this snapshot: not known
         used: null,
+        // how the user reaches the account (issue 24): only the console password here
+        credentials: 'console password',
       },
     ]);
   });

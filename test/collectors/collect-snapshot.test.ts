@@ -286,7 +286,11 @@ describe('collectSnapshot', () => {
         },
       ],
     });
-    mocks.SSOAdminClient.on(ListApplicationsCommand).resolves({ Applications: [] });
+    mocks.SSOAdminClient.on(ListApplicationsCommand, {
+      InstanceArn: 'arn:aws:sso:::instance/ssoins-acct',
+    }).resolves({
+      Applications: [],
+    });
     await collectSnapshot(
       testClientFactory(),
       options({ usage: { windowDays: 90, polling: instantJobPolling() } }),

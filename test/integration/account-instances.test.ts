@@ -79,6 +79,18 @@ describe.skipIf(endpoint === null)('account instances of Identity Center against
     expect(regions.status === 'not_collected' && regions.reason).toContain('ListRegions is not available');
   });
 
+  it('moto lacks ABAC, ListApplications and ListTrustedTokenIssuers: not collected, never "none"', () => {
+    const { accessControlAttributes, applications, trustedTokenIssuers } = snapshot.identityCenter;
+    for (const [got, operation] of [
+      [accessControlAttributes, 'DescribeInstanceAccessControlAttributeConfiguration'],
+      [applications, 'ListApplications'],
+      [trustedTokenIssuers, 'ListTrustedTokenIssuers'],
+    ] as const) {
+      expect(got.status, operation).toBe('not_collected');
+      expect(got.status === 'not_collected' && got.reason).toContain(`${operation} is not available`);
+    }
+  });
+
   it('scan reports one finding per account instance, none for the management account', async () => {
     const out = join(dir, 'out');
     const run = await runKeysweepProcess(motoEndpoint, [

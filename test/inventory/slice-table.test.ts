@@ -95,11 +95,14 @@ describe('the slice table is the only list of slices', () => {
     );
     const sso = identityCenterSlices((name: SliceName): Slice<never> => failed('X', name), ['instance']);
     expect(Object.keys(sso).sort()).toEqual([
+      'accessControlAttributes',
+      'applications',
       'assignments',
       'identityStore',
       'permissionSets',
       'provisioning',
       'regions',
+      'trustedTokenIssuers',
     ]);
     expect(sso.assignments).toEqual(failed('X', 'sso.assignments'));
   });

@@ -85,6 +85,9 @@ describe('advice never rests on data that was not collected', () => {
       provisioning: notCollected('no instance'),
       regions: notCollected('no instance'),
       identityStore: notCollected('no instance'),
+      accessControlAttributes: notCollected('no instance'),
+      applications: notCollected('no instance'),
+      trustedTokenIssuers: notCollected('no instance'),
     };
     const target = buildMigrationPlan(snapshot).humans.get('arn:aws:iam::111111111111:user/ann.lee')!;
     expect(target).toMatchObject({ permissionSetExists: false, groupExists: false });

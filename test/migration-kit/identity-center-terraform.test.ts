@@ -224,6 +224,9 @@ describe('identity-center/*.tf without a collected Identity Center', () => {
         provisioning: gap,
         identityStore: gap,
         regions: gap,
+        accessControlAttributes: gap,
+        applications: gap,
+        trustedTokenIssuers: gap,
       },
     };
     const plan = planOf(snapshot);
@@ -268,6 +271,9 @@ describe('identity-center/*.tf without a collected Identity Center', () => {
         provisioning: none,
         identityStore: none,
         regions: none,
+        accessControlAttributes: none,
+        applications: none,
+        trustedTokenIssuers: none,
       },
     });
     expect(plan.identityCenter.status).toBe('absent');

@@ -34,6 +34,9 @@ import { runKeysweep } from '../cli/run-cli.js';
 // without groups: rules sso-identity-store-local-principal (2), sso-group-empty-with-assignments (1) and
 // sso-user-without-access (6: the contractor and the five synced people still waiting for the kit).
 // report.json's inventory.identitySource (optional, v3 stays v3): the feed as ExternalIds show it.
+// Then issue 24 item 5: demo ABAC attributes, two Identity Center applications (one open to every directory user)
+// and a trusted token issuer: two rules (sso-application-assignment-not-required, sso-trusted-token-issuer), one
+// finding each, and the report's "Identity Center inventory" section (report.json inventory.identityCenter).
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

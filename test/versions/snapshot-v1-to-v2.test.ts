@@ -33,8 +33,17 @@ describe('snapshot upgrade v1 → v2', () => {
     expect(raw.schemaVersion).toBe(1);
     // Apart from what v2 → v3 adds (relay state and tags, not collected), Identity Center is as it was.
     // and the instance's regions (v2 → v3, not collected).
-    // and the identity store's ExternalIds (v3 → v4, null: not collected).
-    const { permissionSets, regions, identityStore, ...rest } = snapshot.identityCenter;
+    // and what v3 → v4 adds: the identity store's ExternalIds (null: not collected) and the access-control
+    // attributes, applications and trusted token issuers (not collected).
+    const {
+      permissionSets,
+      regions,
+      identityStore,
+      accessControlAttributes: _abac,
+      applications: _applications,
+      trustedTokenIssuers: _issuers,
+      ...rest
+    } = snapshot.identityCenter;
     const { permissionSets: rawSets, identityStore: rawStore, ...rawRest } = raw.identityCenter;
     expect(rest).toEqual(rawRest);
     const unknownExternalIds = (p: object) => ({ ...p, externalIds: null });

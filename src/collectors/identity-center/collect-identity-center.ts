@@ -4,6 +4,7 @@ import { failed, notCollected, ok } from '../../inventory/collection.js';
 import type { IdentityCenterInstance, IdentityCenterSlice } from '../../inventory/identity-center-schema.js';
 import { identityCenterSlices } from '../../inventory/slice-placeholders.js';
 import { collectSlice, describeAwsError } from '../aws-error.js';
+import { collectApplicationSlices } from './applications.js';
 import { collectIdentityStore } from './identity-store.js';
 import { collectPermissionSets, listPermissionSetArns } from './permission-sets.js';
 import { collectAssignments, collectProvisioning } from './provisioning.js';
@@ -50,6 +51,7 @@ export async function collectIdentityCenter(input: IdentityCenterInput): Promise
 
   const { instanceArn } = instance;
   const regions = await collectRegions(input.sso, instanceArn);
+  const applicationSlices = await collectApplicationSlices(input.sso, instanceArn);
   const setArns = await collectSlice(() => listPermissionSetArns(input.sso, instanceArn));
   if (setArns.status !== 'ok') {
     // Without the list of sets nothing about them can be read; the identity store still can.
@@ -62,6 +64,7 @@ export async function collectIdentityCenter(input: IdentityCenterInput): Promise
         collectIdentityStore(input.identityStore, instance.identityStoreId),
       ),
       regions,
+      ...applicationSlices,
     };
   }
 
@@ -102,5 +105,13 @@ export async function collectIdentityCenter(input: IdentityCenterInput): Promise
       `assignments are listed per provisioned account, which could not be read: ${reason.message}`,
     );
   }
-  return { instance: ok(instance), permissionSets, assignments, provisioning, identityStore, regions };
+  return {
+    instance: ok(instance),
+    permissionSets,
+    assignments,
+    provisioning,
+    identityStore,
+    regions,
+    ...applicationSlices,
+  };
 }

@@ -1,3 +1,4 @@
+import { addApplicationSlicesToV3Snapshot } from './snapshot-v3-to-v4-applications.js';
 import { addIdentityStoreExternalIdsToV3Snapshot } from './snapshot-v3-to-v4-identity-store-external-ids.js';
 import type { JsonDocument, Upgrade } from './upgrade-chain.js';
 
@@ -7,6 +8,7 @@ import type { JsonDocument, Upgrade } from './upgrade-chain.js';
  */
 export const SNAPSHOT_V3_TO_V4_STEPS: ReadonlyArray<(document: JsonDocument) => JsonDocument> = [
   addIdentityStoreExternalIdsToV3Snapshot,
+  addApplicationSlicesToV3Snapshot,
 ];
 
 export const upgradeSnapshotV3ToV4: Upgrade = (v3: JsonDocument) => {

@@ -3,6 +3,7 @@ import { collectedData } from '../../inventory/slice-reader.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { classifyUser } from '../../knowledge/classify-user.js';
 import { daysSince } from '../../knowledge/time.js';
+import { buildIdentityCenterInventory, identityCenterInventorySchema } from './identity-center-inventory.js';
 import { buildIdentitySourceStats, identitySourceStatsSchema } from './identity-source-stats.js';
 
 const count = z.number().int().min(0);
@@ -29,6 +30,8 @@ export const inventoryStatsSchema = z.object({
   accounts: z.array(accountMigrationStatsSchema),
   /** The identity store's feed as far as ExternalIds show it (issue 24); absent without an identity store. */
   identitySource: identitySourceStatsSchema.optional(),
+  /** The organization instance of Identity Center: regions, ABAC, applications, trusted token issuers. */
+  identityCenter: identityCenterInventorySchema.optional(),
 });
 export type InventoryStats = z.infer<typeof inventoryStatsSchema>;
 
@@ -73,5 +76,6 @@ export function buildInventoryStats(snapshot: Snapshot, now: Date): InventorySta
     activeAccessKeyAgesDays: ages.sort((a, b) => a - b),
     accounts,
     ...(identitySource ? { identitySource } : {}),
+    identityCenter: buildIdentityCenterInventory(snapshot),
   };
 }

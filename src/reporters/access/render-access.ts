@@ -16,19 +16,25 @@ export const ACCESS_CSV_COLUMNS = [
   'permission',
   'adminEquivalent',
   'used',
+  'credentials',
+  'application',
 ] as const satisfies ReadonlyArray<keyof AccessRow>;
+
+/** One CSV cell: null is "unknown"; a column that does not apply to the row's path is empty. */
+function csvValue(row: AccessRow, column: (typeof ACCESS_CSV_COLUMNS)[number]): string {
+  if (column === 'application')
+    return row.application ? `${row.application.name} (${row.application.arn})` : '';
+  if (column === 'credentials' && row.credentials === undefined) return '';
+  const value = row[column];
+  return value === null || value === undefined ? 'unknown' : String(value);
+}
 
 export function renderAccess(matrix: AccessMatrix, format: AccessFormat): string {
   if (format === 'json') return `${JSON.stringify(matrix, null, 2)}\n`;
   if (format === 'md') return renderAccessMarkdown(matrix);
   // Names come from AWS and identity stores anyone with access can edit: defuse spreadsheet formulas.
   const rows = matrix.rows.map((row) =>
-    Object.fromEntries(
-      ACCESS_CSV_COLUMNS.map((c) => [
-        c,
-        neutralizeFormula(row[c] === null || row[c] === undefined ? 'unknown' : String(row[c])),
-      ]),
-    ),
+    Object.fromEntries(ACCESS_CSV_COLUMNS.map((c) => [c, neutralizeFormula(csvValue(row, c))])),
   );
   return stringify(rows, { header: true, columns: [...ACCESS_CSV_COLUMNS], record_delimiter: 'windows' });
 }
@@ -41,6 +47,8 @@ export function adminPeopleByAccount(
 ): Array<{ accountId: string; accountName: string; people: string[] }> {
   const byAccount = new Map<string, { accountId: string; accountName: string; people: Set<string> }>();
   for (const row of matrix.rows) {
+    // An application assignment is access to an application, not to an account.
+    if (row.application) continue;
     const entry = byAccount.get(row.accountId) ?? {
       accountId: row.accountId,
       accountName: row.accountName,
@@ -86,6 +94,7 @@ function renderAccessMarkdown(matrix: AccessMatrix): string {
       ),
     '',
   ];
+  lines.push(...applicationsSection(matrix.rows, cell));
   if (matrix.unknown.length > 0) {
     lines.push('## Not known (not collected)', '');
     for (const gap of matrix.unknown)
@@ -93,4 +102,35 @@ function renderAccessMarkdown(matrix: AccessMatrix): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** Identity Center applications and the people (groups expanded) who can use each: access, not accounts. */
+function applicationsSection(rows: readonly AccessRow[], cell: (text: string) => string): string[] {
+  const byApplication = new Map<string, { name: string; people: Set<string>; open: boolean }>();
+  for (const row of rows) {
+    if (!row.application) continue;
+    const entry = byApplication.get(row.application.arn) ?? {
+      name: row.application.name,
+      people: new Set<string>(),
+      open: false,
+    };
+    if (row.via === 'assignment not required') entry.open = true;
+    else entry.people.add(row.principal);
+    byApplication.set(row.application.arn, entry);
+  }
+  if (byApplication.size === 0) return [];
+  return [
+    '## Identity Center applications (application access, not accounts)',
+    '',
+    '| Application | Assigned people | Who |',
+    '|---|---:|---|',
+    ...[...byApplication.values()]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((a) => {
+        const people = [...a.people].sort();
+        const who = `${people.slice(0, 10).join(', ')}${people.length > 10 ? ', …' : ''}`;
+        return `| ${cell(a.name)} | ${people.length} | ${a.open ? `every directory user (assignment not required)${who ? `; assigned: ${cell(who)}` : ''}` : cell(who)} |`;
+      }),
+    '',
+  ];
 }

@@ -37,21 +37,21 @@ export function accessSection(access: AccessMatrix | AccessSummary): string {
   const option = (value: string, label: string) => `<option value="${esc(value)}">${esc(label)}</option>`;
   const shown = summary.shown;
   const people = [...new Set(shown.map((r) => r.principal))].sort();
-  const accounts = [...new Map(shown.map((r) => [r.accountId, r.accountName])).entries()].sort();
+  const accounts = [...new Map(shown.map((r) => [targetKey(r), targetLabel(r)])).entries()].sort();
   const top = summary.topAdminAccounts;
   const rows = shown
     .map(
       (r) =>
-        `<tr data-person="${esc(r.principal)}" data-account="${esc(r.accountId)}"><td>${esc(r.principal)}</td><td>${esc(r.principalKind)}</td><td>${esc(r.accountName)} (${esc(r.accountId)})</td><td>${esc(r.path)}</td><td>${esc(r.via)}</td><td>${esc(r.permission)}</td><td>${r.adminEquivalent === null ? 'unknown' : r.adminEquivalent ? 'yes' : 'no'}</td></tr>`,
+        `<tr data-person="${esc(r.principal)}" data-account="${esc(targetKey(r))}"><td>${esc(r.principal)}</td><td>${esc(r.principalKind)}</td><td>${esc(targetLabel(r))}</td><td>${esc(r.path)}</td><td>${esc(r.via)}${r.credentials ? `<br><span class="muted">${esc(r.credentials)}</span>` : ''}</td><td>${esc(r.permission)}</td><td>${r.adminEquivalent === null ? 'unknown' : r.adminEquivalent ? 'yes' : 'no'}</td></tr>`,
     )
     .join('\n');
   return `<section id="access-section"><h2>Who can reach which account</h2>
-<p class="muted">Identity Center assignments (groups expanded to members), IAM users, cross-account roles reached from IAM users, and roles behind SAML/OIDC providers. Most people with administrator-equivalent access: ${top.map((a) => `${esc(a.accountName)} ${a.people}`).join(', ')}.</p>
+<p class="muted">Identity Center account and application assignments (groups expanded to members), IAM users (with their long-lived credentials), cross-account roles reached from IAM users, and roles behind SAML/OIDC providers. Most people with administrator-equivalent access: ${top.map((a) => `${esc(a.accountName)} ${a.people}`).join(', ')}.</p>
 ${summary.totalRows > shown.length ? `<p class="cut-notice">Showing ${shown.length} of ${summary.totalRows} rows; run <code>keysweep access</code> for all.</p>` : ''}
 ${summary.unknown.length > 0 ? `<p class="incomplete">Not known for ${summary.unknown.length} slice(s) that were not collected: ${esc(summary.unknown.map((g) => `${g.accountId ?? 'organization'} ${g.slice}`).join(', '))}.</p>` : ''}
 <div class="filters" role="search">
   <select id="access-person" aria-label="Person"><option value="">All people and workloads</option>${people.map((p) => option(p, p)).join('')}</select>
-  <select id="access-account" aria-label="Account"><option value="">All accounts</option>${accounts.map(([id, name]) => option(id, `${name} (${id})`)).join('')}</select>
+  <select id="access-account" aria-label="Account"><option value="">All accounts</option>${accounts.map(([id, name]) => option(id, name)).join('')}</select>
   <span id="access-count" class="muted" aria-live="polite">${shown.length} rows</span>
 </div>
 <table id="access" class="findings">
@@ -61,6 +61,15 @@ ${rows}
 </tbody>
 </table>
 </section>`;
+}
+
+/** What a row reaches: an account, or (application access) an Identity Center application. */
+function targetKey(row: AccessRow): string {
+  return row.application ? row.application.arn : row.accountId;
+}
+
+function targetLabel(row: AccessRow): string {
+  return row.application ? `application ${row.application.name}` : `${row.accountName} (${row.accountId})`;
 }
 
 /** Filters the access table by the two selects; plain ES2017 like the findings script. */

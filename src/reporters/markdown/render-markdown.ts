@@ -11,6 +11,7 @@ import {
   openProblems,
   organizationLabel,
 } from '../report-view.js';
+import { identityCenterSection } from './identity-center-section.js';
 import { code, SEVERITY_BADGE, table } from './markdown-text.js';
 
 /**
@@ -71,6 +72,7 @@ export function renderMarkdown(model: ReportModel, trendLine?: string): string {
   lines.push(...baselineSection(model, tally, changes), ...notCoveredSection(model));
 
   lines.push(...topFindingsSection(model, names, closedPrimaries), ...accountsSection(model, tally));
+  lines.push(...identityCenterSection(model));
 
   lines.push('## Findings by rule', '');
   const count = (id: string) => model.summary.byRule[id] ?? 0;

@@ -45,6 +45,7 @@ import rootUsedRecently from './root-used-recently.js';
 import ssoAccountInstance from './sso-account-instance.js';
 import ssoAccountWithoutAssignments from './sso-account-without-assignments.js';
 import ssoAdminPermissionSetAssignedToUser from './sso-admin-permission-set-assigned-to-user.js';
+import ssoApplicationAssignmentNotRequired from './sso-application-assignment-not-required.js';
 import ssoAssignmentOrphanedPrincipal from './sso-assignment-orphaned-principal.js';
 import ssoGroupEmptyWithAssignments from './sso-group-empty-with-assignments.js';
 import ssoIdentityStoreLocalPrincipal from './sso-identity-store-local-principal.js';
@@ -57,6 +58,7 @@ import ssoPermissionSetPolicyMissing from './sso-permission-set-policy-missing.j
 import ssoPermissionSetUnused from './sso-permission-set-unused.js';
 import ssoSessionDurationTooLong from './sso-session-duration-too-long.js';
 import ssoUserWithoutAccess from './sso-user-without-access.js';
+import ssoTrustedTokenIssuer from './sso-trusted-token-issuer.js';
 
 /** The catalogue: an explicit list, as ESLint keeps one. A repo-wide test checks each has a test and docs. */
 export const ALL_RULES: readonly Rule[] = [
@@ -106,6 +108,7 @@ export const ALL_RULES: readonly Rule[] = [
   ssoAccountInstance,
   ssoAccountWithoutAssignments,
   ssoAdminPermissionSetAssignedToUser,
+  ssoApplicationAssignmentNotRequired,
   ssoAssignmentOrphanedPrincipal,
   ssoGroupEmptyWithAssignments,
   ssoIdentityStoreLocalPrincipal,
@@ -118,4 +121,5 @@ export const ALL_RULES: readonly Rule[] = [
   ssoPermissionSetUnused,
   ssoSessionDurationTooLong,
   ssoUserWithoutAccess,
+  ssoTrustedTokenIssuer,
 ] as Rule[];

@@ -6,16 +6,22 @@ import {
 } from '@aws-sdk/client-identitystore';
 import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import {
+  DescribeInstanceAccessControlAttributeConfigurationCommand,
   DescribePermissionSetCommand,
+  DescribeTrustedTokenIssuerCommand,
+  GetApplicationAssignmentConfigurationCommand,
   GetInlinePolicyForPermissionSetCommand,
   GetPermissionsBoundaryForPermissionSetCommand,
   ListAccountAssignmentsCommand,
   ListAccountsForProvisionedPermissionSetCommand,
+  ListApplicationAssignmentsCommand,
+  ListApplicationsCommand,
   ListCustomerManagedPolicyReferencesInPermissionSetCommand,
   ListInstancesCommand,
   ListManagedPoliciesInPermissionSetCommand,
   ListPermissionSetsCommand,
   ListTagsForResourceCommand,
+  ListTrustedTokenIssuersCommand,
 } from '@aws-sdk/client-sso-admin';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { awsError } from './aws-test-doubles.js';
@@ -127,5 +133,38 @@ export function mockIdentityCenter(
     .resolves({ Groups: [{ GroupId: 'g-admins', DisplayName: 'admins', IdentityStoreId: 'd-test' }] });
   storeMock.on(ListGroupMembershipsCommand).resolves({
     GroupMemberships: [{ IdentityStoreId: 'd-test', GroupId: 'g-admins', MemberId: { UserId: 'u-bob' } }],
+  });
+  // ABAC and trusted identity propagation: one attribute, one application with a group, one issuer.
+  ssoMock.on(DescribeInstanceAccessControlAttributeConfigurationCommand).resolves({
+    Status: 'ENABLED',
+    InstanceAccessControlAttributeConfiguration: {
+      AccessControlAttributes: [{ Key: 'Department', Value: { Source: [`\${path:enterprise.department}`] } }],
+    },
+  });
+  ssoMock.on(ListApplicationsCommand).resolves({
+    Applications: [
+      { ApplicationArn: `${INSTANCE}/apl-wiki`, Name: 'wiki', ApplicationAccount: '000000000000' },
+    ],
+  });
+  ssoMock.on(GetApplicationAssignmentConfigurationCommand).resolves({ AssignmentRequired: true });
+  ssoMock.on(ListApplicationAssignmentsCommand).resolves({
+    ApplicationAssignments: [
+      { ApplicationArn: `${INSTANCE}/apl-wiki`, PrincipalType: 'GROUP', PrincipalId: 'g-admins' },
+    ],
+  });
+  ssoMock.on(ListTrustedTokenIssuersCommand).resolves({
+    TrustedTokenIssuers: [
+      { TrustedTokenIssuerArn: `${INSTANCE}/tti-1`, Name: 'okta', TrustedTokenIssuerType: 'OIDC_JWT' },
+    ],
+  });
+  ssoMock.on(DescribeTrustedTokenIssuerCommand).resolves({
+    TrustedTokenIssuerConfiguration: {
+      OidcJwtConfiguration: {
+        IssuerUrl: 'https://example.okta.com',
+        ClaimAttributePath: 'email',
+        IdentityStoreAttributePath: 'emails.value',
+        JwksRetrievalOption: 'OPEN_ID_DISCOVERY',
+      },
+    },
   });
 }

@@ -1,0 +1,71 @@
+import type { Slice } from '../inventory/collection.js';
+import type { Account } from '../inventory/snapshot-schema.js';
+import type { AccessGap, AccessRow } from './access-matrix-schema.js';
+
+/** The service a service-specific credential signs in to, as people call it. */
+const SERVICE_LABEL: Record<string, string> = {
+  'codecommit.amazonaws.com': 'CodeCommit',
+  'cassandra.amazonaws.com': 'Keyspaces',
+  'bedrock.amazonaws.com': 'Bedrock',
+};
+
+/**
+ * The active long-lived credentials by which an IAM user reaches its account: console password, access
+ * keys, SSH public keys (CodeCommit), service-specific credentials (CodeCommit, Keyspaces, Bedrock) and
+ * X.509 signing certificates. A kind whose slice was not collected is "unknown", never left out; the
+ * account's gap is listed once in `unknown`. Never a secret: counts and service names only.
+ */
+export function withCredentialColumn(
+  rows: AccessRow[],
+  accounts: readonly Account[],
+  unknown: AccessGap[],
+): AccessRow[] {
+  const byUserArn = new Map<string, string>();
+  for (const account of accounts) {
+    if (account.access.status === 'skipped' || account.iam.users.status !== 'ok') continue;
+    const { sshPublicKeys, serviceCredentials, signingCertificates } = account.iam;
+    const known = <T>(name: string, slice: Slice<T[]>): T[] | null => {
+      if (slice.status === 'ok') return slice.data;
+      unknown.push({
+        accountId: account.id,
+        slice: name,
+        reason: slice.status === 'failed' ? `${slice.error.code}: ${slice.error.message}` : slice.reason,
+      });
+      return null;
+    };
+    const ssh = known('iam.sshPublicKeys', sshPublicKeys);
+    const service = known('iam.serviceCredentials', serviceCredentials);
+    const certificates = known('iam.signingCertificates', signingCertificates);
+    for (const user of account.iam.users.data) {
+      const ways: string[] = [];
+      if (user.passwordEnabled) ways.push('console password');
+      const keys = user.accessKeys.filter((k) => k.status === 'Active').length;
+      if (keys > 0) ways.push(`${keys} access key(s)`);
+      const mine = <T extends { userArn: string }>(list: T[] | null, active: (item: T) => boolean) =>
+        list === null ? null : list.filter((item) => item.userArn === user.arn && active(item));
+      const sshKeys = mine(ssh, (k) => k.status === 'Active');
+      if (sshKeys === null) ways.push('SSH public keys unknown');
+      else if (sshKeys.length > 0) ways.push(`${sshKeys.length} SSH public key(s) (CodeCommit)`);
+      const serviceCreds = mine(service, (c) => c.status === 'Active');
+      if (serviceCreds === null) ways.push('service-specific credentials unknown');
+      else
+        for (const [name, count] of countBy(
+          serviceCreds.map((c) => SERVICE_LABEL[c.serviceName] ?? c.serviceName),
+        ))
+          ways.push(`${count} ${name} service-specific credential(s)`);
+      const certs = mine(certificates, (c) => c.active);
+      if (certs === null) ways.push('signing certificates unknown');
+      else if (certs.length > 0) ways.push(`${certs.length} X.509 signing certificate(s)`);
+      byUserArn.set(user.arn, ways.length > 0 ? ways.join('; ') : 'none');
+    }
+  }
+  return rows.map((row) =>
+    row.path === 'iam-user' ? { ...row, credentials: byUserArn.get(row.via) ?? null } : row,
+  );
+}
+
+function countBy(values: readonly string[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
