@@ -70,7 +70,7 @@ export function expandApplicationAssignments(
  */
 export const APPLICATION_ACCESS = defineDerivation({
   id: 'identity-center-application-access',
-  requires: ['sso.applications', 'sso.identityStore'],
+  reads: ['sso.applications', 'sso.identityStore'],
   derive(input): ApplicationAccess {
     const applications = input.slice('sso.applications');
     const store = input.slice('sso.identityStore');

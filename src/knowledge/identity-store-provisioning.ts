@@ -71,7 +71,7 @@ export function describeIssuers(issuers: readonly IssuerCount[]): string {
  */
 export const ACCOUNTS_WITHOUT_LISTED_ASSIGNMENTS = defineDerivation({
   id: 'accounts-without-listed-assignments',
-  requires: [],
+  reads: [],
   derive(input): readonly string[] {
     return input.accounts
       .filter(({ account }) => account.status === 'ACTIVE' && account.access.status === 'skipped')

@@ -29,7 +29,12 @@ ruleTester(rule, {
           resourceArn: anApplication({ id: 'apl-open' }).applicationArn,
           subject: '=cmd|wiki\n<b>',
           severity: 'medium',
-          messageIncludes: `all ${STORE.users?.length} user(s) of the directory can use it, whoever is assigned (0 assignment(s))`,
+          messageId: 'assignmentNotRequired',
+          data: {
+            applicationName: '=cmd|wiki\n<b>',
+            everyone: `all ${STORE.users?.length} user(s) of the directory`,
+            assignments: '0 assignment(s)',
+          },
         },
       ],
     },

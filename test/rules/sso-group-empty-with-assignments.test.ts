@@ -47,22 +47,24 @@ ruleTester(rule, {
           resourceArn: GROUP_ARN('dba'),
           subject: 'dba',
           severity: 'low',
-          messageIncludes:
-            'holds 2 assignment(s): Admin on 111111111111, Admin on 222222222222. It is provisioned by the identity provider',
+          messageId: 'emptyProvisioned',
+          data: {
+            groupName: 'dba',
+            count: 2,
+            assignments: 'Admin on 111111111111, Admin on 222222222222',
+          },
         },
         {
           resourceArn: GROUP_ARN('old-ops'),
           subject: 'old-ops',
-          messageIncludes: 'created in Identity Center',
+          messageId: 'emptyLocal',
         },
       ],
     },
     {
       name: 'ExternalIds not collected: still an empty group with access, origin stated as unknown',
       snapshot: directory({ groups: [scimGroup('dba', null)] }, [assignment(admin.arn, 'g-dba')]),
-      findings: [
-        { resourceArn: GROUP_ARN('dba'), subject: 'dba', messageIncludes: 'ExternalIds not collected' },
-      ],
+      findings: [{ resourceArn: GROUP_ARN('dba'), subject: 'dba', messageId: 'emptyOriginUnknown' }],
     },
   ],
 });

@@ -52,13 +52,24 @@ ruleTester(rule, {
           resourceArn: USER_ARN('breakglass'),
           subject: 'breakglass',
           severity: 'medium',
-          messageIncludes:
-            'https://example.okta.com (1 user(s), 1 group(s))). It is in 1 group(s); 1 direct assignment(s)',
+          messageId: 'localUser',
+          data: {
+            userName: 'breakglass',
+            fedBy: 'https://example.okta.com (1 user(s), 1 group(s))',
+            groups: 1,
+            directAssignments: '1 direct assignment(s)',
+          },
         },
         {
           resourceArn: GROUP_ARN('contractors'),
           subject: 'contractors',
-          messageIncludes: '1 member(s); 1 assignment(s)',
+          messageId: 'localGroup',
+          data: {
+            groupName: 'contractors',
+            fedBy: 'https://example.okta.com (1 user(s), 1 group(s))',
+            members: 1,
+            assignments: '1 assignment(s)',
+          },
         },
       ],
     },
@@ -66,7 +77,17 @@ ruleTester(rule, {
       name: 'assignments not read: the finding stands, the count says "not read", never 0',
       snapshot: notCollectedAssignments({ users: [scimUser('jane'), scimUser('old', 'local')] }),
       findings: [
-        { resourceArn: USER_ARN('old'), subject: 'old', messageIncludes: 'direct assignment(s): not read' },
+        {
+          resourceArn: USER_ARN('old'),
+          subject: 'old',
+          messageId: 'localUser',
+          data: {
+            userName: 'old',
+            fedBy: 'https://example.okta.com (1 user(s), 0 group(s))',
+            groups: 0,
+            directAssignments: 'direct assignment(s): not read',
+          },
+        },
       ],
     },
   ],

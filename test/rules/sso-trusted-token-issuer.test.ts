@@ -17,8 +17,13 @@ ruleTester(rule, {
           resourceArn: aTrustedTokenIssuer({ id: 'tti-okta' }).trustedTokenIssuerArn,
           subject: 'tti-okta',
           severity: 'low',
-          messageIncludes:
-            'accepts tokens from https://example.okta.com (trusted token issuer tti-okta), matching claim email to emails.value',
+          messageId: 'trustsIssuer',
+          data: {
+            issuerUrl: 'https://example.okta.com',
+            issuerName: 'tti-okta',
+            claim: 'email',
+            attribute: 'emails.value',
+          },
         },
       ],
     },

@@ -57,8 +57,8 @@ import ssoPermissionSetPolicyDiffers from './sso-permission-set-policy-differs.j
 import ssoPermissionSetPolicyMissing from './sso-permission-set-policy-missing.js';
 import ssoPermissionSetUnused from './sso-permission-set-unused.js';
 import ssoSessionDurationTooLong from './sso-session-duration-too-long.js';
-import ssoUserWithoutAccess from './sso-user-without-access.js';
 import ssoTrustedTokenIssuer from './sso-trusted-token-issuer.js';
+import ssoUserWithoutAccess from './sso-user-without-access.js';
 
 /** The catalogue: an explicit list, as ESLint keeps one. A repo-wide test checks each has a test and docs. */
 export const ALL_RULES: readonly Rule[] = [

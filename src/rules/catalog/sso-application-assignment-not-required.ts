@@ -5,6 +5,10 @@ export default defineRule({
   id: 'sso-application-assignment-not-required',
   title: 'Identity Center application that does not require assignment',
   severity: 'medium',
+  messages: {
+    assignmentNotRequired:
+      'Identity Center application {applicationName} does not require assignment: {everyone} can use it, whoever is assigned ({assignments}).',
+  },
   scope: 'organization',
   resourceType: 'AWS::SSO::Application',
   requires: ['sso.applications'],
@@ -47,9 +51,15 @@ export default defineRule({
       fail(application.applicationArn, {
         subject: application.name,
         ...(application.applicationAccount ? { accountId: application.applicationAccount } : {}),
-        message:
-          `Identity Center application ${application.name} does not require assignment: ${everyone} can use it, ` +
-          `whoever is assigned (${application.assignments === null ? 'assignments not read' : `${application.assignments.length} assignment(s)`}).`,
+        messageId: 'assignmentNotRequired',
+        data: {
+          applicationName: application.name,
+          everyone,
+          assignments:
+            application.assignments === null
+              ? 'assignments not read'
+              : `${application.assignments.length} assignment(s)`,
+        },
         advice: {
           summary: 'Assign the groups that need the application, then require assignment.',
           fixNow: {

@@ -9,6 +9,14 @@ export default defineRule({
   id: 'sso-group-empty-with-assignments',
   title: 'Identity Center group with no members still holds account assignments',
   severity: 'low',
+  messages: {
+    emptyProvisioned:
+      'Group {groupName} has no members but holds {count} assignment(s): {assignments}. It is provisioned by the identity provider: check the group push and the provisioning errors there first.',
+    emptyLocal:
+      'Group {groupName} has no members but holds {count} assignment(s): {assignments}. It was created in Identity Center (no ExternalIds): nobody but an administrator adds members.',
+    emptyOriginUnknown:
+      'Group {groupName} has no members but holds {count} assignment(s): {assignments}. Whether the identity provider provisions it is not known (ExternalIds not collected).',
+  },
   scope: 'organization',
   resourceType: 'AWS::IdentityStore::Group',
   requires: ['sso.identityStore', 'sso.assignments', 'sso.permissionSets'],
@@ -51,17 +59,16 @@ export default defineRule({
         return `${name} on ${a.accountId}`;
       });
       const provisioned = isExternallyProvisioned(group);
-      const origin =
+      const messageId =
         provisioned === true
-          ? 'It is provisioned by the identity provider: check the group push and the provisioning errors there first.'
+          ? 'emptyProvisioned'
           : provisioned === false
-            ? 'It was created in Identity Center (no ExternalIds): nobody but an administrator adds members.'
-            : 'Whether the identity provider provisions it is not known (ExternalIds not collected).';
+            ? 'emptyLocal'
+            : 'emptyOriginUnknown';
       fail(identityStorePrincipalArn('group', group.groupId), {
         subject: group.displayName,
-        message:
-          `Group ${group.displayName} has no members but holds ${held.length} assignment(s): ${pairs.join(', ')}. ` +
-          origin,
+        messageId,
+        data: { groupName: group.displayName, count: held.length, assignments: pairs.join(', ') },
         advice: {
           summary:
             provisioned === true

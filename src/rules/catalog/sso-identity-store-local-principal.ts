@@ -11,6 +11,12 @@ export default defineRule({
   id: 'sso-identity-store-local-principal',
   title: 'Locally created user or group in a directory fed by an external identity provider',
   severity: 'medium',
+  messages: {
+    localUser:
+      'Identity store user {userName} has no ExternalIds: it was created in Identity Center, not by the identity provider that feeds this directory ({fedBy}). It is in {groups} group(s); {directAssignments}.',
+    localGroup:
+      'Identity store group {groupName} has no ExternalIds: it was created in Identity Center, not by the identity provider that feeds this directory ({fedBy}). It has {members} member(s); {assignments}; its membership is edited by hand.',
+  },
   scope: 'organization',
   resourceType: 'AWS::IdentityStore::Principal',
   requires: ['sso.identityStore'],
@@ -66,10 +72,13 @@ export default defineRule({
       fail(identityStorePrincipalArn('user', user.userId), {
         subject: user.userName,
         resourceType: 'AWS::IdentityStore::User',
-        message:
-          `Identity store user ${user.userName} has no ExternalIds: it was created in Identity Center, not by the ` +
-          `identity provider that feeds this directory (${fedBy}). ` +
-          `It is in ${groups} group(s); ${held(direct, 'direct assignment(s)')}.`,
+        messageId: 'localUser',
+        data: {
+          userName: user.userName,
+          fedBy,
+          groups,
+          directAssignments: held(direct, 'direct assignment(s)'),
+        },
         advice: {
           summary: `Recreate ${user.userName} in the identity provider (or delete it if nobody needs it), move its access, then delete the local user.`,
           fixNow: {
@@ -94,10 +103,13 @@ export default defineRule({
       fail(identityStorePrincipalArn('group', group.groupId), {
         subject: group.displayName,
         resourceType: 'AWS::IdentityStore::Group',
-        message:
-          `Identity store group ${group.displayName} has no ExternalIds: it was created in Identity Center, not by ` +
-          `the identity provider that feeds this directory (${fedBy}). ` +
-          `It has ${members} member(s); ${held(assigned, 'assignment(s)')}; its membership is edited by hand.`,
+        messageId: 'localGroup',
+        data: {
+          groupName: group.displayName,
+          fedBy,
+          members,
+          assignments: held(assigned, 'assignment(s)'),
+        },
         advice: {
           summary: `Push ${group.displayName} from the identity provider (group push), move its assignments to the pushed group, then delete the local one.`,
           fixNow: {

@@ -5,6 +5,10 @@ export default defineRule({
   id: 'sso-trusted-token-issuer',
   title: 'Identity Center trusts tokens from an external issuer',
   severity: 'low',
+  messages: {
+    trustsIssuer:
+      'Identity Center accepts tokens from {issuerUrl} (trusted token issuer {issuerName}), matching claim {claim} to {attribute}.',
+  },
   scope: 'organization',
   resourceType: 'AWS::SSO::TrustedTokenIssuer',
   requires: ['sso.trustedTokenIssuers'],
@@ -37,9 +41,13 @@ export default defineRule({
       }
       fail(issuer.trustedTokenIssuerArn, {
         subject: issuer.name,
-        message:
-          `Identity Center accepts tokens from ${issuer.issuerUrl} (trusted token issuer ${issuer.name}), ` +
-          `matching claim ${issuer.claimAttributePath ?? 'unknown'} to ${issuer.identityStoreAttributePath ?? 'unknown'}.`,
+        messageId: 'trustsIssuer',
+        data: {
+          issuerUrl: issuer.issuerUrl,
+          issuerName: issuer.name,
+          claim: issuer.claimAttributePath ?? 'unknown',
+          attribute: issuer.identityStoreAttributePath ?? 'unknown',
+        },
         advice: {
           summary: `Confirm your organization operates ${issuer.issuerUrl} and that the mapped claim cannot be chosen by its users; delete the issuer if no application uses it.`,
           fixNow: {

@@ -10,6 +10,14 @@ export default defineRule({
   id: 'sso-user-without-access',
   title: 'Identity Center user in no group and with no account assignment',
   severity: 'low',
+  messages: {
+    noAccessProvisioned:
+      'Identity store user {userName} is in no group and holds no account assignment: it cannot reach any AWS account. The identity provider provisions this user: check its group push and app assignment there.',
+    noAccessLocal:
+      'Identity store user {userName} is in no group and holds no account assignment: it cannot reach any AWS account. It was created in Identity Center (no ExternalIds).',
+    noAccessOriginUnknown:
+      'Identity store user {userName} is in no group and holds no account assignment: it cannot reach any AWS account. Whether the identity provider provisions it is not known (ExternalIds not collected).',
+  },
   scope: 'organization',
   resourceType: 'AWS::IdentityStore::User',
   requires: ['sso.identityStore', 'sso.assignments'],
@@ -19,9 +27,9 @@ export default defineRule({
     'Center. Either the user is dead weight (a leaver the identity provider never removed, a test user) or a ' +
     'mapping is broken: the provider pushed the user but not the groups that carry the access (group push off, ' +
     "a group filtered out, or a membership change lost — Identity Center's SCIM PatchGroup takes at most 100 " +
-    'membership changes per request and refuses to replace all members in one). Application assignments ' +
-    '(customer managed SAML applications, Amazon Q and others) are not read by keysweep, so a user reached only ' +
-    'through an application still appears here.',
+    'membership changes per request and refuses to replace all members in one). A user assigned only to ' +
+    'Identity Center applications (customer managed SAML applications, Amazon Q and others) still appears here: ' +
+    'it reaches no AWS account; `keysweep access` lists its application access.',
   remediation: {
     console: [
       'IAM Identity Center → Users → the user → Groups and AWS accounts tabs: confirm there is nothing',
@@ -57,15 +65,16 @@ export default defineRule({
     for (const user of store.users) {
       if (inGroup.has(user.userId) || assigned.has(user.userId)) continue;
       const provisioned = isExternallyProvisioned(user);
-      const origin =
+      const messageId =
         provisioned === true
-          ? 'The identity provider provisions this user: check its group push and app assignment there.'
+          ? 'noAccessProvisioned'
           : provisioned === false
-            ? 'It was created in Identity Center (no ExternalIds).'
-            : 'Whether the identity provider provisions it is not known (ExternalIds not collected).';
+            ? 'noAccessLocal'
+            : 'noAccessOriginUnknown';
       fail(identityStorePrincipalArn('user', user.userId), {
         subject: user.userName,
-        message: `Identity store user ${user.userName} is in no group and holds no account assignment: it cannot reach any AWS account. ${origin}`,
+        messageId,
+        data: { userName: user.userName },
         advice: {
           summary:
             provisioned === true
