@@ -1,3 +1,4 @@
+import { isCollected } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { applicationAccess } from '../knowledge/application-access.js';
 import type { AccessGap, AccessRow } from './access-matrix-schema.js';
@@ -11,7 +12,7 @@ import type { AccessGap, AccessRow } from './access-matrix-schema.js';
  */
 export function applicationRows(snapshot: Snapshot, unknown: AccessGap[]): AccessRow[] {
   const { instance } = snapshot.identityCenter;
-  if (instance.status === 'ok' && instance.data === null) return [];
+  if (isCollected(instance) && instance.data === null) return [];
   const access = applicationAccess(snapshot);
   if (!access.known) {
     unknown.push({

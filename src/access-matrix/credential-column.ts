@@ -1,4 +1,5 @@
 import type { Slice } from '../inventory/collection.js';
+import { collectedData, describeGap } from '../inventory/slice-reader.js';
 import type { Account } from '../inventory/snapshot-schema.js';
 import type { AccessGap, AccessRow } from './access-matrix-schema.js';
 
@@ -22,21 +23,19 @@ export function withCredentialColumn(
 ): AccessRow[] {
   const byUserArn = new Map<string, string>();
   for (const account of accounts) {
-    if (account.access.status === 'skipped' || account.iam.users.status !== 'ok') continue;
+    const users = collectedData(account.iam.users);
+    if (account.access.status === 'skipped' || users === undefined) continue;
     const { sshPublicKeys, serviceCredentials, signingCertificates } = account.iam;
     const known = <T>(name: string, slice: Slice<T[]>): T[] | null => {
-      if (slice.status === 'ok') return slice.data;
-      unknown.push({
-        accountId: account.id,
-        slice: name,
-        reason: slice.status === 'failed' ? `${slice.error.code}: ${slice.error.message}` : slice.reason,
-      });
+      const data = collectedData(slice);
+      if (data !== undefined) return data;
+      unknown.push({ accountId: account.id, slice: name, reason: gapReason(slice) ?? '' });
       return null;
     };
     const ssh = known('iam.sshPublicKeys', sshPublicKeys);
     const service = known('iam.serviceCredentials', serviceCredentials);
     const certificates = known('iam.signingCertificates', signingCertificates);
-    for (const user of account.iam.users.data) {
+    for (const user of users) {
       const ways: string[] = [];
       if (user.passwordEnabled) ways.push('console password');
       const keys = user.accessKeys.filter((k) => k.status === 'Active').length;
@@ -68,4 +67,11 @@ function countBy(values: readonly string[]): Array<[string, number]> {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+function gapReason(slice: Slice<unknown>): string | null {
+  return describeGap(slice, {
+    failed: (error) => `${error.code}: ${error.message}`,
+    notCollected: (reason) => reason,
+  });
 }

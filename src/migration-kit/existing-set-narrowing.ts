@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CollectedPrincipalUsage } from '../inventory/iam-usage-schema.js';
 import type { AccountAssignment, PermissionSet } from '../inventory/identity-center-schema.js';
+import { collectedData } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { heldByPolicies } from '../knowledge/held-permissions.js';
 import { JOB_FUNCTION_POLICIES, jobFunctionServices } from '../knowledge/job-function-policies.js';
@@ -61,10 +62,10 @@ const NAME_MAX = 32;
 /** One entry per existing permission set that is assigned somewhere, narrowed where the evidence allows. */
 export function existingSetNarrowing(snapshot: Snapshot, enabled = true): PlanExistingSetNarrowing[] {
   const ic = snapshot.identityCenter;
-  if (ic.permissionSets.status !== 'ok' || ic.assignments.status !== 'ok') return [];
-  const sets = ic.permissionSets.data;
+  const sets = collectedData(ic.permissionSets);
+  const assignments = collectedData(ic.assignments);
+  if (sets === undefined || assignments === undefined) return [];
   const taken = new Set(sets.map((s) => s.name.toLowerCase()));
-  const assignments = ic.assignments.data;
   return sets
     .filter((set) => !set.name.endsWith(SUFFIX))
     .flatMap((set) => {
@@ -99,9 +100,9 @@ function narrowOne(
     if (!usage) missing ??= `usage evidence not collected in account ${accountId}`;
     else if (roles.length === 0)
       missing ??= `no AWSReservedSSO_${set.name}_* role with usage evidence in account ${accountId}`;
-    else if (roles.some((r) => r.status !== 'ok'))
+    else if (roles.some((principal) => principal.status !== 'ok'))
       missing ??= `the usage job of ${set.name}'s role failed in account ${accountId}`;
-    for (const r of roles) if (r.status === 'ok') principals.push(r);
+    for (const principal of roles) if (principal.status === 'ok') principals.push(principal);
     if (usage) windowDays = Math.min(windowDays ?? usage.windowDays, usage.windowDays);
   }
   const base = {

@@ -1,3 +1,4 @@
+import { collectedData, describeGap } from '../../inventory/slice-reader.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { literal, type RunbookNode } from './runbook-document.js';
 
@@ -13,12 +14,16 @@ export function accountInstancesSection(snapshot: Snapshot): RunbookNode[] {
   for (const account of snapshot.accounts) {
     if (account.access.status === 'skipped') continue;
     const slice = account.iam.identityCenterInstances;
-    if (slice.status !== 'ok') {
-      const why = slice.status === 'failed' ? `${slice.error.code}: ${slice.error.message}` : slice.reason;
-      unread.push(`${literal(account.name)} (${account.id}): not read — ${literal(why)}`);
+    const instances = collectedData(slice);
+    if (instances === undefined) {
+      const why = describeGap(slice, {
+        failed: (error) => `${error.code}: ${error.message}`,
+        notCollected: (reason) => reason,
+      });
+      unread.push(`${literal(account.name)} (${account.id}): not read — ${literal(why ?? '')}`);
       continue;
     }
-    for (const instance of slice.data) {
+    for (const instance of instances) {
       const counted = [
         instance.users === null ? 'users not read' : `${instance.users} user(s)`,
         instance.applications === null ? 'applications not read' : `${instance.applications} application(s)`,

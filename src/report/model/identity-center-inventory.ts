@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Slice } from '../../inventory/collection.js';
+import { collectedData, describeGap } from '../../inventory/slice-reader.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { applicationAccess } from '../../knowledge/application-access.js';
 import { identityCenterRegionsLine } from '../../knowledge/identity-center-region.js';
@@ -60,15 +61,17 @@ export const identityCenterInventorySchema = z.object({
 export type IdentityCenterInventory = z.infer<typeof identityCenterInventorySchema>;
 
 function statusOf(slice: Slice<unknown>): { status: Slice<unknown>['status']; reason: string | null } {
-  if (slice.status === 'failed')
-    return { status: 'failed', reason: `${slice.error.code}: ${slice.error.message}` };
-  if (slice.status === 'not_collected') return { status: 'not_collected', reason: slice.reason };
-  return { status: 'ok', reason: null };
+  return (
+    describeGap<{ status: Slice<unknown>['status']; reason: string | null }>(slice, {
+      failed: (error) => ({ status: 'failed', reason: `${error.code}: ${error.message}` }),
+      notCollected: (reason) => ({ status: 'not_collected', reason }),
+    }) ?? { status: 'ok', reason: null }
+  );
 }
 
 export function buildIdentityCenterInventory(snapshot: Snapshot): IdentityCenterInventory {
   const ic = snapshot.identityCenter;
-  const instance = ic.instance.status === 'ok' ? ic.instance.data : null;
+  const instance = collectedData(ic.instance) ?? null;
   const abac = ic.accessControlAttributes;
   const access = applicationAccess(snapshot);
   const people = new Map(
@@ -88,34 +91,30 @@ export function buildIdentityCenterInventory(snapshot: Snapshot): IdentityCenter
     regions: identityCenterRegionsLine(ic),
     accessControlAttributes: {
       ...statusOf(abac),
-      attributes: abac.status === 'ok' && abac.data ? abac.data.attributes : null,
+      attributes: collectedData(abac)?.attributes ?? null,
     },
     applications: {
       ...statusOf(ic.applications),
       items:
-        ic.applications.status === 'ok'
-          ? ic.applications.data.map((app) => ({
-              name: app.name,
-              arn: app.applicationArn,
-              assignmentRequired: app.assignmentRequired,
-              assignedUsers: app.assignments?.filter((a) => a.principalType === 'USER').length ?? null,
-              assignedGroups: app.assignments?.filter((a) => a.principalType === 'GROUP').length ?? null,
-              people: people.get(app.applicationArn) ?? null,
-              notRead: app.unread,
-            }))
-          : [],
+        collectedData(ic.applications)?.map((app) => ({
+          name: app.name,
+          arn: app.applicationArn,
+          assignmentRequired: app.assignmentRequired,
+          assignedUsers: app.assignments?.filter((a) => a.principalType === 'USER').length ?? null,
+          assignedGroups: app.assignments?.filter((a) => a.principalType === 'GROUP').length ?? null,
+          people: people.get(app.applicationArn) ?? null,
+          notRead: app.unread,
+        })) ?? [],
     },
     trustedTokenIssuers: {
       ...statusOf(ic.trustedTokenIssuers),
       items:
-        ic.trustedTokenIssuers.status === 'ok'
-          ? ic.trustedTokenIssuers.data.map((issuer) => ({
-              name: issuer.name,
-              arn: issuer.trustedTokenIssuerArn,
-              type: issuer.type,
-              issuerUrl: issuer.issuerUrl,
-            }))
-          : [],
+        collectedData(ic.trustedTokenIssuers)?.map((issuer) => ({
+          name: issuer.name,
+          arn: issuer.trustedTokenIssuerArn,
+          type: issuer.type,
+          issuerUrl: issuer.issuerUrl,
+        })) ?? [],
     },
   };
 }

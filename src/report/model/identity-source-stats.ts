@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collectedData } from '../../inventory/slice-reader.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { directoryFeed } from '../../knowledge/identity-store-provisioning.js';
 
@@ -26,9 +27,8 @@ export type IdentitySourceStats = z.infer<typeof identitySourceStatsSchema>;
 
 /** The identity store's users and groups with and without ExternalIds; undefined without an identity store. */
 export function buildIdentitySourceStats(snapshot: Snapshot): IdentitySourceStats | undefined {
-  const slice = snapshot.identityCenter.identityStore;
-  if (slice.status !== 'ok') return undefined;
-  const store = slice.data;
+  const store = collectedData(snapshot.identityCenter.identityStore);
+  if (store === undefined) return undefined;
   const feed = directoryFeed(store);
   const withIds = (principals: ReadonlyArray<{ externalIds?: unknown[] | null }>) =>
     feed.kind === 'unknown' ? null : principals.filter((p) => (p.externalIds?.length ?? 0) > 0).length;
