@@ -38,7 +38,9 @@ describe('sortFindingsForReport', () => {
         const expected = [...findings].sort(pairwise);
         const sorted = sortFindingsForReport([...findings]);
         expect(sorted).toHaveLength(expected.length);
-        sorted.forEach((f, i) => expect(f).toBe(expected[i]));
+        sorted.forEach((f, i) => {
+          expect(f).toBe(expected[i]);
+        });
       }),
       { numRuns: 300 },
     );
