@@ -202,7 +202,11 @@ export function buildKitPlan(snapshot: Snapshot, options: KitOptions): KitPlan {
     blockedAssignments: access.blockedAssignments,
     workloads: withExistingWorkloadObjects(workloads, snapshot),
     accessDiff: access.accessDiff,
-    existingSetNarrowing: existingSetNarrowing(snapshot, options.rightSize ?? true),
+    existingSetNarrowing: existingSetNarrowing(
+      snapshot,
+      options.rightSize ?? true,
+      ruleOptions.maxSessionHours,
+    ),
   };
 }
 

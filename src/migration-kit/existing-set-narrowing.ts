@@ -5,6 +5,7 @@ import { collectedData } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { heldByPolicies } from '../knowledge/held-permissions.js';
 import { JOB_FUNCTION_POLICIES, jobFunctionServices } from '../knowledge/job-function-policies.js';
+import { DEFAULT_MAX_SESSION_HOURS, durationHours } from '../knowledge/policy/identity-center.js';
 import { proposeRightSizing } from '../knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
 import { accountUsage, permissionSetNameOfReservedRole } from '../knowledge/service-usage.js';
@@ -24,8 +25,13 @@ export const planExistingSetNarrowingSchema = z.object({
   arn: z.string(),
   /** The replacement set's name (Identity Center: at most 32 characters); null when nothing is proposed. */
   replacementName: z.string().nullable(),
-  /** The existing set's session duration, kept by the replacement. */
+  /** The existing set's session duration. */
   sessionDuration: z.string(),
+  /**
+   * The replacement's session duration: today's, capped at rule sso-session-duration-too-long's maximum, so
+   * the set the kit creates is not a finding in the next scan (a shorter session never grants more).
+   */
+  replacementSessionDuration: z.string(),
   accounts: z.array(
     z.object({
       accountId: z.string(),
@@ -60,7 +66,11 @@ const SUFFIX = '-Narrowed';
 const NAME_MAX = 32;
 
 /** One entry per existing permission set that is assigned somewhere, narrowed where the evidence allows. */
-export function existingSetNarrowing(snapshot: Snapshot, enabled = true): PlanExistingSetNarrowing[] {
+export function existingSetNarrowing(
+  snapshot: Snapshot,
+  enabled = true,
+  maxSessionHours = DEFAULT_MAX_SESSION_HOURS,
+): PlanExistingSetNarrowing[] {
   const ic = snapshot.identityCenter;
   const sets = collectedData(ic.permissionSets);
   const assignments = collectedData(ic.assignments);
@@ -71,7 +81,7 @@ export function existingSetNarrowing(snapshot: Snapshot, enabled = true): PlanEx
     .flatMap((set) => {
       const own = assignments.filter((a) => a.permissionSetArn === set.arn);
       if (own.length === 0) return [];
-      return [narrowOne(snapshot, set, own, taken, enabled)];
+      return [narrowOne(snapshot, set, own, taken, enabled, maxSessionHours)];
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -82,6 +92,7 @@ function narrowOne(
   own: readonly AccountAssignment[],
   taken: ReadonlySet<string>,
   enabled: boolean,
+  maxSessionHours: number,
 ): PlanExistingSetNarrowing {
   const accountIds = [...new Set(own.map((a) => a.accountId))].sort();
   const principals: CollectedPrincipalUsage[] = [];
@@ -109,6 +120,7 @@ function narrowOne(
     name: set.name,
     arn: set.arn,
     sessionDuration: set.sessionDuration,
+    replacementSessionDuration: cappedSession(set.sessionDuration, maxSessionHours),
     accounts,
     assignments: own.map((a) => ({
       accountId: a.accountId,
@@ -224,4 +236,13 @@ export function replacementNameOf(name: string, taken: ReadonlySet<string>): str
 function servicesOfJobFunction(arn: string): string[] {
   const policy = JOB_FUNCTION_POLICIES.find((p) => p.arn === arn);
   return policy ? jobFunctionServices(policy) : [];
+}
+
+/** Today's session, or the rule's maximum when today's is longer (an unreadable duration is kept as it is). */
+function cappedSession(today: string, maxSessionHours: number): string {
+  const hours = durationHours(today);
+  if (hours === null || hours <= maxSessionHours) return today;
+  const minutes = Math.round(maxSessionHours * 60);
+  const whole = Math.floor(minutes / 60);
+  return `PT${whole > 0 ? `${whole}H` : ''}${minutes % 60 > 0 ? `${minutes % 60}M` : ''}`;
 }

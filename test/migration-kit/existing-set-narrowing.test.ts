@@ -29,8 +29,8 @@ const TODAY = {
 const role = (accountId: string) =>
   `arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${NAME}_0123456789abcdef`;
 
-function organization(secondHasEvidence = true) {
-  const set = aPermissionSet({ name: NAME, managedPolicies: [], inlinePolicy: TODAY });
+function organization(secondHasEvidence = true, sessionDuration = 'PT4H') {
+  const set = aPermissionSet({ name: NAME, managedPolicies: [], inlinePolicy: TODAY, sessionDuration });
   const a = '400000000001';
   const b = '400000000002';
   return aSnapshot({
@@ -140,6 +140,29 @@ describe('existing permission sets narrowed from their AWSReservedSSO roles (iss
       applied: false,
     });
     expect(render(snapshot, plan).some((f) => f.path.endsWith('narrowed-permission-sets.tf'))).toBe(false);
+  });
+
+  it('the replacement keeps today’s session, capped at the session rule’s maximum (configured or default)', async () => {
+    const sessionOf = async (today: string, options: Parameters<typeof planOf>[1] = {}) => {
+      const snapshot = organization(true, today);
+      const plan = planOf(snapshot, options);
+      const entry = plan.existingSetNarrowing![0]!;
+      const tf = await parseTf(
+        render(snapshot, plan).find((f) => f.path === 'identity-center/narrowed-permission-sets.tf')!,
+      );
+      const [set] = Object.values(tf.resource?.aws_ssoadmin_permission_set ?? {}).flat();
+      expect(set?.session_duration).toBe(entry.replacementSessionDuration);
+      expect(entry.sessionDuration).toBe(today);
+      return entry.replacementSessionDuration;
+    };
+    expect(await sessionOf('PT4H')).toBe('PT4H');
+    expect(await sessionOf('PT12H')).toBe('PT8H');
+    expect(await sessionOf('PT12H', { ruleOptions: { maxSessionHours: 10, adminPolicyArns: [] } })).toBe(
+      'PT10H',
+    );
+    expect(await sessionOf('PT12H', { ruleOptions: { maxSessionHours: 1.5, adminPolicyArns: [] } })).toBe(
+      'PT1H30M',
+    );
   });
 
   it('never reuses a taken name', () => {

@@ -37,7 +37,7 @@ export function existingSetNarrowingNodes(plan: KitPlan): RunbookNode[] {
       {
         kind: 'list',
         items: [
-          `Apply identity-center/: ${literal(n.replacementName)} is assigned wherever ${literal(n.name)} is (${n.assignments.length} assignment(s)); both roles show in the access portal.`,
+          `Apply identity-center/: ${literal(n.replacementName)} is assigned wherever ${literal(n.name)} is (${n.assignments.length} assignment(s)); both roles show in the access portal.${n.replacementSessionDuration !== n.sessionDuration ? ` Its sessions last ${n.replacementSessionDuration} (${literal(n.name)}: ${n.sessionDuration}): tell its people they sign in more often.` : ''}`,
           `Ask the set's people to use ${literal(n.replacementName)} for a while; anything it denies is a statement to add (or a reason to keep ${literal(n.name)} for that person).`,
           `Then remove ${literal(n.name)}'s assignments (commands below). Rollback: the same commands with create-account-assignment.`,
         ],

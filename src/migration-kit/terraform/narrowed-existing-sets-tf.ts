@@ -8,7 +8,7 @@ const INSTANCE = ref('local.instance_arn');
 
 /**
  * identity-center/narrowed-permission-sets.tf: for each existing permission set the usage evidence
- * narrows, a replacement set beside it (`<name>-Narrowed`, today's session duration) with the proposal's
+ * narrows, a replacement set beside it (`<name>-Narrowed`, today's session duration capped at the rule's maximum) with the proposal's
  * policy, assigned wherever the old set is assigned, to the same users and groups. Nothing existing is
  * changed or imported: people switch to the narrowed role, and the runbook removes the old assignments
  * once they have; removing this file undoes it.
@@ -34,11 +34,16 @@ function setBlocks(n: PlanExistingSetNarrowing, name: string, id: IdentifierFn):
           `Narrowed replacement of ${n.name} (keysweep, ${r.windowDays}-day usage of its AWSReservedSSO roles)`,
         ],
         ['instance_arn', INSTANCE],
-        ['session_duration', n.sessionDuration],
+        ['session_duration', n.replacementSessionDuration],
       ],
       {
         comments: [
           `replacement for the existing permission set ${n.name} (left unchanged): same assignments, narrower policy`,
+          ...(n.replacementSessionDuration !== n.sessionDuration
+            ? [
+                `session ${n.replacementSessionDuration}, shorter than ${n.name}'s ${n.sessionDuration} (rule sso-session-duration-too-long)`,
+              ]
+            : []),
           ...rightSizingComments({ rightSizing: r }),
         ],
       },
