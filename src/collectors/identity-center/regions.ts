@@ -2,15 +2,7 @@ import { paginateListRegions, type SSOAdminClient } from '@aws-sdk/client-sso-ad
 import { failed, notCollected, ok, type Slice } from '../../inventory/collection.js';
 import type { IdentityCenterRegion } from '../../inventory/identity-center-regions-schema.js';
 import { describeAwsError } from '../aws-error.js';
-
-/** Codes meaning the endpoint does not have the API (an emulator, an older partition): never an answer. */
-const NOT_IMPLEMENTED = new Set([
-  'NotImplementedByEndpoint',
-  'UnknownOperationException',
-  'UnknownOperation',
-  'NotImplemented',
-  'InvalidAction',
-]);
+import { endpointLacksApi } from './endpoint-lacks-api.js';
 
 /**
  * The instance's regions (multi-Region Identity Center), one ListRegions listing that says which is the
@@ -37,7 +29,7 @@ export async function collectRegions(
     return ok(regions);
   } catch (error) {
     const { code, message } = describeAwsError(error);
-    if (NOT_IMPLEMENTED.has(code) || /not (yet )?implemented/i.test(message)) {
+    if (endpointLacksApi({ code, message })) {
       return notCollected(`ListRegions is not available at this endpoint (${code}): regions not collected`);
     }
     return failed(code, `ListRegions: ${message}`);
