@@ -11,7 +11,7 @@ import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
 import { accountUsage, permissionSetNameOfReservedRole } from '../knowledge/service-usage.js';
 import { isUnscopedGrant } from '../knowledge/unscoped-grant.js';
 import type { PlanRightSizing } from './right-sizing-plan.js';
-import { planRightSizingSchema } from './right-sizing-plan.js';
+import { NO_RIGHT_SIZING, planRightSizingSchema } from './right-sizing-plan.js';
 
 /**
  * Existing permission sets narrowed from their own evidence (issue 23): Identity Center provisions a
@@ -46,20 +46,6 @@ export const planExistingSetNarrowingSchema = z.object({
   rightSizing: planRightSizingSchema,
 });
 export type PlanExistingSetNarrowing = z.infer<typeof planExistingSetNarrowingSchema>;
-
-const EMPTY: Omit<PlanRightSizing, 'outcome' | 'reason'> = {
-  windowDays: null,
-  sources: [],
-  services: [],
-  servicesHeld: null,
-  managedPolicyArn: null,
-  managedPolicyVersion: null,
-  inlinePolicy: null,
-  statements: [],
-  removedServices: [],
-  applied: false,
-  replaced: null,
-};
 
 const SUFFIX = '-Narrowed';
 /** Identity Center permission set names: 1–32 of [\w+=,.@-]. */
@@ -131,7 +117,7 @@ function narrowOne(
   const unknown = (reason: string): PlanExistingSetNarrowing => ({
     ...base,
     replacementName: null,
-    rightSizing: { ...EMPTY, outcome: 'unknown', reason, windowDays },
+    rightSizing: { ...NO_RIGHT_SIZING, outcome: 'unknown', reason, windowDays },
   });
   if (missing || windowDays === null) return unknown(missing ?? 'no usage evidence');
   // A boundary or customer managed policies (documents differ per account) make today's grant unknown.
@@ -178,7 +164,7 @@ function narrowOne(
     return {
       ...base,
       replacementName: null,
-      rightSizing: { ...EMPTY, ...evidence, outcome: 'keep', reason: result.reason },
+      rightSizing: { ...NO_RIGHT_SIZING, ...evidence, outcome: 'keep', reason: result.reason },
     };
   const replacementName = replacementNameOf(set.name, taken);
   const replaced = {
@@ -192,7 +178,7 @@ function narrowOne(
       ...base,
       replacementName,
       rightSizing: {
-        ...EMPTY,
+        ...NO_RIGHT_SIZING,
         ...evidence,
         outcome: 'narrowed-managed',
         reason: replacementName === null ? `no free name for the replacement of ${set.name}` : null,
@@ -209,7 +195,7 @@ function narrowOne(
     ...base,
     replacementName,
     rightSizing: {
-      ...EMPTY,
+      ...NO_RIGHT_SIZING,
       ...evidence,
       outcome: 'narrowed-inline',
       reason: replacementName === null ? `no free name for the replacement of ${set.name}` : null,

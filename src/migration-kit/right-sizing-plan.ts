@@ -69,7 +69,8 @@ export function userUsage(account: Account, arn: string): UserContext['usage'] {
   return principal?.status === 'ok' ? { principal, windowDays: usage.windowDays } : null;
 }
 
-const EMPTY = {
+/** A right-sizing entry with no evidence and nothing proposed (the outcome and reason are added by the caller). */
+export const NO_RIGHT_SIZING: Omit<PlanRightSizing, 'outcome' | 'reason'> = {
   windowDays: null,
   sources: [],
   services: [],
@@ -94,7 +95,7 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
         usage === null
           ? `no usage evidence for ${member.user.arn} (its job failed)`
           : `usage evidence not collected in account ${member.accountId}`;
-      return { ...EMPTY, outcome: 'unknown', reason: why };
+      return { ...NO_RIGHT_SIZING, outcome: 'unknown', reason: why };
     }
     usages.push(usage.principal);
     windowDays = Math.min(windowDays ?? usage.windowDays, usage.windowDays);
@@ -110,7 +111,7 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
     .sort()
     .pop();
   if (!asOf || windowDays === null)
-    return { ...EMPTY, outcome: 'unknown', reason: 'the evidence has no date' };
+    return { ...NO_RIGHT_SIZING, outcome: 'unknown', reason: 'the evidence has no date' };
   const result = proposeRightSizing({
     principals: usages,
     now: new Date(asOf),
@@ -118,7 +119,8 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
     held: heldAll,
     reference: IAM_SERVICE_REFERENCE,
   });
-  if (result.kind === 'unknown') return { ...EMPTY, outcome: 'unknown', reason: result.reason, windowDays };
+  if (result.kind === 'unknown')
+    return { ...NO_RIGHT_SIZING, outcome: 'unknown', reason: result.reason, windowDays };
   const evidence = {
     windowDays,
     sources: result.evidence.sources,
@@ -132,10 +134,11 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
     servicesHeld: result.evidence.servicesHeld,
   };
   const granted = (actions: readonly string[]) => new Set(actions.map((a) => a.split(':')[0] ?? a));
-  if (result.kind === 'keep') return { ...EMPTY, ...evidence, outcome: 'keep', reason: result.reason };
+  if (result.kind === 'keep')
+    return { ...NO_RIGHT_SIZING, ...evidence, outcome: 'keep', reason: result.reason };
   if (result.kind === 'managed-job-function')
     return {
-      ...EMPTY,
+      ...NO_RIGHT_SIZING,
       ...evidence,
       outcome: 'narrowed-managed',
       reason: null,
@@ -146,7 +149,7 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
       ),
     };
   return {
-    ...EMPTY,
+    ...NO_RIGHT_SIZING,
     ...evidence,
     outcome: 'narrowed-inline',
     reason: null,
