@@ -10,7 +10,6 @@ import { proposeRightSizing } from '../knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
 import { accountUsage, permissionSetNameOfReservedRole } from '../knowledge/service-usage.js';
 import { isUnscopedGrant } from '../knowledge/unscoped-grant.js';
-import type { PlanRightSizing } from './right-sizing-plan.js';
 import { NO_RIGHT_SIZING, planRightSizingSchema } from './right-sizing-plan.js';
 
 /**
