@@ -12,6 +12,7 @@ import {
 import { runKeysweepProcess } from './support/run-keysweep-process.js';
 
 const endpoint = inject('motoEndpoint');
+const REGION = 'us-east-1';
 const NOW = new Date(Date.now() + 190 * 86_400_000).toISOString();
 
 /**
@@ -52,7 +53,10 @@ describe.skipIf(endpoint === null)('account instances of Identity Center against
   };
 
   it('the management account reports no account instance (its instance is the organization instance)', () => {
-    expect(slice(MANAGEMENT_ACCOUNT)).toEqual({ status: 'ok', data: [] });
+    expect(slice(MANAGEMENT_ACCOUNT)).toEqual({
+      status: 'ok',
+      data: { regionsSearched: [REGION], regionsSearchedUnknown: null, regionsNotRead: [], instances: [] },
+    });
     expect(snapshot.identityCenter.instance.status).toBe('ok');
   });
 
@@ -65,9 +69,12 @@ describe.skipIf(endpoint === null)('account instances of Identity Center against
       const got = slice(id);
       expect(got.status, id).toBe('ok');
       if (got.status !== 'ok') continue;
-      expect(got.data).toHaveLength(1);
-      const [instance] = got.data;
-      expect(instance).toMatchObject({ ownerAccountId: id, users: 0, applications: null });
+      // moto has no sso:ListRegions: the default search is the Identity Center region alone, and says so.
+      expect(got.data.regionsSearched).toEqual([REGION]);
+      expect(got.data.regionsNotRead).toEqual([]);
+      expect(got.data.instances).toHaveLength(1);
+      const [instance] = got.data.instances;
+      expect(instance).toMatchObject({ ownerAccountId: id, users: 0, applications: null, region: REGION });
       expect(instance?.instanceArn).not.toBe(orgInstance);
       expect(instance?.unread.join(' ')).toMatch(/^applications: /);
     }
