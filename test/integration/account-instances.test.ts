@@ -98,6 +98,32 @@ describe.skipIf(endpoint === null)('account instances of Identity Center against
     }
   });
 
+  it('--instance-regions searches each named region with the account credentials', async () => {
+    const file = join(dir, 'two-regions.json');
+    const run = await runKeysweepProcess(motoEndpoint, [
+      'collect',
+      '--no-usage',
+      '--accounts',
+      org.accounts.sandbox,
+      '--instance-regions',
+      'eu-west-1,us-east-1',
+      '--out',
+      file,
+      '--now',
+      NOW,
+    ]);
+    if (run.code !== 0) throw new Error(`collect failed (${run.code}):\n${run.stderr}`);
+    const account = (await loadSnapshot(file)).accounts.find((a) => a.id === org.accounts.sandbox);
+    const got = account?.iam.identityCenterInstances;
+    expect(got?.status).toBe('ok');
+    if (got?.status !== 'ok') return;
+    expect(got.data.regionsSearched).toEqual(['eu-west-1', 'us-east-1']);
+    expect(got.data.regionsNotRead).toEqual([]);
+    // Whatever moto holds per region, each instance carries the region it was listed in.
+    for (const instance of got.data.instances) expect(['eu-west-1', 'us-east-1']).toContain(instance.region);
+    expect(got.data.instances.some((i) => i.region === 'us-east-1')).toBe(true);
+  });
+
   it('scan reports one finding per account instance, none for the management account', async () => {
     const out = join(dir, 'out');
     const run = await runKeysweepProcess(motoEndpoint, [
