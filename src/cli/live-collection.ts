@@ -7,6 +7,7 @@ import { InputError } from '../io/input-error.js';
 import { markLiveOnly } from './live-only-flags.js';
 import { describeLiveStartFailure } from './live-start-failure.js';
 import { parseList, parsePositiveInt } from './parse-flags.js';
+import { parseInstanceRegions } from './parse-instance-regions.js';
 import { createProgress, type ProgressStream } from './progress/progress-reporter.js';
 import { hideSdkMaintenanceNotices } from './sdk-notices.js';
 
@@ -14,6 +15,8 @@ export interface LiveCollectionFlags {
   profile?: string;
   region?: string;
   ssoRegion?: string;
+  /** `--instance-regions r1,r2`: where to look for account instances of Identity Center. */
+  instanceRegions?: string;
   roleName: string;
   externalId?: string;
   accounts?: string;
@@ -44,6 +47,10 @@ export function addLiveCollectionOptions(command: Command): Command {
     )
     .option('--region <region>', 'AWS region for regional API calls (default: from the SDK configuration)')
     .option('--sso-region <region>', 'region of the IAM Identity Center instance (default: the SDK region)')
+    .option(
+      '--instance-regions <regions>',
+      "regions to search for account instances of Identity Center (comma-separated; default: the Identity Center region and the instance's other regions)",
+    )
     .option('--role-name <name>', 'role to assume in each member account', 'OrganizationAccountAccessRole')
     .option('--external-id <id>', 'external id for AssumeRole')
     .option('--accounts <ids>', 'only these account ids (comma-separated)')
@@ -92,6 +99,7 @@ export async function collectLive(
   deps: LiveCollectionDeps = {},
 ): Promise<Snapshot> {
   const concurrency = parsePositiveInt('--concurrency', flags.concurrency);
+  const instanceRegions = parseInstanceRegions(flags.instanceRegions);
   hideSdkMaintenanceNotices(flags.verbose);
   const shard = parseShard(flags.shard);
   if (flags.orgOnly && (flags.accountsOnly || shard))
@@ -125,6 +133,7 @@ export async function collectLive(
       externalId: flags.externalId,
       concurrency,
       ssoRegion: flags.ssoRegion,
+      ...(instanceRegions ? { instanceRegions } : {}),
       now,
       progress,
       polling: { ...DEFAULT_CREDENTIAL_REPORT_POLLING, timeLimitMs: reportTimeoutMs },

@@ -12,7 +12,10 @@ import { collectAccountIam } from './iam/collect-account-iam.js';
 import type { CredentialReportPolling } from './iam/credential-report.js';
 import { collectRootCredentialsAudit, rootAuditSkipped } from './iam/root-credentials-audit.js';
 import { type UsageOptions, usageOfAccount, usageRun } from './iam-usage/usage-of-account.js';
-import { collectAccountInstances } from './identity-center/account-instances.js';
+import {
+  collectAccountInstancesAcrossRegions,
+  defaultInstanceRegions,
+} from './identity-center/account-instances-across-regions.js';
 import { collectIdentityCenter } from './identity-center/collect-identity-center.js';
 import {
   collectCentralizedRootAccess,
@@ -28,6 +31,11 @@ export interface LiveScanOptions extends AccountSelection {
   concurrency: number;
   /** Region of the Identity Center instance; default: the SDK region. */
   ssoRegion?: string;
+  /**
+   * Regions to search for account instances of Identity Center (--instance-regions); default: the
+   * Identity Center region plus the organization instance's other regions where `sso.regions` knows them.
+   */
+  instanceRegions?: string[];
   /** Recorded as collectedAt (the CLI passes its clock, so --now makes snapshots reproducible). */
   now: Date;
   progress?: CollectionProgress;
@@ -98,6 +106,13 @@ export async function collectSnapshot(
     options.organizationData === 'skip'
       ? 'collected by a separate --org-only job (--accounts-only)'
       : `collected by shard 1/${shard?.count}`;
+  // The organization instance's regions, as soon as they are read (the default account instance search).
+  let tellRegions: (regions: string[] | undefined) => void = () => {};
+  const organizationInstanceRegions = new Promise<string[] | undefined>((resolve) => {
+    tellRegions = resolve;
+  });
+  const regionNames = (slice: Snapshot['identityCenter']['regions']) =>
+    slice.status === 'ok' ? slice.data.map((r) => r.regionName) : undefined;
   const identityCenterPromise: Promise<Snapshot['identityCenter']> = orgData
     ? (async () => {
         const region = options.ssoRegion ?? (await factory.defaultRegion());
@@ -108,9 +123,15 @@ export async function collectSnapshot(
           // Every selected account, not only shard 1's: assignments are read once for all shards.
           accountIds: selection.scanned.map((a) => a.id),
           onNote: (message) => progress.note(message),
+          onRegions: (regions) => tellRegions(regionNames(regions)),
         });
       })()
     : Promise.resolve(identityCenterElsewhere(elsewhere));
+  // Paths that never read the regions (no instance, ListInstances failed, another job): resolve after.
+  void identityCenterPromise.then(
+    (identityCenter) => tellRegions(regionNames(identityCenter.regions)),
+    () => tellRegions(undefined),
+  );
   const centralizedRootPromise: Promise<Snapshot['organization']['centralizedRootAccess']> = !orgData
     ? Promise.resolve(notCollected(elsewhere))
     : inventory.standalone
@@ -152,6 +173,7 @@ export async function collectSnapshot(
           clock,
           usage,
           inventory.organization.managementAccountId,
+          organizationInstanceRegions,
         );
         const finished = { account: collected, durationMs: Math.round(clock() - started) };
         await checkpoint?.record(finished);
@@ -219,6 +241,7 @@ async function collectAccount(
   clock: () => number,
   usage: Awaited<ReturnType<typeof usageRun>>,
   managementAccountId: string | null,
+  organizationInstanceRegions: Promise<string[] | undefined>,
 ): Promise<Account> {
   const counter: CallCounter = { calls: 0 };
   const durationMs = () => Math.round(clock() - started);
@@ -263,6 +286,7 @@ async function collectAccount(
     });
     const identityCenterInstances = await accountInstancesOf(factory, options, account.id, credentials, {
       managementAccountId,
+      organizationInstanceRegions,
     });
     const iamSlice = {
       ...iamSlices,
@@ -290,31 +314,43 @@ async function collectAccount(
   }
 }
 
-/** The `iam.identityCenterInstances` slice: ListInstances with the account's own credentials. */
+/**
+ * The `iam.identityCenterInstances` slice: ListInstances with the account's own credentials in each region
+ * searched (--instance-regions; default: the Identity Center region plus the organization instance's
+ * other regions, once `sso.regions` is read).
+ */
 async function accountInstancesOf(
   factory: AwsClientFactory,
   options: LiveScanOptions,
   accountId: string,
   credentials: AwsCredentials | undefined,
-  org: { managementAccountId: string | null },
+  org: { managementAccountId: string | null; organizationInstanceRegions: Promise<string[] | undefined> },
 ): Promise<Account['iam']['identityCenterInstances']> {
-  const region = options.ssoRegion ?? (await factory.defaultRegion());
-  // Not counted in the account's "IAM/STS calls" progress line: 1 ListInstances, + 1 ListUsers and
-  // 1 ListApplications per page of each account instance (README, calls per account).
-  const sso = factory.ssoAdmin(region, credentials);
-  const identityStore = factory.identityStore(region, credentials);
-  try {
-    return await collectSlice(() =>
-      collectAccountInstances({
-        sso,
-        identityStore,
-        accountId,
-        region,
-        managementAccountId: org.managementAccountId,
-      }),
+  const regions =
+    options.instanceRegions ??
+    defaultInstanceRegions(
+      options.ssoRegion ?? (await factory.defaultRegion()),
+      await org.organizationInstanceRegions,
     );
-  } finally {
-    sso.destroy();
-    identityStore.destroy();
-  }
+  // Not counted in the account's "IAM/STS calls" progress line: 1 ListInstances per region searched, + 1
+  // ListUsers and 1 ListApplications per page of each account instance (README, calls per account).
+  return collectSlice(() =>
+    collectAccountInstancesAcrossRegions({
+      regions,
+      clientsIn: (region) => {
+        const sso = factory.ssoAdmin(region, credentials);
+        const identityStore = factory.identityStore(region, credentials);
+        return {
+          sso,
+          identityStore,
+          destroy: () => {
+            sso.destroy();
+            identityStore.destroy();
+          },
+        };
+      },
+      accountId,
+      managementAccountId: org.managementAccountId,
+    }),
+  );
 }

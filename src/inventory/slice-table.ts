@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountInstanceSchema } from './account-instances-schema.js';
+import { accountInstancesSliceSchema } from './account-instances-schema.js';
 import { centralizedRootAccessSchema } from './centralized-root-access-schema.js';
 import type { Slice } from './collection.js';
 import { iamRoleSchema, identityProvidersSchema } from './iam-roles-schema.js';
@@ -169,10 +169,11 @@ export const SLICE_TABLE = {
     scope: 'account',
     location: ['iam', 'identityCenterInstances'],
     // Account instances of Identity Center the account owns (never the organization instance).
-    schema: z.array(accountInstanceSchema),
+    schema: accountInstancesSliceSchema,
     collector: 'account-identity-center',
-    // With the account's credentials, in the scan's Identity Center region: one ListInstances, then per
-    // account instance its users and applications (paginated).
+    // With the account's credentials, in each region searched (--instance-regions; default: the scan's
+    // Identity Center region and the organization instance's other regions): one ListInstances per region,
+    // then per account instance its users and applications (paginated).
     actions: ['sso:ListInstances', 'sso:ListApplications', 'identitystore:ListUsers'],
   },
   'org.centralizedRootAccess': {

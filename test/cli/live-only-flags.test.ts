@@ -20,6 +20,7 @@ describe('live-only flags with --demo or --snapshot are refused, not ignored', (
     ['--profile', 'prod'],
     ['--region', 'eu-west-1'],
     ['--sso-region', 'eu-west-1'],
+    ['--instance-regions', 'eu-west-1,us-east-1'],
     ['--shard', '1/3'],
     ['--call-timeout-budget', '30'],
     ['--credential-report-timeout', '60'],
@@ -67,6 +68,30 @@ describe('--concurrency is validated one way for scan and collect, before any AW
       });
       expect(run.code).toBe(2);
       expect(run.stderr.trim()).toBe(`keysweep: --concurrency: "${value}" must be a positive whole number`);
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('--instance-regions is validated for scan and collect, before any AWS call', () => {
+  it.each([
+    [
+      'all',
+      '"all" is not available in this build (it needs account:ListRegions); name the regions, e.g. eu-west-1,us-east-1',
+    ],
+    ['eu-west-1,nowhere', '"nowhere" is not an AWS region name (e.g. eu-west-1)'],
+  ])('--instance-regions %j: exit 2, one line, nothing written', async (value, why) => {
+    const dir = await tempDir();
+    for (const args of [
+      ['scan', '--out', join(dir, 'r'), ...NOW],
+      ['collect', '--out', join(dir, 's.json')],
+    ]) {
+      // No credentials: had it reached AWS, the message would be about credentials instead.
+      const run = await spawnKeysweep([...args, '--quiet', '--instance-regions', value], {
+        env: noCredentialsEnv(dir),
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim()).toBe(`keysweep: --instance-regions: ${why}`);
     }
     expect(await readdir(dir)).toEqual([]);
   });

@@ -23,7 +23,12 @@ import {
 } from '@aws-sdk/client-iam';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
 import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { ListApplicationsCommand, ListInstancesCommand, SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import {
+  ListApplicationsCommand,
+  ListInstancesCommand,
+  ListRegionsCommand,
+  SSOAdminClient,
+} from '@aws-sdk/client-sso-admin';
 import {
   AssumeRoleCommand,
   AssumeRootCommand,
@@ -41,7 +46,7 @@ import {
   isReadOnlyAction,
 } from '../../src/collectors/required-actions.js';
 import { shardOf } from '../../src/inventory/account-shard.js';
-import { snapshotSchema } from '../../src/inventory/snapshot-schema.js';
+import { type Snapshot, snapshotSchema } from '../../src/inventory/snapshot-schema.js';
 import {
   awsError,
   CALLER_SECRET,
@@ -307,6 +312,27 @@ describe('collectSnapshot', () => {
     // Every declared action is actually needed by some path (the list does not grow stale).
     for (const action of ALL_REQUIRED_ACTIONS)
       expect(sent, `${action} is declared but never sent`).toContain(action);
+  });
+
+  it('searches account instances in the Identity Center region and the instance regions, or in --instance-regions', async () => {
+    mockWorld();
+    mocks.SSOAdminClient.on(ListRegionsCommand).resolves({
+      Regions: [
+        { RegionName: 'us-east-1', Status: 'ACTIVE', IsPrimaryRegion: true },
+        { RegionName: 'eu-west-1', Status: 'ACTIVE', IsPrimaryRegion: false },
+      ],
+    });
+    const searched = (snapshot: Snapshot) =>
+      snapshot.accounts.flatMap((a) => {
+        const slice = a.iam.identityCenterInstances;
+        return slice.status === 'ok' ? [slice.data.regionsSearched] : [];
+      });
+    const byDefault = await collectSnapshot(testClientFactory(), options());
+    expect(byDefault.identityCenter.regions.status).toBe('ok');
+    expect(searched(byDefault).length).toBeGreaterThan(1);
+    for (const regions of searched(byDefault)) expect(regions).toEqual(['eu-west-1', 'us-east-1']);
+    const listed = await collectSnapshot(testClientFactory(), options({ instanceRegions: ['ap-south-1'] }));
+    for (const regions of searched(listed)) expect(regions).toEqual(['ap-south-1']);
   });
 
   it('never writes credentials into the snapshot', async () => {

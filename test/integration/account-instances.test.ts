@@ -12,6 +12,7 @@ import {
 import { runKeysweepProcess } from './support/run-keysweep-process.js';
 
 const endpoint = inject('motoEndpoint');
+const REGION = 'us-east-1';
 const NOW = new Date(Date.now() + 190 * 86_400_000).toISOString();
 
 /**
@@ -52,7 +53,10 @@ describe.skipIf(endpoint === null)('account instances of Identity Center against
   };
 
   it('the management account reports no account instance (its instance is the organization instance)', () => {
-    expect(slice(MANAGEMENT_ACCOUNT)).toEqual({ status: 'ok', data: [] });
+    expect(slice(MANAGEMENT_ACCOUNT)).toEqual({
+      status: 'ok',
+      data: { regionsSearched: [REGION], regionsSearchedUnknown: null, regionsNotRead: [], instances: [] },
+    });
     expect(snapshot.identityCenter.instance.status).toBe('ok');
   });
 
@@ -65,9 +69,12 @@ describe.skipIf(endpoint === null)('account instances of Identity Center against
       const got = slice(id);
       expect(got.status, id).toBe('ok');
       if (got.status !== 'ok') continue;
-      expect(got.data).toHaveLength(1);
-      const [instance] = got.data;
-      expect(instance).toMatchObject({ ownerAccountId: id, users: 0, applications: null });
+      // moto has no sso:ListRegions: the default search is the Identity Center region alone, and says so.
+      expect(got.data.regionsSearched).toEqual([REGION]);
+      expect(got.data.regionsNotRead).toEqual([]);
+      expect(got.data.instances).toHaveLength(1);
+      const [instance] = got.data.instances;
+      expect(instance).toMatchObject({ ownerAccountId: id, users: 0, applications: null, region: REGION });
       expect(instance?.instanceArn).not.toBe(orgInstance);
       expect(instance?.unread.join(' ')).toMatch(/^applications: /);
     }
@@ -89,6 +96,32 @@ describe.skipIf(endpoint === null)('account instances of Identity Center against
       expect(got.status, operation).toBe('not_collected');
       expect(got.status === 'not_collected' && got.reason).toContain(`${operation} is not available`);
     }
+  });
+
+  it('--instance-regions searches each named region with the account credentials', async () => {
+    const file = join(dir, 'two-regions.json');
+    const run = await runKeysweepProcess(motoEndpoint, [
+      'collect',
+      '--no-usage',
+      '--accounts',
+      org.accounts.sandbox,
+      '--instance-regions',
+      'eu-west-1,us-east-1',
+      '--out',
+      file,
+      '--now',
+      NOW,
+    ]);
+    if (run.code !== 0) throw new Error(`collect failed (${run.code}):\n${run.stderr}`);
+    const account = (await loadSnapshot(file)).accounts.find((a) => a.id === org.accounts.sandbox);
+    const got = account?.iam.identityCenterInstances;
+    expect(got?.status).toBe('ok');
+    if (got?.status !== 'ok') return;
+    expect(got.data.regionsSearched).toEqual(['eu-west-1', 'us-east-1']);
+    expect(got.data.regionsNotRead).toEqual([]);
+    // Whatever moto holds per region, each instance carries the region it was listed in.
+    for (const instance of got.data.instances) expect(['eu-west-1', 'us-east-1']).toContain(instance.region);
+    expect(got.data.instances.some((i) => i.region === 'us-east-1')).toBe(true);
   });
 
   it('scan reports one finding per account instance, none for the management account', async () => {

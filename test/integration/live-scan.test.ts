@@ -287,7 +287,7 @@ describe.skipIf(endpoint === null)('live scan against moto (real SDK, AWS_ENDPOI
       const accountInstance = snapshot.accounts.some(
         (a) =>
           a.iam.identityCenterInstances.status === 'ok' &&
-          a.iam.identityCenterInstances.data.some((i) => i.instanceArn === finding.resourceArn),
+          a.iam.identityCenterInstances.data.instances.some((i) => i.instanceArn === finding.resourceArn),
       );
       expect(
         inScannedAccount || permissionSet || accountInstance,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { anAccountInstanceSearch } from '../../fixtures/builders/iam-builders.js';
 import { ok } from '../../src/inventory/collection.js';
 import type { Snapshot } from '../../src/inventory/snapshot-schema.js';
 import { renderKit } from '../../src/migration-kit/render-kit.js';
@@ -85,9 +86,47 @@ describe('runbook: account instances of Identity Center', () => {
   it('says plainly when no scanned account owns one', async () => {
     const { snapshot } = await demoKit();
     const copy = structuredClone(snapshot);
-    for (const account of copy.accounts) account.iam.identityCenterInstances = ok([]);
+    for (const account of copy.accounts)
+      account.iam.identityCenterInstances = ok(anAccountInstanceSearch([], ['eu-west-1', 'us-east-1']));
     const section = runbookOf(copy).find((s) => s.title === TITLE)!;
-    expect(section.paragraphs.join(' ')).toContain('No account instance was found in the scanned accounts.');
-    expect(section.listItems).toEqual([]);
+    expect(section.paragraphs.join(' ')).toContain(
+      'No account instance was found in the scanned accounts, in the regions searched (below).',
+    );
+    const scanned = copy.accounts.filter((a) => a.access.status !== 'skipped');
+    expect(section.listItems).toHaveLength(1);
+    expect(section.listItems[0]).toMatch(
+      new RegExp(`^searched: eu-west-1, us-east-1 — ${scanned.length} account\\(s\\): `),
+    );
+    expect(section.paragraphs.join(' ')).toContain('--instance-regions <r1,r2,…>');
+  });
+
+  it('names the regions searched in the demo, and how to widen the search', async () => {
+    const { files } = await demoKit();
+    const section = sectionsOf(files.find((f) => f.path === 'runbook.md')!.content).find(
+      (s) => s.title === TITLE,
+    )!;
+    expect(
+      section.listItems.filter((item) => item.startsWith('searched: eu-central-1, eu-west-1 — ')),
+    ).toHaveLength(1);
+    expect(section.paragraphs.join(' ')).toContain('aws account list-regions');
+  });
+
+  it('a region whose ListInstances failed makes the account unknown, never "none found"', async () => {
+    const { snapshot } = await demoKit();
+    const copy = structuredClone(snapshot);
+    for (const account of copy.accounts)
+      account.iam.identityCenterInstances = ok({
+        ...anAccountInstanceSearch([], ['eu-west-1']),
+        regionsNotRead: [
+          { region: 'ap-east-1', code: 'UnrecognizedClientException', message: 'not enabled' },
+        ],
+      });
+    const section = runbookOf(copy).find((s) => s.title === TITLE)!;
+    expect(section.paragraphs.join(' ')).not.toContain('No account instance was found');
+    const scanned = copy.accounts.filter((a) => a.access.status !== 'skipped');
+    const unknown = section.listItems.filter((item) =>
+      item.endsWith('searched: eu-west-1; not read: ap-east-1 (UnrecognizedClientException)'),
+    );
+    expect(unknown).toHaveLength(scanned.length);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountInstance } from '../../src/inventory/account-instances-schema.js';
+import type { AccountInstance, AccountInstancesSlice } from '../../src/inventory/account-instances-schema.js';
 import rule from '../../src/rules/catalog/sso-account-instance.js';
 import { evaluate } from '../../src/rules/engine.js';
 import { ruleTester } from '../support/rule-tester.js';
@@ -36,6 +36,7 @@ ruleTester(rule, {
             instanceName: 'team-sandbox',
             region: 'eu-west-1',
             counted: '3 user(s), 1 application(s)',
+            searched: 'eu-west-1',
           },
         },
       ],
@@ -54,11 +55,81 @@ ruleTester(rule, {
             instanceName: 'team-sandbox',
             region: 'eu-west-1',
             counted: '3 user(s), applications not read',
+            searched: 'eu-west-1',
+          },
+        },
+      ],
+    },
+    {
+      name: 'searched in two regions, one of them not read: the finding names both',
+      snapshot: oneAccount({
+        identityCenterInstances: {
+          regionsSearched: ['eu-west-1', 'us-east-1'],
+          regionsSearchedUnknown: null,
+          regionsNotRead: [
+            { region: 'ap-east-1', code: 'UnrecognizedClientException', message: 'not enabled' },
+          ],
+          instances: [anInstance()],
+        },
+      }),
+      findings: [
+        {
+          resourceArn: ARN,
+          messageId: 'accountInstance',
+          data: {
+            accountId: '111111111111',
+            instanceName: 'team-sandbox',
+            region: 'eu-west-1',
+            counted: '3 user(s), 1 application(s)',
+            searched: 'eu-west-1, us-east-1; not read: ap-east-1 (UnrecognizedClientException)',
           },
         },
       ],
     },
   ],
+});
+
+describe('sso-account-instance: where it looked', () => {
+  const run = (search: AccountInstancesSlice) => {
+    const snapshot = oneAccount({ identityCenterInstances: search });
+    return evaluate(snapshot, { rules: [rule], now: new Date('2026-12-01T00:00:00Z'), ruleOptions: {} });
+  };
+  it('no instance found but a region not read: not evaluated (never "none"), naming the regions', () => {
+    const result = run({
+      regionsSearched: ['eu-west-1'],
+      regionsSearchedUnknown: null,
+      regionsNotRead: [{ region: 'us-east-1', code: 'AccessDeniedException', message: 'no' }],
+      instances: [],
+    });
+    expect(result.findings).toEqual([]);
+    expect(result.notEvaluated).toHaveLength(1);
+    expect(result.notEvaluated[0]!.reason).toContain(
+      'searched: eu-west-1; not read: us-east-1 (AccessDeniedException)',
+    );
+  });
+  it('the finding details list the regions searched and not read', () => {
+    const result = run({
+      regionsSearched: ['eu-west-1', 'us-east-1'],
+      regionsSearchedUnknown: null,
+      regionsNotRead: [{ region: 'ap-east-1', code: 'AccessDeniedException', message: 'no' }],
+      instances: [anInstance()],
+    });
+    expect(result.findings[0]!.details).toMatchObject({
+      regionsSearched: 'eu-west-1, us-east-1',
+      regionsNotRead: 'ap-east-1: AccessDeniedException: no',
+    });
+  });
+  it('a snapshot upgraded from schema 3 says the searched region was not recorded', () => {
+    const result = run({
+      regionsSearched: [],
+      regionsSearchedUnknown: 'snapshot schema 3 did not record it',
+      regionsNotRead: [],
+      instances: [anInstance()],
+    });
+    expect(result.findings[0]!.message).toContain(
+      'Searched: no region; other regions not recorded: snapshot schema 3 did not record it.',
+    );
+  });
 });
 
 describe('sso-account-instance without the slice', () => {

@@ -37,6 +37,8 @@ import { runKeysweep } from '../cli/run-cli.js';
 // Then issue 24 item 5: demo ABAC attributes, two Identity Center applications (one open to every directory user)
 // and a trusted token issuer: two rules (sso-application-assignment-not-required, sso-trusted-token-issuer), one
 // finding each, and the report's "Identity Center inventory" section (report.json inventory.identityCenter).
+// Then issue 24 (account instance regions): sso-account-instance names the regions searched (message "Searched:
+// eu-central-1, eu-west-1." and details regionsSearched / regionsNotRead).
 const FIXTURE = new URL('../fixtures/demo-report/', import.meta.url);
 
 describe('the demo report set is unchanged by refactoring', () => {

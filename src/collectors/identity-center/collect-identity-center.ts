@@ -17,6 +17,8 @@ export interface IdentityCenterInput {
   /** Accounts in the scan: provisioning and assignments elsewhere are left out. */
   accountIds: string[];
   onNote?: (message: string) => void;
+  /** Told the `sso.regions` slice as soon as it is read (account instance searches wait for it). */
+  onRegions?: (regions: IdentityCenterSlice['regions']) => void;
 }
 
 /** Finds the Identity Center instance in one region and reads it; each part fails on its own. */
@@ -51,6 +53,7 @@ export async function collectIdentityCenter(input: IdentityCenterInput): Promise
 
   const { instanceArn } = instance;
   const regions = await collectRegions(input.sso, instanceArn);
+  input.onRegions?.(regions);
   const applicationSlices = await collectApplicationSlices(input.sso, instanceArn);
   const setArns = await collectSlice(() => listPermissionSetArns(input.sso, instanceArn));
   if (setArns.status !== 'ok') {

@@ -1,3 +1,4 @@
+import { addAccountInstanceRegionsToV3Snapshot } from './snapshot-v3-to-v4-account-instance-regions.js';
 import { addApplicationSlicesToV3Snapshot } from './snapshot-v3-to-v4-applications.js';
 import { addIdentityStoreExternalIdsToV3Snapshot } from './snapshot-v3-to-v4-identity-store-external-ids.js';
 import type { JsonDocument, Upgrade } from './upgrade-chain.js';
@@ -9,6 +10,7 @@ import type { JsonDocument, Upgrade } from './upgrade-chain.js';
 export const SNAPSHOT_V3_TO_V4_STEPS: ReadonlyArray<(document: JsonDocument) => JsonDocument> = [
   addIdentityStoreExternalIdsToV3Snapshot,
   addApplicationSlicesToV3Snapshot,
+  addAccountInstanceRegionsToV3Snapshot,
 ];
 
 export const upgradeSnapshotV3ToV4: Upgrade = (v3: JsonDocument) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regionsSearchedText } from '../../knowledge/account-instance-search.js';
 import { defineRule } from '../define-rule.js';
 
 export default defineRule({
@@ -7,7 +8,7 @@ export default defineRule({
   severity: 'medium',
   messages: {
     accountInstance:
-      'Account {accountId} owns an account instance of IAM Identity Center ({instanceName}, {region}): {counted}.',
+      'Account {accountId} owns an account instance of IAM Identity Center ({instanceName}, {region}): {counted}. Searched: {searched}.',
   },
   scope: 'account',
   resourceType: 'AWS::SSO::Instance',
@@ -37,8 +38,13 @@ export default defineRule({
     'https://docs.aws.amazon.com/singlesignon/latest/userguide/account-instances-identity-center.html',
     'https://docs.aws.amazon.com/singlesignon/latest/userguide/control-account-instance.html',
   ],
-  evaluate({ slice, account, fail }) {
-    for (const instance of slice('iam.identityCenterInstances')) {
+  evaluate({ slice, account, fail, unknown }) {
+    const search = slice('iam.identityCenterInstances');
+    const searched = regionsSearchedText(search);
+    // A region whose ListInstances failed may hold one: never a pass (an instance found elsewhere still fails).
+    if (search.instances.length === 0 && search.regionsNotRead.length > 0)
+      return unknown(`ListInstances failed in some regions; searched: ${searched}`);
+    for (const instance of search.instances) {
       const counted = [
         instance.users === null ? 'users not read' : `${instance.users} user(s)`,
         instance.applications === null ? 'applications not read' : `${instance.applications} application(s)`,
@@ -50,6 +56,7 @@ export default defineRule({
           instanceName: instance.name ?? 'unnamed',
           region: instance.region,
           counted,
+          searched,
         },
         advice: {
           summary:
@@ -70,6 +77,11 @@ export default defineRule({
           users: instance.users,
           applications: instance.applications,
           notRead: instance.unread.length > 0 ? instance.unread.join('; ') : null,
+          regionsSearched: search.regionsSearched.join(', '),
+          regionsNotRead:
+            search.regionsNotRead.length > 0
+              ? search.regionsNotRead.map((r) => `${r.region}: ${r.code}: ${r.message}`).join('; ')
+              : null,
         },
       });
     }
