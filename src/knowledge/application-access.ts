@@ -3,6 +3,7 @@ import type { IdentityStore } from '../inventory/identity-center-schema.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { collectedData, defineDerivation, sliceGap } from './derivation.js';
 import { runDerivation } from './derivation-runner.js';
+import { identityStoreReach } from './identity-store-reach.js';
 
 /** One person's access to one Identity Center application, group assignments expanded to members. */
 export interface ApplicationGrant {
@@ -30,37 +31,16 @@ export type ApplicationAccess =
   | { known: true; applications: ApplicationReach[]; directoryUsers: number }
   | { known: false; gap: string };
 
-/** Group id → member user ids of an identity store (each group's members in the store's order). */
-export function membersByGroup(store: IdentityStore): Map<string, string[]> {
-  const members = new Map<string, string[]>();
-  for (const m of store.memberships) members.set(m.groupId, [...(members.get(m.groupId) ?? []), m.userId]);
-  return members;
-}
-
 export function expandApplicationAssignments(
   application: IdentityCenterApplication,
   store: IdentityStore,
 ): ApplicationGrant[] | null {
   if (application.assignments === null) return null;
-  const users = new Map(store.users.map((u) => [u.userId, u]));
-  const groups = new Map(store.groups.map((g) => [g.groupId, g]));
-  const members = membersByGroup(store);
+  const reach = identityStoreReach(store);
   const base = { applicationArn: application.applicationArn, applicationName: application.name };
   const grants: ApplicationGrant[] = [];
-  for (const assignment of application.assignments) {
-    if (assignment.principalType === 'USER') {
-      const user = users.get(assignment.principalId);
-      // An assignment to a deleted user grants nobody anything.
-      if (user) grants.push({ ...base, userId: user.userId, userName: user.userName, groupName: null });
-      continue;
-    }
-    const group = groups.get(assignment.principalId);
-    if (!group) continue;
-    for (const userId of members.get(group.groupId) ?? []) {
-      const user = users.get(userId);
-      if (user) grants.push({ ...base, userId, userName: user.userName, groupName: group.displayName });
-    }
-  }
+  for (const assignment of application.assignments)
+    for (const user of reach(assignment)) grants.push({ ...base, ...user });
   return grants;
 }
 

@@ -3,6 +3,7 @@ import type { AccountAssignment, IdentityStore, PermissionSet } from '../invento
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { collectedData, defineDerivation, sliceGap } from './derivation.js';
 import { runDerivation } from './derivation-runner.js';
+import { identityStoreReach } from './identity-store-reach.js';
 
 type StoreUser = IdentityStore['users'][number];
 
@@ -23,33 +24,16 @@ export function expandAssignments(
   store: IdentityStore,
   permissionSets: readonly PermissionSet[],
 ): IdentityCenterGrant[] {
-  const users = new Map(store.users.map((u) => [u.userId, u]));
-  const groups = new Map(store.groups.map((g) => [g.groupId, g]));
+  const reach = identityStoreReach(store);
   const setNames = new Map(permissionSets.map((s) => [s.arn, s.name]));
-  const setName = (arn: string) => setNames.get(arn) ?? arn;
-  const membersOf = new Map<string, string[]>();
-  for (const m of store.memberships)
-    membersOf.set(m.groupId, [...(membersOf.get(m.groupId) ?? []), m.userId]);
   const grants: IdentityCenterGrant[] = [];
   for (const assignment of assignments) {
     const base = {
       accountId: assignment.accountId,
       permissionSetArn: assignment.permissionSetArn,
-      permissionSetName: setName(assignment.permissionSetArn),
+      permissionSetName: setNames.get(assignment.permissionSetArn) ?? assignment.permissionSetArn,
     };
-    if (assignment.principalType === 'USER') {
-      const user = users.get(assignment.principalId);
-      // An assignment to a deleted user grants nobody anything (sso-assignment-orphaned-principal reports it).
-      if (user) grants.push({ ...base, userId: user.userId, userName: user.userName, groupName: null });
-      continue;
-    }
-    const group = groups.get(assignment.principalId);
-    if (!group) continue;
-    for (const userId of membersOf.get(group.groupId) ?? []) {
-      const user = users.get(userId);
-      if (user)
-        grants.push({ ...base, userId: user.userId, userName: user.userName, groupName: group.displayName });
-    }
+    for (const user of reach(assignment)) grants.push({ ...base, ...user });
   }
   return grants;
 }

@@ -4,13 +4,12 @@ import type { AccountAssignment, PermissionSet } from '../inventory/identity-cen
 import { collectedData } from '../inventory/slice-reader.js';
 import type { Snapshot } from '../inventory/snapshot-schema.js';
 import { heldByPolicies } from '../knowledge/held-permissions.js';
-import { JOB_FUNCTION_POLICIES, jobFunctionServices } from '../knowledge/job-function-policies.js';
-import { DEFAULT_MAX_SESSION_HOURS, durationHours } from '../knowledge/policy/identity-center.js';
+import { DEFAULT_MAX_SESSION_HOURS, durationHours, isoHours } from '../knowledge/policy/identity-center.js';
 import { proposeRightSizing } from '../knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
 import { accountUsage, permissionSetNameOfReservedRole } from '../knowledge/service-usage.js';
 import { isUnscopedGrant } from '../knowledge/unscoped-grant.js';
-import { NO_RIGHT_SIZING, planRightSizingSchema } from './right-sizing-plan.js';
+import { NO_RIGHT_SIZING, planOfProposal, planRightSizingSchema } from './right-sizing-plan.js';
 
 /**
  * Existing permission sets narrowed from their own evidence (issue 23): Identity Center provisions a
@@ -146,68 +145,22 @@ function narrowOne(
     held,
     reference: IAM_SERVICE_REFERENCE,
   });
-  if (result.kind === 'unknown') return unknown(result.reason);
-  const evidence = {
-    windowDays,
-    sources: result.evidence.sources,
-    services: result.evidence.used.map((u) => ({
-      namespace: u.namespace,
-      lastUsed: u.lastAccessed,
-      usedBy: u.usedBy,
-      actionLevel: u.actionLevel,
-      actions: u.actions,
-    })),
-    servicesHeld: result.evidence.servicesHeld,
-  };
-  if (result.kind === 'keep')
-    return {
-      ...base,
-      replacementName: null,
-      rightSizing: { ...NO_RIGHT_SIZING, ...evidence, outcome: 'keep', reason: result.reason },
-    };
+  const proposal = planOfProposal(result, windowDays);
+  if (proposal.outcome === 'unknown' || proposal.outcome === 'keep')
+    return { ...base, replacementName: null, rightSizing: proposal };
   const replacementName = replacementNameOf(set.name, taken);
-  const replaced = {
-    awsManagedPolicies: set.managedPolicies.map((p) => p.arn),
-    customerManagedPolicies: [],
-    inlinePolicy: set.inlinePolicy,
-  };
-  if (result.kind === 'managed-job-function') {
-    const services = servicesOfJobFunction(result.policyArn);
-    return {
-      ...base,
-      replacementName,
-      rightSizing: {
-        ...NO_RIGHT_SIZING,
-        ...evidence,
-        outcome: 'narrowed-managed',
-        reason: replacementName === null ? `no free name for the replacement of ${set.name}` : null,
-        managedPolicyArn: result.policyArn,
-        managedPolicyVersion: result.policyVersion,
-        removedServices: result.evidence.heldNamespaces.filter((n) => !services.includes(n)),
-        applied: enabled && replacementName !== null,
-        replaced,
-      },
-    };
-  }
-  const granted = new Set(result.statements.flatMap((s) => s.actions).map((a) => a.split(':')[0] ?? a));
   return {
     ...base,
     replacementName,
     rightSizing: {
-      ...NO_RIGHT_SIZING,
-      ...evidence,
-      outcome: 'narrowed-inline',
+      ...proposal,
       reason: replacementName === null ? `no free name for the replacement of ${set.name}` : null,
-      inlinePolicy: result.document,
-      statements: result.statements.map((s) => ({
-        sid: s.sid,
-        confidence: s.confidence,
-        reason: s.reason,
-        actions: s.actions,
-      })),
-      removedServices: result.evidence.heldNamespaces.filter((n) => !granted.has(n)),
       applied: enabled && replacementName !== null,
-      replaced,
+      replaced: {
+        awsManagedPolicies: set.managedPolicies.map((p) => p.arn),
+        customerManagedPolicies: [],
+        inlinePolicy: set.inlinePolicy,
+      },
     },
   };
 }
@@ -218,16 +171,8 @@ export function replacementNameOf(name: string, taken: ReadonlySet<string>): str
   return taken.has(candidate.toLowerCase()) ? null : candidate;
 }
 
-function servicesOfJobFunction(arn: string): string[] {
-  const policy = JOB_FUNCTION_POLICIES.find((p) => p.arn === arn);
-  return policy ? jobFunctionServices(policy) : [];
-}
-
 /** Today's session, or the rule's maximum when today's is longer (an unreadable duration is kept as it is). */
 function cappedSession(today: string, maxSessionHours: number): string {
   const hours = durationHours(today);
-  if (hours === null || hours <= maxSessionHours) return today;
-  const minutes = Math.round(maxSessionHours * 60);
-  const whole = Math.floor(minutes / 60);
-  return `PT${whole > 0 ? `${whole}H` : ''}${minutes % 60 > 0 ? `${minutes % 60}M` : ''}`;
+  return hours === null || hours <= maxSessionHours ? today : isoHours(maxSessionHours);
 }

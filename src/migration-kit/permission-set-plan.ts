@@ -4,7 +4,7 @@ import type { PermissionSet } from '../inventory/identity-center-schema.js';
 import { type PolicyDocument, statementsOf } from '../inventory/policy-document.js';
 import type { ProposedPermissionSet } from '../knowledge/migration-planner.js';
 import { isAdminEquivalent } from '../knowledge/policy/admin-equivalent.js';
-import { durationHours } from '../knowledge/policy/identity-center.js';
+import { durationHours, isoHours } from '../knowledge/policy/identity-center.js';
 import { memberOf } from '../knowledge/policy/member-of.js';
 import type { KitRuleOptions } from './kit-options.js';
 import type { PlanPermissionSet } from './plan-schema.js';
@@ -26,12 +26,6 @@ export interface UserContext {
 
 /** Administrator sessions short (the rule's advice: 1–4 hours); everyone else at the rule's maximum. */
 const ADMIN_SESSION = 'PT1H';
-
-/** ISO-8601 duration of whole hours and minutes (Identity Center takes PT1H to PT12H). */
-function isoHours(hours: number): string {
-  const minutes = Math.round(hours * 60);
-  return `PT${Math.floor(minutes / 60) > 0 ? `${Math.floor(minutes / 60)}H` : ''}${minutes % 60 > 0 ? `${minutes % 60}M` : ''}`;
-}
 
 /**
  * Makes a planner proposal concrete: its session duration, its inline policy (the members' inline policies

@@ -4,7 +4,7 @@ import { policyDocumentSchema } from '../inventory/policy-document.js';
 import type { Account } from '../inventory/snapshot-schema.js';
 import { heldByAll, heldByUser } from '../knowledge/held-permissions.js';
 import { JOB_FUNCTION_POLICIES, jobFunctionServices } from '../knowledge/job-function-policies.js';
-import { proposeRightSizing } from '../knowledge/right-sizing.js';
+import { proposeRightSizing, type RightSizing } from '../knowledge/right-sizing.js';
 import { IAM_SERVICE_REFERENCE } from '../knowledge/service-reference.js';
 import { accountUsage } from '../knowledge/service-usage.js';
 import type { UserContext } from './permission-set-plan.js';
@@ -119,6 +119,14 @@ export function planRightSizing(members: readonly UserContext[]): PlanRightSizin
     held: heldAll,
     reference: IAM_SERVICE_REFERENCE,
   });
+  return planOfProposal(result, windowDays);
+}
+
+/**
+ * A right-sizing proposal as plan.json records it (evidence, outcome, policy, what it removes). Not yet
+ * applied: the caller says whether its Terraform carries it, and what it replaces.
+ */
+export function planOfProposal(result: RightSizing, windowDays: number): PlanRightSizing {
   if (result.kind === 'unknown')
     return { ...NO_RIGHT_SIZING, outcome: 'unknown', reason: result.reason, windowDays };
   const evidence = {

@@ -104,32 +104,8 @@ describe('migration planner', () => {
   });
 
   it('tells customer managed policies with the same name but different documents apart', () => {
-    const cmp = (accountId: string, action: string) =>
-      aManagedPolicy({
-        policyName: 'AppAccess',
-        arn: `arn:aws:iam::${accountId}:policy/AppAccess`,
-        document: { Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] },
-      });
-    const attach = (accountId: string) => [
-      { policyName: 'AppAccess', policyArn: `arn:aws:iam::${accountId}:policy/AppAccess` },
-    ];
     const snapshot = aSnapshot({
-      accounts: [
-        anAccount({
-          iam: anIamSlice({
-            users: [person('a.one', { attachedPolicies: attach('111111111111') })],
-            policies: [cmp('111111111111', 's3:GetObject')],
-          }),
-        }),
-        anAccount({
-          id: '222222222222',
-          iam: anIamSlice({
-            accountId: '222222222222',
-            users: [person('b.two', { accountId: '222222222222', attachedPolicies: attach('222222222222') })],
-            policies: [cmp('222222222222', 's3:PutObject')],
-          }),
-        }),
-      ],
+      accounts: appAccessInTwoAccounts(),
     });
     const names = buildMigrationPlan(snapshot).permissionSets.map((set) => set.name);
     expect(names).toEqual(['AppAccess', 'AppAccess-2']);
@@ -138,32 +114,8 @@ describe('migration planner', () => {
   it('proposes an existing set once when it matches same-named customer policies of different accounts', () => {
     // The existing set references AppAccess by name: each account resolves it to its own document, so both
     // people keep exactly what they have, through one set (not the same set proposed twice).
-    const cmp = (accountId: string, action: string) =>
-      aManagedPolicy({
-        policyName: 'AppAccess',
-        arn: `arn:aws:iam::${accountId}:policy/AppAccess`,
-        document: { Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] },
-      });
-    const attach = (accountId: string) => [
-      { policyName: 'AppAccess', policyArn: `arn:aws:iam::${accountId}:policy/AppAccess` },
-    ];
     const snapshot = aSnapshot({
-      accounts: [
-        anAccount({
-          iam: anIamSlice({
-            users: [person('a.one', { attachedPolicies: attach('111111111111') })],
-            policies: [cmp('111111111111', 's3:GetObject')],
-          }),
-        }),
-        anAccount({
-          id: '222222222222',
-          iam: anIamSlice({
-            accountId: '222222222222',
-            users: [person('b.two', { accountId: '222222222222', attachedPolicies: attach('222222222222') })],
-            policies: [cmp('222222222222', 's3:PutObject')],
-          }),
-        }),
-      ],
+      accounts: appAccessInTwoAccounts(),
       identityCenter: anIdentityCenter({
         permissionSets: [
           aPermissionSet({
@@ -264,3 +216,32 @@ describe('migration planner with partial inventory', () => {
     expect(plan.humans.get('arn:aws:iam::111111111111:user/ex.employee')?.policiesComplete).toBe(false);
   });
 });
+
+/** Two accounts, each with a customer managed policy AppAccess of its own document, attached to one person. */
+function appAccessInTwoAccounts() {
+  const cmp = (accountId: string, action: string) =>
+    aManagedPolicy({
+      policyName: 'AppAccess',
+      arn: `arn:aws:iam::${accountId}:policy/AppAccess`,
+      document: { Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] },
+    });
+  const attach = (accountId: string) => [
+    { policyName: 'AppAccess', policyArn: `arn:aws:iam::${accountId}:policy/AppAccess` },
+  ];
+  return [
+    anAccount({
+      iam: anIamSlice({
+        users: [person('a.one', { attachedPolicies: attach('111111111111') })],
+        policies: [cmp('111111111111', 's3:GetObject')],
+      }),
+    }),
+    anAccount({
+      id: '222222222222',
+      iam: anIamSlice({
+        accountId: '222222222222',
+        users: [person('b.two', { accountId: '222222222222', attachedPolicies: attach('222222222222') })],
+        policies: [cmp('222222222222', 's3:PutObject')],
+      }),
+    }),
+  ];
+}

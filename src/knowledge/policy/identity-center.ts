@@ -13,6 +13,13 @@ export function durationHours(iso: string): number | null {
   return Number(match[1] ?? 0) + Number(match[2] ?? 0) / 60 + Number(match[3] ?? 0) / 3600;
 }
 
+/** ISO-8601 duration of whole hours and minutes, as Identity Center takes it (PT1H to PT12H, PT1H30M). */
+export function isoHours(hours: number): string {
+  const minutes = Math.round(hours * 60);
+  const whole = Math.floor(minutes / 60);
+  return `PT${whole > 0 ? `${whole}H` : ''}${minutes % 60 > 0 ? `${minutes % 60}M` : ''}`;
+}
+
 type OrganizationIds = Pick<OrganizationFacts, 'id' | 'managementAccountId'>;
 
 export function organizationArn(organization: OrganizationIds): string {

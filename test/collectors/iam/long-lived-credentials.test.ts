@@ -7,22 +7,12 @@ import {
 } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectAccountIam } from '../../../src/collectors/iam/collect-account-iam.js';
-import { iamSliceSchema } from '../../../src/inventory/slice-group-schemas.js';
-import { awsError, CALLER_CREDENTIALS, instantPolling } from '../support/aws-test-doubles.js';
-import { ACCOUNT, arn, mockHappyAccount } from '../support/iam-mocks.js';
+import { awsError } from '../support/aws-test-doubles.js';
+import { collectIamSlice } from '../support/collect-iam-slice.js';
+import { arn, mockHappyAccount } from '../support/iam-mocks.js';
 
 const iamMock = mockClient(IAMClient);
-const collect = async () =>
-  // iam.usage has a collector of its own (account-usage).
-  iamSliceSchema.omit({ usage: true, identityCenterInstances: true }).parse(
-    await collectAccountIam({
-      iam: new IAMClient({ region: 'us-east-1', credentials: CALLER_CREDENTIALS }),
-      accountId: ACCOUNT,
-      partition: 'aws',
-      polling: instantPolling(),
-    }),
-  );
+const collect = collectIamSlice;
 
 beforeEach(() => iamMock.reset());
 afterEach(() => iamMock.reset());
