@@ -20,6 +20,22 @@ export function placeholdersOf(text: string): string[] {
 /** A rule reported a message it does not declare, or left a placeholder without data: a bug in the rule. */
 export class RuleMessageError extends Error {}
 
+/**
+ * A message text cut at its placeholders, once per text: even indexes are text, odd ones placeholder names.
+ * Rendering ~400k findings then concatenates parts instead of running a replace with a callback per message.
+ */
+type CompiledMessage = readonly string[];
+const compiledMessages = new Map<string, CompiledMessage>();
+
+function compileMessage(text: string): CompiledMessage {
+  let parts = compiledMessages.get(text);
+  if (!parts) {
+    parts = text.split(/\{([A-Za-z][A-Za-z0-9]*)\}/);
+    compiledMessages.set(text, parts);
+  }
+  return parts;
+}
+
 /** The text of `messageId` with its placeholders filled from `data`; throws on an undeclared id or missing data. */
 export function renderMessage(
   ruleId: string,
@@ -30,10 +46,14 @@ export function renderMessage(
   const text = Object.hasOwn(messages, messageId) ? messages[messageId] : undefined;
   if (text === undefined)
     throw new RuleMessageError(`rule ${ruleId} reports message ${messageId}, which it does not declare`);
-  return text.replace(PLACEHOLDER, (_, name: string) => {
+  const parts = compileMessage(text);
+  let rendered = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const value = data && Object.hasOwn(data, name) ? data[name] : undefined;
     if (value === undefined)
       throw new RuleMessageError(`rule ${ruleId}: message ${messageId} has no data for {${name}}`);
-    return String(value);
-  });
+    rendered += String(value) + parts[i + 1]!;
+  }
+  return rendered;
 }
