@@ -8,14 +8,14 @@ const ACCESS_KEY_ID = /^A[KS]IA[0-9A-Z]{8,}$/;
 /** User-level findings that are about the user's keys, not about something else the user holds. */
 const ABOUT_THE_KEYS = new Set(['iam-workload-user-static-keys', 'iam-multiple-active-access-keys']);
 
-/** What relating needs of a finding. */
-export interface RelateFacts {
-  severity: Severity;
-  ruleId: string;
-  resourceArn: string;
-  subject: string;
+/** What relating needs of the finding at each position (functions, so no object is made per finding). */
+export interface RelateColumns {
+  severity(index: number): Severity;
+  ruleId(index: number): string;
+  resourceArn(index: number): string;
+  subject(index: number): string;
   /** details.keyOnlyWorkload === true */
-  keyOnlyWorkload: boolean;
+  keyOnlyWorkload(index: number): boolean;
 }
 
 /**
@@ -23,31 +23,24 @@ export interface RelateFacts {
  * workload on keys), each mapped to its own compliance control, so every finding is kept; but the worst one
  * becomes the key's primary finding and the others point at it with `relatedTo`, so a report can show one
  * row per key with the others as related facts. User-level findings about the keys (workload on keys, more
- * than one key, MFA on a key-only workload) join the user's worst key group. Returns id → primary id.
+ * than one key, MFA on a key-only workload) join the user's worst key group. Returns, per position, the
+ * position of the finding's primary, or -1.
  */
-export function relateFindings(findings: readonly Finding[]): Map<string, string> {
-  const primaries = relatedPrimaries(findings.length, (i) => {
-    const finding = findings[i]!;
-    return {
-      severity: finding.severity,
-      ruleId: finding.ruleId,
-      resourceArn: finding.resourceArn,
-      subject: finding.subject,
-      keyOnlyWorkload: finding.details.keyOnlyWorkload === true,
-    };
+export function relateFindings(findings: readonly Finding[]): Int32Array {
+  return relatedPrimaries(findings.length, {
+    severity: (i) => findings[i]!.severity,
+    ruleId: (i) => findings[i]!.ruleId,
+    resourceArn: (i) => findings[i]!.resourceArn,
+    subject: (i) => findings[i]!.subject,
+    keyOnlyWorkload: (i) => findings[i]!.details.keyOnlyWorkload === true,
   });
-  const relatedTo = new Map<string, string>();
-  primaries.forEach((primary, i) => {
-    if (primary >= 0) relatedTo.set(findings[i]!.id, findings[primary]!.id);
-  });
-  return relatedTo;
 }
 
 /**
  * relateFindings over findings known by position (0 … count-1, in evaluation order): for each, the position
  * of its primary finding, or -1.
  */
-export function relatedPrimaries(count: number, factsAt: (index: number) => RelateFacts): Int32Array {
+export function relatedPrimaries(count: number, facts: RelateColumns): Int32Array {
   // Per user ARN, its keys' groups by key id, in order of first finding (no "arn#key" string per finding).
   const byUser = new Map<string, Map<string, number[]>>();
   // What the ordering needs of a key finding, by position (most findings are about a key).
@@ -55,19 +48,23 @@ export function relatedPrimaries(count: number, factsAt: (index: number) => Rela
   const ruleIds: string[] = new Array<string>(count);
   const aboutKeys: Array<{ index: number; resourceArn: string }> = [];
   for (let i = 0; i < count; i += 1) {
-    const finding = factsAt(i);
-    if (aboutTheKeys(finding)) aboutKeys.push({ index: i, resourceArn: finding.resourceArn });
-    if (!ACCESS_KEY_ID.test(finding.subject)) continue;
-    rank[i] = severityRank(finding.severity);
-    ruleIds[i] = finding.ruleId;
-    let keys = byUser.get(finding.resourceArn);
+    const subject = facts.subject(i);
+    if (subject === '') {
+      if (aboutTheKeys(facts, i)) aboutKeys.push({ index: i, resourceArn: facts.resourceArn(i) });
+      continue;
+    }
+    if (!ACCESS_KEY_ID.test(subject)) continue;
+    rank[i] = severityRank(facts.severity(i));
+    ruleIds[i] = facts.ruleId(i);
+    const resourceArn = facts.resourceArn(i);
+    let keys = byUser.get(resourceArn);
     if (!keys) {
       keys = new Map();
-      byUser.set(finding.resourceArn, keys);
+      byUser.set(resourceArn, keys);
     }
-    const group = keys.get(finding.subject);
+    const group = keys.get(subject);
     if (group) group.push(i);
-    else keys.set(finding.subject, [i]);
+    else keys.set(subject, [i]);
   }
   const worstFirst = (a: number, b: number) =>
     rank[b]! - rank[a]! || (ruleIds[a] === ruleIds[b] ? 0 : collate(ruleIds[a]!, ruleIds[b]!));
@@ -89,10 +86,8 @@ export function relatedPrimaries(count: number, factsAt: (index: number) => Rela
   return primaries;
 }
 
-function aboutTheKeys(finding: RelateFacts): boolean {
-  if (finding.subject !== '') return false;
-  return (
-    ABOUT_THE_KEYS.has(finding.ruleId) ||
-    (finding.ruleId === 'iam-user-without-mfa' && finding.keyOnlyWorkload)
-  );
+/** Whether the finding at `index`, whose subject is '', is a user-level finding about the user's keys. */
+function aboutTheKeys(facts: RelateColumns, index: number): boolean {
+  const ruleId = facts.ruleId(index);
+  return ABOUT_THE_KEYS.has(ruleId) || (ruleId === 'iam-user-without-mfa' && facts.keyOnlyWorkload(index));
 }

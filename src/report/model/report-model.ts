@@ -29,13 +29,14 @@ export function buildReportModelOfFacts(
   evaluation: EvaluationResult,
   options: { now: Date; toolVersion: string },
 ): ReportModel {
-  const relatedTo = relateFindings(evaluation.findings);
-  // Sorted and marked in place: the evaluation's findings become the model's (no copy of 100k+ objects).
-  const findings: ReportFinding[] = sortFindingsForReport(evaluation.findings);
-  for (const finding of findings) {
-    const primary = relatedTo.get(finding.id);
-    if (primary) finding.relatedTo = primary;
+  // Marked and sorted in place: the evaluation's findings become the model's (no copy of 100k+ objects).
+  const findings: ReportFinding[] = evaluation.findings;
+  const primaries = relateFindings(findings);
+  for (let i = 0; i < findings.length; i += 1) {
+    const primary = primaries[i]!;
+    if (primary >= 0) findings[i]!.relatedTo = findings[primary]!.id;
   }
+  sortFindingsForReport(findings);
   return modelOf(facts, evaluation, options, { findings, summary: summarize(findings), ruleIds: findings });
 }
 

@@ -121,13 +121,13 @@ export class FindingSpool implements FindingSink {
       accountIds: this.accountIds.values,
     };
     const flags = this.flags.values(count);
-    const related = relatedPrimaries(count, (i) => ({
-      severity: SEVERITIES[columns.severity[i]!]!,
-      ruleId: columns.ruleIds[columns.rule[i]!]!,
-      resourceArn: columns.arns[i]!,
-      subject: columns.subjects[i]!,
-      keyOnlyWorkload: (flags[i]! & KEY_ONLY_WORKLOAD) !== 0,
-    }));
+    const related = relatedPrimaries(count, {
+      severity: (i) => SEVERITIES[columns.severity[i]!]!,
+      ruleId: (i) => columns.ruleIds[columns.rule[i]!]!,
+      resourceArn: (i) => columns.arns[i]!,
+      subject: (i) => columns.subjects[i]!,
+      keyOnlyWorkload: (i) => (flags[i]! & KEY_ONLY_WORKLOAD) !== 0,
+    });
     return new SpooledFindings(
       columns,
       reportOrder(columns),
