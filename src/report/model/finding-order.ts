@@ -23,7 +23,8 @@ export function sortFindingsForReport<T extends Finding>(findings: T[]): T[] {
   const subjects: string[] = new Array<string>(count);
   for (let i = 0; i < count; i += 1) {
     const finding = findings[i]!;
-    group[i] = (SEVERITY_ORDER[finding.severity] * (count + 1) + ruleRank[i]!) * (count + 1) + accountRank[i]!;
+    group[i] =
+      (SEVERITY_ORDER[finding.severity] * (count + 1) + ruleRank[i]!) * (count + 1) + accountRank[i]!;
     arns[i] = finding.resourceArn;
     subjects[i] = finding.subject;
   }

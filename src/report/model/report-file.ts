@@ -163,11 +163,20 @@ export function compactAdvice(
   migrations: ReadonlyMap<string, MigrationEntry>,
 ): ReportFileFinding['advice'] {
   const { advice } = finding;
+  const compact = compactAdviceLessMigration(advice, rule);
+  if (advice.migration && !sameMigration(migrations.get(finding.resourceArn), advice.migration))
+    compact.migration = advice.migration;
+  return compact;
+}
+
+/** compactAdvice without the migration advice (kept elsewhere, e.g. in a spool's file of migration advice). */
+export function compactAdviceLessMigration(
+  advice: ReportFinding['advice'],
+  rule: RuleText | undefined,
+): ReportFileFinding['advice'] {
   const compact: ReportFileFinding['advice'] = {};
   if (advice.summary !== rule?.title) compact.summary = advice.summary;
   if (!hasRuleSteps(advice)) compact.fixNow = advice.fixNow;
-  if (advice.migration && !sameMigration(migrations.get(finding.resourceArn), advice.migration))
-    compact.migration = advice.migration;
   return compact;
 }
 

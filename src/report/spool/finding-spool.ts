@@ -2,14 +2,13 @@ import type { Finding, MigrationAdvice } from '../../findings/finding.js';
 import { SEVERITIES } from '../../findings/severity.js';
 import type { FindingSink } from '../../rules/engine.js';
 import { relatedPrimaries } from '../model/related-findings.js';
-import { compactAdvice, findingHead, type RuleText } from '../model/report-file.js';
+import { compactAdviceLessMigration, findingHead, type RuleText } from '../model/report-file.js';
 import { Column } from './growable.js';
 import { Interned } from './interned.js';
 import { reportOrder } from './report-order.js';
 import { SpoolFile } from './spool-file.js';
 import { SpooledFindings } from './spooled-findings.js';
 
-const NO_MIGRATIONS: ReadonlyMap<string, MigrationAdvice> = new Map();
 const KEY_ONLY_WORKLOAD = 1;
 /** Written out per rule file at this size: a few dozen rules' pending lines stay small together. */
 const RULE_FLUSH_BYTES = 1 << 18;
@@ -65,9 +64,12 @@ export class FindingSpool implements FindingSink {
 
   add(finding: Finding): void {
     const i = this.count;
-    const advice = compactAdvice(finding, this.rules.get(finding.ruleId), NO_MIGRATIONS);
-    delete advice.migration;
-    const line = JSON.stringify({ ...findingHead(finding), advice, details: finding.details });
+    // report.json's compact form less the migration advice (kept once per resource, below), built in its
+    // key order without a spread or a delete (either made every line's object a slow one to serialize).
+    const record: Record<string, unknown> = findingHead(finding);
+    record.advice = compactAdviceLessMigration(finding.advice, this.rules.get(finding.ruleId));
+    record.details = finding.details;
+    const line = JSON.stringify(record);
     const rule = this.ruleIds.of(finding.ruleId);
     let file = this.lines[rule];
     if (!file) {

@@ -14,7 +14,8 @@ const FLUSH_BYTES = 1 << 20;
 export class SpoolFile {
   private readonly dir: string;
   private readonly fd: number;
-  private pending: string[] = [];
+  /** Records appended and not yet written, encoded once into this buffer (grown for a record larger than it). */
+  private pending: Buffer;
   private pendingBytes = 0;
   /** Bytes appended so far (flushed or not): the next record's offset. */
   size = 0;
@@ -24,6 +25,7 @@ export class SpoolFile {
     name: string,
     private readonly flushBytes = FLUSH_BYTES,
   ) {
+    this.pending = Buffer.allocUnsafe(flushBytes);
     try {
       this.dir = mkdtempSync(join(tmpdir(), 'keysweep-spool-'));
     } catch (error) {
@@ -39,10 +41,19 @@ export class SpoolFile {
     }
   }
 
-  /** Appends a record; returns its byte length (its offset is `size` before the call). */
+  /**
+   * Appends a record; returns its byte length (its offset is `size` before the call). The text is encoded
+   * once, straight into the pending buffer: a UTF-16 code unit is at most 3 bytes of UTF-8, so a record
+   * gets that much room before it is written (measuring it first, then joining and encoding the pending
+   * records, went over each record three times).
+   */
   append(text: string): number {
-    const bytes = Buffer.byteLength(text, 'utf8');
-    this.pending.push(text);
+    const room = text.length * 3;
+    if (this.pendingBytes + room > this.pending.length) {
+      this.flush();
+      if (room > this.pending.length) this.pending = Buffer.allocUnsafe(room);
+    }
+    const bytes = this.pending.write(text, this.pendingBytes, 'utf8');
     this.pendingBytes += bytes;
     this.size += bytes;
     if (this.pendingBytes >= this.flushBytes) this.flush();
@@ -50,18 +61,18 @@ export class SpoolFile {
   }
 
   flush(): void {
-    if (this.pending.length === 0) return;
-    const buffer = Buffer.from(this.pending.join(''), 'utf8');
+    if (this.pendingBytes === 0) return;
+    const buffer = this.pending;
+    const length = this.pendingBytes;
     let written = 0;
-    const start = this.size - this.pendingBytes;
+    const start = this.size - length;
     try {
-      while (written < buffer.length) {
-        written += writeSync(this.fd, buffer, written, buffer.length - written, start + written);
+      while (written < length) {
+        written += writeSync(this.fd, buffer, written, length - written, start + written);
       }
     } catch (error) {
       throw spoolWriteError(error);
     }
-    this.pending = [];
     this.pendingBytes = 0;
   }
 
@@ -77,7 +88,7 @@ export class SpoolFile {
 
   remove(): void {
     if (!open.delete(this)) return;
-    this.pending = [];
+    this.pendingBytes = 0;
     try {
       closeSync(this.fd);
     } finally {
