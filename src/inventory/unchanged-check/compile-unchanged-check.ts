@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { generateObjectCheck } from './generate-object-check.js';
 
 /**
  * What an unchanged-check says of a value (parsed JSON) against the zod schema it was compiled from:
@@ -32,8 +33,11 @@ type Check = z.core.$ZodCheck;
  *
  * Defined for values JSON.parse returns (plain objects, arrays, strings, finite numbers, booleans, null).
  */
-export function compileUnchangedCheck(schema: z.ZodType): UnchangedCheck {
-  return new Compiler().compile(schema);
+export function compileUnchangedCheck(
+  schema: z.ZodType,
+  options: { generatedCode?: boolean } = {},
+): UnchangedCheck {
+  return new Compiler(options.generatedCode ?? true).compile(schema);
 }
 
 /** Check kinds that only look at a value (never rewrite it, as `overwrite` — trim, toLowerCase — does). */
@@ -54,6 +58,9 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 class Compiler {
   private readonly compiled = new Map<Schema, UnchangedCheck>();
+
+  /** Objects as generated code (generate-object-check.ts), else as closures; both answer the same. */
+  constructor(private readonly generatedCode: boolean) {}
 
   compile(schema: Schema): UnchangedCheck {
     const known = this.compiled.get(schema);
@@ -145,6 +152,18 @@ class Compiler {
     const loose = catchall !== undefined;
     const fields = keys.map((key) => this.compile(shape[key]!));
     const optional = keys.map((key) => fieldIsOptional(shape[key]!));
+    if (this.generatedCode) {
+      const generated = generateObjectCheck(
+        keys.map((key, i) => ({
+          key,
+          check: fields[i]!,
+          optional: optional[i]!,
+          inline: inlineTest(shape[key]!),
+        })),
+        loose,
+      );
+      if (generated) return generated;
+    }
     const isKey = new Set(keys);
     const n = keys.length;
     return (value) => {
@@ -159,6 +178,10 @@ class Compiler {
           // Not the shape's next key: stripped (strict object), out of order, or a loose object's extra
           // key, which must come after every shape key present.
           if (!loose || isKey.has(key) || key === '__proto__') return UNSURE;
+          // No shape key may follow: those not seen yet must be optional (and absent).
+          for (let rest = next; rest < n; rest += 1) {
+            if (!optional[rest]) return keys[rest]! in object ? UNSURE : REJECTED;
+          }
           next = n;
           continue;
         }
@@ -240,6 +263,33 @@ class Compiler {
       const option = byTag.get((value as Record<string, unknown>)[discriminator]);
       return option ? option(value) : REJECTED;
     };
+  }
+}
+
+/**
+ * For a field that is a plain string, boolean or number (maybe nullable or optional, with no checks): a
+ * condition on `x` equal to its check's UNCHANGED (else REJECTED), for generated code; else null.
+ */
+function inlineTest(schema: Schema): string | null {
+  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+  if (def.coerce || (def.checks?.length ?? 0) > 0 || schema._zod.traits.has('$ZodCheck')) return null;
+  switch (def.type) {
+    case 'string':
+      return 'typeof x === "string"';
+    case 'boolean':
+      return 'typeof x === "boolean"';
+    case 'number':
+      return '(typeof x === "number" && Number.isFinite(x))';
+    case 'nullable': {
+      const inner = inlineTest(def.innerType as Schema);
+      return inner && `(x === null || ${inner})`;
+    }
+    case 'optional': {
+      const inner = schema._zod.traits.has('$ZodExactOptional') ? null : inlineTest(def.innerType as Schema);
+      return inner && `(x === undefined || ${inner})`;
+    }
+    default:
+      return null;
   }
 }
 
