@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anAccount, aSnapshot } from '../../fixtures/builders/index.js';
+import { anAccount, anIamSlice, aSnapshot, aUser } from '../../fixtures/builders/index.js';
 import { DEMO_SNAPSHOT_PATH } from '../../src/demo/demo-snapshot.js';
 import { loadSnapshot } from '../../src/inventory/snapshot-file.js';
 import { readSnapshotStream } from '../../src/inventory/streaming/read-snapshot-stream.js';
@@ -65,6 +65,18 @@ const spoils: Array<
   ['no version', (s) => delete (s as Record<string, unknown>).schemaVersion],
   ['an unknown top-level key', (s) => Object.assign(s, { notes: 'x' })],
   ['a crawl record', (s) => Object.assign(s, { crawl: { organizationOnly: false } })],
+  [
+    'a policy statement without Effect, beside a key of its own',
+    (s) => {
+      const iam = s.accounts[1]!.iam as { users: { data: unknown[] } };
+      iam.users.data.push(
+        aUser({
+          accountId: '222222222222',
+          inlinePolicies: [{ policyName: 'p', document: { Statement: [{ Note: 'no effect' }] } as never }],
+        }),
+      );
+    },
+  ],
 ];
 
 describe('snapshot read whole (one JSON.parse)', () => {
@@ -118,5 +130,28 @@ describe('snapshot read whole (one JSON.parse)', () => {
     expect(await readSnapshotWhole(await tempFile(`\uFEFF${text}`), ANY_SIZE)).toBeUndefined();
     expect(await readSnapshotWhole(await tempFile(text.slice(0, -5)), ANY_SIZE)).toBeUndefined();
     expect(await readSnapshotWhole(join(tmpdir(), 'ks-no-such-snapshot.json'), ANY_SIZE)).toBeUndefined();
+  });
+});
+
+describe('snapshot read, either way', () => {
+  it('refuses a policy statement without Effect in the words zod uses', async () => {
+    const snapshot = aSnapshot({
+      accounts: [
+        anAccount({
+          iam: anIamSlice({
+            users: [
+              aUser({
+                inlinePolicies: [{ policyName: 'p', document: { Statement: [{ Note: 'x' }] } as never }],
+              }),
+            ],
+          }),
+        }),
+      ],
+    });
+    const file = await tempFile(JSON.stringify(snapshot, null, 2));
+    const message =
+      /snapshot\.json: accounts\.0\.iam\.users\.data\.0\.inlinePolicies\.0\.document\.Statement/;
+    await expect(readSnapshotStream(file)).rejects.toThrow(message);
+    await expect(loadSnapshot(file)).rejects.toThrow(message);
   });
 });
