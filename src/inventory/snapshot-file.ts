@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { LARGE_SNAPSHOT_BYTES } from '../io/large-snapshot.js';
 import type { Snapshot } from './snapshot-schema.js';
 import { readSnapshotStream } from './streaming/read-snapshot-stream.js';
@@ -13,7 +14,18 @@ export { parseSnapshot } from './streaming/read-snapshot-stream.js';
  * account by account (streaming/read-snapshot-stream.ts): files of any size, bounded memory.
  */
 export async function loadSnapshot(file: string): Promise<Snapshot> {
-  return (await readSnapshotWhole(file, LARGE_SNAPSHOT_BYTES)) ?? readSnapshotStream(file);
+  return (await readSnapshotWhole(file, wholeReadLimit())) ?? readSnapshotStream(file);
+}
+
+/**
+ * Heap a whole read wants per snapshot byte: what a scan holds (1.5, cli/heap-headroom.ts) plus the file's
+ * text while JSON.parse builds the document.
+ */
+const WHOLE_READ_HEAP_BYTES_PER_SNAPSHOT_BYTE = 2.5;
+
+/** Files from this size on are streamed: the large-snapshot size, less when this Node's heap is small. */
+export function wholeReadLimit(heapLimit = getHeapStatistics().heap_size_limit): number {
+  return Math.min(LARGE_SNAPSHOT_BYTES, Math.floor(heapLimit / WHOLE_READ_HEAP_BYTES_PER_SNAPSHOT_BYTE));
 }
 
 /** Written account by account (see streaming/write-snapshot-stream.ts), atomically. */

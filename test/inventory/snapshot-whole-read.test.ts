@@ -5,9 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anAccount, anIamSlice, aSnapshot, aUser } from '../../fixtures/builders/index.js';
 import { DEMO_SNAPSHOT_PATH } from '../../src/demo/demo-snapshot.js';
-import { loadSnapshot } from '../../src/inventory/snapshot-file.js';
+import { loadSnapshot, wholeReadLimit } from '../../src/inventory/snapshot-file.js';
 import { readSnapshotStream } from '../../src/inventory/streaming/read-snapshot-stream.js';
 import { readSnapshotWhole } from '../../src/inventory/streaming/read-snapshot-whole.js';
+import { LARGE_SNAPSHOT_BYTES } from '../../src/io/large-snapshot.js';
 
 const ANY_SIZE = Number.POSITIVE_INFINITY;
 
@@ -153,5 +154,13 @@ describe('snapshot read, either way', () => {
       /snapshot\.json: accounts\.0\.iam\.users\.data\.0\.inlinePolicies\.0\.document\.Statement/;
     await expect(readSnapshotStream(file)).rejects.toThrow(message);
     await expect(loadSnapshot(file)).rejects.toThrow(message);
+  });
+});
+
+describe('which snapshots are read whole', () => {
+  it('those below the large-snapshot size, and below what leaves this heap room for the text', () => {
+    const MiB = 2 ** 20;
+    expect(wholeReadLimit(4096 * MiB)).toBe(LARGE_SNAPSHOT_BYTES);
+    expect(wholeReadLimit(500 * MiB)).toBe(200 * MiB);
   });
 });
