@@ -66,6 +66,7 @@ const spoils: Array<
   ['no version', (s) => delete (s as Record<string, unknown>).schemaVersion],
   ['an unknown top-level key', (s) => Object.assign(s, { notes: 'x' })],
   ['a crawl record', (s) => Object.assign(s, { crawl: { organizationOnly: false } })],
+  ['names beyond ASCII', (s) => Object.assign(s.accounts[0]!, { name: 'Zoë’s 账户 \u{1F511}' })],
   [
     'a policy statement without Effect, beside a key of its own',
     (s) => {

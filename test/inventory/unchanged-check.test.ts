@@ -205,11 +205,15 @@ describe('compileUnchangedCheck', () => {
     .record(
       {
         id: mostly(fc.constantFrom('123', '123', '123', '12', 'abc')),
-        when: mostly(fc.constantFrom(null, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-13-01T00:00:00Z')),
+        when: mostly(
+          fc.constantFrom(null, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-13-01T00:00:00Z'),
+        ),
         count: mostly(fc.constantFrom(0, 1, 7, 7, 2.5)),
         kind: mostly(fc.constantFrom('a', 'b', 'b', 'c')),
         tags: mostly(fc.dictionary(fc.string(), fc.string())),
-        either: mostly(fc.oneof(fc.string({ minLength: 2 }), fc.string(), fc.array(fc.integer({ min: -1, max: 3 })))),
+        either: mostly(
+          fc.oneof(fc.string({ minLength: 2 }), fc.string(), fc.array(fc.integer({ min: -1, max: 3 }))),
+        ),
         slice: fc.oneof(
           fc.record({ status: fc.constant('ok'), data: fc.boolean() }),
           fc.record({ status: fc.constant('failed'), error: fc.string() }),

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../../io/input-error.js';
 import type { Snapshot } from '../snapshot-schema.js';
@@ -45,7 +46,9 @@ async function parseWholeFile(
   }
   if (bytes.length >= maxBytes || !oneAccountsArrayKey(bytes)) return undefined;
   const version = leadingVersionOf(bytes);
-  const text = bytes.toString('utf8');
+  // An all-ASCII file (as keysweep writes names: JSON.stringify leaves them as UTF-8) decodes the same as
+  // Latin-1, which is a copy where UTF-8 decoding checks every byte.
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   bytes = null; // Let the collector have the buffer while JSON.parse builds the document.
   try {
     return { document: JSON.parse(text), version };
