@@ -2,7 +2,12 @@ import { describeZodError, InputError } from '../../io/input-error.js';
 import type { ByteRange } from '../../io/streaming/json-array-framer.js';
 import { type Account, accountSchema, type Snapshot, snapshotSchema } from '../snapshot-schema.js';
 import { assertLooksLikeSnapshot } from '../snapshot-shape.js';
-import { readVersionedArrayStream } from '../versions/read-versioned-array-stream.js';
+import { UNCHANGED } from '../unchanged-check/compile-unchanged-check.js';
+import { accountUnchanged } from '../unchanged-check/snapshot-checks.js';
+import {
+  readVersionedArrayStream,
+  type VersionedArrayRead,
+} from '../versions/read-versioned-array-stream.js';
 import { SNAPSHOT_VERSIONS } from '../versions/snapshot-versions.js';
 import { upgradeToCurrent } from '../versions/upgrade-chain.js';
 import { checkAccountsListedOnce } from './accounts-listed-once.js';
@@ -27,14 +32,44 @@ export async function readSnapshotStream(
   file: string,
   keep: (account: Account, range: ByteRange) => Account = (account) => account,
 ): Promise<Snapshot> {
-  const accounts: Account[] = [];
-  let accountError: string | null = null;
-  const read = await readVersionedArrayStream(file, 'accounts', SNAPSHOT_VERSIONS, (value, index, range) => {
-    if (accountError) return;
+  const intake = new AccountIntake(file, keep);
+  const read = await readVersionedArrayStream(file, 'accounts', SNAPSHOT_VERSIONS, (value, index, range) =>
+    intake.add(value, index, range),
+  );
+  return finishSnapshot(file, read, intake);
+}
+
+/**
+ * Validates a snapshot's accounts one at a time, in file order, keeping what `keep` makes of each and the
+ * first error. An account zod would return unchanged (nearly all: see compileUnchangedCheck) is kept as
+ * parsed, without zod's copy; any other goes through zod, which words its error.
+ */
+export class AccountIntake {
+  readonly accounts: Account[] = [];
+  error: string | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly keep: (account: Account, range: ByteRange) => Account,
+  ) {}
+
+  add(value: unknown, index: number, range: ByteRange): void {
+    if (this.error) return;
+    if (accountUnchanged(value) === UNCHANGED) {
+      this.accounts.push(this.keep(value as Account, range));
+      return;
+    }
     const parsed = accountSchema.safeParse(value);
-    if (parsed.success) accounts.push(keep(parsed.data, range));
-    else accountError = describeZodError(file, parsed.error, ['accounts', index]);
-  });
+    if (parsed.success) this.accounts.push(this.keep(parsed.data, range));
+    else this.error = describeZodError(this.file, parsed.error, ['accounts', index]);
+  }
+}
+
+/**
+ * The snapshot once its accounts went through `intake`: `read.document` is the rest of the file (accounts
+ * array empty) when `streamed`, else the whole document of an older version, upgraded and validated whole.
+ */
+export function finishSnapshot(file: string, read: VersionedArrayRead, intake: AccountIntake): Snapshot {
   if (!read.streamed) {
     const whole = parseSnapshot(read.document, file);
     checkAccountsListedOnce(file, whole.accounts);
@@ -52,10 +87,10 @@ export async function readSnapshotStream(
     const whole = snapshotSchema.safeParse(rest);
     if (!whole.success) throw new InputError(describeZodError(file, whole.error));
   }
-  if (accountError) throw new InputError(accountError);
+  if (intake.error) throw new InputError(intake.error);
   if (!header.success) throw new InputError(describeZodError(file, header.error));
-  checkAccountsListedOnce(file, accounts);
-  return assembleSnapshot(header.data, accounts);
+  checkAccountsListedOnce(file, intake.accounts);
+  return assembleSnapshot(header.data, intake.accounts);
 }
 
 /**

@@ -17,13 +17,18 @@ export async function peekLeadingVersion(file: string): Promise<number | undefin
     handle = await open(file, 'r');
     const head = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
-    const match = LEADING_VERSION.exec(head.subarray(0, bytesRead).toString('utf8'));
-    return match ? Number(match[1]) : undefined;
+    return leadingVersionOf(head.subarray(0, bytesRead));
   } catch {
     return undefined; // Unreadable: the streaming read that follows words that error.
   } finally {
     await handle?.close();
   }
+}
+
+/** The schemaVersion a file's first bytes declare as its first key (see peekLeadingVersion). */
+export function leadingVersionOf(fileStart: Buffer): number | undefined {
+  const match = LEADING_VERSION.exec(fileStart.subarray(0, HEAD_BYTES).toString('utf8'));
+  return match ? Number(match[1]) : undefined;
 }
 
 export interface VersionedArrayRead {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Slice, skippedOnRequest } from '../../inventory/collection.js';
 import { describeGap } from '../../inventory/slice-reader.js';
-import { readSliceAt, slicesOfScope } from '../../inventory/slice-table.js';
+import { readSliceAt, type SliceName, slicesOfScope } from '../../inventory/slice-table.js';
 import { type Account, type Snapshot, snapshotSchema } from '../../inventory/snapshot-schema.js';
 import type { EvaluationResult } from '../../rules/engine.js';
 
@@ -40,7 +40,7 @@ function sliceProblem(name: string, slice: Slice<unknown>): string | null {
   });
 }
 
-function accountStatus(account: Account): ScannedAccount {
+function accountStatus(account: Account, sliceNames: readonly SliceName[]): ScannedAccount {
   const base = { id: account.id, name: account.name, ouPath: account.ouPath };
   if (account.access.status === 'skipped')
     return { ...base, status: 'skipped', error: account.access.reason };
@@ -51,9 +51,11 @@ function accountStatus(account: Account): ScannedAccount {
       error: `${account.access.error.code}: ${account.access.error.message}`,
     };
   }
-  const problems = slicesOfScope('account')
-    .map((name) => sliceProblem(name, readSliceAt(account, name)))
-    .filter((p): p is string => p !== null);
+  const problems: string[] = [];
+  for (const name of sliceNames) {
+    const problem = sliceProblem(name, readSliceAt(account, name));
+    if (problem !== null) problems.push(problem);
+  }
   return problems.length > 0
     ? { ...base, status: 'partial', error: problems.join('; ') }
     : { ...base, status: 'complete' };
@@ -75,7 +77,8 @@ export interface ScanCoverage {
 }
 
 export function scanCoverage(snapshot: Snapshot, now: Date): ScanCoverage {
-  const accounts = snapshot.accounts.map(accountStatus);
+  const accountSlices = slicesOfScope('account');
+  const accounts = snapshot.accounts.map((account) => accountStatus(account, accountSlices));
   const organizationGaps = slicesOfScope('organization')
     .map((name) => sliceProblem(name, readSliceAt(snapshot, name)))
     .filter((p): p is string => p !== null);
