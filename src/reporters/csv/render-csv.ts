@@ -67,7 +67,7 @@ export function* renderCsvChunks(model: ReportModel): Generator<Uint8Array> {
       `${f.severity},${cell(f.ruleId)},${f.accountId},${names.get(f.accountId) ?? ''},${cell(f.resourceType)},` +
       `${cell(f.resourceArn)},${cell(f.subject)},${cell(f.message)},${cell(f.advice.summary)},${migrationCell},`;
     const tail =
-      `,${cell(fixNow.cli.join('\n'))},${rule.compliance},${status},` +
+      `,${cliCell(fixNow.cli)},${rule.compliance},${status},` +
       `${cell(f.waiver?.reason ?? '')},${cell(f.waiver?.owner ?? '')},${cell(f.waiver?.expires ?? '')},` +
       `${f.baselineState ?? ''},${f.id}\r\n`;
     if (rule.consoleBytes) {
@@ -98,6 +98,20 @@ function ruleCells(console: readonly string[], compliance: ReportFinding['compli
 
 /** The console steps a per-rule cache entry was made from (a rule's findings share the array). */
 const perRuleConsole = new WeakMap<object, readonly string[]>();
+
+/**
+ * The CLI steps' cell, once per steps array: a rule whose steps name nothing of the finding shares one
+ * array among all its findings (fillFixSteps).
+ */
+function cliCell(cli: readonly string[]): string {
+  let text = cliCells.get(cli);
+  if (text === undefined) {
+    text = cell(cli.join('\n'));
+    if (Object.isFrozen(cli)) cliCells.set(cli, text);
+  }
+  return text;
+}
+const cliCells = new WeakMap<readonly string[], string>();
 
 /** One RFC 4180 record ending in CRLF. */
 function csvLine(cells: readonly string[]): string {

@@ -89,11 +89,18 @@ export function findingLine(
     `{"id":${json(finding.id)},"ruleId":${json(finding.ruleId)},"severity":${json(finding.severity)},` +
     `"accountId":${json(finding.accountId)},"resourceArn":${json(finding.resourceArn)},` +
     `"resourceType":${json(finding.resourceType)},"subject":${json(finding.subject)},` +
-    `"message":${json(finding.message)},"advice":${json(advice)},"details":${json(finding.details)}`;
+    `"message":${json(finding.message)},"advice":${adviceJson(advice)},"details":${json(finding.details)}`;
   if (finding.waiver !== undefined) line += `,"waiver":${json(finding.waiver)}`;
   if (finding.baselineState !== undefined) line += `,"baselineState":${json(finding.baselineState)}`;
   if (finding.relatedTo !== undefined) line += `,"relatedTo":${json(finding.relatedTo)}`;
   return `${line}}`;
+}
+
+/** Most findings' compact advice says nothing beyond the rule and the migrations table: `{}` as it is. */
+function adviceJson(advice: ReturnType<typeof compactAdvice>): string {
+  return advice.summary === undefined && advice.fixNow === undefined && advice.migration === undefined
+    ? '{}'
+    : json(advice);
 }
 
 export function renderJson(model: ReportModel): string {
