@@ -1,5 +1,5 @@
 /** Size of the chunks a large report is written in: large enough that each write call is worth it. */
-export const UTF8_CHUNK_BYTES = 256 * 1024;
+export const UTF8_CHUNK_BYTES = 1024 * 1024;
 
 /**
  * Text and ready-made bytes packed into large UTF-8 chunks, for reports of hundreds of megabytes.

@@ -24,7 +24,7 @@ describe('reports that grow with the findings are streamed in chunks', () => {
     expect(JSON.parse([...renderJsonChunks(model)].join(''))).toEqual(toReportFile(model));
     const many: ReportModel = {
       ...model,
-      findings: Array.from({ length: 1_200 }, (_, i) => ({
+      findings: Array.from({ length: 6_000 }, (_, i) => ({
         ...model.findings[i % model.findings.length]!,
         id: `f${i}`,
       })),
@@ -35,7 +35,7 @@ describe('reports that grow with the findings are streamed in chunks', () => {
     // Only a piece larger than a chunk (here the pretty-printed head) gets a buffer of its own size.
     expect(Math.max(...chunks.slice(1).map((chunk) => chunk.length))).toBeLessThanOrEqual(UTF8_CHUNK_BYTES);
     const perChunk = chunks.map((chunk) => (chunkText(chunk).match(/(^|\n) {4}\{"id":/g) ?? []).length);
-    expect(perChunk.reduce((a, b) => a + b, 0)).toBe(1_200);
+    expect(perChunk.reduce((a, b) => a + b, 0)).toBe(6_000);
     expect(JSON.parse(chunksText(chunks))).toEqual(toReportFile(many));
   });
 
