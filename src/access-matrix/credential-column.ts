@@ -32,16 +32,17 @@ export function withCredentialColumn(
       unknown.push({ accountId: account.id, slice: name, reason: gapReason(slice) ?? '' });
       return null;
     };
-    const ssh = known('iam.sshPublicKeys', sshPublicKeys);
-    const service = known('iam.serviceCredentials', serviceCredentials);
-    const certificates = known('iam.signingCertificates', signingCertificates);
+    // Grouped by user once (in list order): filtering each list for every user was quadratic per account.
+    const ssh = byUser(known('iam.sshPublicKeys', sshPublicKeys));
+    const service = byUser(known('iam.serviceCredentials', serviceCredentials));
+    const certificates = byUser(known('iam.signingCertificates', signingCertificates));
     for (const user of users) {
       const ways: string[] = [];
       if (user.passwordEnabled) ways.push('console password');
       const keys = user.accessKeys.filter((k) => k.status === 'Active').length;
       if (keys > 0) ways.push(`${keys} access key(s)`);
-      const mine = <T extends { userArn: string }>(list: T[] | null, active: (item: T) => boolean) =>
-        list === null ? null : list.filter((item) => item.userArn === user.arn && active(item));
+      const mine = <T>(lists: ReadonlyMap<string, T[]> | null, active: (item: T) => boolean) =>
+        lists === null ? null : (lists.get(user.arn) ?? []).filter(active);
       const sshKeys = mine(ssh, (k) => k.status === 'Active');
       if (sshKeys === null) ways.push('SSH public keys unknown');
       else if (sshKeys.length > 0) ways.push(`${sshKeys.length} SSH public key(s) (CodeCommit)`);
@@ -61,6 +62,17 @@ export function withCredentialColumn(
   return rows.map((row) =>
     row.path === 'iam-user' ? { ...row, credentials: byUserArn.get(row.via) ?? null } : row,
   );
+}
+
+function byUser<T extends { userArn: string }>(list: readonly T[] | null): Map<string, T[]> | null {
+  if (list === null) return null;
+  const lists = new Map<string, T[]>();
+  for (const item of list) {
+    const mine = lists.get(item.userArn);
+    if (mine) mine.push(item);
+    else lists.set(item.userArn, [item]);
+  }
+  return lists;
 }
 
 function countBy(values: readonly string[]): Array<[string, number]> {

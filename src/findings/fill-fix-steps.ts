@@ -57,8 +57,19 @@ export function fillFixSteps(
   subject: string,
   accountId: string,
 ): FixSteps {
+  const lines = compile(steps.cli);
+  // Steps without placeholders are the same for every finding of the rule: filled (and marked) once.
+  if (lines.every((parts) => parts.length === 1)) {
+    let same = withoutPlaceholders.get(steps);
+    if (!same) {
+      // A copy, frozen: shared by every finding, so no reader may change it for the others.
+      same = markedFilled({ console: steps.console, cli: Object.freeze([...steps.cli]) as string[] });
+      withoutPlaceholders.set(steps, same);
+    }
+    return same;
+  }
   const values = knownValues(resourceArn, subject, accountId);
-  const cli = compile(steps.cli).map((parts) => {
+  const cli = lines.map((parts) => {
     if (parts.length === 1) return parts[0]!;
     let line = '';
     for (let i = 0; i < parts.length; i += 1) {
@@ -67,7 +78,13 @@ export function fillFixSteps(
     }
     return line;
   });
-  const filled = { console: steps.console, cli };
+  return markedFilled({ console: steps.console, cli });
+}
+
+/** A rule's steps that have no placeholder, marked as filled: one object for all the rule's findings. */
+const withoutPlaceholders = new WeakMap<FixSteps, FixSteps>();
+
+function markedFilled(filled: FixSteps): FixSteps {
   Object.defineProperty(filled, FILLED_FROM_RULE, { value: true });
   return filled;
 }

@@ -1,5 +1,6 @@
 import type { AccessMatrix } from '../access-matrix/access-matrix-schema.js';
 import type { TrendReport } from '../history/trend-model.js';
+import { chunksText } from '../io/utf8-chunks.js';
 import type { ReportModel } from '../report/model/report-model.js';
 import { renderConsoleSummary } from './console/render-console.js';
 import { renderCsvChunks } from './csv/render-csv.js';
@@ -30,14 +31,15 @@ export interface RenderedReport {
   fileName: string;
   /**
    * Chunks, rendered only when read: the CLI writes one report after another, so one format's working
-   * data is garbage before the next is rendered. JSON and CSV stream many chunks; the others one.
+   * data is garbage before the next is rendered. JSON and CSV stream many chunks of UTF-8; the others
+   * one string.
    */
-  content: Iterable<string>;
+  content: Iterable<string | Uint8Array>;
 }
 
 const RENDERERS: Record<
   ReportFormat,
-  { fileName: string; render: (m: ReportModel, o: RenderOptions) => string | Iterable<string> }
+  { fileName: string; render: (m: ReportModel, o: RenderOptions) => string | Iterable<string | Uint8Array> }
 > = {
   sarif: {
     fileName: 'report.sarif',
@@ -72,7 +74,9 @@ export function renderReports(
   });
 }
 
-function* renderWhenRead(render: () => string | Iterable<string>): Generator<string> {
+function* renderWhenRead(
+  render: () => string | Iterable<string | Uint8Array>,
+): Generator<string | Uint8Array> {
   const content = render();
   if (typeof content === 'string') yield content;
   else yield* content;
@@ -82,5 +86,5 @@ export { renderConsoleSummary };
 
 /** The whole text of a rendered report (for small reports and tests; large ones are streamed to disk). */
 export function renderedText(content: RenderedReport['content'] | string): string {
-  return typeof content === 'string' ? content : [...content].join('');
+  return typeof content === 'string' ? content : chunksText(content);
 }

@@ -161,6 +161,26 @@ describe('access matrix: every long-lived credential is a way in', () => {
     expect(row.credentials).not.toMatch(/APKA|ACCA|AKIA/);
   });
 
+  it("counts only the user's own credentials, wherever they are in the account's lists", () => {
+    const bob = arn.replace(/user\/.*$/, 'user/bob');
+    const key = (userArn: string, id: string) => ({
+      userName: 'x',
+      userArn,
+      sshPublicKeyId: id,
+      status: 'Active' as const,
+      uploadDate: null,
+    });
+    const matrix = buildAccessMatrix(
+      organization({
+        sshPublicKeys: [key(bob, 'APKA0'), key(arn, 'APKA1'), key(bob, 'APKA2'), key(arn, 'APKA3')],
+        signingCertificates: [{ userName: 'bob', userArn: bob, slot: 1, active: true, lastRotated: null }],
+      }),
+    );
+    expect(matrix.rows.find((r) => r.path === 'iam-user')!.credentials).toBe(
+      'console password; 1 access key(s); 2 SSH public key(s) (CodeCommit)',
+    );
+  });
+
   it('a kind whose slice was not collected is "unknown" in the row and listed as a gap', () => {
     const matrix = buildAccessMatrix(
       organization({

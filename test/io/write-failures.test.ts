@@ -19,26 +19,21 @@ vi.mock('node:fs', async (importOriginal) => {
       if (disk.full) throw enospc();
       return fs.writeSync(...args);
     }) as typeof fs.writeSync,
-    createWriteStream: ((path: string, options?: object) =>
-      fs.createWriteStream(path, {
-        ...options,
-        fs: {
-          open: fs.open,
-          close: fs.close,
-          write: (...args: unknown[]) => {
-            const done = args.at(-1) as (error: Error | null, written?: number) => void;
-            if (disk.full) return done(enospc());
-            return (fs.write as (...a: unknown[]) => void)(...args);
-          },
-          writev: (...args: unknown[]) => {
-            const done = args.at(-1) as (error: Error | null, written?: number) => void;
-            if (disk.full) return done(enospc());
-            return (fs.writev as (...a: unknown[]) => void)(...args);
-          },
-        },
-      })) as typeof fs.createWriteStream,
   };
   return { ...failing, default: failing };
+});
+
+// Reports are written through a FileHandle (atomic-write.ts): its writes fail the same way.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const open = (async (...args: Parameters<typeof fs.open>) => {
+    const handle = await fs.open(...args);
+    const write = handle.write.bind(handle) as (...a: unknown[]) => Promise<unknown>;
+    return Object.assign(handle, {
+      write: (...a: unknown[]) => (disk.full ? Promise.reject(enospc()) : write(...a)),
+    });
+  }) as typeof fs.open;
+  return { ...fs, open, default: { ...fs, open } };
 });
 
 describe('writing on a full disk', () => {

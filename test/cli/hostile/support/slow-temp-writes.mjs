@@ -4,19 +4,6 @@
 import fs from 'node:fs';
 
 const TEMP = /\/\.[0-9a-f]{12}\.tmp$/;
-const announced = new WeakSet();
-
-function slowed(original) {
-  return function (...args) {
-    if (!TEMP.test(String(this.path))) return original.apply(this, args);
-    if (!announced.has(this)) {
-      announced.add(this);
-      process.stderr.write(`writing ${this.path}\n`);
-    }
-    setTimeout(() => original.apply(this, args), 200);
-  };
-}
-
 // The kit is written into a staging directory beside --out (`.<name>.new-<hex>/`) with fs.promises.writeFile.
 const STAGING = /^(.*\/\.[^/]+\.new-[0-9a-f]{12})\//;
 const writeFile = fs.promises.writeFile;
@@ -33,5 +20,20 @@ fs.promises.writeFile = async function (path, ...args) {
   return writeFile.call(this, path, ...args);
 };
 
-fs.WriteStream.prototype._write = slowed(fs.WriteStream.prototype._write);
-fs.WriteStream.prototype._writev = slowed(fs.WriteStream.prototype._writev);
+// Reports are written through a FileHandle (src/io/atomic-write.ts): its writes to a temporary file likewise.
+const open = fs.promises.open;
+fs.promises.open = async function (path, ...args) {
+  const handle = await open.call(this, path, ...args);
+  if (!TEMP.test(String(path))) return handle;
+  const write = handle.write;
+  let writing = false;
+  handle.write = async function (...writeArgs) {
+    if (!writing) {
+      writing = true;
+      process.stderr.write(`writing ${path}\n`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return write.apply(this, writeArgs);
+  };
+  return handle;
+};
