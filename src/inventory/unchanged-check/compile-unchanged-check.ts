@@ -153,14 +153,16 @@ class Compiler {
     const fields = keys.map((key) => this.compile(shape[key]!));
     const optional = keys.map((key) => fieldIsOptional(shape[key]!));
     if (this.generatedCode) {
+      const patterns: RegExp[] = [];
       const generated = generateObjectCheck(
         keys.map((key, i) => ({
           key,
           check: fields[i]!,
           optional: optional[i]!,
-          inline: inlineTest(shape[key]!),
+          inline: inlineTest(shape[key]!, patterns),
         })),
         loose,
+        patterns,
       );
       if (generated) return generated;
     }
@@ -270,9 +272,21 @@ class Compiler {
  * For a field that is a plain string, boolean or number (maybe nullable or optional, with no checks): a
  * condition on `x` equal to its check's UNCHANGED (else REJECTED), for generated code; else null.
  */
-function inlineTest(schema: Schema): string | null {
+function inlineTest(schema: Schema, patterns: RegExp[]): string | null {
   const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
-  if (def.coerce || (def.checks?.length ?? 0) > 0 || schema._zod.traits.has('$ZodCheck')) return null;
+  if (def.coerce) return null;
+  const checks = checksOf(schema);
+  if (def.type === 'string' && checks.length > 0) {
+    const plain = plainPatterns(checks);
+    if (!plain) return null;
+    const tests = plain.map((pattern) => {
+      patterns.push(pattern);
+      const p = `P[${patterns.length - 1}]`;
+      return pattern.global || pattern.sticky ? `(${p}.lastIndex = 0, ${p}.test(x))` : `${p}.test(x)`;
+    });
+    return `(typeof x === "string" && ${tests.join(' && ')})`;
+  }
+  if (checks.length > 0) return null;
   switch (def.type) {
     case 'string':
       return 'typeof x === "string"';
@@ -281,16 +295,51 @@ function inlineTest(schema: Schema): string | null {
     case 'number':
       return '(typeof x === "number" && Number.isFinite(x))';
     case 'nullable': {
-      const inner = inlineTest(def.innerType as Schema);
+      const inner = inlineTest(def.innerType as Schema, patterns);
       return inner && `(x === null || ${inner})`;
     }
     case 'optional': {
-      const inner = schema._zod.traits.has('$ZodExactOptional') ? null : inlineTest(def.innerType as Schema);
+      const inner = schema._zod.traits.has('$ZodExactOptional')
+        ? null
+        : inlineTest(def.innerType as Schema, patterns);
       return inner && `(x === undefined || ${inner})`;
     }
     default:
       return null;
   }
+}
+
+/** A schema's checks as zod runs them: its own (a string format is its own check) first. */
+function checksOf(schema: Schema): Check[] {
+  return [
+    ...(schema._zod.traits.has('$ZodCheck') ? [schema as unknown as Check] : []),
+    ...((schema._zod.def.checks ?? []) as Check[]),
+  ];
+}
+
+/**
+ * The patterns of checks that are each exactly "the string matches this pattern" in zod (an ISO date-time,
+ * `.regex()`: core/checks.js $ZodCheckStringFormat and $ZodCheckRegex reset `lastIndex` and `test`), so
+ * the test can be run here without zod's payload; null when any check is something else.
+ */
+function plainPatterns(checks: Check[]): RegExp[] | null {
+  const patterns: RegExp[] = [];
+  for (const check of checks) {
+    const def = check._zod.def as z.core.$ZodCheckDef & { pattern?: unknown };
+    const plain =
+      def.check === 'string_format' &&
+      def.when === undefined &&
+      def.pattern instanceof RegExp &&
+      ['$ZodISODateTime', '$ZodCheckRegex'].some((trait) => traitsOf(check).has(trait));
+    if (!plain) return null;
+    patterns.push(def.pattern as RegExp);
+  }
+  return patterns;
+}
+
+/** What zod made a check of (every zod 4 instance has its constructors' names as `_zod.traits`). */
+function traitsOf(check: Check): ReadonlySet<string> {
+  return (check._zod as unknown as { traits?: Set<string> }).traits ?? new Set();
 }
 
 /** Optional in zod's sense: an absent key is fine and stays absent (`.optional()`, not a default). */
@@ -307,14 +356,23 @@ function fieldIsOptional(field: Schema): boolean {
  * is what zod's checks see.
  */
 function withChecks(schema: Schema, parse: UnchangedCheck): UnchangedCheck {
-  const checks: Check[] = [
-    ...(schema._zod.traits.has('$ZodCheck') ? [schema as unknown as Check] : []),
-    ...((schema._zod.def.checks ?? []) as Check[]),
-  ];
+  const checks = checksOf(schema);
   if (checks.length === 0) return parse;
   for (const check of checks) {
     const kind = check._zod.def.check;
     if (!READ_ONLY_CHECKS.has(kind)) throw new UnsupportedSchemaError(`check ${kind}`);
+  }
+  const patterns = plainPatterns(checks);
+  if (patterns) {
+    return (value) => {
+      const verdict = parse(value);
+      if (verdict !== UNCHANGED) return verdict;
+      for (const pattern of patterns) {
+        pattern.lastIndex = 0;
+        if (!pattern.test(value as string)) return REJECTED;
+      }
+      return UNCHANGED;
+    };
   }
   const payload: z.core.ParsePayload = { value: undefined, issues: [] };
   return (value) => {
