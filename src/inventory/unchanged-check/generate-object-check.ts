@@ -1,4 +1,4 @@
-import type { UnchangedCheck } from './compile-unchanged-check.js';
+import type { UnchangedCheck } from './verdict.js';
 
 /** One key of an object schema, as the generated check needs it. */
 export interface GeneratedField {
