@@ -1,26 +1,25 @@
 import type { z } from 'zod';
 import { generateObjectCheck } from './generate-object-check.js';
+import { inlineTest, withChecks } from './schema-checks.js';
+import {
+  REJECTED,
+  UNCHANGED,
+  UNSURE,
+  type UnchangedCheck,
+  UnsupportedSchemaError,
+  type Verdict,
+} from './verdict.js';
 
-/**
- * What an unchanged-check says of a value (parsed JSON) against the zod schema it was compiled from:
- * - REJECTED: zod would certainly refuse it;
- * - UNCHANGED: zod would accept it and return a value equal to it (same keys in the same order, nothing
- *   stripped, nothing added), so the value itself can stand for zod's output;
- * - UNSURE: anything else (an unknown key zod would strip, keys out of schema order, …): ask zod.
- * Only UNCHANGED lets a reader skip zod; REJECTED and UNSURE both go to zod, which words the error.
- */
-export const REJECTED = 0;
-export const UNSURE = 1;
-export const UNCHANGED = 2;
-export type Verdict = typeof REJECTED | typeof UNSURE | typeof UNCHANGED;
-
-export type UnchangedCheck = (value: unknown) => Verdict;
-
-/** A schema construct the compiler does not mirror: the caller validates with zod alone. */
-export class UnsupportedSchemaError extends Error {}
+export {
+  REJECTED,
+  UNCHANGED,
+  UNSURE,
+  type UnchangedCheck,
+  UnsupportedSchemaError,
+  type Verdict,
+} from './verdict.js';
 
 type Schema = z.core.$ZodType;
-type Check = z.core.$ZodCheck;
 
 /**
  * Compiles a zod schema into a check that walks a value once, without allocating, and answers whether zod
@@ -39,19 +38,6 @@ export function compileUnchangedCheck(
 ): UnchangedCheck {
   return new Compiler(options.generatedCode ?? true).compile(schema);
 }
-
-/** Check kinds that only look at a value (never rewrite it, as `overwrite` — trim, toLowerCase — does). */
-const READ_ONLY_CHECKS = new Set([
-  'greater_than',
-  'less_than',
-  'multiple_of',
-  'number_format',
-  'min_length',
-  'max_length',
-  'length_equals',
-  'string_format',
-  'custom',
-]);
 
 /** Keys a plain object inherits: `key in value` would be true without the key in the file. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -153,14 +139,16 @@ class Compiler {
     const fields = keys.map((key) => this.compile(shape[key]!));
     const optional = keys.map((key) => fieldIsOptional(shape[key]!));
     if (this.generatedCode) {
+      const patterns: RegExp[] = [];
       const generated = generateObjectCheck(
         keys.map((key, i) => ({
           key,
           check: fields[i]!,
           optional: optional[i]!,
-          inline: inlineTest(shape[key]!),
+          inline: inlineTest(shape[key]!, patterns),
         })),
         loose,
+        patterns,
       );
       if (generated) return generated;
     }
@@ -266,75 +254,12 @@ class Compiler {
   }
 }
 
-/**
- * For a field that is a plain string, boolean or number (maybe nullable or optional, with no checks): a
- * condition on `x` equal to its check's UNCHANGED (else REJECTED), for generated code; else null.
- */
-function inlineTest(schema: Schema): string | null {
-  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
-  if (def.coerce || (def.checks?.length ?? 0) > 0 || schema._zod.traits.has('$ZodCheck')) return null;
-  switch (def.type) {
-    case 'string':
-      return 'typeof x === "string"';
-    case 'boolean':
-      return 'typeof x === "boolean"';
-    case 'number':
-      return '(typeof x === "number" && Number.isFinite(x))';
-    case 'nullable': {
-      const inner = inlineTest(def.innerType as Schema);
-      return inner && `(x === null || ${inner})`;
-    }
-    case 'optional': {
-      const inner = schema._zod.traits.has('$ZodExactOptional') ? null : inlineTest(def.innerType as Schema);
-      return inner && `(x === undefined || ${inner})`;
-    }
-    default:
-      return null;
-  }
-}
-
 /** Optional in zod's sense: an absent key is fine and stays absent (`.optional()`, not a default). */
 function fieldIsOptional(field: Schema): boolean {
   const { optin, optout } = field._zod;
   if (optin === undefined) return false;
   if (optin === 'optional' && optout === 'optional') return true;
   throw new UnsupportedSchemaError(`field optionality ${optin}/${optout}`);
-}
-
-/**
- * The schema's checks (its own format first, as zod runs them), run by zod's own check objects on a
- * reusable payload once the value's type is known to be unchanged: the value is then zod's output, which
- * is what zod's checks see.
- */
-function withChecks(schema: Schema, parse: UnchangedCheck): UnchangedCheck {
-  const checks: Check[] = [
-    ...(schema._zod.traits.has('$ZodCheck') ? [schema as unknown as Check] : []),
-    ...((schema._zod.def.checks ?? []) as Check[]),
-  ];
-  if (checks.length === 0) return parse;
-  for (const check of checks) {
-    const kind = check._zod.def.check;
-    if (!READ_ONLY_CHECKS.has(kind)) throw new UnsupportedSchemaError(`check ${kind}`);
-  }
-  const payload: z.core.ParsePayload = { value: undefined, issues: [] };
-  return (value) => {
-    const verdict = parse(value);
-    if (verdict !== UNCHANGED) return verdict;
-    payload.value = value;
-    for (const check of checks) {
-      const when = check._zod.def.when;
-      if (when && !when(payload as never)) continue;
-      const ran = check._zod.check(payload as never) as unknown;
-      if (ran instanceof Promise) return UNSURE;
-      if (payload.issues.length > 0) {
-        payload.issues.length = 0;
-        payload.value = undefined;
-        return REJECTED;
-      }
-    }
-    payload.value = undefined;
-    return UNCHANGED;
-  };
 }
 
 /**

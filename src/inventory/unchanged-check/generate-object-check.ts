@@ -1,4 +1,4 @@
-import type { UnchangedCheck } from './compile-unchanged-check.js';
+import type { UnchangedCheck } from './verdict.js';
 
 /** One key of an object schema, as the generated check needs it. */
 export interface GeneratedField {
@@ -7,7 +7,8 @@ export interface GeneratedField {
   optional: boolean;
   /**
    * A JavaScript condition on `x` that is true exactly when `check(x)` would answer UNCHANGED and false
-   * when it would answer REJECTED (a plain string, boolean or number, maybe nullable), or null: call `check`.
+   * when it would answer REJECTED (a plain string, boolean or number, maybe nullable, a string maybe with
+   * patterns `P[i]` to match), or null: call `check`.
    */
   inline: string | null;
 }
@@ -20,7 +21,11 @@ export interface GeneratedField {
  * calls no closure for a string field. Undefined where the runtime refuses generated code
  * (`--disallow-code-generation-from-strings`): the closure version is used.
  */
-export function generateObjectCheck(fields: GeneratedField[], loose: boolean): UnchangedCheck | undefined {
+export function generateObjectCheck(
+  fields: GeneratedField[],
+  loose: boolean,
+  patterns: RegExp[],
+): UnchangedCheck | undefined {
   const n = fields.length;
   // firstRequired[i]: the first required field at i or after (n when none), to find a skipped one.
   const firstRequired = new Array<number>(n + 1).fill(n);
@@ -59,15 +64,17 @@ export function generateObjectCheck(fields: GeneratedField[], loose: boolean): U
     return verdict;
   };`;
   try {
-    const make = new Function('F', 'K', 'R', body) as (
+    const make = new Function('F', 'K', 'R', 'P', body) as (
       checks: UnchangedCheck[],
       keys: string[],
       firstRequired: number[],
+      patterns: RegExp[],
     ) => UnchangedCheck;
     return make(
       fields.map((field) => field.check),
       fields.map((field) => field.key),
       firstRequired,
+      patterns,
     );
   } catch {
     return undefined;
