@@ -37,6 +37,11 @@ export class Utf8Chunks {
     this.used += bytes.length;
   }
 
+  /** Whether a chunk is filled (checked before `yield* filled()`: a generator per piece is garbage). */
+  get hasFilled(): boolean {
+    return this.full.length > 0;
+  }
+
   /** The chunks filled so far, each handed out once (the caller yields them after every few pieces). */
   *filled(): Generator<Uint8Array> {
     while (this.full.length > 0) yield this.full.shift()!;

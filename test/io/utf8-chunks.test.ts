@@ -22,7 +22,12 @@ function build(pieces: readonly Piece[], chunkBytes?: number): Uint8Array[] {
   for (const piece of pieces) {
     if ('text' in piece) out.text(piece.text);
     else out.bytes(utf8Bytes(piece.bytes));
-    chunks.push(...out.filled());
+    // hasFilled says exactly when there is something to take (the renderers only take chunks then).
+    const had = out.hasFilled;
+    const taken = [...out.filled()];
+    expect(taken.length > 0).toBe(had);
+    expect(out.hasFilled).toBe(false);
+    chunks.push(...taken);
   }
   chunks.push(...out.rest());
   return chunks;
