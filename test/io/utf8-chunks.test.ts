@@ -87,6 +87,15 @@ describe('UTF-8 chunks', () => {
     expect(Buffer.from(b!).toString()).toBe('z'.repeat(1000));
   });
 
+  it('take more text after the rest was taken', () => {
+    const out = new Utf8Chunks(16);
+    out.text('first → ');
+    const first = [...out.rest()];
+    out.text('second → ');
+    expect(chunksText([...first, ...out.rest()])).toBe('first → second → ');
+    expect([...out.rest()]).toEqual([]);
+  });
+
   it('tell ASCII from other text', () => {
     expect(isAscii('IAM console > Users\r\n"x"')).toBe(true);
     expect(isAscii('IAM console → Users')).toBe(false);
