@@ -179,9 +179,11 @@ function kindOf(user: IamUser): AccessRow['principalKind'] {
   return classifyUser(user).kind === 'human' ? 'person' : 'workload';
 }
 
+const ROW_ORDER = ['principal', 'accountId', 'path', 'via', 'permission'] as const;
+
 // Code-unit order: stable across machines and locales, and fast on hundreds of thousands of rows.
 function compareRows(a: AccessRow, b: AccessRow): number {
-  for (const key of ['principal', 'accountId', 'path', 'via', 'permission'] as const) {
+  for (const key of ROW_ORDER) {
     if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
   }
   const [x, y] = [a.application?.name ?? '', b.application?.name ?? ''];

@@ -17,6 +17,7 @@ const SERVICE_LABEL: Record<string, string> = {
  * account's gap is listed once in `unknown`. Never a secret: counts and service names only.
  */
 export function withCredentialColumn(
+  /** Given the column in place. */
   rows: AccessRow[],
   accounts: readonly Account[],
   unknown: AccessGap[],
@@ -59,9 +60,10 @@ export function withCredentialColumn(
       byUserArn.set(user.arn, ways.length > 0 ? ways.join('; ') : 'none');
     }
   }
-  return rows.map((row) =>
-    row.path === 'iam-user' ? { ...row, credentials: byUserArn.get(row.via) ?? null } : row,
-  );
+  // Set on the rows themselves (made for this matrix, not shared): a spread copy of 100k rows was ~0.1 s.
+  // The key lands last either way, as in the copy.
+  for (const row of rows) if (row.path === 'iam-user') row.credentials = byUserArn.get(row.via) ?? null;
+  return rows;
 }
 
 function byUser<T extends { userArn: string }>(list: readonly T[] | null): Map<string, T[]> | null {

@@ -37,6 +37,11 @@ export class Utf8Chunks {
     this.used += bytes.length;
   }
 
+  /** Whether a chunk is filled (checked before `yield* filled()`: a generator per piece is garbage). */
+  get hasFilled(): boolean {
+    return this.full.length > 0;
+  }
+
   /** The chunks filled so far, each handed out once (the caller yields them after every few pieces). */
   *filled(): Generator<Uint8Array> {
     while (this.full.length > 0) yield this.full.shift()!;
@@ -44,7 +49,12 @@ export class Utf8Chunks {
 
   /** Every chunk, the last one partly filled; the builder is empty afterwards. */
   *rest(): Generator<Uint8Array> {
-    if (this.used > 0) this.finish(this.chunkBytes);
+    if (this.used > 0) {
+      this.full.push(this.chunk.subarray(0, this.used));
+      // No buffer taken for a next chunk that may never come (text appended later takes one).
+      this.chunk = NO_CHUNK;
+      this.used = 0;
+    }
     yield* this.filled();
   }
 
@@ -66,6 +76,7 @@ export class Utf8Chunks {
  * in flight would be memory kept for nothing.
  */
 const pool: Buffer[] = [];
+const NO_CHUNK = Buffer.alloc(0);
 const POOL_SIZE = 8;
 const pooled = new WeakSet<ArrayBufferLike>();
 

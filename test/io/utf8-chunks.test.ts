@@ -22,7 +22,12 @@ function build(pieces: readonly Piece[], chunkBytes?: number): Uint8Array[] {
   for (const piece of pieces) {
     if ('text' in piece) out.text(piece.text);
     else out.bytes(utf8Bytes(piece.bytes));
-    chunks.push(...out.filled());
+    // hasFilled says exactly when there is something to take (the renderers only take chunks then).
+    const had = out.hasFilled;
+    const taken = [...out.filled()];
+    expect(taken.length > 0).toBe(had);
+    expect(out.hasFilled).toBe(false);
+    chunks.push(...taken);
   }
   chunks.push(...out.rest());
   return chunks;
@@ -80,6 +85,15 @@ describe('UTF-8 chunks', () => {
     expect(b!.buffer).not.toBe(outsider.buffer);
     expect(Buffer.from(a!).toString()).toBe('y'.repeat(1000));
     expect(Buffer.from(b!).toString()).toBe('z'.repeat(1000));
+  });
+
+  it('take more text after the rest was taken', () => {
+    const out = new Utf8Chunks(16);
+    out.text('first → ');
+    const first = [...out.rest()];
+    out.text('second → ');
+    expect(chunksText([...first, ...out.rest()])).toBe('first → second → ');
+    expect([...out.rest()]).toEqual([]);
   });
 
   it('tell ASCII from other text', () => {

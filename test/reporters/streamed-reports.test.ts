@@ -55,6 +55,36 @@ describe('reports that grow with the findings are streamed in chunks', () => {
     }
   });
 
+  it('JSON and CSV hand out each chunk as soon as it is full, not after reading every finding', async () => {
+    const base = await demoModel();
+    const all = Array.from({ length: 20_000 }, (_, i) => ({
+      ...base.findings[i % base.findings.length]!,
+      id: `f${i}`,
+    }));
+    let read = 0;
+    const counted: ReportModel['findings'] = {
+      length: all.length,
+      *[Symbol.iterator]() {
+        for (const finding of all) {
+          read += 1;
+          yield finding;
+        }
+      },
+    };
+    const model: ReportModel = { ...base, findings: counted };
+    // The JSON reads the findings once for its migrations table before the pass that writes them.
+    for (const [render, passesBefore] of [
+      [renderJsonChunks, 1],
+      [renderCsvChunks, 0],
+    ] as const) {
+      read = 0;
+      const chunks = render(model)[Symbol.iterator]();
+      expect(chunks.next().done).toBe(false);
+      expect(chunks.next().done).toBe(false);
+      expect(read).toBeLessThan((passesBefore + 0.5) * all.length);
+    }
+  });
+
   it('JSON with no findings is still the plain model', async () => {
     const model: ReportModel = { ...(await demoModel()), findings: [] };
     expect(chunksText(renderJsonChunks(model))).toBe(`${JSON.stringify(toReportFile(model), null, 2)}\n`);

@@ -75,7 +75,7 @@ export function* renderCsvChunks(model: ReportModel): Generator<Uint8Array> {
       out.bytes(rule.consoleBytes);
       out.text(tail);
     } else out.text(head + rule.console + tail);
-    yield* out.filled();
+    if (out.hasFilled) yield* out.filled();
   }
   yield* out.rest();
 }

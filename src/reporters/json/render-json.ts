@@ -43,7 +43,7 @@ export function* renderJsonChunks(model: ReportModel): Generator<Uint8Array> {
     migrations.set(resourceArn, entry);
     out.text(`${separator}${json(resourceArn)}: ${advice}`);
     separator = ',\n    ';
-    yield* out.filled();
+    if (out.hasFilled) yield* out.filled();
   }
   out.text(`${migrations.size === 0 ? '}' : '\n  }'},\n  "findings": [\n`);
   // Read in one pass (a list kept on disk reads its file once).
@@ -54,7 +54,7 @@ export function* renderJsonChunks(model: ReportModel): Generator<Uint8Array> {
       findingLine(finding, rules.get(finding.ruleId), migrations);
     out.text(separator + line);
     separator = ',\n    ';
-    yield* out.filled();
+    if (out.hasFilled) yield* out.filled();
   }
   out.text(`\n  ]${shell.slice(at + TAIL_MARKER.length)}\n`);
   yield* out.rest();
