@@ -10,14 +10,7 @@ import {
   type Verdict,
 } from './verdict.js';
 
-export {
-  REJECTED,
-  UNCHANGED,
-  UNSURE,
-  type UnchangedCheck,
-  UnsupportedSchemaError,
-  type Verdict,
-} from './verdict.js';
+export * from './verdict.js';
 
 type Schema = z.core.$ZodType;
 
