@@ -3,16 +3,10 @@ export const SEMI_SPACE_FLAG: string;
 export const LARGE_SNAPSHOT_BYTES: number;
 export const HEAP_BYTES_PER_SNAPSHOT_BYTE: number;
 export const MIN_HEAP_BYTES_PER_SNAPSHOT_BYTE: number;
-export const HTML_HEAP_BYTES_PER_SNAPSHOT_BYTE: number;
 export const NON_HEAP_BYTES: number;
 export class SnapshotTooLargeError extends Error {}
 export function availableMemory(env?: NodeJS.ProcessEnv): number;
-export function heapCapFlag(
-  size: number,
-  memory: number,
-  snapshotPath: string,
-  options?: { html?: boolean },
-): string;
+export function heapCapFlag(size: number, memory: number, snapshotPath: string): string;
 export function youngGenerationFlags(
   args: readonly string[],
   options?: { env?: NodeJS.ProcessEnv; execArgv?: readonly string[]; cwd?: string; memory?: number },

@@ -31,12 +31,6 @@ const MiB = 2 ** 20;
 export const HEAP_BYTES_PER_SNAPSHOT_BYTE = 1.5;
 /** The least heap a scan completes in, per snapshot byte (its live data peaks at ~1.0 byte). */
 export const MIN_HEAP_BYTES_PER_SNAPSHOT_BYTE = 1.1;
-/**
- * Heap a scan writing the HTML report needs per snapshot byte, wanted and at least: its access summary is
- * built from the whole inventory before the rules let it go (a row per IAM user and assignment). At 1M IAM
- * users (1021 MiB) such a scan ran out of a 1.5 GiB heap, and completed in 2.5 GiB (2.2 GiB peak RSS).
- */
-export const HTML_HEAP_BYTES_PER_SNAPSHOT_BYTE = 2.5;
 /** Memory a scan uses beyond the old space: the young generation (3 × 64 MiB), code, buffers, Node. */
 export const NON_HEAP_BYTES = 512 * MiB;
 
@@ -57,23 +51,20 @@ export function availableMemory(env = process.env) {
 /**
  * The --max-old-space-size flag for a scan of a snapshot of `size` bytes on a machine with `memory` bytes:
  * 1.5 × the snapshot (at least 1 GiB, in steps of 256 MiB), less when the machine has less, never below
- * 1.1 × the snapshot: then a SnapshotTooLargeError saying what to do instead. With `html` (the HTML report
- * is asked for) 2.5 × the snapshot, and never less.
+ * 1.1 × the snapshot: then a SnapshotTooLargeError saying what to do instead.
  */
-export function heapCapFlag(size, memory, snapshotPath, { html = false } = {}) {
+export function heapCapFlag(size, memory, snapshotPath) {
   const step = 256 * MiB;
-  const perByte = html ? HTML_HEAP_BYTES_PER_SNAPSHOT_BYTE : HEAP_BYTES_PER_SNAPSHOT_BYTE;
-  const leastPerByte = html ? HTML_HEAP_BYTES_PER_SNAPSHOT_BYTE : MIN_HEAP_BYTES_PER_SNAPSHOT_BYTE;
-  const wanted = Math.max(1024 * MiB, Math.ceil((size * perByte) / step) * step);
+  const wanted = Math.max(1024 * MiB, Math.ceil((size * HEAP_BYTES_PER_SNAPSHOT_BYTE) / step) * step);
   const room = Math.floor((memory - NON_HEAP_BYTES) / step) * step;
   const cap = Math.min(wanted, room);
-  if (cap < size * leastPerByte) {
+  if (cap < size * MIN_HEAP_BYTES_PER_SNAPSHOT_BYTE) {
     const gib = (bytes) => (bytes / (1024 * MiB)).toFixed(1);
     throw new SnapshotTooLargeError(
       `keysweep: ${JSON.stringify(snapshotPath)} (${Math.round(size / MiB)} MiB) needs about ` +
-        `${gib(size * leastPerByte + NON_HEAP_BYTES)} GiB of memory to scan${html ? ' with the html report' : ''} and this machine ` +
+        `${gib(size * MIN_HEAP_BYTES_PER_SNAPSHOT_BYTE + NON_HEAP_BYTES)} GiB of memory to scan and this machine ` +
         `has ${gib(memory)} GiB: scan it on a larger machine, or in parts (keysweep collect --shard K/N ` +
-        `writes one snapshot a part)${html ? ', or leave html out of --format' : ''}; NODE_OPTIONS=--max-old-space-size=MiB runs it with that heap anyway`,
+        `writes one snapshot a part); NODE_OPTIONS=--max-old-space-size=MiB runs it with that heap anyway`,
     );
   }
   return `--max-old-space-size=${cap / MiB}`;
@@ -108,8 +99,7 @@ export function youngGenerationFlags(
     return null; // The scan itself says what is wrong with the file.
   }
   if (size < threshold) return null;
-  if (!capGiven)
-    flags.push(heapCapFlag(size, memory, snapshot, { html: formatsArgument(args).includes('html') }));
+  if (!capGiven) flags.push(heapCapFlag(size, memory, snapshot));
   return flags;
 }
 
@@ -121,17 +111,6 @@ function snapshotArgument(args) {
     if (args[i].startsWith('--snapshot=')) return args[i].slice('--snapshot='.length);
   }
   return undefined;
-}
-
-/** The formats of --format (either spelling; the last one given, as commander reads it); [] if absent. */
-function formatsArgument(args) {
-  let list = '';
-  for (let i = 1; i < args.length; i += 1) {
-    if (args[i] === '--') break;
-    if (args[i] === '--format') list = args[i + 1] ?? '';
-    else if (args[i].startsWith('--format=')) list = args[i].slice('--format='.length);
-  }
-  return list.split(',').map((format) => format.trim());
 }
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];

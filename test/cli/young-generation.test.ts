@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -35,33 +35,6 @@ describe('bin/young-generation.js: when a scan runs again with a larger young ge
     ]);
   });
 
-  it("asks for the HTML report's heap when --format names html (either spelling, the last --format given)", () => {
-    // A sparse file of 1021 MiB (a 1M-user snapshot's size): only its size is read.
-    const dir = mkdtempSync(join(tmpdir(), 'keysweep-sparse-'));
-    const big = join(dir, 'big.json');
-    try {
-      const fd = openSync(big, 'w');
-      ftruncateSync(fd, 1021 * MiB);
-      closeSync(fd);
-      const flags = (...format: string[]) =>
-        youngGenerationFlags(['scan', ...format, '--snapshot', big], {
-          env: {},
-          execArgv: [],
-          memory: 16 * GiB,
-        });
-      expect(flags()).toEqual([SEMI_SPACE_FLAG, '--max-old-space-size=1536']);
-      expect(flags('--format', 'sarif,json,md')).toEqual([SEMI_SPACE_FLAG, '--max-old-space-size=1536']);
-      expect(flags('--format', 'md,html')).toEqual([SEMI_SPACE_FLAG, '--max-old-space-size=2560']);
-      expect(flags('--format=html')).toEqual([SEMI_SPACE_FLAG, '--max-old-space-size=2560']);
-      expect(flags('--format', 'html', '--format', 'md')).toEqual([
-        SEMI_SPACE_FLAG,
-        '--max-old-space-size=1536',
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   it('does not for a smaller snapshot, other commands, a missing file, or when told not to', () => {
     expect(decide(['scan', '--snapshot', DEMO_SNAPSHOT_PATH], {})).toBeNull();
     expect(decide(['plan', '--snapshot', DEMO_SNAPSHOT_PATH])).toBeNull();
@@ -90,11 +63,6 @@ describe('bin/young-generation.js: when a scan runs again with a larger young ge
     // A 1M-user snapshot (1015 MiB): the 1.5 GiB heap it was measured in.
     expect(heapCapFlag(1015 * MiB, 16 * GiB, 'big.json')).toBe('--max-old-space-size=1536');
     expect(heapCapFlag(300 * MiB, 16 * GiB, 'mid.json')).toBe('--max-old-space-size=1024');
-    // The HTML report's access summary holds rows of the whole inventory: 2.5 × the snapshot, never less.
-    expect(heapCapFlag(1021 * MiB, 16 * GiB, 'big.json', { html: true })).toBe('--max-old-space-size=2560');
-    expect(() => heapCapFlag(1021 * MiB, 2.5 * GiB, 'big.json', { html: true })).toThrow(
-      /with the html report .*leave html out of --format/,
-    );
     // 2 GiB of memory: what is left after 512 MiB for the rest of the process, still ≥ 1.1 x the snapshot.
     expect(heapCapFlag(1200 * MiB, 2 * GiB, 'big.json')).toBe('--max-old-space-size=1536');
     expect(() => heapCapFlag(1015 * MiB, 1.5 * GiB, 'a\nb.json')).toThrow(SnapshotTooLargeError);
