@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { buildAccessMatrix } from '../../access-matrix/access-matrix.js';
 import { resolveRunConfig } from '../../config/run-config.js';
 import { writeFilesAtomic } from '../../io/atomic-write.js';
 import { escapeControlCharactersPerLine } from '../../io/escape-control-characters.js';
@@ -18,7 +17,7 @@ import {
 } from '../../report/model/report-model.js';
 import { SpillingSink, type SunkFindings, spillThresholdFor } from '../../report/spool/spilling-sink.js';
 import type { SpooledFindings } from '../../report/spool/spooled-findings.js';
-import { type AccessSummary, summarizeAccess } from '../../reporters/html/html-access-section.js';
+import { type AccessSummary, summarizeAccessOf } from '../../reporters/html/html-access-section.js';
 import { REPORT_FORMATS, renderConsoleSummary, renderReports } from '../../reporters/index.js';
 import { evaluateInto } from '../../rules/engine.js';
 import { configuredRuleSummary } from '../../rules/rule-summary.js';
@@ -176,7 +175,7 @@ async function inventoryModel(
   // owns (not the cached demo) is let go account by account as the rules finish with it.
   const facts = snapshotFacts(snapshot, now);
   // The HTML report's access summary too, so the inventory is not kept for rendering.
-  const accessMatrix = withAccessMatrix ? summarizeAccess(buildAccessMatrix(snapshot)) : undefined;
+  const accessMatrix = withAccessMatrix ? summarizeAccessOf(snapshot) : undefined;
   const evaluated = markBreakGlassUsers(snapshot, config.breakGlassUsers);
   const release = flags.demo
     ? undefined

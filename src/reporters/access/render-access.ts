@@ -45,21 +45,34 @@ const isPeople = (row: AccessRow) => row.principalKind !== 'workload';
 export function adminPeopleByAccount(
   matrix: AccessMatrix,
 ): Array<{ accountId: string; accountName: string; people: string[] }> {
-  const byAccount = new Map<string, { accountId: string; accountName: string; people: Set<string> }>();
-  for (const row of matrix.rows) {
+  const tally = new AdminPeopleTally();
+  for (const row of matrix.rows) tally.add(row);
+  return tally.byAccount();
+}
+
+/** adminPeopleByAccount one row at a time (rows in any order: the result is sorted). */
+export class AdminPeopleTally {
+  private readonly accounts = new Map<
+    string,
+    { accountId: string; accountName: string; people: Set<string> }
+  >();
+
+  add(row: AccessRow): void {
     // An application assignment is access to an application, not to an account.
-    if (row.application) continue;
-    const entry = byAccount.get(row.accountId) ?? {
-      accountId: row.accountId,
-      accountName: row.accountName,
-      people: new Set<string>(),
-    };
+    if (row.application) return;
+    let entry = this.accounts.get(row.accountId);
+    if (!entry) {
+      entry = { accountId: row.accountId, accountName: row.accountName, people: new Set<string>() };
+      this.accounts.set(row.accountId, entry);
+    }
     if (isPeople(row) && row.adminEquivalent === true) entry.people.add(row.principal);
-    byAccount.set(row.accountId, entry);
   }
-  return [...byAccount.values()]
-    .map((e) => ({ accountId: e.accountId, accountName: e.accountName, people: [...e.people].sort() }))
-    .sort((a, b) => b.people.length - a.people.length || a.accountId.localeCompare(b.accountId));
+
+  byAccount(): Array<{ accountId: string; accountName: string; people: string[] }> {
+    return [...this.accounts.values()]
+      .map((e) => ({ accountId: e.accountId, accountName: e.accountName, people: [...e.people].sort() }))
+      .sort((a, b) => b.people.length - a.people.length || a.accountId.localeCompare(b.accountId));
+  }
 }
 
 function renderAccessMarkdown(matrix: AccessMatrix): string {

@@ -1,6 +1,10 @@
 import type { AccessMatrix, AccessRow } from '../../access-matrix/access-matrix-schema.js';
+import { compareRows, eachAccessRow } from '../../access-matrix/build-access-matrix.js';
+import { credentialsByUser } from '../../access-matrix/credential-column.js';
+import { withUsedColumn } from '../../access-matrix/used-column.js';
+import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { esc } from '../../io/text/html-escape.js';
-import { adminPeopleByAccount } from '../access/render-access.js';
+import { AdminPeopleTally, adminPeopleByAccount } from '../access/render-access.js';
 
 /** Like the findings table: beyond this the page gets heavy; the full matrix is `keysweep access`. */
 export const MAX_ACCESS_ROWS = 5_000;
@@ -17,15 +21,67 @@ export interface AccessSummary {
   topAdminAccounts: Array<{ accountName: string; people: number }>;
 }
 
-export function summarizeAccess(matrix: AccessMatrix): AccessSummary {
+export function summarizeAccess(matrix: AccessMatrix, limit = MAX_ACCESS_ROWS): AccessSummary {
   return {
-    shown: matrix.rows.slice(0, MAX_ACCESS_ROWS),
+    shown: matrix.rows.slice(0, limit),
     totalRows: matrix.rows.length,
     unknown: matrix.unknown,
     topAdminAccounts: adminPeopleByAccount(matrix)
       .slice(0, 5)
       .map((a) => ({ accountName: a.accountName, people: a.people.length })),
   };
+}
+
+/**
+ * summarizeAccess(buildAccessMatrix(snapshot)) without the matrix: the rows are taken one at a time, and only
+ * the first `limit` in matrix order are kept (with their credential and used columns), beside the counts.
+ * At 1M IAM users the whole matrix held a row per user with its columns twice (~1 GiB of heap) next to the
+ * inventory.
+ */
+export function summarizeAccessOf(snapshot: Snapshot, limit = MAX_ACCESS_ROWS): AccessSummary {
+  const first = new FirstRows(limit, compareRows);
+  const admins = new AdminPeopleTally();
+  let totalRows = 0;
+  const unknown = eachAccessRow(snapshot, (row) => {
+    totalRows += 1;
+    first.add(row);
+    admins.add(row);
+  });
+  const credentials = credentialsByUser(snapshot.accounts, unknown);
+  const shown = first.rows();
+  for (const row of shown) if (row.path === 'iam-user') row.credentials = credentials.get(row.via) ?? null;
+  return {
+    shown: withUsedColumn(shown, snapshot),
+    totalRows,
+    unknown,
+    topAdminAccounts: admins
+      .byAccount()
+      .slice(0, 5)
+      .map((a) => ({ accountName: a.accountName, people: a.people.length })),
+  };
+}
+
+/**
+ * The first `limit` items of a stable sort by `compare`, taken one at a time: items are kept until there are
+ * twice `limit`, then sorted and cut (a stable sort keeps earlier items first among equals, as the whole
+ * sort would).
+ */
+class FirstRows<T> {
+  private kept: T[] = [];
+  constructor(
+    private readonly limit: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+
+  add(item: T): void {
+    if (this.limit <= 0) return;
+    this.kept.push(item);
+    if (this.kept.length >= 2 * this.limit) this.kept = this.kept.sort(this.compare).slice(0, this.limit);
+  }
+
+  rows(): T[] {
+    return this.kept.sort(this.compare).slice(0, this.limit);
+  }
 }
 
 /**
