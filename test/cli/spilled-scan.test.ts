@@ -10,8 +10,10 @@ const NOW = '2026-12-01T00:00:00Z';
 const FILES = ['report.sarif', 'report.json', 'report.md', 'report.html', 'report.csv'];
 const BASELINE = join(process.cwd(), 'test/fixtures/demo-report/report.json');
 
-async function spoolDirs(): Promise<string[]> {
-  return (await readdir(tmpdir())).filter((name) => name.startsWith('keysweep-spool-'));
+/** The spool directories in `root` (the scans here get a temporary directory of their own: other keysweep
+ * processes on the machine make and remove spools in the shared one). */
+async function spoolDirs(root: string): Promise<string[]> {
+  return (await readdir(root)).filter((name) => name.startsWith('keysweep-spool-'));
 }
 
 /** Every report of one demo scan, by file name. */
@@ -74,7 +76,8 @@ describe('a scan whose findings spill to disk', () => {
     previous.findings = [...previous.findings.slice(1), gone];
     const baseline = join(dir, 'baseline.json');
     await writeFile(baseline, JSON.stringify(previous));
-    const before = await spoolDirs();
+    const spoolRoot = await mkdtemp(join(tmpdir(), 'keysweep-spool-root-'));
+    vi.stubEnv('TMPDIR', spoolRoot);
     for (const extra of [[], ['--waivers', waivers, '--baseline', baseline]]) {
       const inMemory = await scanDemo(dir, 'memory', extra);
       if (extra.length > 0) {
@@ -89,11 +92,12 @@ describe('a scan whose findings spill to disk', () => {
         vi.stubEnv('KEYSWEEP_SPILL_FINDINGS', threshold);
         const spilled = await scanDemo(dir, `spilled-${threshold}`, extra);
         vi.unstubAllEnvs();
+        vi.stubEnv('TMPDIR', spoolRoot);
         for (const file of FILES)
           expect(spilled[file], `${file} (spill at ${threshold})`).toBe(inMemory[file]);
       }
     }
-    expect(await spoolDirs()).toEqual(before);
+    expect(await spoolDirs(spoolRoot)).toEqual([]);
   });
 
   it('writes the same reports from the demo snapshot file, whose account inventories it lets go as it evaluates', async () => {
