@@ -1,7 +1,5 @@
+import { firstAccessRows } from '../../access-matrix/access-matrix.js';
 import type { AccessMatrix, AccessRow } from '../../access-matrix/access-matrix-schema.js';
-import { compareRows, eachAccessRow } from '../../access-matrix/build-access-matrix.js';
-import { credentialsByUser } from '../../access-matrix/credential-column.js';
-import { withUsedColumn } from '../../access-matrix/used-column.js';
 import type { Snapshot } from '../../inventory/snapshot-schema.js';
 import { esc } from '../../io/text/html-escape.js';
 import { AdminPeopleTally, adminPeopleByAccount } from '../access/render-access.js';
@@ -26,62 +24,26 @@ export function summarizeAccess(matrix: AccessMatrix, limit = MAX_ACCESS_ROWS): 
     shown: matrix.rows.slice(0, limit),
     totalRows: matrix.rows.length,
     unknown: matrix.unknown,
-    topAdminAccounts: adminPeopleByAccount(matrix)
-      .slice(0, 5)
-      .map((a) => ({ accountName: a.accountName, people: a.people.length })),
+    topAdminAccounts: topAdminAccounts(adminPeopleByAccount(matrix)),
   };
 }
 
-/**
- * summarizeAccess(buildAccessMatrix(snapshot)) without the matrix: the rows are taken one at a time, and only
- * the first `limit` in matrix order are kept (with their credential and used columns), beside the counts.
- * At 1M IAM users the whole matrix held a row per user with its columns twice (~1 GiB of heap) next to the
- * inventory.
- */
+/** summarizeAccess(buildAccessMatrix(snapshot)) without the matrix (see firstAccessRows). */
 export function summarizeAccessOf(snapshot: Snapshot, limit = MAX_ACCESS_ROWS): AccessSummary {
-  const first = new FirstRows(limit, compareRows);
   const admins = new AdminPeopleTally();
-  let totalRows = 0;
-  const unknown = eachAccessRow(snapshot, (row) => {
-    totalRows += 1;
-    first.add(row);
-    admins.add(row);
-  });
-  const credentials = credentialsByUser(snapshot.accounts, unknown);
-  const shown = first.rows();
-  for (const row of shown) if (row.path === 'iam-user') row.credentials = credentials.get(row.via) ?? null;
+  const first = firstAccessRows(snapshot, limit, (row) => admins.add(row));
   return {
-    shown: withUsedColumn(shown, snapshot),
-    totalRows,
-    unknown,
-    topAdminAccounts: admins
-      .byAccount()
-      .slice(0, 5)
-      .map((a) => ({ accountName: a.accountName, people: a.people.length })),
+    shown: first.rows,
+    totalRows: first.totalRows,
+    unknown: first.unknown,
+    topAdminAccounts: topAdminAccounts(admins.byAccount()),
   };
 }
 
-/**
- * The first `limit` items of a stable sort by `compare`, taken one at a time: items are kept until there are
- * twice `limit`, then sorted and cut (a stable sort keeps earlier items first among equals, as the whole
- * sort would).
- */
-class FirstRows<T> {
-  private kept: T[] = [];
-  constructor(
-    private readonly limit: number,
-    private readonly compare: (a: T, b: T) => number,
-  ) {}
-
-  add(item: T): void {
-    if (this.limit <= 0) return;
-    this.kept.push(item);
-    if (this.kept.length >= 2 * this.limit) this.kept = this.kept.sort(this.compare).slice(0, this.limit);
-  }
-
-  rows(): T[] {
-    return this.kept.sort(this.compare).slice(0, this.limit);
-  }
+function topAdminAccounts(
+  byAccount: ReadonlyArray<{ accountName: string; people: readonly string[] }>,
+): AccessSummary['topAdminAccounts'] {
+  return byAccount.slice(0, 5).map((a) => ({ accountName: a.accountName, people: a.people.length }));
 }
 
 /**
