@@ -1,4 +1,5 @@
 import { type FindingList, mappedFindings } from '../model/finding-list.js';
+import { plainFinding } from '../model/plain-finding.js';
 import type { ReportFinding, ReportModel } from '../model/report-model.js';
 import { type BaselineFindings, resourceDigest } from './baseline-findings.js';
 import type { BaselineReport } from './load-baseline.js';
@@ -74,7 +75,7 @@ export function compareWithBaseline(
   const findings = mappedFindings(
     current,
     (finding, position) => ({
-      ...finding,
+      ...plainFinding(finding),
       baselineState: unchanged[position] === 1 ? 'unchanged' : 'new',
     }),
     absent,

@@ -4,6 +4,7 @@ import type { FindingSink } from '../../rules/engine.js';
 import { relatedPrimaries } from '../model/related-findings.js';
 import { compactAdviceLessMigration, findingHead, type RuleText } from '../model/report-file.js';
 import { Column } from './growable.js';
+import { GrowingColumns } from './growing-columns.js';
 import { Interned } from './interned.js';
 import { reportOrder } from './report-order.js';
 import { SpoolFile } from './spool-file.js';
@@ -30,19 +31,12 @@ export class FindingSpool implements FindingSink {
   private readonly migrationLines = new SpoolFile('migrations.jsonl');
   private readonly rules: ReadonlyMap<string, RuleText>;
   private count = 0;
-  private readonly severity = new Column((n) => new Uint8Array(n));
-  private readonly rule = new Column((n) => new Uint16Array(n));
-  private readonly account = new Column((n) => new Uint32Array(n));
-  private readonly offset = new Column((n) => new Float64Array(n));
-  private readonly length = new Column((n) => new Uint32Array(n));
-  private readonly migration = new Column((n) => new Int32Array(n));
-  private readonly flags = new Column((n) => new Uint8Array(n));
+  private readonly columns = new GrowingColumns();
   private readonly arns: string[] = [];
   private readonly subjects: string[] = [];
   private readonly ruleIds = new Interned();
   private readonly accountIds = new Interned();
   private readonly resourceTypeIds = new Interned();
-  private readonly resourceType = new Column((n) => new Uint16Array(n));
   /** Each advice object once (rules share one per user, per account being evaluated). */
   private migrationRefs = new Map<MigrationAdvice, number>();
   private migrationCount = 0;
@@ -76,14 +70,16 @@ export class FindingSpool implements FindingSink {
       file = new SpoolFile(`findings-${rule}.jsonl`, RULE_FLUSH_BYTES);
       this.lines[rule] = file;
     }
-    this.offset.set(i, file.size);
-    this.length.set(i, file.append(line));
-    this.severity.set(i, SEVERITIES.indexOf(finding.severity));
-    this.rule.set(i, rule);
-    this.account.set(i, this.accountIds.of(finding.accountId));
-    this.resourceType.set(i, this.resourceTypeIds.of(finding.resourceType));
-    this.migration.set(i, finding.advice.migration ? this.migrationRef(finding.advice.migration) : -1);
-    this.flags.set(i, finding.details.keyOnlyWorkload === true ? KEY_ONLY_WORKLOAD : 0);
+    const columns = this.columns;
+    columns.room(i);
+    columns.offset[i] = file.size;
+    columns.length[i] = file.append(line);
+    columns.severity[i] = SEVERITIES.indexOf(finding.severity);
+    columns.rule[i] = rule;
+    columns.account[i] = this.accountIds.of(finding.accountId);
+    columns.resourceType[i] = this.resourceTypeIds.of(finding.resourceType);
+    columns.migration[i] = finding.advice.migration ? this.migrationRef(finding.advice.migration) : -1;
+    columns.flags[i] = finding.details.keyOnlyWorkload === true ? KEY_ONLY_WORKLOAD : 0;
     this.arns.push(finding.resourceArn);
     this.subjects.push(finding.subject);
     this.count += 1;
@@ -107,22 +103,23 @@ export class FindingSpool implements FindingSink {
     this.migrationLines.flush();
     this.migrationRefs = new Map();
     const count = this.count;
+    const grown = this.columns;
     const columns: SpoolColumns = {
       count,
-      severity: this.severity.values(count),
-      rule: this.rule.values(count),
-      account: this.account.values(count),
-      resourceType: this.resourceType.values(count),
+      severity: grown.severity.subarray(0, count),
+      rule: grown.rule.subarray(0, count),
+      account: grown.account.subarray(0, count),
+      resourceType: grown.resourceType.subarray(0, count),
       resourceTypes: this.resourceTypeIds.values,
-      offset: this.offset.values(count),
-      length: this.length.values(count),
-      migration: this.migration.values(count),
+      offset: grown.offset.subarray(0, count),
+      length: grown.length.subarray(0, count),
+      migration: grown.migration.subarray(0, count),
       arns: this.arns,
       subjects: this.subjects,
       ruleIds: this.ruleIds.values,
       accountIds: this.accountIds.values,
     };
-    const flags = this.flags.values(count);
+    const flags = grown.flags.subarray(0, count);
     const related = relatedPrimaries(count, {
       severity: (i) => SEVERITIES[columns.severity[i]!]!,
       ruleId: (i) => columns.ruleIds[columns.rule[i]!]!,

@@ -15,9 +15,7 @@ import type { SpoolFile } from './spool-file.js';
 import { SpoolPageReader, SpoolReader } from './spool-reader.js';
 import type { StoredReportLines } from './stored-report-lines.js';
 
-/** Where a spooled finding's line is, and its parsed parts once read (non-enumerable slots). */
-const SOURCE = Symbol('keysweep.spooledFinding');
-
+/** Where a spooled finding's line is, and its parsed parts once read. */
 interface Source {
   list: SpooledFindings;
   index: number;
@@ -28,36 +26,72 @@ interface Source {
 
 /** The spool a finding was read from, if it was (copies of it, such as a waiver view's, were not). */
 export function spooledListOf(finding: object): SpooledFindings | undefined {
-  return (finding as { [SOURCE]?: Source })[SOURCE]?.list;
+  return finding instanceof SpooledFinding ? finding.source.list : undefined;
 }
 
-function lineOf(finding: object): ReportFileFinding {
-  const source = (finding as { [SOURCE]: Source })[SOURCE];
-  source.line ??= source.list.readLine(source.index, source.position);
-  return source.line;
-}
+/**
+ * A finding of one pass over a spool. Severity, rule, account, resource, subject and relation come from the
+ * in-memory columns; id, message, advice and details are read from its line when first asked for (getters).
+ * A class, not a plain object with own accessors: a pass makes one per finding, and defining four accessors
+ * on each object was most of a Markdown report's time at 1M IAM users (three passes over ~4M findings).
+ * Getters on a class are not own properties, so what reads a finding as a whole takes `toJSON()` (the
+ * plain finding, in the engine's key order): JSON.stringify does, and so does `plainFinding` before a copy.
+ */
+export class SpooledFinding {
+  relatedTo: string | undefined = undefined;
+  constructor(
+    /** @internal */ readonly source: Source,
+    readonly ruleId: string,
+    readonly severity: Severity,
+    readonly accountId: string,
+    readonly resourceArn: string,
+    readonly resourceType: string,
+    readonly subject: string,
+    readonly rationale: string,
+    readonly compliance: ReportFinding['compliance'],
+  ) {}
 
-function adviceOf(finding: ReportFinding): Advice {
-  const source = (finding as unknown as { [SOURCE]: Source })[SOURCE];
-  source.advice ??= source.list.adviceOf(finding, lineOf(finding), source.index);
-  return source.advice;
-}
+  get id(): string {
+    return this.line().id;
+  }
+  get message(): string {
+    return this.line().message;
+  }
+  get advice(): Advice {
+    const { source } = this;
+    source.advice ??= source.list.adviceOf(this as unknown as ReportFinding, this.line(), source.index);
+    return source.advice;
+  }
+  get details(): ReportFinding['details'] {
+    return this.line().details;
+  }
 
-// One getter per field, shared by every spooled finding (own, enumerable: JSON, spreads and deep
-// equality see a finding as the engine made it).
-const lazy = (read: (finding: ReportFinding) => unknown): PropertyDescriptor => ({
-  get: function (this: ReportFinding) {
-    return read(this);
-  },
-  enumerable: true,
-  configurable: true,
-});
-const LAZY = {
-  id: lazy((finding) => lineOf(finding).id),
-  message: lazy((finding) => lineOf(finding).message),
-  advice: lazy(adviceOf),
-  details: lazy((finding) => lineOf(finding).details),
-};
+  /** The finding as the engine made it: its fields in the engine's key order. */
+  toJSON(): ReportFinding {
+    const plain: ReportFinding = {
+      id: this.id,
+      ruleId: this.ruleId,
+      severity: this.severity,
+      accountId: this.accountId,
+      resourceArn: this.resourceArn,
+      resourceType: this.resourceType,
+      subject: this.subject,
+      message: this.message,
+      rationale: this.rationale,
+      advice: this.advice,
+      compliance: this.compliance,
+      details: this.details,
+    };
+    if (this.relatedTo !== undefined) plain.relatedTo = this.relatedTo;
+    return plain;
+  }
+
+  private line(): ReportFileFinding {
+    const { source } = this;
+    source.line ??= source.list.readLine(source.index, source.position);
+    return source.line;
+  }
+}
 
 /**
  * The findings of a finished spool, in report order. Each pass makes fresh finding objects whose
@@ -101,24 +135,21 @@ export class SpooledFindings implements FindingList, StoredReportLines {
     const { columns } = this;
     const ruleId = columns.ruleIds[columns.rule[index]!]!;
     const rule = this.text.rules.get(ruleId);
-    // The key order of a finding as the engine makes it.
-    const finding = {} as ReportFinding;
-    Object.defineProperty(finding, SOURCE, { value: { list: this, index, position } satisfies Source });
-    Object.defineProperty(finding, 'id', LAZY.id);
-    finding.ruleId = ruleId;
-    finding.severity = SEVERITIES[columns.severity[index]!]!;
-    finding.accountId = columns.accountIds[columns.account[index]!]!;
-    finding.resourceArn = columns.arns[index]!;
-    finding.resourceType = columns.resourceTypes[columns.resourceType[index]!]!;
-    finding.subject = columns.subjects[index]!;
-    Object.defineProperty(finding, 'message', LAZY.message);
-    finding.rationale = rule?.rationale ?? '';
-    Object.defineProperty(finding, 'advice', LAZY.advice);
-    finding.compliance = rule?.compliance ?? [];
-    Object.defineProperty(finding, 'details', LAZY.details);
+    const finding = new SpooledFinding(
+      { list: this, index, position },
+      ruleId,
+      SEVERITIES[columns.severity[index]!]!,
+      columns.accountIds[columns.account[index]!]!,
+      columns.arns[index]!,
+      columns.resourceTypes[columns.resourceType[index]!]!,
+      columns.subjects[index]!,
+      rule?.rationale ?? '',
+      rule?.compliance ?? [],
+    );
     const primary = this.related[index]!;
     if (primary >= 0) finding.relatedTo = this.idOf(primary);
-    return finding;
+    // Typed as a finding: every field a ReportFinding has, the lazy ones as getters.
+    return finding as unknown as ReportFinding;
   }
 
   /** The line of finding `index`, read at its place in report order (`position`). */
@@ -144,8 +175,8 @@ export class SpooledFindings implements FindingList, StoredReportLines {
     finding: ReportFinding,
     migrations: ReadonlyMap<string, MigrationEntry>,
   ): string | undefined {
-    const source = (finding as { [SOURCE]?: Source })[SOURCE];
-    if (source?.list !== this) return undefined;
+    if (!(finding instanceof SpooledFinding) || finding.source.list !== this) return undefined;
+    const { source } = finding;
     const record = this.columns.migration[source.index]!;
     if (record >= 0) {
       const entry = migrations.get(finding.resourceArn);
