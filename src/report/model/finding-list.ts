@@ -48,13 +48,18 @@ export function someFinding(
 
 /**
  * A list that maps each finding when read (waivers, baseline states), followed by `extra` findings. `map`
- * gets the finding's position in `list`, the same on every pass.
+ * gets the finding's position in `list`, the same on every pass. Over findings held in memory (an array,
+ * or such a list over one) the mapped findings are made once, on the first pass, and kept: a report reads
+ * its findings in several passes (counts, top problems, their related facts), and copying every finding on
+ * each was most of a Markdown report's time with a baseline. Over a list kept on disk each pass maps anew,
+ * so memory stays bounded.
  */
 export function mappedFindings(
   list: FindingList,
   map: (finding: ReportFinding, index: number) => ReportFinding,
   extra: Iterable<ReportFinding> & { readonly length: number } = [],
 ): FindingList {
+  if (Array.isArray(list) || list instanceof MappedInMemory) return new MappedInMemory(list, map, extra);
   return {
     length: list.length + extra.length,
     *[Symbol.iterator]() {
@@ -66,6 +71,33 @@ export function mappedFindings(
       yield* extra;
     },
   };
+}
+
+/** mappedFindings over findings in memory: mapped once, when first read. */
+class MappedInMemory implements FindingList {
+  readonly length: number;
+  private mapped: ReportFinding[] | undefined;
+  constructor(
+    private readonly list: Iterable<ReportFinding>,
+    private readonly map: (finding: ReportFinding, index: number) => ReportFinding,
+    private readonly extra: Iterable<ReportFinding> & { readonly length: number },
+  ) {
+    this.length = (list as FindingList).length + extra.length;
+  }
+
+  *[Symbol.iterator](): Iterator<ReportFinding> {
+    if (!this.mapped) {
+      const mapped: ReportFinding[] = [];
+      let index = 0;
+      for (const finding of this.list) {
+        mapped.push(this.map(finding, index));
+        index += 1;
+      }
+      this.mapped = mapped;
+    }
+    yield* this.mapped;
+    yield* this.extra;
+  }
 }
 
 /** The findings a predicate keeps, read lazily: each iteration is one pass over `list`. */

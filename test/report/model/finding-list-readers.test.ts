@@ -183,6 +183,34 @@ describe('finding-list helpers', async () => {
     expect([...mapped].map((f) => f.message)).toEqual(read.map((f) => f.message));
   });
 
+  it('mappedFindings over findings in memory maps each once, however many passes read it', () => {
+    let calls = 0;
+    const view = (list: FindingList) =>
+      mappedFindings(list, (f, index) => {
+        calls += 1;
+        return { ...f, message: `${index}` };
+      });
+    const extra = { ...findings[0]!, id: 'extra' };
+    const overArray = mappedFindings(view(findings), (f) => ({ ...f, baselineState: 'new' }), [extra]);
+    expect(overArray.length).toBe(findings.length + 1);
+    const first = [...overArray];
+    const second = [...overArray];
+    expect(second).toEqual(first);
+    expect(first.at(-1)).toBe(extra);
+    expect(first.slice(0, 2).map((f) => [f.message, f.baselineState])).toEqual([
+      ['0', 'new'],
+      ['1', 'new'],
+    ]);
+    // The inner view (over an array) mapped each finding once, though read by two passes of the outer one.
+    expect(calls).toBe(findings.length);
+    // Over a list on disk each pass maps anew (memory stays bounded).
+    calls = 0;
+    const onDisk = view(diskLikeList(findings));
+    void [...onDisk];
+    void [...onDisk];
+    expect(calls).toBe(2 * findings.length);
+  });
+
   it('topProblems picks in one pass what sorting every problem picked', () => {
     // The former implementation: every problem sorted by risk, then picked.
     const reference = (problems: readonly ReportFinding[], limit: number) => {
