@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DEMO_SNAPSHOT_PATH } from '../../src/demo/demo-snapshot.js';
+import { migrationAdviceSchema } from '../../src/findings/finding.js';
 import { accountSchema, snapshotSchema } from '../../src/inventory/snapshot-schema.js';
 import {
   compileUnchangedCheck,
@@ -12,6 +13,8 @@ import {
   type UnchangedCheck,
   UnsupportedSchemaError,
 } from '../../src/inventory/unchanged-check/compile-unchanged-check.js';
+import { findingSchemaInFileOrder } from '../../src/report/baseline/baseline-checks.js';
+import { reportFileFindingSchema } from '../../src/report/model/report-file.js';
 
 /** Equal as JSON and with every object's keys in the same order. */
 function sameOrderedJson(a: unknown, b: unknown): boolean {
@@ -180,12 +183,54 @@ describe('compileUnchangedCheck', () => {
     expect([...seen].sort()).toEqual([REJECTED, UNSURE, UNCHANGED]);
   });
 
+  it('agrees with zod on report.json findings and migration advice, as read and mutated (fast-check)', () => {
+    const report = JSON.parse(readFileSync('test/fixtures/demo-report/report.json', 'utf8')) as {
+      findings: unknown[];
+      migrations: Record<string, unknown>;
+    };
+    // Findings are checked against the schema with its keys in report.json's order (baseline-checks.ts).
+    const inFileOrder = findingSchemaInFileOrder();
+    expect(inFileOrder).toBeDefined();
+    const findingCheck = compileUnchangedCheck(inFileOrder!);
+    const migrationCheck = compileUnchangedCheck(migrationAdviceSchema);
+    /** The twin's verdict also holds for the real schema: the same values pass, the same way. */
+    const agreesWithSchema = (value: unknown) => {
+      const verdict = expectAgreesWithZod(inFileOrder!, findingCheck, value);
+      const real = reportFileFindingSchema.safeParse(value);
+      expect(real.success).toBe(verdict !== REJECTED && inFileOrder!.safeParse(value).success);
+      if (verdict === UNCHANGED) expect(real.data).toEqual(value);
+      return verdict;
+    };
+    expect(report.findings.length).toBeGreaterThan(100);
+    for (const finding of report.findings) expect(agreesWithSchema(finding)).toBe(UNCHANGED);
+    // Advice written in another key order than the schema's (some is) is one zod would reorder: unsure.
+    const adviceVerdicts = Object.values(report.migrations).map((advice) =>
+      expectAgreesWithZod(migrationAdviceSchema, migrationCheck, advice),
+    );
+    expect(adviceVerdicts).not.toContain(REJECTED);
+    expect(adviceVerdicts.filter((v) => v === UNCHANGED).length).toBeGreaterThan(adviceVerdicts.length / 2);
+    const seen = new Set<number>();
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (which, steps) => {
+        const finding = structuredClone(report.findings[which % report.findings.length]);
+        mutate(finding, steps);
+        seen.add(agreesWithSchema(finding));
+        const advices = Object.values(report.migrations);
+        const advice = structuredClone(advices[which % advices.length]);
+        mutate(advice, steps);
+        seen.add(expectAgreesWithZod(migrationAdviceSchema, migrationCheck, advice));
+      }),
+      { numRuns: 300 },
+    );
+    expect([...seen].sort()).toEqual([REJECTED, UNSURE, UNCHANGED]);
+  });
+
   const toy = z.object({
     id: z.string().regex(/^\d{3}$/),
     when: z.iso.datetime({ offset: true }).nullable(),
     count: z.int().min(1).optional(),
     kind: z.enum(['a', 'b']),
-    tags: z.record(z.string(), z.string()),
+    tags: z.record(z.string(), z.union([z.string(), z.null()])),
     either: z.union([z.string().min(2), z.array(z.number().nonnegative())]),
     slice: z.discriminatedUnion('status', [
       z.object({ status: z.literal('ok'), data: z.boolean() }),
@@ -210,7 +255,7 @@ describe('compileUnchangedCheck', () => {
         ),
         count: mostly(fc.constantFrom(0, 1, 7, 7, 2.5)),
         kind: mostly(fc.constantFrom('a', 'b', 'b', 'c')),
-        tags: mostly(fc.dictionary(fc.string(), fc.string())),
+        tags: mostly(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.constant(null)))),
         either: mostly(
           fc.oneof(fc.string({ minLength: 2 }), fc.string(), fc.array(fc.integer({ min: -1, max: 3 }))),
         ),

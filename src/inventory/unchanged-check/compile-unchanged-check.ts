@@ -18,7 +18,7 @@ type Schema = z.core.$ZodType;
  * Compiles a zod schema into a check that walks a value once, without allocating, and answers whether zod
  * would return that very value (see Verdict). It mirrors zod 4's own parsing (core/schemas.js) for the
  * constructs keysweep's file schemas use — objects (strip and loose), arrays, records of string keys,
- * unions and discriminated unions, optional and nullable, strings, numbers, booleans, literals, enums,
+ * unions and discriminated unions, optional and nullable, strings, numbers, booleans, null, literals, enums,
  * unknown — and runs zod's own check objects (formats, regexes, lengths, bounds, refinements) on the value,
  * so a rule is written once, in the schema. Anything else (defaults, transforms, pipes, lazy, coercion,
  * overwriting checks) throws UnsupportedSchemaError at compile time: such a schema is validated by zod alone.
@@ -62,6 +62,8 @@ class Compiler {
         return (value) => (typeof value === 'number' && Number.isFinite(value) ? UNCHANGED : REJECTED);
       case 'boolean':
         return (value) => (typeof value === 'boolean' ? UNCHANGED : REJECTED);
+      case 'null':
+        return (value) => (value === null ? UNCHANGED : REJECTED);
       case 'unknown':
       case 'any':
         return () => UNCHANGED;

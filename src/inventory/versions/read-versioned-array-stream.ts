@@ -56,7 +56,7 @@ export async function readVersionedArrayStream(
   file: string,
   key: string,
   chain: VersionChain,
-  onCurrentElement: (value: unknown, index: number, range: ByteRange) => void,
+  onCurrentElement: (value: unknown, index: number, range: ByteRange, text: string) => void,
   members?: MemberReader,
 ): Promise<VersionedArrayRead> {
   const version = await peekLeadingVersion(file);
@@ -68,8 +68,8 @@ export async function readVersionedArrayStream(
   const { rest, arrayFound } = await readJsonArrayStream(
     file,
     key,
-    (value, index, range) => {
-      if (streamed) onCurrentElement(value, index, range);
+    (value, index, range, text) => {
+      if (streamed) onCurrentElement(value, index, range, text);
       // The array is there, so the file is this kind of keysweep file: the newer-version line applies.
       else if (newer) upgradeToCurrent({ schemaVersion: version, [key]: [] }, file, chain);
       else raw.push(value);

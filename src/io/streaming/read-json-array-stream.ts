@@ -7,21 +7,22 @@ const CHUNK_BYTES = 4 * 2 ** 20;
 /**
  * Reads a JSON file whose bulk is one array under a top-level key (a snapshot's `accounts`, a report's
  * `findings`), handing each element to `onElement` as soon as it is complete, parsed but not yet
- * validated, and returning the rest of the document parsed (with that array empty). No string ever
+ * validated (and its text as the file has it), and returning the rest of the document parsed (with that array empty). No string ever
  * holds the whole file, so files over V8's ~512 MB string limit read, and memory is bounded by one
  * element plus what the caller keeps. Errors are one InputError line naming the file.
  */
 export async function readJsonArrayStream(
   file: string,
   key: string,
-  onElement: (value: unknown, index: number, range: ByteRange) => void,
+  onElement: (value: unknown, index: number, range: ByteRange, text: string) => void,
   members?: MemberReader,
 ): Promise<{ rest: unknown; elements: number; arrayFound: boolean }> {
   let elements = 0;
   const framer = new JsonArrayFramer(
     key,
     (parts, index, range) => {
-      onElement(parseJson(file, textOf(parts), `${key}.${index}`), index, range);
+      const text = textOf(parts);
+      onElement(parseJson(file, text, `${key}.${index}`), index, range, text);
       elements = index + 1;
     },
     undefined,

@@ -1,12 +1,20 @@
 import { z } from 'zod';
-import { migrationAdviceSchema } from '../../findings/finding.js';
+import { type MigrationAdvice, migrationAdviceSchema } from '../../findings/finding.js';
+import { UNCHANGED } from '../../inventory/unchanged-check/verdict.js';
 import { readVersionedArrayStream } from '../../inventory/versions/read-versioned-array-stream.js';
 import { upgradeToCurrent } from '../../inventory/versions/upgrade-chain.js';
 import { describeZodError, InputError } from '../../io/input-error.js';
 import { ruleSummarySchema } from '../../rules/rule-summary.js';
-import { expandFinding, reportFileFindingSchema, reportFileSchema, rulesById } from '../model/report-file.js';
+import {
+  expandFinding,
+  type ReportFileFinding,
+  reportFileFindingSchema,
+  reportFileSchema,
+  rulesById,
+} from '../model/report-file.js';
 import { REPORT_SCHEMA_VERSION, type ReportFinding } from '../model/report-schema.js';
 import { REPORT_VERSIONS } from '../versions/report-versions.js';
+import { baselineFindingUnchanged, migrationAdviceUnchanged } from './baseline-checks.js';
 import { type BaselineFindings, baselineFindingsOf } from './baseline-findings.js';
 import { SpooledBaseline } from './spooled-baseline.js';
 
@@ -43,19 +51,35 @@ export async function loadBaseline(path: string): Promise<BaselineReport> {
     path,
     'findings',
     REPORT_VERSIONS,
-    (value, index) => {
+    (value, index, _range, text) => {
       if (findingError) return;
-      const parsed = reportFileFindingSchema.safeParse(value);
-      if (!parsed.success) findingError = describeZodError(path, parsed.error, ['findings', index]);
-      else if (parsed.data.baselineState !== 'absent') {
-        const { baselineState: _state, waiver: _waiver, ...finding } = parsed.data;
-        spooled.add(finding);
+      // A finding zod would return as it is (most are) is taken as parsed, and its text as report.json has
+      // it is kept as its line; zod reads the others (and words any error).
+      let finding = value as ReportFileFinding;
+      if (baselineFindingUnchanged(value) !== UNCHANGED) {
+        const parsed = reportFileFindingSchema.safeParse(value);
+        if (!parsed.success) {
+          findingError = describeZodError(path, parsed.error, ['findings', index]);
+          return;
+        }
+        finding = parsed.data;
+      } else if (finding.baselineState === undefined && finding.waiver === undefined) {
+        spooled.addLine(finding, text);
+        return;
+      }
+      if (finding.baselineState !== 'absent') {
+        const { baselineState: _state, waiver: _waiver, ...rest } = finding;
+        spooled.add(rest);
       }
     },
     {
       key: 'migrations',
       onMember(arn, value) {
         if (findingError) return;
+        if (migrationAdviceUnchanged(value) === UNCHANGED) {
+          spooled.addMigration(arn, value as MigrationAdvice);
+          return;
+        }
         const parsed = migrationAdviceSchema.safeParse(value);
         if (!parsed.success) findingError = describeZodError(path, parsed.error, ['migrations', arn]);
         else spooled.addMigration(arn, parsed.data);

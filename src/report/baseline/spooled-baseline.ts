@@ -2,6 +2,7 @@ import type { MigrationAdvice } from '../../findings/finding.js';
 import { expandFinding, type ReportFileFinding, type RuleText } from '../model/report-file.js';
 import type { ReportFinding } from '../model/report-schema.js';
 import { Column } from '../spool/growable.js';
+import { grown } from '../spool/growing-columns.js';
 import { Interned } from '../spool/interned.js';
 import { SpoolFile } from '../spool/spool-file.js';
 import { SpoolPageReader } from '../spool/spool-reader.js';
@@ -21,11 +22,14 @@ export class SpooledBaseline implements BaselineFindings {
   private readonly migrationLength = new Column((n) => new Uint32Array(n));
   private readonly ruleIds = new Interned();
   private readonly accountIds = new Interned();
-  private readonly rule = new Column((n) => new Uint16Array(n));
-  private readonly account = new Column((n) => new Uint32Array(n));
-  private readonly offset = new Column((n) => new Float64Array(n));
-  private readonly lineLength = new Column((n) => new Uint32Array(n));
-  private readonly digestWords = new Column((n) => new Uint32Array(n));
+  // Per finding, grown together; each written at its own site (one generic setter for typed arrays of
+  // several kinds made every store megamorphic).
+  private capacity = 1024;
+  private rule = new Uint16Array(this.capacity);
+  private account = new Uint32Array(this.capacity);
+  private offset = new Float64Array(this.capacity);
+  private lineLength = new Uint32Array(this.capacity);
+  private digestWords = new Uint32Array(this.capacity * 4);
   private count = 0;
   private readonly scratch = new Uint32Array(4);
   private reader:
@@ -38,7 +42,7 @@ export class SpooledBaseline implements BaselineFindings {
   }
 
   get digests(): Uint32Array {
-    return this.digestWords.values(this.count * 4);
+    return this.digestWords.subarray(0, this.count * 4);
   }
 
   addMigration(resourceArn: string, advice: MigrationAdvice): void {
@@ -50,14 +54,36 @@ export class SpooledBaseline implements BaselineFindings {
 
   /** A finding as report.json holds it (compact, without waiver or baseline state). */
   add(finding: ReportFileFinding): void {
+    this.addLine(finding, JSON.stringify(finding));
+  }
+
+  /**
+   * A finding and its text as JSON: the text report.json has for it, when that text is the finding (read
+   * unchanged, without waiver or baseline state), saves serializing it again.
+   */
+  addLine(
+    finding: Pick<ReportFileFinding, 'ruleId' | 'accountId' | 'resourceArn' | 'subject'>,
+    text: string,
+  ): void {
     const i = this.count;
+    if (i >= this.capacity) this.grow();
     const digest = resourceDigest(finding.resourceArn, finding.subject, this.scratch);
-    for (let word = 3; word >= 0; word -= 1) this.digestWords.set(i * 4 + word, digest[word]!);
-    this.rule.set(i, this.ruleIds.of(finding.ruleId));
-    this.account.set(i, this.accountIds.of(finding.accountId));
-    this.offset.set(i, this.lines.size);
-    this.lineLength.set(i, this.lines.append(JSON.stringify(finding)));
+    const words = this.digestWords;
+    for (let word = 3; word >= 0; word -= 1) words[i * 4 + word] = digest[word]!;
+    this.rule[i] = this.ruleIds.of(finding.ruleId);
+    this.account[i] = this.accountIds.of(finding.accountId);
+    this.offset[i] = this.lines.size;
+    this.lineLength[i] = this.lines.append(text);
     this.count += 1;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    this.rule = grown(this.rule, new Uint16Array(this.capacity));
+    this.account = grown(this.account, new Uint32Array(this.capacity));
+    this.offset = grown(this.offset, new Float64Array(this.capacity));
+    this.lineLength = grown(this.lineLength, new Uint32Array(this.capacity));
+    this.digestWords = grown(this.digestWords, new Uint32Array(this.capacity * 4));
   }
 
   /** Done reading: findings are expanded with these rules' text from now on. */
@@ -68,16 +94,16 @@ export class SpooledBaseline implements BaselineFindings {
     this.reader = {
       findings: new SpoolPageReader(
         this.lines,
-        this.offset.values(this.count),
-        this.lineLength.values(this.count),
+        this.offset.subarray(0, this.count),
+        this.lineLength.subarray(0, this.count),
       ),
       migrations: new SpoolPageReader(
         this.migrationLines,
         this.migrationOffset.values(this.migrationOf.size),
         this.migrationLength.values(this.migrationOf.size),
       ),
-      rule: this.rule.values(this.count),
-      account: this.account.values(this.count),
+      rule: this.rule.subarray(0, this.count),
+      account: this.account.subarray(0, this.count),
     };
     return this;
   }

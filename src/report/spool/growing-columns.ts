@@ -30,7 +30,8 @@ export class GrowingColumns {
   }
 }
 
-function grown<T extends { set(values: ArrayLike<number>): void }>(from: ArrayLike<number>, to: T): T {
+/** `to` (a larger typed array) with `from`'s values at its start. */
+export function grown<T extends { set(values: ArrayLike<number>): void }>(from: ArrayLike<number>, to: T): T {
   to.set(from);
   return to;
 }
