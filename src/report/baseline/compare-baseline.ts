@@ -1,5 +1,5 @@
 import { type FindingList, mappedFindings } from '../model/finding-list.js';
-import { plainFinding } from '../model/plain-finding.js';
+import { findingWith } from '../model/plain-finding.js';
 import type { ReportFinding, ReportModel } from '../model/report-model.js';
 import { type BaselineFindings, resourceDigest } from './baseline-findings.js';
 import type { BaselineReport } from './load-baseline.js';
@@ -74,10 +74,8 @@ export function compareWithBaseline(
   };
   const findings = mappedFindings(
     current,
-    (finding, position) => ({
-      ...plainFinding(finding),
-      baselineState: unchanged[position] === 1 ? 'unchanged' : 'new',
-    }),
+    (finding, position) =>
+      findingWith(finding, { baselineState: unchanged[position] === 1 ? 'unchanged' : 'new' }),
     absent,
   );
   return { findings, counts };

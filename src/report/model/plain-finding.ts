@@ -1,11 +1,13 @@
 import type { ReportFinding } from './report-schema.js';
 
 /**
- * A finding as a plain object, for a copy (`{ ...plainFinding(f), waiver }`): a finding read back from a
- * spool keeps its id, message, advice and details in getters, which a spread does not copy; its `toJSON()`
- * is the finding as the engine made it. A plain finding is returned as it is.
+ * A copy of a finding with a waiver or a baseline state added (`{ ...finding, ...extra }`, for a spooled
+ * finding through its `with`, which keeps its lazy fields lazy).
  */
-export function plainFinding(finding: ReportFinding): ReportFinding {
-  const toJSON = (finding as { toJSON?: () => ReportFinding }).toJSON;
-  return typeof toJSON === 'function' ? toJSON.call(finding) : finding;
+export function findingWith(
+  finding: ReportFinding,
+  extra: Pick<ReportFinding, 'waiver'> | Pick<ReportFinding, 'baselineState'>,
+): ReportFinding {
+  const withExtra = (finding as { with?: (extra: object) => ReportFinding }).with;
+  return typeof withExtra === 'function' ? withExtra.call(finding, extra) : { ...finding, ...extra };
 }

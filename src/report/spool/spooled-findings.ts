@@ -35,10 +35,14 @@ export function spooledListOf(finding: object): SpooledFindings | undefined {
  * A class, not a plain object with own accessors: a pass makes one per finding, and defining four accessors
  * on each object was most of a Markdown report's time at 1M IAM users (three passes over ~4M findings).
  * Getters on a class are not own properties, so what reads a finding as a whole takes `toJSON()` (the
- * plain finding, in the engine's key order): JSON.stringify does, and so does `plainFinding` before a copy.
+ * plain finding, in the engine's key order): JSON.stringify does. A copy with a waiver or a baseline state
+ * is made with `with` (see findingWith), which keeps the lazy fields lazy.
  */
 export class SpooledFinding {
   relatedTo: string | undefined = undefined;
+  /** Set on a waiver's or a baseline's view of the finding (see `with`). */
+  waiver: ReportFinding['waiver'] = undefined;
+  baselineState: ReportFinding['baselineState'] = undefined;
   constructor(
     /** @internal */ readonly source: Source,
     readonly ruleId: string,
@@ -82,8 +86,33 @@ export class SpooledFinding {
       compliance: this.compliance,
       details: this.details,
     };
+    // As a copy made by spreading the finding and adding a waiver, then a baseline state, had them.
     if (this.relatedTo !== undefined) plain.relatedTo = this.relatedTo;
+    if (this.waiver !== undefined) plain.waiver = this.waiver;
+    if (this.baselineState !== undefined) plain.baselineState = this.baselineState;
     return plain;
+  }
+
+  /**
+   * The finding with a waiver or a baseline state (a view's copy), still reading its line only when asked:
+   * a copy that read every field would read each finding's line from disk on every pass of a report.
+   */
+  with(extra: Pick<ReportFinding, 'waiver' | 'baselineState'>): SpooledFinding {
+    const copy = new SpooledFinding(
+      this.source,
+      this.ruleId,
+      this.severity,
+      this.accountId,
+      this.resourceArn,
+      this.resourceType,
+      this.subject,
+      this.rationale,
+      this.compliance,
+    );
+    copy.relatedTo = this.relatedTo;
+    copy.waiver = extra.waiver ?? this.waiver;
+    copy.baselineState = extra.baselineState ?? this.baselineState;
+    return copy;
   }
 
   private line(): ReportFileFinding {
@@ -176,6 +205,8 @@ export class SpooledFindings implements FindingList, StoredReportLines {
     migrations: ReadonlyMap<string, MigrationEntry>,
   ): string | undefined {
     if (!(finding instanceof SpooledFinding) || finding.source.list !== this) return undefined;
+    // A view's copy (waived, compared with a baseline): its stored line lacks that.
+    if (finding.waiver !== undefined || finding.baselineState !== undefined) return undefined;
     const { source } = finding;
     const record = this.columns.migration[source.index]!;
     if (record >= 0) {

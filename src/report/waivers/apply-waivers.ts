@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { type FindingList, mappedFindings } from '../model/finding-list.js';
-import { plainFinding } from '../model/plain-finding.js';
+import { findingWith } from '../model/plain-finding.js';
 import type { ReportFinding } from '../model/report-model.js';
 import { RESOURCE_GLOB_OPTIONS } from './load-waivers.js';
 import type { WaiverOutcome } from './waiver-report.js';
@@ -71,10 +71,9 @@ export function applyWaivers(
   const marked = mappedFindings(findings, (finding) => {
     const applied = waiverFor(finding, false);
     if (!applied) return finding;
-    return {
-      ...plainFinding(finding),
+    return findingWith(finding, {
       waiver: { reason: applied.reason, owner: applied.owner, expires: applied.expires },
-    };
+    });
   });
   const outcomes = compiled.map(
     ({ waiver, expired }, index): WaiverOutcome => ({
