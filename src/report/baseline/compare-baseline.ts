@@ -1,5 +1,5 @@
 import { type FindingList, mappedFindings } from '../model/finding-list.js';
-import { findingWith } from '../model/plain-finding.js';
+import { findingWith } from '../model/finding-with.js';
 import type { ReportFinding, ReportModel } from '../model/report-model.js';
 import { type BaselineFindings, resourceDigest } from './baseline-findings.js';
 import type { BaselineReport } from './load-baseline.js';

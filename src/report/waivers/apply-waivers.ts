@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { type FindingList, mappedFindings } from '../model/finding-list.js';
-import { findingWith } from '../model/plain-finding.js';
+import { findingWith } from '../model/finding-with.js';
 import type { ReportFinding } from '../model/report-model.js';
 import { RESOURCE_GLOB_OPTIONS } from './load-waivers.js';
 import type { WaiverOutcome } from './waiver-report.js';

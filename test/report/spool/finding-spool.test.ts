@@ -6,7 +6,7 @@ import { loadDemoSnapshot } from '../../../src/demo/demo-snapshot.js';
 import { hasRuleSteps } from '../../../src/findings/fill-fix-steps.js';
 import type { Finding } from '../../../src/findings/finding.js';
 import { mappedFindings } from '../../../src/report/model/finding-list.js';
-import { findingWith } from '../../../src/report/model/plain-finding.js';
+import { findingWith } from '../../../src/report/model/finding-with.js';
 import { type MigrationEntry, rulesById } from '../../../src/report/model/report-file.js';
 import {
   buildReportModel,
