@@ -109,6 +109,13 @@ const mutation = fc.record({
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
+/**
+ * A copy of a value to insert: the arbitraries hand out shared objects (the near misses' `[]` and `{}`, one
+ * run's values to the two documents it mutates), and inserting one object twice could nest it in itself.
+ */
+const fresh = (value: unknown) =>
+  typeof value === 'object' && value !== null ? structuredClone(value) : value;
+
 function mutate(document: unknown, steps: Mutation[]) {
   for (const step of steps) {
     const all = places(document);
@@ -124,7 +131,7 @@ function mutate(document: unknown, steps: Mutation[]) {
         const inner = target[key];
         if (typeof inner === 'object' && inner !== null && !Array.isArray(inner))
           Object.defineProperty(inner, step.key, {
-            value: step.value,
+            value: fresh(step.value),
             enumerable: true,
             writable: true,
             configurable: true,
@@ -139,10 +146,10 @@ function mutate(document: unknown, steps: Mutation[]) {
         break;
       }
       case 'replace':
-        target[key] = step.value;
+        target[key] = fresh(step.value);
         break;
       case 'near-miss':
-        target[key] = step.miss;
+        target[key] = fresh(step.miss);
         break;
       case 'wrap':
         target[key] = [target[key]];
