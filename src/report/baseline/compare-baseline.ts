@@ -1,4 +1,4 @@
-import { type FindingList, mappedFindings } from '../model/finding-list.js';
+import { type FindingList, isInMemory, mappedFindings } from '../model/finding-list.js';
 import { findingWith } from '../model/finding-with.js';
 import type { ReportFinding, ReportModel } from '../model/report-model.js';
 import { type BaselineFindings, resourceDigest } from './baseline-findings.js';
@@ -66,10 +66,24 @@ export function compareWithBaseline(
     counts.absent += 1;
     gone.push(position);
   }
+  // Each gone finding is read back from the baseline (its line, expanded) when a pass reaches it. When the
+  // scan's findings are in memory and the gone ones are no more than they, they are read once and kept: a
+  // report reads its findings in several passes, and a scan after a clean-up has many gone.
+  const readGone = (position: number): ReportFinding => ({
+    ...previous.findingAt(position),
+    baselineState: 'absent',
+  });
+  let kept: ReportFinding[] | undefined;
+  const keep = isInMemory(current) && gone.length <= current.length;
   const absent = {
     length: gone.length,
     *[Symbol.iterator](): Generator<ReportFinding> {
-      for (const position of gone) yield { ...previous.findingAt(position), baselineState: 'absent' };
+      if (!keep) {
+        for (const position of gone) yield readGone(position);
+        return;
+      }
+      kept ??= gone.map(readGone);
+      yield* kept;
     },
   };
   const findings = mappedFindings(

@@ -59,7 +59,7 @@ export function mappedFindings(
   map: (finding: ReportFinding, index: number) => ReportFinding,
   extra: Iterable<ReportFinding> & { readonly length: number } = [],
 ): FindingList {
-  if (Array.isArray(list) || list instanceof MappedInMemory) return new MappedInMemory(list, map, extra);
+  if (isInMemory(list)) return new MappedInMemory(list, map, extra);
   return {
     length: list.length + extra.length,
     *[Symbol.iterator]() {
@@ -71,6 +71,11 @@ export function mappedFindings(
       yield* extra;
     },
   };
+}
+
+/** Whether a list's findings are held in memory (an array, or a view over one), not read from disk. */
+export function isInMemory(list: FindingList): boolean {
+  return Array.isArray(list) || list instanceof MappedInMemory;
 }
 
 /** mappedFindings over findings in memory: mapped once, when first read. */

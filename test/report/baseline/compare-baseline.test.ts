@@ -63,6 +63,39 @@ describe('compareWithBaseline', () => {
     }
   });
 
+  it('reads the gone findings once over findings in memory, on every pass over findings on disk', async () => {
+    const early = await demoModel(EARLY);
+    const late = await demoModel(EARLY);
+    late.findings = late.findings.slice(3);
+    const baseline = await loadBaseline(await baselineFile(renderJson(early)));
+    try {
+      const reads = vi.spyOn(baseline.findings, 'findingAt');
+      // In memory, as many gone findings as current ones at most: read once, kept.
+      const inMemory = compareWithBaseline(late.findings, baseline, late).findings;
+      const first = [...inMemory];
+      expect([...inMemory]).toEqual(first);
+      expect(reads).toHaveBeenCalledTimes(3);
+      // Current findings read from disk (any list that is not an array or a view of one): on each pass.
+      reads.mockClear();
+      const onDisk = { length: late.findings.length, [Symbol.iterator]: () => late.findings.values() };
+      const fromDisk = compareWithBaseline(onDisk, baseline, late).findings;
+      expect([...fromDisk]).toEqual(first);
+      void [...fromDisk];
+      expect(reads).toHaveBeenCalledTimes(6);
+      // More gone findings than current ones: not kept either (a scan much smaller than its baseline).
+      reads.mockClear();
+      const few = late.findings.slice(0, 2);
+      const smaller = compareWithBaseline(few, baseline, late).findings;
+      const gone = [...smaller].filter((f) => f.baselineState === 'absent').length;
+      void [...smaller];
+      expect(gone).toBeGreaterThan(few.length);
+      expect(reads).toHaveBeenCalledTimes(2 * gone);
+      reads.mockRestore();
+    } finally {
+      baseline.findings.remove();
+    }
+  });
+
   it('matches through a rule alias after a rename', async () => {
     const early = await demoModel(EARLY);
     for (const f of early.findings)
