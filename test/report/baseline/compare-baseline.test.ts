@@ -167,6 +167,43 @@ describe('compareWithBaseline', () => {
     expect((error as Error).message).toMatch(message);
   });
 
+  it('reads back gone findings as zod gives them, whether their text was kept as written or not', async () => {
+    // Findings as report.json has them, some kept as their own text (zod would return them as they are),
+    // some through zod: an unknown key (stripped), a waiver (dropped), keys in another order, hostile text.
+    const early = await demoModel(EARLY);
+    const report = JSON.parse(renderJson(early)) as { findings: Array<Record<string, unknown>> };
+    const hostile = 'a\u2028b\u0000"c\\d</script>\ud83d\ude00\\u00e9 \u0024{x} `';
+    const [a, b, c, d] = report.findings;
+    a!.message = hostile;
+    b!.extra = { ignored: true };
+    c!.waiver = { reason: 'r', owner: null, expires: null };
+    const { id, ...rest } = d!;
+    report.findings[3] = { ...rest, id };
+    // Raw text with an escaped lone surrogate and escapes the writer would not have used.
+    const text = JSON.stringify(report, null, 1).replace('"message": "', '"message": "\\ud800\\u0041');
+    const baseline = await loadBaseline(await baselineFile(text));
+    try {
+      const expected = (JSON.parse(text) as typeof report).findings.slice(0, 4);
+      const late = await demoModel(EARLY);
+      const goneIds = new Set(expected.map((f) => f.id));
+      late.findings = late.findings.filter((f) => !goneIds.has(f.id));
+      const absent = [...compareWithBaseline(late.findings, baseline, late).findings].filter(
+        (f) => f.baselineState === 'absent',
+      );
+      expect(absent.map((f) => f.id)).toEqual(expected.map((f) => f.id));
+      expect(absent[0]!.message).toBe(`\ud800A${hostile}`);
+      expect(absent[1]).not.toHaveProperty('extra');
+      expect(absent[2]).not.toHaveProperty('waiver');
+      for (const [i, finding] of absent.entries()) {
+        expect(finding.details).toEqual(expected[i]!.details);
+        expect(finding.resourceArn).toBe(expected[i]!.resourceArn);
+        expect(finding.baselineState).toBe('absent');
+      }
+    } finally {
+      baseline.findings.remove();
+    }
+  });
+
   it('reads the migration table entry by entry and names a bad entry in one line', async () => {
     const text = renderJson(await demoModel());
     const line = text.split('\n').find((l) => l.includes('"kind":"human-to-identity-center"'))!;
